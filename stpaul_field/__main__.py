@@ -1,0 +1,3 @@
+from stpaul_field.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,58 @@
+"""`stpaul-field`: the desktop app, and its headless sub-commands.
+
+Each sub-command lives in its own module and registers itself through `COMMANDS`; this file
+only parses the common options and dispatches.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+
+from stpaul_field import __version__
+from stpaul_field.paths import DATA_DIR_ENV, AppPaths
+
+# name -> (module, help). Each module defines `add_arguments(parser)` and `run(args, paths)`.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "gui": ("stpaul_field.ui.app", "ouvrir l'application (par défaut)"),
+    "seed-demo": ("stpaul_field.store.demo", "remplir le poste de données de démonstration"),
+    "bench": ("stpaul_field.bench.runner", "mesurer les performances (objectifs de DESIGN.md)"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="stpaul-field",
+        description="Suivi des accompagnements numériques de la Ville de Saint-Paul, hors ligne.",
+    )
+    parser.add_argument("--version", action="version", version=f"stpaul-field {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"mettre tous les fichiers de l'application sous DIR (ou ${DATA_DIR_ENV})",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMANDE")
+    for name, (module_name, help_text) in COMMANDS.items():
+        sub = subparsers.add_parser(name, help=help_text)
+        sub.set_defaults(_module=module_name)
+        module = importlib.import_module(module_name) if name != "gui" else None
+        if module is not None and hasattr(module, "add_arguments"):
+            module.add_arguments(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args, unknown = parser.parse_known_args(argv)
+    module_name = getattr(args, "_module", COMMANDS["gui"][0])
+    if unknown and module_name != COMMANDS["gui"][0]:
+        parser.error(f"arguments non reconnus : {' '.join(unknown)}")
+    paths = AppPaths.resolve(args.data_dir)
+    run: Callable[[argparse.Namespace, AppPaths], int] = importlib.import_module(module_name).run
+    return run(args, paths)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""The records advisors make, as plain data: what a form fills and validation checks.
+
+The store's models carry the same attribute names, so `validation` accepts either.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+
+
+@dataclass
+class BeneficiaryData:
+    anonymous: bool = False
+    first_name: str = ""
+    last_name: str = ""
+    phone: str = ""
+    no_phone: bool = False
+    email: str = ""
+    birth_year: int | None = None
+    address: str = ""
+    commune: str = ""
+    postcode: str = ""
+    insee_code: str = ""
+    gender: str | None = None
+    age_band: str | None = None
+    social_status: str | None = None
+    disability: bool = False
+    family_carer: bool = False
+    homeless: bool = False
+    pass_numerique_vouchers: int = 0
+    consent_at: dt.datetime | None = None
+    already_accompanied: bool = False
+    notes: str = ""
+
+
+@dataclass
+class ActivityData:
+    type: str = "individual"
+    status: str = "done"
+    advisor_id: uuid.UUID | None = None
+    co_advisor_ids: list[str] = field(default_factory=list)
+    date: dt.date | None = None
+    start_time: dt.time | None = None
+    duration_min: int = 60
+    place_type: str = "lieu_activite"
+    venue_id: uuid.UUID | None = None
+    commune: str = ""
+    postcode: str = ""
+    insee_code: str = ""
+    themes: list[str] = field(default_factory=list)
+    admin_themes: list[str] = field(default_factory=list)
+    procedure_name: str = ""
+    equipment: list[str] = field(default_factory=list)
+    notes: str = ""
+    # individual
+    autonomy: str | None = None
+    redirected: bool = False
+    redirect_structure: str | None = None
+    # workshop
+    title: str = ""
+    level: str | None = None
+    anon_total: int = 0
+    anon_already_accompanied: int = 0
+    anon_genders: dict[str, int] = field(default_factory=dict)
+    anon_age_bands: dict[str, int] = field(default_factory=dict)
+    anon_statuses: dict[str, int] = field(default_factory=dict)

@@ -1,0 +1,266 @@
+"""Validation of the records, with French messages tied to the field they concern.
+
+Works on anything with the attributes of `entities` (a form's data or a stored row), so
+the form, the store and the server apply one set of rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from stpaul_field.domain import values as v
+from stpaul_field.domain.text import normalize_phone
+
+MAX_NAME = 100
+MAX_TEXT = 200
+MAX_NOTES = 2000
+MAX_VOUCHERS = 50
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_FIVE_DIGITS = re.compile(r"^\d[\dAB]\d{3}$")  # Corsica's INSEE codes have 2A/2B
+
+
+@dataclass(frozen=True, slots=True)
+class FieldError:
+    field: str
+    message: str
+
+
+class ValidationError(ValueError):
+    """Raised when a record breaks a rule; carries every error found, not just the first."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(e.message for e in errors))
+
+    def by_field(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for e in self.errors:
+            out.setdefault(e.field, e.message)
+        return out
+
+
+def _s(value: Any) -> str:
+    return (value or "").strip() if isinstance(value, str | type(None)) else str(value)
+
+
+def _check_length(errors: list[FieldError], record: Any, name: str, limit: int, label: str):
+    if len(_s(getattr(record, name, ""))) > limit:
+        errors.append(FieldError(name, f"{label} : {limit} caractères au plus."))
+
+
+def _check_choice(errors: list[FieldError], name: str, value: Any, values: v.ValueList, label):
+    if value not in (None, "") and value not in values:
+        errors.append(FieldError(name, f"{label} : valeur inconnue « {value} »."))
+
+
+def _check_choices(errors: list[FieldError], name: str, codes: Any, values: v.ValueList, label):
+    for code in codes or []:
+        if code not in values:
+            errors.append(FieldError(name, f"{label} : valeur inconnue « {code} »."))
+            return
+    if len(set(codes or [])) != len(codes or []):
+        errors.append(FieldError(name, f"{label} : une valeur est répétée."))
+
+
+def beneficiary_errors(b: Any, today: dt.date | None = None) -> list[FieldError]:
+    today = today or dt.date.today()
+    errors: list[FieldError] = []
+    first, last = _s(b.first_name), _s(b.last_name)
+    if b.anonymous:
+        if first or last:
+            errors.append(FieldError("first_name", "Un bénéficiaire anonyme n'a ni nom ni prénom."))
+        if _s(b.phone) or _s(b.email):
+            errors.append(FieldError("phone", "Un bénéficiaire anonyme n'a ni téléphone ni e-mail."))
+    else:
+        if not first:
+            errors.append(FieldError("first_name", "Le prénom est obligatoire."))
+        if not last:
+            errors.append(FieldError("last_name", "Le nom est obligatoire."))
+    _check_length(errors, b, "first_name", MAX_NAME, "Prénom")
+    _check_length(errors, b, "last_name", MAX_NAME, "Nom")
+    phone = _s(b.phone)
+    if phone:
+        if b.no_phone:
+            errors.append(
+                FieldError("phone", "Un numéro est saisi alors que « pas de téléphone » est coché.")
+            )
+        digits = normalize_phone(phone)
+        if not (len(digits) == 10 and digits.startswith("0")):
+            errors.append(
+                FieldError("phone", "Numéro de téléphone invalide : 10 chiffres, ex. 06 92 12 34 56.")
+            )
+    email = _s(b.email)
+    if email and (not _EMAIL.match(email) or len(email) > MAX_TEXT):
+        errors.append(FieldError("email", "Adresse e-mail invalide."))
+    if b.birth_year is not None and not (1900 <= b.birth_year <= today.year):
+        errors.append(FieldError("birth_year", f"Année de naissance entre 1900 et {today.year}."))
+    _check_length(errors, b, "address", MAX_TEXT, "Adresse")
+    _check_length(errors, b, "commune", MAX_NAME, "Commune")
+    if _s(b.postcode) and not re.fullmatch(r"\d{5}", _s(b.postcode)):
+        errors.append(FieldError("postcode", "Code postal : 5 chiffres."))
+    if _s(b.insee_code) and not _FIVE_DIGITS.match(_s(b.insee_code)):
+        errors.append(FieldError("insee_code", "Code INSEE : 5 caractères."))
+    _check_choice(errors, "gender", b.gender, v.GENDERS, "Genre")
+    _check_choice(errors, "age_band", b.age_band, v.AGE_BANDS, "Tranche d'âge")
+    _check_choice(errors, "social_status", b.social_status, v.SOCIAL_STATUSES, "Statut")
+    if not (0 <= (b.pass_numerique_vouchers or 0) <= MAX_VOUCHERS):
+        errors.append(FieldError("pass_numerique_vouchers", f"Pass Numérique : de 0 à {MAX_VOUCHERS}."))
+    if b.disability and b.consent_at is None:
+        errors.append(
+            FieldError(
+                "disability",
+                "La situation de handicap ne s'enregistre qu'avec le consentement de la personne.",
+            )
+        )
+    _check_length(errors, b, "notes", MAX_NOTES, "Notes")
+    return errors
+
+
+def activity_errors(a: Any, participant_count: int) -> list[FieldError]:
+    """Rules of one activity; `participant_count` counts its followed/anonymous records."""
+    errors: list[FieldError] = []
+    _check_choice(errors, "type", a.type, v.ACTIVITY_TYPES, "Type")
+    _check_choice(errors, "status", a.status, v.ACTIVITY_STATUSES, "Statut")
+    if a.type not in v.ACTIVITY_TYPES:
+        return errors
+    if a.date is None:
+        errors.append(FieldError("date", "La date est obligatoire."))
+    duration = a.duration_min
+    if duration is None or not (v.DURATION_MIN <= duration <= v.DURATION_MAX):
+        errors.append(FieldError("duration_min", "La durée doit être entre 1 minute et 24 heures."))
+
+    # Place: a venue with "lieu d'activité", a commune otherwise.
+    _check_choice(errors, "place_type", a.place_type, v.PLACE_TYPES, "Lieu")
+    if a.place_type == v.PLACE_WITH_VENUE:
+        if a.venue_id is None:
+            errors.append(FieldError("venue_id", "Choisissez le lieu d'activité."))
+    elif a.place_type in v.PLACE_TYPES:
+        if a.venue_id is not None:
+            errors.append(
+                FieldError("venue_id", "Un lieu d'activité ne se choisit qu'avec « Lieu d'activité ».")
+            )
+        if not _s(a.commune):
+            errors.append(FieldError("commune", "Indiquez la commune."))
+    if _s(a.postcode) and not re.fullmatch(r"\d{5}", _s(a.postcode)):
+        errors.append(FieldError("postcode", "Code postal : 5 chiffres."))
+    if _s(a.insee_code) and not _FIVE_DIGITS.match(_s(a.insee_code)):
+        errors.append(FieldError("insee_code", "Code INSEE : 5 caractères."))
+
+    # Themes, and the administrative part only with "Aide aux démarches administratives".
+    themes = list(a.themes or [])
+    if not themes:
+        errors.append(FieldError("themes", "Choisissez au moins une thématique."))
+    _check_choices(errors, "themes", themes, v.THEMES, "Thématique")
+    _check_choices(errors, "admin_themes", a.admin_themes, v.ADMIN_THEMES, "Démarche")
+    if v.ADMIN_HELP_THEME in themes:
+        if not a.admin_themes:
+            errors.append(FieldError("admin_themes", "Choisissez au moins une démarche administrative."))
+    else:
+        if a.admin_themes:
+            errors.append(
+                FieldError(
+                    "admin_themes",
+                    "Les démarches ne se choisissent qu'avec « Aide aux démarches administratives ».",
+                )
+            )
+        if _s(a.procedure_name):
+            errors.append(
+                FieldError(
+                    "procedure_name",
+                    "Le nom de la démarche ne s'indique qu'avec « Aide aux démarches administratives ».",
+                )
+            )
+    _check_length(errors, a, "procedure_name", MAX_TEXT, "Nom de la démarche")
+
+    equipment = list(a.equipment or [])
+    _check_choices(errors, "equipment", equipment, v.EQUIPMENT, "Matériel")
+    if "aucun" in equipment and len(equipment) > 1:
+        errors.append(FieldError("equipment", "« Pas de matériel » ne se combine pas avec un matériel."))
+    _check_length(errors, a, "notes", MAX_NOTES, "Notes")
+
+    if a.type == "individual":
+        if participant_count != 1:
+            errors.append(
+                FieldError(
+                    "beneficiary",
+                    "Un accompagnement individuel concerne un bénéficiaire (suivi ou anonyme).",
+                )
+            )
+        _check_choice(errors, "autonomy", a.autonomy, v.AUTONOMY, "Autonomie")
+        _check_choice(errors, "redirect_structure", a.redirect_structure, v.REDIRECT_STRUCTURES, "Structure")
+        if a.redirected and not a.redirect_structure:
+            errors.append(FieldError("redirect_structure", "Indiquez la structure vers laquelle réorienter."))
+        if not a.redirected and a.redirect_structure:
+            errors.append(FieldError("redirect_structure", "Une structure est choisie sans réorientation."))
+        if _s(a.title) or a.level or a.anon_total or a.co_advisor_ids:
+            errors.append(
+                FieldError(
+                    "type",
+                    "Titre, niveau, co-animateurs et participants anonymes sont réservés aux ateliers.",
+                )
+            )
+    else:
+        if not _s(a.title):
+            errors.append(FieldError("title", "Le titre de l'atelier est obligatoire."))
+        _check_length(errors, a, "title", MAX_TEXT, "Titre")
+        _check_choice(errors, "level", a.level, v.WORKSHOP_LEVELS, "Niveau")
+        if a.autonomy or a.redirected or a.redirect_structure:
+            errors.append(
+                FieldError(
+                    "autonomy",
+                    "Autonomie et réorientation concernent un accompagnement individuel.",
+                )
+            )
+        errors.extend(_anonymous_count_errors(a))
+        if participant_count + (a.anon_total or 0) < 1:
+            errors.append(
+                FieldError(
+                    "participants",
+                    "Un atelier a au moins un participant, suivi ou anonyme.",
+                )
+            )
+        if a.advisor_id is not None and str(a.advisor_id) in {str(c) for c in a.co_advisor_ids or []}:
+            errors.append(FieldError("co_advisor_ids", "L'animateur ne peut pas être aussi co-animateur."))
+    return errors
+
+
+def _anonymous_count_errors(a: Any) -> list[FieldError]:
+    errors: list[FieldError] = []
+    total = a.anon_total or 0
+    if total < 0 or (a.anon_already_accompanied or 0) < 0:
+        return [FieldError("anon_total", "Les nombres de participants ne sont pas négatifs.")]
+    if (a.anon_already_accompanied or 0) > total:
+        errors.append(
+            FieldError(
+                "anon_already_accompanied",
+                "Les participants déjà accompagnés ne dépassent pas le total des anonymes.",
+            )
+        )
+    for name, counts, values, label in (
+        ("anon_genders", a.anon_genders, v.GENDERS, "genre"),
+        ("anon_age_bands", a.anon_age_bands, v.AGE_BANDS, "tranche d'âge"),
+        ("anon_statuses", a.anon_statuses, v.SOCIAL_STATUSES, "statut"),
+    ):
+        counts = counts or {}
+        if any(code not in values for code in counts):
+            errors.append(FieldError(name, f"Répartition par {label} : valeur inconnue."))
+        elif any(n < 0 for n in counts.values()):
+            errors.append(FieldError(name, "Les nombres de participants ne sont pas négatifs."))
+        elif sum(counts.values()) > total:
+            errors.append(FieldError(name, f"La répartition par {label} dépasse le total des anonymes."))
+    return errors
+
+
+def validate_beneficiary(b: Any, today: dt.date | None = None) -> None:
+    errors = beneficiary_errors(b, today)
+    if errors:
+        raise ValidationError(errors)
+
+
+def validate_activity(a: Any, participant_count: int) -> None:
+    errors = activity_errors(a, participant_count)
+    if errors:
+        raise ValidationError(errors)

@@ -1,0 +1,276 @@
+"""Value lists of the national activity report (CRA of La Coop de la médiation numérique).
+
+Each list is defined once here and used by forms, validation, exports and reports.
+Codes are the Coop's where it has one; labels are the French labels users see.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from stpaul_field.resources import resource
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    code: str
+    label: str
+
+
+class ValueList:
+    """An ordered list of choices, looked up by code."""
+
+    def __init__(self, name: str, *choices: tuple[str, str]) -> None:
+        self.name = name
+        self.choices: tuple[Choice, ...] = tuple(Choice(c, lbl) for c, lbl in choices)
+        self._labels = {c.code: c.label for c in self.choices}
+
+    def __iter__(self) -> Iterator[Choice]:
+        return iter(self.choices)
+
+    def __len__(self) -> int:
+        return len(self.choices)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._labels
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(c.code for c in self.choices)
+
+    def label(self, code: str | None) -> str:
+        """The French label of a code; empty for None, the code itself if unknown."""
+        if code is None:
+            return ""
+        return self._labels.get(code, code)
+
+    def labels(self, codes: list[str] | tuple[str, ...] | None) -> list[str]:
+        return [self.label(c) for c in (codes or [])]
+
+    def code_for_label(self, label: str) -> str | None:
+        for c in self.choices:
+            if c.label == label:
+                return c.code
+        return None
+
+
+ACTIVITY_TYPES = ValueList(
+    "activity_type",
+    ("individual", "Accompagnement individuel"),
+    ("workshop", "Atelier collectif"),
+)
+# Coop's own codes for exports.
+ACTIVITY_TYPE_COOP = {"individual": "individuel", "workshop": "collectif"}
+
+ACTIVITY_STATUSES = ValueList(
+    "activity_status",
+    ("planned", "Prévu"),
+    ("done", "Réalisé"),
+    ("cancelled", "Annulé"),
+)
+
+PLACE_TYPES = ValueList(
+    "place_type",
+    ("lieu_activite", "Lieu d'activité"),
+    ("autre", "Autre lieu"),
+    ("domicile", "À domicile"),
+    ("a_distance", "À distance"),
+)
+PLACE_WITH_VENUE = "lieu_activite"
+
+EQUIPMENT = ValueList(
+    "equipment",
+    ("ordinateur", "Ordinateur"),
+    ("telephone", "Téléphone"),
+    ("tablette", "Tablette"),
+    ("autre", "Autre"),
+    ("aucun", "Pas de matériel"),
+)
+
+ADMIN_HELP_THEME = "aide_aux_demarches_administratives"
+
+THEMES = ValueList(
+    "theme",
+    ("diagnostic_numerique", "Diagnostic numérique"),
+    ("prendre_en_main_du_materiel", "Prendre en main du matériel"),
+    ("maintenance_de_materiel", "Maintenance de matériel"),
+    ("gerer_ses_contenus_numeriques", "Gérer ses contenus numériques"),
+    ("navigation_sur_internet", "Navigation sur internet"),
+    ("email", "E-mail"),
+    ("bureautique", "Bureautique"),
+    ("reseaux_sociaux", "Réseaux sociaux communication"),
+    ("sante", "Santé"),
+    ("banque_et_achats_en_ligne", "Banque et achats en ligne"),
+    ("entrepreneuriat", "Accompagner un professionnel"),
+    ("insertion_professionnelle", "Insertion professionnelle"),
+    ("securite_numerique", "Prévention en sécurité numérique"),
+    ("parentalite", "Parentalité"),
+    ("scolarite_et_numerique", "Scolarité et numérique"),
+    ("creer_avec_le_numerique", "Créer avec le numérique"),
+    ("culture_numerique", "Culture numérique"),
+    ("intelligence_artificielle", "Intelligence artificielle (IA)"),
+    (ADMIN_HELP_THEME, "Aide aux démarches administratives"),
+)
+
+ADMIN_THEMES = ValueList(
+    "admin_theme",
+    ("papiers_elections_citoyennete", "Papiers - Élections - Citoyenneté"),
+    ("famille_scolarite", "Famille - Scolarité"),
+    ("social_sante", "Social - Santé"),
+    ("travail_formation", "Travail - Formation - Entreprise"),
+    ("logement", "Logement"),
+    ("transports_mobilite", "Transports - Mobilité"),
+    ("argent_impots", "Argent - Impôts"),
+    ("justice", "Justice"),
+    ("etrangers_europe", "Étrangers - Europe"),
+    ("loisirs_sports_culture", "Loisirs - Sports - Culture"),
+    ("associations", "Associations"),
+)
+
+# Minutes; any other length between the bounds is a custom duration.
+DURATION_CHOICES: tuple[int, ...] = (15, 30, 45, 60, 90, 120)
+DURATION_MIN = 1
+DURATION_MAX = 24 * 60
+
+DURATION_BANDS = ValueList(
+    "duration_band",
+    ("lt_30", "Moins de 30 min"),
+    ("30_60", "30 min à 1 h"),
+    ("60_120", "1 h à 2 h"),
+    ("ge_120", "2 h et plus"),
+)
+
+
+def duration_band(minutes: int) -> str:
+    if minutes < 30:
+        return "lt_30"
+    if minutes < 60:
+        return "30_60"
+    if minutes < 120:
+        return "60_120"
+    return "ge_120"
+
+
+def duration_label(minutes: int) -> str:
+    """'45 min', '1 h', '1 h 30'."""
+    hours, mins = divmod(minutes, 60)
+    if not hours:
+        return f"{mins} min"
+    return f"{hours} h" if not mins else f"{hours} h {mins:02d}"
+
+
+AUTONOMY = ValueList(
+    "autonomy",
+    ("entierement_accompagne", "Avec guidage"),
+    ("partiellement_autonome", "Autonome avec guidage en cas de besoin"),
+    ("autonome", "Autonome"),
+)
+
+WORKSHOP_LEVELS = ValueList(
+    "workshop_level",
+    ("debutant", "Débutant"),
+    ("intermediaire", "Intermédiaire"),
+    ("avance", "Avancé"),
+)
+
+REDIRECT_STRUCTURES = ValueList(
+    "redirect_structure",
+    ("administration", "Administration (mairie, préfecture…)"),
+    ("mediation_numerique", "Autre structure de médiation numérique"),
+    ("operateur_demarche", "Opérateur ou organisme en charge de la démarche administrative"),
+    ("aide_sociale", "Structure d'aide sociale (maison des solidarités, centre social…)"),
+    (
+        "insertion_professionnelle",
+        "Structure d'insertion professionnelle (France Travail, mission locale, chambre de commerce…)",
+    ),
+    ("aide_demarches", "Structure d'aide aux démarches administratives (France Services…)"),
+    ("autre", "Autre"),
+)
+
+GENDERS = ValueList(
+    "gender",
+    ("masculin", "Masculin"),
+    ("feminin", "Féminin"),
+    ("non_communique", "Non communiqué"),
+)
+# Exports write Homme / Femme, as the Coop does.
+GENDER_EXPORT_LABELS = {"masculin": "Homme", "feminin": "Femme", "non_communique": "Non communiqué"}
+
+AGE_BANDS = ValueList(
+    "age_band",
+    ("moins_de_12", "Moins de 12 ans"),
+    ("de_12_a_17", "12 - 17 ans"),
+    ("de_18_a_24", "18 - 24 ans"),
+    ("de_25_a_39", "25 - 39 ans"),
+    ("de_40_a_59", "40 - 59 ans"),
+    ("de_60_a_69", "60 - 69 ans"),
+    ("plus_de_70", "70 ans et plus"),
+    ("non_communique", "Non communiqué"),
+)
+
+_AGE_BOUNDS = (
+    (12, "moins_de_12"),
+    (18, "de_12_a_17"),
+    (25, "de_18_a_24"),
+    (40, "de_25_a_39"),
+    (60, "de_40_a_59"),
+    (70, "de_60_a_69"),
+)
+
+
+def age_band_for(birth_year: int | None, on_year: int) -> str:
+    """Age band from a birth year; the age is the one reached during `on_year`."""
+    if birth_year is None:
+        return "non_communique"
+    age = on_year - birth_year
+    for bound, band in _AGE_BOUNDS:
+        if age < bound:
+            return band
+    return "plus_de_70"
+
+
+SOCIAL_STATUSES = ValueList(
+    "social_status",
+    ("retraite", "Retraité"),
+    ("sans_emploi", "Sans emploi"),
+    ("en_emploi", "En emploi"),
+    ("scolarise", "Scolarisé"),
+    ("non_communique", "Non communiqué ou hétérogène"),
+)
+
+# Saint-Paul's priority publics (markers the Coop lacks). Disability is special-category
+# data: a yes/no marker only, recorded with consent, never details.
+PRIORITY_PUBLICS = ValueList(
+    "priority_public",
+    ("disability", "Situation de handicap"),
+    ("family_carer", "Aidant familial"),
+    ("homeless", "Sans domicile fixe"),
+)
+
+ADVISOR_ROLES = ValueList(
+    "advisor_role",
+    ("conseiller_numerique", "Conseiller numérique"),
+    ("aidant_connect", "Aidant Connect"),
+    ("coordinator", "Coordinateur"),
+)
+
+VENUE_KINDS = ValueList(
+    "venue_kind",
+    ("espace_numerique", "Espace numérique"),
+    ("ilet", "Îlet"),
+    ("autre", "Autre"),
+)
+
+def _bassins() -> ValueList:
+    # The bassins de vie are reference data shipped in resources/, read once here.
+    data = json.loads(resource("reference", "saint-paul.json").read_text(encoding="utf-8"))
+    return ValueList("bassin", *((b["code"], b["label"]) for b in data["bassins"]))
+
+
+BASSINS = _bassins()
+
+SAINT_PAUL_INSEE = "97415"
+SAINT_PAUL_POSTCODE = "97460"
+TIME_ZONE = "Indian/Reunion"

@@ -1,0 +1,1 @@
+"""The laptop's local store: SQLAlchemy over SQLite. No Qt."""

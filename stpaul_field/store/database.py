@@ -1,0 +1,81 @@
+"""Opening the local store: engine, SQLite pragmas, migrations, first-start data."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from stpaul_field.paths import AppPaths
+from stpaul_field.store import migrate, outbox
+
+# A laptop on battery can lose power at any moment: FULL makes every commit durable.
+PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=FULL",
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA busy_timeout=5000",
+)
+
+
+def make_engine(path: Path | str) -> Engine:
+    engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin, so
+        # that migrations' DDL is transactional too.
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        for pragma in PRAGMAS:
+            cursor.execute(pragma)
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+class Store:
+    """The laptop's store: one SQLite file, sessions that write their own outbox."""
+
+    def __init__(self, engine: Engine, paths: AppPaths | None = None) -> None:
+        self.engine = engine
+        self.paths = paths
+        self.sessions: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
+        outbox.install(self.sessions)
+
+    @classmethod
+    def open(
+        cls, paths: AppPaths, *, upgrade: bool = True, first_start: bool = True, backups_kept: int = 10
+    ) -> Store:
+        paths.ensure()
+        engine = make_engine(paths.store_file)
+        if upgrade:
+            migrate.upgrade(engine, paths.backups, keep=backups_kept)
+        store = cls(engine, paths)
+        if first_start:
+            from stpaul_field.store.reference import ensure_first_start
+
+            ensure_first_start(store)
+        return store
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work: committed if the block ends normally, rolled back otherwise."""
+        with self.sessions.begin() as session:
+            yield session
+
+    @contextlib.contextmanager
+    def reader(self) -> Iterator[Session]:
+        with self.sessions() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,53 @@
+"""Schema upgrades of a laptop's store, in place, after an automatic backup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+
+from stpaul_field.store.backup import backup_store
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def _config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine, backups: Path | None, to: str = "head", keep: int = 10) -> Path | None:
+    """Bring the store to `to`; back the file up first if it already held a schema.
+
+    Returns the backup's path, if one was made.
+    """
+    current = current_revision(engine)
+    target = head_revision() if to == "head" else to
+    if current == target:
+        return None
+    backup = None
+    has_tables = bool(inspect(engine).get_table_names())
+    if has_tables and backups is not None:
+        backup = backup_store(engine, backups, reason=f"avant-migration-{current or 'sans-version'}",
+                              keep=keep)
+    config = _config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, to)
+    return backup

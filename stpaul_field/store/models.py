@@ -1,0 +1,262 @@
+"""SQLAlchemy models of the local store.
+
+Synced entities share `SyncedMixin`: a UUID made on the device, created/updated stamps,
+a tombstone (`deleted_at`) instead of physical deletion, and `server_version`, the
+central record's version of the row this laptop last saw (0 = never synced).
+The schema itself is owned by the Alembic migrations in `store/migrations/`;
+a test checks that these models and the migrated schema agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any, ClassVar
+
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, TypeDecorator
+from sqlalchemy import DateTime as SADateTime
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from stpaul_field.domain.ids import new_id
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Stored as naive UTC (SQLite has no zones), returned as aware UTC."""
+
+    impl = SADateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        return None if value is None else value.replace(tzinfo=dt.UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        dt.datetime: UTCDateTime,
+        dict[str, Any]: JSON,
+        list[str]: JSON,
+        dict[str, int]: JSON,
+    }
+
+    def __init__(self, **kwargs: Any) -> None:
+        # Fill Python-side defaults now rather than at INSERT, so that a new object
+        # reads as it will be stored (the outbox serialises it before the flush).
+        cls = type(self)
+        for column in cls.__table__.columns:  # type: ignore[attr-defined]
+            default = column.default
+            if column.key not in kwargs and default is not None:
+                kwargs[column.key] = default.arg(None) if default.is_callable else default.arg
+        for key, value in kwargs.items():
+            if not hasattr(cls, key):
+                raise TypeError(f"{key!r} is not an attribute of {cls.__name__}")
+            setattr(self, key, value)
+
+
+class SyncedMixin:
+    # Fields that never travel in a change: identity and local bookkeeping.
+    LOCAL_FIELDS: ClassVar[frozenset[str]] = frozenset({"id", "server_version"})
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    server_version: Mapped[int] = mapped_column(default=0)
+
+    @classmethod
+    def synced_fields(cls) -> list[str]:
+        table = cls.__table__  # type: ignore[attr-defined]
+        return [c.key for c in table.columns if c.key not in cls.LOCAL_FIELDS]
+
+
+class Advisor(SyncedMixin, Base):
+    __tablename__ = "advisor"
+    ENTITY: ClassVar[str] = "advisor"
+
+    first_name: Mapped[str] = mapped_column(String(100), default="")
+    last_name: Mapped[str] = mapped_column(String(100), default="")
+    role: Mapped[str] = mapped_column(String(40), default="conseiller_numerique")
+    team_id: Mapped[uuid.UUID | None] = mapped_column(default=None)
+    active: Mapped[bool] = mapped_column(default=True)
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+class Venue(SyncedMixin, Base):
+    __tablename__ = "venue"
+    ENTITY: ClassVar[str] = "venue"
+
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(40), default="espace_numerique")
+    bassin: Mapped[str | None] = mapped_column(String(40), default=None)
+    commune: Mapped[str] = mapped_column(String(100), default="Saint-Paul")
+    postcode: Mapped[str] = mapped_column(String(5), default="")
+    insee_code: Mapped[str] = mapped_column(String(5), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class Beneficiary(SyncedMixin, Base):
+    __tablename__ = "beneficiary"
+    ENTITY: ClassVar[str] = "beneficiary"
+
+    anonymous: Mapped[bool] = mapped_column(default=False)
+    first_name: Mapped[str] = mapped_column(String(100), default="")
+    last_name: Mapped[str] = mapped_column(String(100), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")  # digits only
+    no_phone: Mapped[bool] = mapped_column(default=False)
+    email: Mapped[str] = mapped_column(String(200), default="")
+    birth_year: Mapped[int | None] = mapped_column(default=None)
+    address: Mapped[str] = mapped_column(String(200), default="")
+    commune: Mapped[str] = mapped_column(String(100), default="")
+    postcode: Mapped[str] = mapped_column(String(5), default="")
+    insee_code: Mapped[str] = mapped_column(String(5), default="")
+    gender: Mapped[str | None] = mapped_column(String(20), default=None)
+    age_band: Mapped[str | None] = mapped_column(String(20), default=None)
+    social_status: Mapped[str | None] = mapped_column(String(20), default=None)
+    disability: Mapped[bool] = mapped_column(default=False)
+    family_carer: Mapped[bool] = mapped_column(default=False)
+    homeless: Mapped[bool] = mapped_column(default=False)
+    pass_numerique_vouchers: Mapped[int] = mapped_column(default=0)
+    consent_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    already_accompanied: Mapped[bool] = mapped_column(default=False)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    merged_into_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("beneficiary.id"), default=None
+    )
+
+    __table_args__ = (
+        Index("ix_beneficiary_phone", "phone"),
+        Index("ix_beneficiary_name", "last_name", "first_name"),
+    )
+
+    @property
+    def display_name(self) -> str:
+        if self.anonymous:
+            return "Anonyme"
+        return f"{self.last_name.upper()} {self.first_name}".strip()
+
+
+class Activity(SyncedMixin, Base):
+    __tablename__ = "activity"
+    ENTITY: ClassVar[str] = "activity"
+
+    type: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20), default="done")
+    advisor_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("advisor.id"))
+    co_advisor_ids: Mapped[list[str]] = mapped_column(default=list)
+    date: Mapped[dt.date]
+    start_time: Mapped[dt.time | None] = mapped_column(default=None)
+    duration_min: Mapped[int] = mapped_column(default=60)
+    place_type: Mapped[str] = mapped_column(String(20), default="lieu_activite")
+    venue_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("venue.id"), default=None)
+    commune: Mapped[str] = mapped_column(String(100), default="")
+    postcode: Mapped[str] = mapped_column(String(5), default="")
+    insee_code: Mapped[str] = mapped_column(String(5), default="")
+    themes: Mapped[list[str]] = mapped_column(default=list)
+    admin_themes: Mapped[list[str]] = mapped_column(default=list)
+    procedure_name: Mapped[str] = mapped_column(String(200), default="")
+    equipment: Mapped[list[str]] = mapped_column(default=list)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    autonomy: Mapped[str | None] = mapped_column(String(40), default=None)
+    redirected: Mapped[bool] = mapped_column(default=False)
+    redirect_structure: Mapped[str | None] = mapped_column(String(40), default=None)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    level: Mapped[str | None] = mapped_column(String(20), default=None)
+    anon_total: Mapped[int] = mapped_column(default=0)
+    anon_already_accompanied: Mapped[int] = mapped_column(default=0)
+    anon_genders: Mapped[dict[str, int]] = mapped_column(default=dict)
+    anon_age_bands: Mapped[dict[str, int]] = mapped_column(default=dict)
+    anon_statuses: Mapped[dict[str, int]] = mapped_column(default=dict)
+
+    __table_args__ = (
+        Index("ix_activity_date", "date"),
+        Index("ix_activity_advisor_date", "advisor_id", "date"),
+        Index("ix_activity_venue", "venue_id"),
+    )
+
+
+class Participation(SyncedMixin, Base):
+    """One beneficiary in one activity: one 'accompagnement', the unit of the monthly count."""
+
+    __tablename__ = "participation"
+    ENTITY: ClassVar[str] = "participation"
+
+    activity_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("activity.id"))
+    beneficiary_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("beneficiary.id"))
+    registered: Mapped[bool] = mapped_column(default=True)
+    attended: Mapped[bool | None] = mapped_column(default=None)  # None: not yet marked
+    first_time: Mapped[bool] = mapped_column(default=False)
+
+    # No unique (activity, beneficiary): two laptops may add the same person offline;
+    # the app folds such doubles instead of letting a pull fail on a constraint.
+    __table_args__ = (
+        Index("ix_participation_activity", "activity_id"),
+        Index("ix_participation_beneficiary", "beneficiary_id"),
+    )
+
+
+SYNCED_MODELS: dict[str, type[SyncedMixin]] = {
+    m.ENTITY: m for m in (Advisor, Venue, Beneficiary, Activity, Participation)
+}
+
+
+# ---- local only ------------------------------------------------------------------
+
+
+class OutboxEntry(Base):
+    """A local change not yet acknowledged by the central record.
+
+    Written by the same transaction as the edit itself (see `store.outbox`).
+    """
+
+    __tablename__ = "outbox"
+
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    op_id: Mapped[uuid.UUID] = mapped_column(unique=True, default=new_id)
+    entity: Mapped[str] = mapped_column(String(20))
+    record_id: Mapped[uuid.UUID]
+    fields: Mapped[dict[str, Any]]
+    base_version: Mapped[int] = mapped_column(default=0)
+    stamp: Mapped[str] = mapped_column(String(60))  # hybrid logical clock
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    rejected_reason: Mapped[str | None] = mapped_column(Text, default=None)
+
+    __table_args__ = (Index("ix_outbox_record", "entity", "record_id"),)
+
+
+class SyncState(Base):
+    """Small key/value facts about sync: device id, cursor, clock, last success."""
+
+    __tablename__ = "sync_state"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Conflict(Base):
+    """A value that lost a real conflict, kept so that an advisor can restore it."""
+
+    __tablename__ = "conflict"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    entity: Mapped[str] = mapped_column(String(20))
+    record_id: Mapped[uuid.UUID]
+    field: Mapped[str] = mapped_column(String(40))
+    kept_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    lost_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    lost_is_mine: Mapped[bool] = mapped_column(default=True)
+    detected_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(default=None)

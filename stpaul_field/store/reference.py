@@ -1,0 +1,59 @@
+"""First start of a store: Saint-Paul's reference places, and this laptop's own advisor."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.orm import Session
+
+from stpaul_field.resources import resource
+from stpaul_field.store.models import Advisor, SyncState, Venue
+from stpaul_field.store.outbox import APPLYING_REMOTE
+
+if TYPE_CHECKING:
+    from stpaul_field.store.database import Store
+
+REFERENCE_KEY = "reference_loaded"
+LOCAL_ADVISOR_KEY = "local_advisor_id"
+
+
+def reference_data() -> dict[str, Any]:
+    return json.loads(resource("reference", "saint-paul.json").read_text(encoding="utf-8"))
+
+
+def load_reference(session: Session) -> int:
+    """Add the shipped venues that the store does not have yet; returns how many.
+
+    They are shared reference data with fixed ids, known to the central record too, so
+    they do not go through the outbox. Venues edited since are left as they are.
+    """
+    added = 0
+    for item in reference_data()["venues"]:
+        venue_id = uuid.UUID(item["id"])
+        if session.get(Venue, venue_id) is not None:
+            continue
+        fields = {k: v for k, v in item.items() if k != "id"}
+        session.add(Venue(id=venue_id, **fields))
+        added += 1
+    return added
+
+
+def local_advisor_id(session: Session) -> uuid.UUID | None:
+    row = session.get(SyncState, LOCAL_ADVISOR_KEY)
+    return uuid.UUID(row.value) if row else None
+
+
+def ensure_first_start(store: Store) -> None:
+    with store.session() as session:
+        if session.get(SyncState, REFERENCE_KEY) is not None:
+            return
+        session.info[APPLYING_REMOTE] = True
+        load_reference(session)
+        # Work recorded before the laptop is enrolled belongs to this placeholder; enrolment
+        # hands it to the enrolling advisor.
+        advisor = Advisor(first_name="Conseiller", last_name="(ce poste)")
+        session.add(advisor)
+        session.add(SyncState(key=LOCAL_ADVISOR_KEY, value=str(advisor.id)))
+        session.add(SyncState(key=REFERENCE_KEY, value="1"))

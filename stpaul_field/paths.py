@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,8 +53,6 @@ class AppPaths:
         for path in (self.data, self.config, self.logs, self.backups):
             path.mkdir(parents=True, exist_ok=True)
             # Personal data of vulnerable people: owner-only where the OS honours it.
-            try:
+            with contextlib.suppress(OSError):
                 path.chmod(0o700)
-            except OSError:
-                pass
         return self

@@ -263,6 +263,7 @@ VENUE_KINDS = ValueList(
     ("autre", "Autre"),
 )
 
+
 def _bassins() -> ValueList:
     # The bassins de vie are reference data shipped in resources/, read once here.
     data = json.loads(resource("reference", "saint-paul.json").read_text(encoding="utf-8"))

@@ -44,8 +44,9 @@ def upgrade(engine: Engine, backups: Path | None, to: str = "head", keep: int = 
     backup = None
     has_tables = bool(inspect(engine).get_table_names())
     if has_tables and backups is not None:
-        backup = backup_store(engine, backups, reason=f"avant-migration-{current or 'sans-version'}",
-                              keep=keep)
+        backup = backup_store(
+            engine, backups, reason=f"avant-migration-{current or 'sans-version'}", keep=keep
+        )
     config = _config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn

@@ -133,9 +133,7 @@ class Beneficiary(SyncedMixin, Base):
     consent_at: Mapped[dt.datetime | None] = mapped_column(default=None)
     already_accompanied: Mapped[bool] = mapped_column(default=False)
     notes: Mapped[str] = mapped_column(Text, default="")
-    merged_into_id: Mapped[uuid.UUID | None] = mapped_column(
-        ForeignKey("beneficiary.id"), default=None
-    )
+    merged_into_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("beneficiary.id"), default=None)
 
     __table_args__ = (
         Index("ix_beneficiary_phone", "phone"),

@@ -106,6 +106,9 @@ def install(factory: sessionmaker[Session]) -> None:
 def pending_count(session: Session) -> int:
     from sqlalchemy import func
 
-    return session.scalar(
-        select(func.count()).select_from(OutboxEntry).where(OutboxEntry.rejected_reason.is_(None))
-    ) or 0
+    return (
+        session.scalar(
+            select(func.count()).select_from(OutboxEntry).where(OutboxEntry.rejected_reason.is_(None))
+        )
+        or 0
+    )

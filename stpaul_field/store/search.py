@@ -59,9 +59,7 @@ WHERE beneficiary_search MATCH :match
 """
 
 
-def search_beneficiaries(
-    session: Session, query: str, limit: int = 50, offset: int = 0
-) -> list[SearchHit]:
+def search_beneficiaries(session: Session, query: str, limit: int = 50, offset: int = 0) -> list[SearchHit]:
     match = match_expression(query)
     if match is None:
         return []

@@ -1,0 +1,134 @@
+"""The sync protocol, shared by the client engine and the server (one set of pydantic models).
+
+One exchange = one POST of a `SyncRequest` (the outbox, in a bounded batch, plus the pull
+cursor) answered by a `SyncResponse` (a result per operation, then one page of changes
+after the cursor). The client repeats until it has nothing to push and `more` is false.
+
+Bodies travel as zstd-compressed JSON (`encode` / `decode` below) with the media type
+`SYNC_MEDIA_TYPE`. Errors that are not per-operation (auth, protocol version, malformed
+body) are ordinary HTTP errors whose JSON body is an `ErrorBody` with a French `detail`.
+
+Versions come from the server: every accepted write takes the next value of one change
+sequence (`seq`); a record's `version` is the seq of its last accepted write, and the
+server remembers per field the seq (and the HLC stamp) that last set it. A change carries
+the `base_version` it was made on (the record's version as last pulled, 0 if new): a
+field whose server seq is newer than the base is a real conflict, settled by the later
+HLC stamp, the loser kept in `conflicts`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any, Literal, TypeVar
+
+import zstandard
+from pydantic import BaseModel, ConfigDict, Field
+
+PROTOCOL_VERSION = 1
+# The oldest client protocol the server still serves; bump with a clear note in the docs.
+MIN_PROTOCOL_VERSION = 1
+M = TypeVar("M", bound=BaseModel)
+SYNC_MEDIA_TYPE = "application/vnd.stpaul-field.sync+json+zstd"
+
+ENTITIES = ("advisor", "venue", "beneficiary", "activity", "participation")
+Entity = Literal["advisor", "venue", "beneficiary", "activity", "participation"]
+
+MAX_CHANGES_PER_BATCH = 500
+DEFAULT_PAGE_SIZE = 500
+MAX_PAGE_SIZE = 2000
+MAX_FIELDS_PER_CHANGE = 60
+MAX_BODY_BYTES = 8 * 1024 * 1024  # after decompression
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Change(_Strict):
+    """One local edit of one record: the fields it set, on which version it was made."""
+
+    op_id: uuid.UUID
+    entity: Entity
+    record_id: uuid.UUID
+    base_version: Annotated[int, Field(ge=0)]
+    fields: Annotated[dict[str, Any], Field(max_length=MAX_FIELDS_PER_CHANGE)]
+    stamp: Annotated[str, Field(max_length=80)]  # hybrid logical clock, domain.hlc.Stamp
+
+
+class SyncRequest(_Strict):
+    protocol: int
+    batch_id: uuid.UUID  # idempotency key: a replayed batch answers as the first time
+    changes: Annotated[list[Change], Field(max_length=MAX_CHANGES_PER_BATCH)] = []
+    cursor: Annotated[int, Field(ge=0)] = 0  # pull the changes with seq > cursor
+    page_size: Annotated[int, Field(ge=1, le=MAX_PAGE_SIZE)] = DEFAULT_PAGE_SIZE
+    clock: Annotated[str, Field(max_length=80)] = ""  # the client's HLC, for the server to observe
+
+
+class FieldConflict(_Strict):
+    field: str
+    kept: Any  # the value the record now holds
+    lost: Any  # the value that lost, kept for review
+    lost_is_mine: bool  # True: the pushing device's value lost
+
+
+OpStatus = Literal["applied", "duplicate", "merged", "rejected"]
+
+
+class OpResult(_Strict):
+    op_id: uuid.UUID
+    status: OpStatus
+    version: int | None = None  # the record's version after this op (None if rejected)
+    conflicts: list[FieldConflict] = []
+    reason: str | None = None  # French, for an advisor, when rejected
+
+
+class RecordState(_Strict):
+    """A record as the central record holds it now (every synced field)."""
+
+    seq: int  # the change sequence value of the write that produced this state
+    entity: Entity
+    record_id: uuid.UUID
+    version: int
+    fields: dict[str, Any]
+    field_stamps: dict[str, str] = {}  # HLC stamp of each field's last write
+
+
+class SyncResponse(_Strict):
+    protocol: int
+    results: list[OpResult] = []
+    changes: list[RecordState] = []
+    cursor: int  # the client stores this after applying `changes`
+    more: bool = False  # another page is waiting
+    clock: str = ""  # the server's HLC
+    resync_required: bool = False  # cursor older than purged tombstones: pull from 0
+
+
+class EnrolRequest(_Strict):
+    login: Annotated[str, Field(min_length=1, max_length=100)]
+    password: Annotated[str, Field(min_length=1, max_length=200)]
+    device_name: Annotated[str, Field(min_length=1, max_length=100)]
+    protocol: int = PROTOCOL_VERSION
+
+
+class EnrolResponse(_Strict):
+    device_id: uuid.UUID
+    token: str  # shown once; the server keeps only its hash
+    advisor_id: uuid.UUID
+    team_id: uuid.UUID
+    role: str
+    display_name: str
+
+
+class ErrorBody(BaseModel):
+    detail: str  # French, for an advisor
+    code: str = "error"
+
+
+def encode(model: BaseModel) -> bytes:
+    return zstandard.ZstdCompressor(level=6).compress(model.model_dump_json().encode())
+
+
+def decode(data: bytes, model: type[M]) -> M:
+    """Decompress (bounded, against zip bombs) and validate a body."""
+    raw = zstandard.ZstdDecompressor().decompress(data, max_output_size=MAX_BODY_BYTES)
+    return model.model_validate_json(raw)

@@ -7,13 +7,13 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TZ", "Indian/Reunion")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from stpaul_field.paths import DATA_DIR_ENV, AppPaths  # noqa: E402
-from stpaul_field.store.database import Store  # noqa: E402
+from stpaul_field.paths import DATA_DIR_ENV, AppPaths
+from stpaul_field.store.database import Store
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,188 @@
+"""The figures of a report, as plain data: what statistics compute and views, PDFs and tests read.
+
+No Qt, no SQL: `store.statistics` fills these, `documents` and `ui` only display them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+
+# Label of a row whose value was not recorded (no venue, no autonomy level...).
+NOT_RECORDED = "Non renseigné"
+
+
+@dataclass(frozen=True, slots=True)
+class BreakdownRow:
+    code: str | None  # the value list's code; None when not recorded
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """Follow-ups split by one attribute, in the value list's order (then the unrecorded)."""
+
+    title: str
+    rows: tuple[BreakdownRow, ...]
+    # True when one follow-up can fall in several rows (themes): rows then add up to more.
+    overlapping: bool = False
+
+    @property
+    def total(self) -> int:
+        return sum(r.count for r in self.rows)
+
+    def count(self, code: str | None) -> int:
+        for r in self.rows:
+            if r.code == code:
+                return r.count
+        return 0
+
+    def as_dict(self) -> dict[str | None, int]:
+        return {r.code: r.count for r in self.rows}
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date
+    end: dt.date  # inclusive
+
+    @classmethod
+    def month(cls, year: int, month: int) -> Period:
+        start = dt.date(year, month, 1)
+        return cls(start, add_months(start, 1) - dt.timedelta(days=1))
+
+    @classmethod
+    def parse_month(cls, text: str) -> Period:
+        """'2026-11' -> November 2026; ValueError with a French message otherwise."""
+        try:
+            year, month = (int(p) for p in text.strip().split("-"))
+            return cls.month(year, month)
+        except (ValueError, TypeError):
+            raise ValueError(f"Mois invalide « {text} » : attendu AAAA-MM, ex. 2026-11.") from None
+
+    @property
+    def is_month(self) -> bool:
+        return self.start.day == 1 and self.end == add_months(self.start, 1) - dt.timedelta(days=1)
+
+    def label(self) -> str:
+        if self.is_month:
+            return f"{MONTH_NAMES[self.start.month - 1]} {self.start.year}"
+        return f"du {self.start:%d/%m/%Y} au {self.end:%d/%m/%Y}"
+
+
+MONTH_NAMES = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+MONTH_SHORT = (
+    "janv.",
+    "févr.",
+    "mars",
+    "avr.",
+    "mai",
+    "juin",
+    "juil.",
+    "août",
+    "sept.",
+    "oct.",
+    "nov.",
+    "déc.",
+)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The first day of the month `months` after `day`'s month."""
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class MonthPoint:
+    month: dt.date  # first day of the month
+    follow_ups: int
+
+    @property
+    def short_label(self) -> str:
+        return f"{MONTH_SHORT[self.month.month - 1]} {self.month:%y}"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Whose figures: one advisor's, or the whole team's (advisor_id None)."""
+
+    advisor_id: uuid.UUID | None
+    label: str
+
+    @property
+    def is_team(self) -> bool:
+        return self.advisor_id is None
+
+
+@dataclass(frozen=True)
+class PeriodFigures:
+    period: Period
+    scope: Scope
+    follow_ups: int  # « suivis »: identified accompaniments + workshops' anonymous participants
+    anonymous_follow_ups: int  # of which: workshops' anonymous participants (counts only)
+    unique_beneficiaries: int
+    new_beneficiaries: int
+    activities: int
+    individual_activities: int
+    workshop_activities: int
+    individual_follow_ups: int
+    workshop_follow_ups: int
+    by_bassin: Breakdown
+    by_venue: Breakdown
+    by_theme: Breakdown
+    by_admin_theme: Breakdown
+    by_priority_public: Breakdown
+    by_gender: Breakdown
+    by_age_band: Breakdown
+    by_autonomy: Breakdown
+    by_redirection: Breakdown
+    by_duration: Breakdown
+    by_advisor: Breakdown | None = None  # team scope only
+
+    @property
+    def redirected(self) -> int:
+        return self.by_redirection.total
+
+    def breakdowns(self) -> list[Breakdown]:
+        """In the order a report shows them."""
+        out = [
+            self.by_bassin,
+            self.by_venue,
+            self.by_theme,
+            self.by_admin_theme,
+            self.by_priority_public,
+            self.by_gender,
+            self.by_age_band,
+            self.by_autonomy,
+            self.by_redirection,
+            self.by_duration,
+        ]
+        return ([self.by_advisor] if self.by_advisor else []) + out
+
+
+@dataclass(frozen=True)
+class MonthlyReport:
+    figures: PeriodFigures
+    evolution: tuple[MonthPoint, ...]  # the 12 months ending with the report's month
+    target: int  # the scope's monthly target of follow-ups
+    generated_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+
+    @property
+    def progress(self) -> float:
+        return self.figures.follow_ups / self.target if self.target else 0.0

@@ -1,0 +1,460 @@
+"""The figures of a period, aggregated in SQL (the local SQLite store).
+
+What counts as one follow-up (« suivi »), decided once here:
+- a Participation (one beneficiary in one activity) that is not a tombstone, of an activity
+  that is neither cancelled nor a tombstone, dated within the period;
+- attendance: in an activity where attendance was marked for at least one participant,
+  only those marked present count; where it was not marked yet, the registered count;
+- plus each activity's anonymous participants (`anon_total`, workshops).
+A beneficiary that was merged into another counts as that other person; a deleted
+(tombstoned) beneficiary that was not merged does not count.
+
+An activity belongs to the advisor who leads it (`advisor_id`), never to its co-advisors,
+so that the team's figures are exactly the sum of its advisors'. Distinct counts (unique
+and new beneficiaries) are the exception: a person seen by two advisors is one person.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Integer,
+    MetaData,
+    Select,
+    Table,
+    and_,
+    case,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    true,
+    update,
+)
+from sqlalchemy.orm import Session, aliased
+
+from stpaul_field.domain import values as v
+from stpaul_field.domain.report_model import (
+    NOT_RECORDED,
+    Breakdown,
+    BreakdownRow,
+    MonthlyReport,
+    MonthPoint,
+    Period,
+    PeriodFigures,
+    Scope,
+    add_months,
+)
+from stpaul_field.store.models import Activity, Advisor, Beneficiary, Participation, Venue
+
+EVOLUTION_MONTHS = 12
+
+
+# ---- what counts ---------------------------------------------------------------------
+
+
+def counted_activity(a: Any) -> ColumnElement[bool]:
+    return and_(a.deleted_at.is_(None), a.status != "cancelled")
+
+
+def counted_participation(p: Any) -> ColumnElement[bool]:
+    """A live participation that counts under the attendance rule (see the module's doc)."""
+    marked = aliased(Participation)
+    attendance_marked = exists().where(
+        marked.activity_id == p.activity_id,
+        marked.attended.is_not(None),
+        marked.deleted_at.is_(None),
+    )
+    return and_(
+        p.deleted_at.is_(None),
+        or_(
+            p.attended.is_(True),
+            and_(p.attended.is_(None), p.registered.is_(True), ~attendance_marked),
+        ),
+    )
+
+
+def live_beneficiary(b: Any) -> ColumnElement[bool]:
+    return or_(b.deleted_at.is_(None), b.merged_into_id.is_not(None))
+
+
+def person_of(b: Any) -> ColumnElement[uuid.UUID]:
+    return func.coalesce(b.merged_into_id, b.id)
+
+
+def _activities_query(period: Period, advisor_id: uuid.UUID | None) -> Select[Any]:
+    a = Activity
+    q = select(*(getattr(a, name) for name in _ACT_COLUMNS), a.anon_total.label("w")).where(
+        counted_activity(a), a.date >= period.start, a.date <= period.end
+    )
+    if advisor_id is not None:
+        q = q.where(a.advisor_id == advisor_id)
+    return q
+
+
+_ACT_COLUMNS = (
+    "id",
+    "type",
+    "advisor_id",
+    "venue_id",
+    "date",
+    "duration_min",
+    "themes",
+    "admin_themes",
+    "autonomy",
+    "redirected",
+    "redirect_structure",
+    "anon_total",
+    "anon_genders",
+    "anon_age_bands",
+)
+_UNIT_COLUMNS = ("gender", "age_band", "disability", "family_carer", "homeless")
+
+# The period's counted activities and follow-ups are copied once into two temporary tables
+# (private to the connection), so that a dozen breakdowns each read a few thousand rows
+# instead of re-running the joins over the whole store.
+_temp = MetaData()
+_acts = Table(
+    "report_acts",
+    _temp,
+    *(Column(name, Activity.__table__.c[name].type) for name in _ACT_COLUMNS),
+    Column("w", Integer),
+    prefixes=["TEMPORARY"],
+)
+_units = Table(
+    "report_units",
+    _temp,
+    Column("activity_id", Participation.__table__.c.activity_id.type, index=True),
+    Column("beneficiary_id", Participation.__table__.c.beneficiary_id.type),
+    Column("person", Participation.__table__.c.beneficiary_id.type),
+    *(Column(name, Beneficiary.__table__.c[name].type) for name in _UNIT_COLUMNS),
+    prefixes=["TEMPORARY"],
+)
+
+
+@contextlib.contextmanager
+def _materialized(session: Session, period: Period, advisor_id: uuid.UUID | None) -> Iterator[None]:
+    conn = session.connection()
+    _temp.drop_all(conn, checkfirst=True)
+    _temp.create_all(conn)
+    try:
+        query = _activities_query(period, advisor_id)
+        conn.execute(insert(_acts).from_select([*_ACT_COLUMNS, "w"], query))
+        p, b, survivor = Participation, Beneficiary, aliased(Beneficiary)
+        units = (
+            select(
+                p.activity_id,
+                p.beneficiary_id,
+                person_of(b),
+                # A merged record counts with the description of the person it was merged into.
+                *(func.coalesce(getattr(survivor, n), getattr(b, n)) for n in _UNIT_COLUMNS),
+            )
+            .select_from(p)
+            .join(_acts, _acts.c.id == p.activity_id)
+            .join(b, b.id == p.beneficiary_id)
+            .outerjoin(survivor, survivor.id == b.merged_into_id)
+            .where(counted_participation(p), live_beneficiary(b))
+        )
+        conn.execute(
+            insert(_units).from_select(["activity_id", "beneficiary_id", "person", *_UNIT_COLUMNS], units)
+        )
+        # Each activity's follow-ups: its counted participants plus its anonymous ones.
+        per_activity = select(func.count()).where(_units.c.activity_id == _acts.c.id).scalar_subquery()
+        conn.execute(update(_acts).values(w=_acts.c.anon_total + per_activity))
+        yield
+    finally:
+        _temp.drop_all(conn, checkfirst=True)
+
+
+# ---- breakdowns ------------------------------------------------------------------------
+
+
+def _breakdown(
+    title: str,
+    counts: Iterable[tuple[Any, Any]],
+    values: v.ValueList | None = None,
+    *,
+    label: Callable[[Any], str] | None = None,
+    overlapping: bool = False,
+    keep_zero: bool = True,
+) -> Breakdown:
+    """Rows in the value list's order (zeros kept, so tables keep their shape), then others."""
+    totals: dict[Any, int] = {}
+    for code, n in counts:
+        code = None if code in (None, "") else code
+        totals[code] = totals.get(code, 0) + int(n or 0)
+    rows: list[BreakdownRow] = []
+    if values is not None:
+        for choice in values:
+            n = totals.pop(choice.code, 0)
+            if n or keep_zero:
+                rows.append(BreakdownRow(choice.code, choice.label, n))
+    unrecorded = totals.pop(None, 0)
+    for code, n in sorted(totals.items(), key=lambda item: -item[1]):
+        text = label(code) if label else (values.label(code) if values else str(code))
+        rows.append(BreakdownRow(str(code), text, n))
+    if unrecorded:
+        rows.append(BreakdownRow(None, NOT_RECORDED, unrecorded))
+    return Breakdown(title, tuple(rows), overlapping)
+
+
+def _sum_by(session: Session, weights: Table, column: Any) -> list[tuple[Any, int]]:
+    q = select(column, func.sum(weights.c.w)).group_by(column)
+    return [(k, n) for k, n in session.execute(q)]
+
+
+def _sum_by_json_list(session: Session, weights: Table, column: Any) -> list[tuple[Any, int]]:
+    items = func.json_each(column).table_valued("value")
+    q = select(items.c.value, func.sum(weights.c.w)).select_from(weights).join(items, true())
+    return [(k, n) for k, n in session.execute(q.group_by(items.c.value))]
+
+
+def _marginal(session: Session, acts: Table, units: Table, unit_column: Any, anon_column: Any) -> list:
+    """Counts by a beneficiary attribute: identified follow-ups plus anonymous participants.
+
+    Anonymous participants are counted by the activity's per-value counts; the rest of
+    its `anon_total` (not described) is counted as not recorded.
+    """
+    # Not recorded and « non communiqué » are one row for the people's own descriptions.
+    code = func.coalesce(unit_column, "non_communique")
+    identified = list(session.execute(select(code, func.count()).group_by(code)))
+    items = func.json_each(anon_column).table_valued("key", "value")
+    described = list(
+        session.execute(
+            select(items.c.key, func.sum(items.c.value))
+            .select_from(acts)
+            .join(items, true())
+            .group_by(items.c.key)
+        )
+    )
+    anon_total = session.scalar(select(func.coalesce(func.sum(acts.c.anon_total), 0))) or 0
+    rest = anon_total - sum(int(n or 0) for _k, n in described)
+    return [*identified, *described, ("non_communique", rest)]
+
+
+def _venue_names(session: Session, ids: Iterable[Any]) -> dict[Any, str]:
+    wanted = [i for i in ids if i is not None]
+    if not wanted:
+        return {}
+    return {
+        vid: name for vid, name in session.execute(select(Venue.id, Venue.name).where(Venue.id.in_(wanted)))
+    }
+
+
+def advisor_names(session: Session) -> dict[uuid.UUID, str]:
+    return {
+        a.id: a.display_name for a in session.scalars(select(Advisor).where(Advisor.deleted_at.is_(None)))
+    }
+
+
+def period_figures(session: Session, period: Period, scope: Scope) -> PeriodFigures:
+    with _materialized(session, period, scope.advisor_id):
+        return _figures(session, period, scope)
+
+
+def _figures(session: Session, period: Period, scope: Scope) -> PeriodFigures:
+    acts = weights = _acts
+    units = _units
+
+    def one(q: Select[Any]) -> int:
+        return int(session.scalar(q) or 0)
+
+    by_type = {
+        t: (n, w)
+        for t, n, w in session.execute(
+            select(weights.c.type, func.count(), func.sum(weights.c.w)).group_by(weights.c.type)
+        )
+    }
+    individual_n, individual_w = by_type.get("individual", (0, 0))
+    workshop_n, workshop_w = by_type.get("workshop", (0, 0))
+    anonymous = one(select(func.coalesce(func.sum(acts.c.anon_total), 0)))
+    unique = one(select(func.count(func.distinct(units.c.person))))
+
+    # New: the person's first counted follow-up, by anyone, falls in the period.
+    p2, a2 = aliased(Participation), aliased(Activity)
+    seen_before = (
+        select(p2.id)
+        .select_from(p2)
+        .join(a2, a2.id == p2.activity_id)
+        .where(
+            # Through the participation's beneficiary index; the earlier records of a person
+            # merged into this one are not looked up (see docs/reports.md).
+            p2.beneficiary_id.in_([units.c.beneficiary_id, units.c.person]),
+            a2.date < period.start,
+            counted_activity(a2),
+            counted_participation(p2),
+        )
+        .exists()
+    )
+    first_seen = select(units.c.person).distinct().where(~seen_before).subquery()
+    new = one(select(func.count()).select_from(first_seen))
+
+    venue_rows = _sum_by(session, weights, weights.c.venue_id)
+    names = _venue_names(session, (k for k, _n in venue_rows))
+    bassin_col = select(Venue.bassin).where(Venue.id == weights.c.venue_id).scalar_subquery()
+    priority = session.execute(
+        select(
+            func.coalesce(func.sum(case((units.c.disability.is_(True), 1), else_=0)), 0),
+            func.coalesce(func.sum(case((units.c.family_carer.is_(True), 1), else_=0)), 0),
+            func.coalesce(func.sum(case((units.c.homeless.is_(True), 1), else_=0)), 0),
+        )
+    ).one()
+    durations = [
+        (v.duration_band(int(minutes)), n) for minutes, n in _sum_by(session, weights, weights.c.duration_min)
+    ]
+    individual = weights.c.type == "individual"
+    autonomy = session.execute(
+        select(weights.c.autonomy, func.sum(weights.c.w)).where(individual).group_by(weights.c.autonomy)
+    )
+    redirections = session.execute(
+        select(weights.c.redirect_structure, func.sum(weights.c.w))
+        .where(individual, weights.c.redirected.is_(True))
+        .group_by(weights.c.redirect_structure)
+    )
+    by_advisor = None
+    if scope.is_team:
+        people = advisor_names(session)
+        by_advisor = _breakdown(
+            "Par conseiller",
+            _sum_by(session, weights, weights.c.advisor_id),
+            label=lambda aid: people.get(aid, "Conseiller inconnu"),
+        )
+
+    return PeriodFigures(
+        period=period,
+        scope=scope,
+        follow_ups=int(individual_w or 0) + int(workshop_w or 0),
+        anonymous_follow_ups=anonymous,
+        unique_beneficiaries=unique,
+        new_beneficiaries=new,
+        activities=int(individual_n or 0) + int(workshop_n or 0),
+        individual_activities=int(individual_n or 0),
+        workshop_activities=int(workshop_n or 0),
+        individual_follow_ups=int(individual_w or 0),
+        workshop_follow_ups=int(workshop_w or 0),
+        by_bassin=_breakdown("Par bassin de vie", _sum_by(session, weights, bassin_col), v.BASSINS),
+        by_venue=_breakdown(
+            "Par lieu", venue_rows, label=lambda vid: names.get(vid, "Lieu inconnu"), keep_zero=False
+        ),
+        by_theme=_breakdown(
+            "Par thématique",
+            _sum_by_json_list(session, weights, weights.c.themes),
+            v.THEMES,
+            overlapping=True,
+        ),
+        by_admin_theme=_breakdown(
+            "Par démarche administrative",
+            _sum_by_json_list(session, weights, weights.c.admin_themes),
+            v.ADMIN_THEMES,
+            overlapping=True,
+        ),
+        by_priority_public=_breakdown(
+            "Publics prioritaires",
+            zip(v.PRIORITY_PUBLICS.codes, priority, strict=True),
+            v.PRIORITY_PUBLICS,
+            overlapping=True,
+        ),
+        by_gender=_breakdown(
+            "Par genre", _marginal(session, acts, units, units.c.gender, acts.c.anon_genders), v.GENDERS
+        ),
+        by_age_band=_breakdown(
+            "Par tranche d'âge",
+            _marginal(session, acts, units, units.c.age_band, acts.c.anon_age_bands),
+            v.AGE_BANDS,
+        ),
+        by_autonomy=_breakdown("Autonomie (accompagnements individuels)", autonomy, v.AUTONOMY),
+        by_redirection=_breakdown("Réorientations", redirections, v.REDIRECT_STRUCTURES),
+        by_duration=_breakdown("Par durée", durations, v.DURATION_BANDS),
+        by_advisor=by_advisor,
+    )
+
+
+def monthly_evolution(
+    session: Session, last_month: dt.date, advisor_id: uuid.UUID | None, months: int = EVOLUTION_MONTHS
+) -> tuple[MonthPoint, ...]:
+    """Follow-ups month by month, the `months` months ending with `last_month`'s month."""
+    first = add_months(last_month.replace(day=1), -(months - 1))
+    period = Period(first, add_months(last_month.replace(day=1), 1) - dt.timedelta(days=1))
+    # Dates are stored as ISO text in SQLite: the first 7 characters are the month.
+    acts = _activities_query(period, advisor_id).subquery()
+    month = func.substr(acts.c.date, 1, 7)
+    counts: dict[str, int] = {}
+    for k, n in session.execute(select(month, func.sum(acts.c.anon_total)).group_by(month)):
+        counts[k] = counts.get(k, 0) + int(n or 0)
+    p, b, a = Participation, Beneficiary, Activity
+    month = func.substr(a.date, 1, 7)
+    identified = (
+        select(month, func.count())
+        .select_from(a)
+        .join(p, p.activity_id == a.id)
+        .join(b, b.id == p.beneficiary_id)
+        .where(counted_activity(a), a.date >= period.start, a.date <= period.end)
+        .where(counted_participation(p), live_beneficiary(b))
+        .group_by(month)
+    )
+    if advisor_id is not None:
+        identified = identified.where(a.advisor_id == advisor_id)
+    for k, n in session.execute(identified):
+        counts[k] = counts.get(k, 0) + int(n or 0)
+    points = []
+    for i in range(months):
+        start = add_months(first, i)
+        points.append(MonthPoint(start, counts.get(f"{start:%Y-%m}", 0)))
+    return tuple(points)
+
+
+# ---- scopes and targets ----------------------------------------------------------------
+
+
+def team_scope() -> Scope:
+    return Scope(None, "Équipe")
+
+
+def advisor_scope(session: Session, advisor_id: uuid.UUID) -> Scope:
+    advisor = session.get(Advisor, advisor_id)
+    return Scope(advisor_id, advisor.display_name if advisor else "Conseiller")
+
+
+def current_advisor_id(session: Session, configured: str) -> uuid.UUID | None:
+    """The laptop's advisor: the CURRENT_ADVISOR setting's value, else the local placeholder."""
+    from stpaul_field.store.reference import local_advisor_id
+
+    if configured:
+        try:
+            return uuid.UUID(configured)
+        except ValueError:
+            pass
+    return local_advisor_id(session)
+
+
+def scope_target(session: Session, scope: Scope, team_target: int, advisor_target: int) -> int:
+    """The monthly target of follow-ups: the team's, or the advisor's (0: an equal share)."""
+    if scope.is_team:
+        return team_target
+    if advisor_target > 0:
+        return advisor_target
+    # Coordinators do not carry a share of the follow-ups.
+    sharing = session.scalar(
+        select(func.count()).where(
+            Advisor.deleted_at.is_(None), Advisor.active.is_(True), Advisor.role != "coordinator"
+        )
+    )
+    return round(team_target / sharing) if sharing else team_target
+
+
+def monthly_report(
+    session: Session, period: Period, scope: Scope, team_target: int = 1600, advisor_target: int = 0
+) -> MonthlyReport:
+    return MonthlyReport(
+        figures=period_figures(session, period, scope),
+        evolution=monthly_evolution(session, period.start, scope.advisor_id),
+        target=scope_target(session, scope, team_target, advisor_target),
+    )

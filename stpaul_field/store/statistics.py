@@ -458,3 +458,63 @@ def monthly_report(
         evolution=monthly_evolution(session, period.start, scope.advisor_id),
         target=scope_target(session, scope, team_target, advisor_target),
     )
+
+
+# ---- rows for the exports --------------------------------------------------------------
+
+
+def accompaniments(
+    session: Session, period: Period, advisor_id: uuid.UUID | None
+) -> list[tuple[Activity, Beneficiary | None, Venue | None, Advisor | None, int]]:
+    """The period's follow-ups as rows: (activity, person, venue, advisor, participants).
+
+    One row per counted identified accompaniment (participants 1, the person the record was
+    merged into if any), and one row per activity with anonymous participants (person None,
+    participants = their number): the participants column adds up to the follow-ups.
+    Ordered by date, start time and activity.
+    """
+    with _materialized(session, period, advisor_id):
+        identified = session.execute(
+            select(Activity, Beneficiary, Venue, Advisor)
+            .select_from(_units)
+            .join(Activity, Activity.id == _units.c.activity_id)
+            .join(Beneficiary, Beneficiary.id == _units.c.person)
+            .outerjoin(Venue, Venue.id == Activity.venue_id)
+            .outerjoin(Advisor, Advisor.id == Activity.advisor_id)
+        ).all()
+        anonymous = session.execute(
+            select(Activity, Venue, Advisor)
+            .select_from(_acts)
+            .join(Activity, Activity.id == _acts.c.id)
+            .outerjoin(Venue, Venue.id == Activity.venue_id)
+            .outerjoin(Advisor, Advisor.id == Activity.advisor_id)
+            .where(_acts.c.anon_total > 0)
+        ).all()
+    rows: list[tuple[Activity, Beneficiary | None, Venue | None, Advisor | None, int]] = [
+        (a, b, venue, adv, 1) for a, b, venue, adv in identified
+    ]
+    rows += [(a, None, venue, adv, a.anon_total) for a, venue, adv in anonymous]
+
+    def order(row: tuple[Activity, Beneficiary | None, Venue | None, Advisor | None, int]) -> tuple:
+        a, b = row[0], row[1]
+        return (a.date, a.start_time or dt.time(0), str(a.id), b is None, b.display_name if b else "")
+
+    rows.sort(key=order)
+    return rows
+
+
+def followed_beneficiaries(
+    session: Session, period: Period, advisor_id: uuid.UUID | None
+) -> list[tuple[Beneficiary, int]]:
+    """The named (not anonymous) people followed in the period, with their follow-ups count."""
+    with _materialized(session, period, advisor_id):
+        counts = select(_units.c.person, func.count().label("n")).group_by(_units.c.person).subquery()
+        return [
+            (b, int(n))
+            for b, n in session.execute(
+                select(Beneficiary, counts.c.n)
+                .join(counts, counts.c.person == Beneficiary.id)
+                .where(Beneficiary.anonymous.is_(False))
+                .order_by(Beneficiary.last_name, Beneficiary.first_name)
+            )
+        ]

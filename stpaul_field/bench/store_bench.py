@@ -9,10 +9,9 @@ TYPED = ("helene payet", "Técher", "jean-marc hoarau", "0692 12", "grondin sain
 
 
 def search_latency(ctx: BenchContext) -> list[Figure]:
-    from stpaul_field.store.database import Store
     from stpaul_field.store.search import count_matches, search_beneficiaries
 
-    store = Store.open(ctx.demo_store())
+    store = ctx.open_store(ctx.demo_store())
     samples: list[float] = []
     try:
         with store.reader() as session:
@@ -41,7 +40,6 @@ def search_latency(ctx: BenchContext) -> list[Figure]:
 def store_open(ctx: BenchContext) -> list[Figure]:
     from sqlalchemy import select
 
-    from stpaul_field.store.database import Store
     from stpaul_field.store.models import Beneficiary
 
     paths = ctx.demo_store()
@@ -49,7 +47,7 @@ def store_open(ctx: BenchContext) -> list[Figure]:
     for _ in range(5):
 
         def open_and_first_page() -> None:
-            store = Store.open(paths)
+            store = ctx.open_store(paths)
             with store.reader() as session:
                 session.scalars(
                     select(Beneficiary)

@@ -86,3 +86,22 @@ def test_retention_anonymises_only_people_unseen_for_n_years(store: Store):
         assert not s.get(Beneficiary, recent.id).anonymous
     with pytest.raises(ValueError), store.session() as s:
         apply_retention(s, 0, TODAY)
+
+
+def test_privacy_commands(paths, tmp_path, capsys):
+    import json
+
+    from stpaul_field.cli import main
+
+    store = Store.open(paths)
+    person = add_person(store, TODAY)
+    store.close()
+    root = str(paths.data.parent)
+    out = tmp_path / "acces.json"
+    assert main(["--data-dir", root, "privacy", "export", "--beneficiary", str(person.id), "-o", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["personne"]["prénom"] == "Hélène"
+    assert main(["--data-dir", root, "privacy", "erase", "--beneficiary", "pas-un-id"]) == 2
+    assert main(["--data-dir", root, "privacy", "erase", "--beneficiary", str(person.id)]) == 0
+    assert "anonymisée" in capsys.readouterr().out
+    assert main(["--data-dir", root, "privacy", "export", "--beneficiary", str(person.id), "-o", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["personne"]["nom"] == ""

@@ -23,15 +23,27 @@ TODAY = dt.date(2026, 11, 23)
 def add_person(store: Store, last_seen: dt.date | None, **fields) -> Beneficiary:
     with store.session() as s:
         person = Beneficiary(
-            first_name=fields.pop("first_name", "Hélène"), last_name=fields.pop("last_name", "PAYET"),
-            phone="0692123456", notes="habite chez sa fille", birth_year=1950, gender="feminin",
-            age_band="plus_de_70", commune="Saint-Paul",
-            disability=True, consent_at=dt.datetime(2025, 1, 1, tzinfo=dt.UTC), **fields,
+            first_name=fields.pop("first_name", "Hélène"),
+            last_name=fields.pop("last_name", "PAYET"),
+            phone="0692123456",
+            notes="habite chez sa fille",
+            birth_year=1950,
+            gender="feminin",
+            age_band="plus_de_70",
+            commune="Saint-Paul",
+            disability=True,
+            consent_at=dt.datetime(2025, 1, 1, tzinfo=dt.UTC),
+            **fields,
         )
         s.add(person)
         if last_seen:
-            activity = Activity(type="individual", advisor_id=local_advisor_id(s), date=last_seen,
-                                themes=["email"], notes="Mme Payet a perdu son mot de passe")
+            activity = Activity(
+                type="individual",
+                advisor_id=local_advisor_id(s),
+                date=last_seen,
+                themes=["email"],
+                notes="Mme Payet a perdu son mot de passe",
+            )
             s.add(activity)
             s.add(Participation(activity_id=activity.id, beneficiary_id=person.id, attended=True))
     return person
@@ -98,10 +110,14 @@ def test_privacy_commands(paths, tmp_path, capsys):
     store.close()
     root = str(paths.data.parent)
     out = tmp_path / "acces.json"
-    assert main(["--data-dir", root, "privacy", "export", "--beneficiary", str(person.id), "-o", str(out)]) == 0
+    assert (
+        main(["--data-dir", root, "privacy", "export", "--beneficiary", str(person.id), "-o", str(out)]) == 0
+    )
     assert json.loads(out.read_text(encoding="utf-8"))["personne"]["prénom"] == "Hélène"
     assert main(["--data-dir", root, "privacy", "erase", "--beneficiary", "pas-un-id"]) == 2
     assert main(["--data-dir", root, "privacy", "erase", "--beneficiary", str(person.id)]) == 0
     assert "anonymisée" in capsys.readouterr().out
-    assert main(["--data-dir", root, "privacy", "export", "--beneficiary", str(person.id), "-o", str(out)]) == 0
+    assert (
+        main(["--data-dir", root, "privacy", "export", "--beneficiary", str(person.id), "-o", str(out)]) == 0
+    )
     assert json.loads(out.read_text(encoding="utf-8"))["personne"]["nom"] == ""

@@ -18,8 +18,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     erase = actions.add_parser("erase", help="anonymiser une personne partout (droit à l'effacement)")
     erase.add_argument("--beneficiary", required=True, metavar="ID")
     retention = actions.add_parser("retention", help="anonymiser les personnes sans activité depuis N ans")
-    retention.add_argument("--years", type=int, metavar="N",
-                           help="durée de conservation (défaut : le réglage, 2 ans)")
+    retention.add_argument(
+        "--years", type=int, metavar="N", help="durée de conservation (défaut : le réglage, 2 ans)"
+    )
 
 
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
@@ -46,7 +47,9 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
                 privacy.erase_person(session, person_id)  # type: ignore[arg-type]
             print("Personne anonymisée ; l'effacement sera transmis à la prochaine synchronisation.")
         else:
-            years = args.years if args.years is not None else Settings(paths.settings_file).get(RETENTION_YEARS)
+            years = (
+                args.years if args.years is not None else Settings(paths.settings_file).get(RETENTION_YEARS)
+            )
             with store.session() as session:
                 count = privacy.apply_retention(session, years)
             print(f"{count} personne(s) sans activité depuis {years} ans anonymisée(s).")

@@ -90,3 +90,15 @@ def shred(path: Path) -> None:
             f.flush()
             os.fsync(f.fileno())
         path.unlink()
+
+
+def export_plaintext(source: Path, target: Path, key: bytes) -> None:
+    """A clear copy of an encrypted store — for the benchmark of encryption's cost only."""
+    target.unlink(missing_ok=True)
+    conn = connect(source, key)
+    try:
+        conn.execute("ATTACH DATABASE ? AS clear KEY ''", (str(target),))
+        conn.execute("SELECT sqlcipher_export('clear')")
+        conn.execute("DETACH DATABASE clear")
+    finally:
+        conn.close()

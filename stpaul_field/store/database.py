@@ -27,8 +27,11 @@ PRAGMAS = (
 )
 
 
-def make_engine(path: Path | str, key: bytes) -> Engine:
-    """An engine over the encrypted store file (SQLCipher, through the pysqlite dialect)."""
+def make_engine(path: Path | str, key: bytes | None) -> Engine:
+    """An engine over the encrypted store file (SQLCipher, through the pysqlite dialect).
+
+    `key=None` opens a clear file: only the benchmark of the cost of encryption does that.
+    """
     engine = create_engine(f"sqlite:///{path}", module=cipher.sqlcipher)
 
     @event.listens_for(engine, "connect")
@@ -36,7 +39,8 @@ def make_engine(path: Path | str, key: bytes) -> Engine:
         # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin, so
         # that migrations' DDL is transactional too.
         dbapi_conn.isolation_level = None
-        cipher.apply_key(dbapi_conn, key)
+        if key is not None:
+            cipher.apply_key(dbapi_conn, key)
         cursor = dbapi_conn.cursor()
         for pragma in PRAGMAS:
             cursor.execute(pragma)

@@ -45,7 +45,8 @@ def match_expression(query: str) -> str | None:
     words = _WORD.findall(fold(query))
     if not words:
         return None
-    return " ".join(f'"{w}"*' for w in words)
+    # A whole-word hit counts twice in the ranking, so "payet" lists PAYET before PAYETLO.
+    return " AND ".join(f'("{w}" OR "{w}"*)' if len(w) >= MIN_RANKED_WORD else f'"{w}"*' for w in words)
 
 
 def _ranked(query: str) -> bool:

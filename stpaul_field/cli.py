@@ -20,6 +20,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "seed-demo": ("stpaul_field.store.demo", "remplir le poste de données de démonstration"),
     "bench": ("stpaul_field.bench.runner", "mesurer les performances (objectifs de DESIGN.md)"),
     "privacy": ("stpaul_field.store.privacy_cli", "droits des personnes (RGPD) : export, effacement"),
+    "export": ("stpaul_field.documents.export_cli", "exporter activités ou bénéficiaires (Coop, XLSX/CSV)"),
+    "report": ("stpaul_field.documents.report_cli", "rapport mensuel en PDF (suivis, objectif, graphiques)"),
 }
 
 

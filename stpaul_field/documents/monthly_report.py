@@ -39,11 +39,28 @@ LIGHT = QColor("#e8eef2")
 PALETTE = ("#0b6e4f", "#2a9d8f", "#e9c46a", "#f4a261", "#e76f51", "#457b9d", "#8d99ae", "#6a4c93")
 
 _app: QGuiApplication | None = None
+_none_pinned = False
+
+
+def pin_none() -> None:
+    """Work around PySide6 6.12.0 on Python 3.11, which drops one reference to None on every
+    call of a Qt method that returns nothing: after some 10,000 calls None is freed and the
+    interpreter aborts (« none_dealloc »). Give None a share of references no program can
+    spend; Python 3.12 makes None immortal, so nothing is done there.
+    """
+    global _none_pinned
+    if _none_pinned or sys.version_info >= (3, 12):
+        return
+    import ctypes
+
+    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+    _none_pinned = True
 
 
 def ensure_gui_application() -> None:
     """Fonts and painting need a QGuiApplication; a headless command gets an offscreen one."""
     global _app
+    pin_none()
     if QGuiApplication.instance() is not None:
         return
     if (
@@ -84,7 +101,7 @@ class _Page:
         flags: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
     ) -> None:
         self.p.setFont(_font(size, bold))
-        self.p.setPen(color)
+        self.p.setPen(QPen(color))
         self.p.drawText(rect, int(flags), text)
 
     def heading(self, text: str) -> None:
@@ -140,8 +157,8 @@ def _key_figures(page: _Page, report: MonthlyReport) -> None:
     boxes = (
         ("Bénéficiaires uniques", f.unique_beneficiaries),
         ("Nouveaux bénéficiaires", f.new_beneficiaries),
-        ("Accompagnements individuels", f.individual_follow_ups),
-        ("Participants aux ateliers", f.workshop_follow_ups),
+        ("Suivis individuels", f.individual_follow_ups),
+        ("Suivis en ateliers", f.workshop_follow_ups),
         ("dont participants anonymes", f.anonymous_follow_ups),
         ("Activités (indiv. / ateliers)", f"{f.individual_activities} / {f.workshop_activities}"),
         ("Réorientations", f.redirected),

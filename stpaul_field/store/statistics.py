@@ -370,7 +370,7 @@ def _figures(session: Session, period: Period, scope: Scope) -> PeriodFigures:
             _marginal(session, acts, units, units.c.age_band, acts.c.anon_age_bands),
             v.AGE_BANDS,
         ),
-        by_autonomy=_breakdown("Autonomie (accompagnements individuels)", autonomy, v.AUTONOMY),
+        by_autonomy=_breakdown("Autonomie (individuels)", autonomy, v.AUTONOMY),
         by_redirection=_breakdown("Réorientations", redirections, v.REDIRECT_STRUCTURES),
         by_duration=_breakdown("Par durée", durations, v.DURATION_BANDS),
         by_advisor=by_advisor,

@@ -1,0 +1,580 @@
+"""« Rapports »: the month's follow-ups against the target, the breakdowns, charts and exports.
+
+Figures are computed off the UI thread (a QThreadPool job with its own store session) and
+shown when they arrive; a newer request makes an older answer obsolete.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import traceback
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QLineSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QMargins,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stpaul_field.documents.monthly_report import pin_none
+from stpaul_field.domain.report_model import (
+    MONTH_NAMES,
+    Breakdown,
+    MonthlyReport,
+    Period,
+    add_months,
+)
+from stpaul_field.settings import ADVISOR_TARGET, CURRENT_ADVISOR, MONTHLY_TARGET, Settings
+from stpaul_field.store import statistics as st
+from stpaul_field.store.database import Store
+
+MONTHS_OFFERED = 24
+ACCENT = QColor("#0b6e4f")
+TARGET = QColor("#c0392b")
+
+# ---- background work -------------------------------------------------------------------
+
+
+class _Signals(QObject):
+    done = Signal(int, object)
+    failed = Signal(int, str)
+
+
+class _Job(QRunnable):
+    """Runs `work()` in the pool; reports its result (or French error) with the request id."""
+
+    def __init__(self, request: int, work: Callable[[], Any], signals: _Signals) -> None:
+        super().__init__()
+        self.request, self.work, self.signals = request, work, signals
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as error:  # reported to the advisor, never lost in a thread
+            traceback.print_exc()
+            self.signals.failed.emit(self.request, str(error) or type(error).__name__)
+        else:
+            self.signals.done.emit(self.request, result)
+
+
+# ---- table model -----------------------------------------------------------------------
+
+
+class BreakdownModel(QAbstractTableModel):
+    """One breakdown as a table: label, follow-ups, share of the follow-ups."""
+
+    LABEL, COUNT, SHARE = range(3)
+    HEADERS = ("", "Suivis", "Part")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.breakdown: Breakdown | None = None
+        self.total = 0
+
+    def set_breakdown(self, breakdown: Breakdown, total: int) -> None:
+        self.beginResetModel()
+        self.breakdown, self.total = breakdown, total
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self.breakdown is None else len(self.breakdown.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if section == self.LABEL and self.breakdown is not None:
+                return self.breakdown.title
+            return self.HEADERS[section]
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if self.breakdown is None or not index.isValid():
+            return None
+        row = self.breakdown.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == self.LABEL:
+                return row.label
+            if index.column() == self.COUNT:
+                return f"{row.count:,}".replace(",", "\u202f")
+            return f"{row.count / self.total:.0%}" if self.total else ""
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() != self.LABEL:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+# ---- the view --------------------------------------------------------------------------
+
+
+def _card(title: str) -> tuple[QFrame, QLabel]:
+    frame = QFrame()
+    frame.setObjectName("card")
+    frame.setStyleSheet("#card { background: #f5f8fa; border-radius: 6px; }")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(10, 6, 10, 6)
+    value = QLabel("–")
+    font = QFont()
+    font.setPointSize(16)
+    font.setBold(True)
+    value.setFont(font)
+    caption = QLabel(title)
+    caption.setStyleSheet("color: #6b7785;")
+    layout.addWidget(value)
+    layout.addWidget(caption)
+    return frame, value
+
+
+def _small_font() -> QFont:
+    font = QFont()
+    font.setPointSize(8)
+    return font
+
+
+def _chart_view(title: str) -> tuple[QChartView, QChart]:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.legend().setVisible(False)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(260)
+    return view, chart
+
+
+class ReportsView(QWidget):
+    """The « Rapports » screen. `reportReady` is emitted when new figures are shown."""
+
+    reportReady = Signal(object)
+    exportDone = Signal(str, int)
+    failed = Signal(str)
+
+    def __init__(self, store: Store, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        pin_none()
+        self.store, self.settings = store, settings
+        self.report: MonthlyReport | None = None
+        self._request = 0
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _Signals(self)
+        self._signals.done.connect(self._on_done)
+        self._signals.failed.connect(self._on_failed)
+        self._pending: dict[int, Callable[[Any], None]] = {}
+        self._latest_report = 0
+        self._build()
+        self.refresh()
+
+    # -- layout
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        title = QLabel("Rapports")
+        title.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        bar.addWidget(title)
+        bar.addSpacing(16)
+        self.month_radio = QRadioButton("Mois")
+        self.period_radio = QRadioButton("Période")
+        self.month_radio.setChecked(True)
+        self.month_box = QComboBox()
+        today = dt.date.today().replace(day=1)
+        for i in range(MONTHS_OFFERED):
+            month = add_months(today, -i)
+            self.month_box.addItem(f"{MONTH_NAMES[month.month - 1]} {month.year}", month)
+        self.start_edit, self.end_edit = QDateEdit(), QDateEdit()
+        for edit in (self.start_edit, self.end_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd/MM/yyyy")
+        self.start_edit.setDate(QDate(today.year, today.month, 1))
+        self.end_edit.setDate(QDate.currentDate())
+        bar.addWidget(self.month_radio)
+        bar.addWidget(self.month_box)
+        bar.addWidget(self.period_radio)
+        bar.addWidget(QLabel("du"))
+        bar.addWidget(self.start_edit)
+        bar.addWidget(QLabel("au"))
+        bar.addWidget(self.end_edit)
+        bar.addSpacing(16)
+        self.mine_radio = QRadioButton("Mes chiffres")
+        self.team_radio = QRadioButton("L'équipe")
+        self.team_radio.setChecked(True)
+        scope_group = QButtonGroup(self)
+        scope_group.addButton(self.mine_radio)
+        scope_group.addButton(self.team_radio)
+        kind_group = QButtonGroup(self)
+        kind_group.addButton(self.month_radio)
+        kind_group.addButton(self.period_radio)
+        bar.addWidget(self.mine_radio)
+        bar.addWidget(self.team_radio)
+        bar.addStretch(1)
+        outer.addLayout(bar)
+
+        actions = QHBoxLayout()
+        self.export_activities_button = QPushButton("Exporter les activités…")
+        self.export_beneficiaries_button = QPushButton("Exporter les bénéficiaires…")
+        self.pdf_button = QPushButton("Enregistrer le rapport PDF…")
+        self.status = QLabel("")
+        self.status.setStyleSheet("color: #6b7785;")
+        actions.addWidget(self.status, 1)
+        for button in (self.export_activities_button, self.export_beneficiaries_button, self.pdf_button):
+            actions.addWidget(button)
+        outer.addLayout(actions)
+
+        body = QWidget()
+        grid = QVBoxLayout(body)
+        # Key figures
+        headline = QHBoxLayout()
+        self.follow_ups_label = QLabel("–")
+        self.follow_ups_label.setStyleSheet("font-size: 22pt; font-weight: bold; color: #0b6e4f;")
+        self.target_label = QLabel("")
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.progress.setFormat("%p % de l'objectif")
+        headline.addWidget(self.follow_ups_label)
+        headline.addWidget(self.target_label)
+        headline.addWidget(self.progress, 1)
+        grid.addLayout(headline)
+        cards = QGridLayout()
+        self.cards: dict[str, QLabel] = {}
+        for i, (key, caption) in enumerate(
+            (
+                ("unique", "Bénéficiaires uniques"),
+                ("new", "Nouveaux bénéficiaires"),
+                ("individual", "Suivis individuels"),
+                ("workshop", "Suivis en ateliers"),
+                ("anonymous", "dont participants anonymes"),
+                ("activities", "Activités (indiv. / ateliers)"),
+                ("redirected", "Réorientations"),
+                ("priority", "Publics prioritaires"),
+            )
+        ):
+            frame, value = _card(caption)
+            self.cards[key] = value
+            cards.addWidget(frame, i // 4, i % 4)
+        grid.addLayout(cards)
+        # Charts
+        charts = QHBoxLayout()
+        self.evolution_view, self.evolution_chart = _chart_view("Suivis sur 12 mois et objectif")
+        self.bassin_view, self.bassin_chart = _chart_view("Par bassin de vie")
+        charts.addWidget(self.evolution_view, 3)
+        charts.addWidget(self.bassin_view, 2)
+        grid.addLayout(charts)
+        self.theme_view, self.theme_chart = _chart_view("Par thématique")
+        self.theme_view.setMinimumHeight(480)
+        grid.addWidget(self.theme_view)
+        # Tables of the breakdowns, by subject
+        self.tabs = QTabWidget()
+        self.models: dict[str, BreakdownModel] = {}
+        for tab_title, keys in (
+            ("Lieux", ("by_bassin", "by_venue")),
+            ("Thématiques", ("by_theme", "by_admin_theme")),
+            ("Publics", ("by_priority_public", "by_gender", "by_age_band")),
+            ("Accompagnement", ("by_autonomy", "by_redirection", "by_duration")),
+            ("Conseillers", ("by_advisor",)),
+        ):
+            page = QWidget()
+            row = QHBoxLayout(page)
+            for key in keys:
+                model = BreakdownModel(self)
+                table = QTableView()
+                table.setModel(model)
+                table.verticalHeader().hide()
+                table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+                table.setMinimumHeight(220)
+                row.addWidget(table)
+                self.models[key] = model
+            self.tabs.addTab(page, tab_title)
+        grid.addWidget(self.tabs)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
+        for widget_signal in (
+            self.month_box.currentIndexChanged,
+            self.start_edit.dateChanged,
+            self.end_edit.dateChanged,
+            self.month_radio.toggled,
+            self.team_radio.toggled,
+        ):
+            widget_signal.connect(self.refresh)
+        self.export_activities_button.clicked.connect(lambda: self.export_dialog("activities"))
+        self.export_beneficiaries_button.clicked.connect(lambda: self.export_dialog("beneficiaries"))
+        self.pdf_button.clicked.connect(self.save_pdf_dialog)
+
+    # -- what is asked
+
+    def period(self) -> Period:
+        if self.month_radio.isChecked():
+            month: dt.date = self.month_box.currentData()
+            return Period.month(month.year, month.month)
+        start, end = self.start_edit.date().toPython(), self.end_edit.date().toPython()
+        return Period(min(start, end), max(start, end))
+
+    def set_month(self, year: int, month: int) -> None:
+        self.month_radio.setChecked(True)
+        index = self.month_box.findData(dt.date(year, month, 1))
+        if index < 0:
+            self.month_box.addItem(f"{MONTH_NAMES[month - 1]} {year}", dt.date(year, month, 1))
+            index = self.month_box.count() - 1
+        self.month_box.setCurrentIndex(index)
+
+    def set_team(self, team: bool) -> None:
+        (self.team_radio if team else self.mine_radio).setChecked(True)
+
+    def _advisor_id(self, session: Any) -> uuid.UUID | None:
+        if self.team_radio.isChecked():
+            return None
+        return st.current_advisor_id(session, self.settings.get(CURRENT_ADVISOR))
+
+    # -- work
+
+    def _submit(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> int:
+        self._request += 1
+        self._pending[self._request] = on_done
+        self._pool.start(_Job(self._request, work, self._signals))
+        return self._request
+
+    def refresh(self, *_args: Any) -> None:
+        period, team = self.period(), self.team_radio.isChecked()
+        team_target, advisor_target = self.settings.get(MONTHLY_TARGET), self.settings.get(ADVISOR_TARGET)
+
+        def work() -> MonthlyReport:
+            with self.store.reader() as session:
+                advisor = None if team else self._advisor_id(session)
+                scope = st.advisor_scope(session, advisor) if advisor else st.team_scope()
+                return st.monthly_report(session, period, scope, team_target, advisor_target)
+
+        self.status.setText("Calcul en cours…")
+        self._latest_report = self._submit(work, self._show)
+
+    def _on_done(self, request: int, result: Any) -> None:
+        on_done = self._pending.pop(request, None)
+        if on_done is None:
+            return
+        if on_done == self._show and request != self._latest_report:
+            return  # figures of an older choice: newer ones are on their way
+        on_done(result)
+
+    def _on_failed(self, request: int, message: str) -> None:
+        self._pending.pop(request, None)
+        self.status.setText(f"Erreur : {message}")
+        self.failed.emit(message)
+
+    def wait(self) -> None:
+        """Block until background work is over (tests, closing)."""
+        self._pool.waitForDone()
+
+    # -- showing
+
+    def _show(self, report: MonthlyReport) -> None:
+        self.report = report
+        f = report.figures
+        fmt = self._fmt
+        self.follow_ups_label.setText(f"{fmt(f.follow_ups)} suivis")
+        self.target_label.setText(f"objectif {fmt(report.target)}")
+        self.progress.setRange(0, max(1, report.target))
+        self.progress.setValue(min(f.follow_ups, max(1, report.target)))
+        values = {
+            "unique": fmt(f.unique_beneficiaries),
+            "new": fmt(f.new_beneficiaries),
+            "individual": fmt(f.individual_follow_ups),
+            "workshop": fmt(f.workshop_follow_ups),
+            "anonymous": fmt(f.anonymous_follow_ups),
+            "activities": f"{fmt(f.individual_activities)} / {fmt(f.workshop_activities)}",
+            "redirected": fmt(f.redirected),
+            "priority": fmt(f.by_priority_public.total),
+        }
+        for key, text in values.items():
+            self.cards[key].setText(text)
+        for key, model in self.models.items():
+            breakdown = getattr(f, key)
+            if breakdown is None:
+                breakdown = Breakdown("Par conseiller (vue équipe)", ())
+            model.set_breakdown(breakdown, f.follow_ups)
+        self._draw_evolution(report)
+        self._draw_hbars(self.bassin_chart, f.by_bassin, skip_zero=False)
+        self._draw_hbars(self.theme_chart, f.by_theme, skip_zero=True)
+        self.status.setText(f"{f.scope.label} · {f.period.label()}")
+        self.reportReady.emit(report)
+
+    @staticmethod
+    def _fmt(n: int) -> str:
+        return f"{n:,}".replace(",", "\u202f")
+
+    def _draw_evolution(self, report: MonthlyReport) -> None:
+        chart = self.evolution_chart
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        bars = QBarSet("Suivis")
+        bars.setColor(ACCENT)
+        for point in report.evolution:
+            bars.append(point.follow_ups)
+        series = QStackedBarSeries()
+        series.append(bars)
+        series.setLabelsVisible(True)
+        chart.addSeries(series)
+        target = QLineSeries()
+        target.setName("Objectif")
+        pen = target.pen()
+        pen.setColor(TARGET)
+        pen.setWidth(2)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        target.setPen(pen)
+        # The line runs across the bars' categories (-0.5 to n - 0.5).
+        target.append(-0.5, report.target)
+        target.append(len(report.evolution) - 0.5, report.target)
+        chart.addSeries(target)
+        x = QBarCategoryAxis()
+        x.append([p.short_label for p in report.evolution])
+        x.setTruncateLabels(False)
+        x.setLabelsFont(_small_font())
+        y = QValueAxis()
+        y.setRange(0, max([report.target, *(p.follow_ups for p in report.evolution), 1]) * 1.15)
+        y.applyNiceNumbers()
+        y.setLabelFormat("%d")
+        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(x)
+        series.attachAxis(y)
+        line_x = QValueAxis()
+        line_x.setRange(-0.5, len(report.evolution) - 0.5)
+        line_x.setVisible(False)
+        chart.addAxis(line_x, Qt.AlignmentFlag.AlignBottom)
+        target.attachAxis(line_x)
+        target.attachAxis(y)
+
+    def _draw_hbars(self, chart: QChart, breakdown: Breakdown, *, skip_zero: bool) -> None:
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        rows = [r for r in breakdown.rows if r.count or not skip_zero]
+        rows.reverse()  # the value list's first row at the top
+        bars = QBarSet(breakdown.title)
+        bars.setColor(ACCENT)
+        for r in rows:
+            bars.append(r.count)
+        series = QHorizontalBarSeries()
+        series.append(bars)
+        series.setLabelsVisible(True)
+        chart.addSeries(series)
+        y = QBarCategoryAxis()
+        y.append([r.label for r in rows])
+        y.setTruncateLabels(False)
+        y.setLabelsFont(_small_font())
+        x = QValueAxis()
+        x.setRange(0, max([r.count for r in rows] + [1]) * 1.15)
+        x.applyNiceNumbers()
+        x.setLabelFormat("%d")
+        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(y)
+        series.attachAxis(x)
+
+    # -- exports and PDF
+
+    def export_to(self, kind: str, path: Path, fmt: str) -> int:
+        """Export in the background; `exportDone(path, rows)` when written. Returns the request."""
+        from stpaul_field.documents import exports
+
+        period = self.period()
+
+        def work() -> int:
+            with self.store.reader() as session:
+                return exports.export(session, kind, period, self._advisor_id(session), path, fmt)
+
+        def done(rows: int) -> None:
+            self.status.setText(f"{rows} ligne(s) exportée(s) dans {path.name}")
+            self.exportDone.emit(str(path), rows)
+
+        return self._submit(work, done)
+
+    def export_dialog(self, kind: str) -> None:
+        what = "activites" if kind == "activities" else "beneficiaires"
+        period = self.period()
+        suggested = f"{what}-{period.start:%Y-%m-%d}-{period.end:%Y-%m-%d}.xlsx"
+        name, chosen = QFileDialog.getSaveFileName(
+            self, "Exporter", str(Path.home() / suggested), "Classeur Excel (*.xlsx);;CSV (*.csv)"
+        )
+        if not name:
+            return
+        path = Path(name)
+        fmt = "csv" if "csv" in chosen or path.suffix.lower() == ".csv" else "xlsx"
+        if path.suffix.lower() != f".{fmt}":
+            path = path.with_suffix(f".{fmt}")
+        self.export_to(kind, path, fmt)
+
+    def save_pdf(self, path: Path) -> None:
+        from stpaul_field.documents.monthly_report import write_monthly_report
+
+        if self.report is None:
+            raise ValueError("Les chiffres ne sont pas encore calculés.")
+        write_monthly_report(self.report, path)
+        self.status.setText(f"Rapport enregistré dans {path.name}")
+
+    def save_pdf_dialog(self) -> None:
+        if self.report is None:
+            return
+        period = self.report.figures.period
+        suggested = f"rapport-{period.start:%Y-%m}.pdf"
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Rapport PDF", str(Path.home() / suggested), "PDF (*.pdf)"
+        )
+        if not name:
+            return
+        try:
+            self.save_pdf(Path(name).with_suffix(".pdf"))
+        except OSError as error:
+            QMessageBox.warning(self, "Rapport", f"Enregistrement impossible : {error}")
+
+    def closeEvent(self, event: Any) -> None:
+        self.wait()
+        super().closeEvent(event)

@@ -1,0 +1,90 @@
+"""The « Rapports » view: figures computed in the background, scope and month choices, exports."""
+
+from __future__ import annotations
+
+from openpyxl import load_workbook
+
+from stpaul_field.settings import ADVISOR_TARGET, CURRENT_ADVISOR, MONTHLY_TARGET, Settings
+from stpaul_field.ui.reports_view import ReportsView
+from tests.statistics_fixture import NOV, build
+
+
+def make_view(qtbot, store, paths, **settings_values):
+    settings = Settings(paths.settings_file)
+    for setting, value in settings_values.items():
+        settings.set(
+            {"current": CURRENT_ADVISOR, "team": MONTHLY_TARGET, "mine": ADVISOR_TARGET}[setting], value
+        )
+    view = ReportsView(store, settings)
+    qtbot.addWidget(view)
+    view.wait()
+    return view
+
+
+def shown(qtbot, view, action):
+    with qtbot.waitSignal(view.reportReady, timeout=10_000) as blocker:
+        action()
+    view.wait()
+    return blocker.args[0]
+
+
+def test_team_month_figures_charts_and_tables(qtbot, store, paths):
+    fx = build(store)
+    view = make_view(qtbot, store, paths, team=40)
+    report = shown(qtbot, view, lambda: view.set_month(*NOV))
+    assert report.figures.period.label() == "novembre 2026"
+    assert view.follow_ups_label.text() == "10 suivis"
+    assert view.target_label.text() == "objectif 40"
+    assert view.progress.value() == 10 and view.progress.maximum() == 40
+    assert view.cards["unique"].text() == "3"
+    assert view.cards["new"].text() == "2"
+    assert view.cards["anonymous"].text() == "4"
+    assert view.cards["activities"].text() == "3 / 3"
+    # The evolution chart: twelve bars ending with November, and the target line.
+    bars = view.evolution_chart.series()[0].barSets()[0]
+    assert [bars.at(i) for i in range(bars.count())][-2:] == [1, 10]
+    line = view.evolution_chart.series()[1]
+    assert {p.y() for p in line.points()} == {40}
+    # The bassins chart lists Mafate with 6 follow-ups; the table says the same, with its share.
+    bassins = view.bassin_chart.series()[0].barSets()[0]
+    labels = view.bassin_chart.axes()[0].categories()
+    assert bassins.at(labels.index("Mafate")) == 6
+    model = view.models["by_bassin"]
+    rows = {
+        model.index(r, 0).data(): (model.index(r, 1).data(), model.index(r, 2).data())
+        for r in range(model.rowCount())
+    }
+    assert rows["Mafate"] == ("6", "60%")
+    advisors = view.models["by_advisor"]
+    assert {advisors.index(r, 0).data() for r in range(advisors.rowCount())} == {
+        "Alice Grondin",
+        "Bruno Payet",
+    }
+    assert fx.alice
+
+
+def test_my_figures_against_my_target(qtbot, store, paths):
+    fx = build(store)
+    view = make_view(qtbot, store, paths, current=str(fx.alice), mine=14)
+    shown(qtbot, view, lambda: view.set_month(*NOV))
+    report = shown(qtbot, view, lambda: view.set_team(False))
+    assert report.figures.scope.label == "Alice Grondin"
+    assert view.follow_ups_label.text() == "7 suivis"
+    assert view.target_label.text() == "objectif 14"
+    assert view.models["by_advisor"].rowCount() == 0
+
+
+def test_export_and_pdf_from_the_view(qtbot, store, paths, tmp_path):
+    build(store)
+    view = make_view(qtbot, store, paths)
+    shown(qtbot, view, lambda: view.set_month(*NOV))
+    out = tmp_path / "activites.xlsx"
+    with qtbot.waitSignal(view.exportDone, timeout=10_000) as blocker:
+        view.export_to("activities", out, "xlsx")
+    view.wait()
+    assert blocker.args == [str(out), 8]  # 6 named accompaniments, 2 anonymous groups
+    ws = load_workbook(out).active
+    assert ws.cell(1, 4).value == "Prénom du médiateur"  # a team export
+    pdf = tmp_path / "rapport.pdf"
+    view.save_pdf(pdf)
+    assert pdf.read_bytes().startswith(b"%PDF")

@@ -138,6 +138,7 @@ class Beneficiary(SyncedMixin, Base):
     __table_args__ = (
         Index("ix_beneficiary_phone", "phone"),
         Index("ix_beneficiary_name", "last_name", "first_name"),
+        Index("ix_beneficiary_tombstone", "deleted_at", "merged_into_id", "id"),  # reports
     )
 
     @property
@@ -183,6 +184,9 @@ class Activity(SyncedMixin, Base):
         Index("ix_activity_date", "date"),
         Index("ix_activity_advisor_date", "advisor_id", "date"),
         Index("ix_activity_venue", "venue_id"),
+        # reports (covering): see migration 0003r
+        Index("ix_activity_report", "date", "deleted_at", "status", "advisor_id", "anon_total", "id"),
+        Index("ix_activity_counted", "id", "date", "deleted_at", "status"),
     )
 
 
@@ -203,6 +207,9 @@ class Participation(SyncedMixin, Base):
     __table_args__ = (
         Index("ix_participation_activity", "activity_id"),
         Index("ix_participation_beneficiary", "beneficiary_id"),
+        # reports (covering): see migration 0003r
+        Index("ix_participation_report", "activity_id", "deleted_at", "attended", "registered", "beneficiary_id"),  # noqa: E501
+        Index("ix_participation_person", "beneficiary_id", "deleted_at", "attended", "registered", "activity_id"),  # noqa: E501
     )
 
 

@@ -1,0 +1,73 @@
+"""Benchmark of the reports: the month's report (figures and 12-month evolution) on a large store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+
+from stpaul_field.bench.harness import BenchContext, Figure, timed
+
+RUNS = 5
+GOAL_MS = 300
+
+
+# The demo makes ~2.3 accompaniments per activity: this many activities give the goal's
+# 100,000 accompaniments.
+ACTIVITIES_FOR_100K_ACCOMPANIMENTS = 43_500
+
+
+def month_report(ctx: BenchContext) -> list[Figure]:
+    """The last complete month's report, for the team and for one advisor.
+
+    On a store of 100,000 accompaniments (the goal's), and on the shared demo store of the
+    other benchmarks (100,000 activities). The demo spreads its activities over one year, so
+    a month holds a twelfth of them (8,000 follow-ups a month with 100,000 accompaniments:
+    6 times Saint-Paul's real month) and the evolution reads the whole year.
+    """
+    scale = ctx.activities / 100_000
+    sizes = [round(ACTIVITIES_FOR_100K_ACCOMPANIMENTS * scale), ctx.activities]
+    figures: list[Figure] = []
+    for activities in dict.fromkeys(sizes):
+        figures += _month_report(ctx, activities)
+    return figures
+
+
+def _month_report(ctx: BenchContext, activities: int) -> list[Figure]:
+    from sqlalchemy import func, select
+
+    from stpaul_field.domain.report_model import Period, add_months
+    from stpaul_field.store import statistics as st
+    from stpaul_field.store.models import Participation
+
+    store = ctx.open_store(ctx.demo_store(activities=activities))
+    month = add_months(dt.date.today().replace(day=1), -1)
+    period = Period.month(month.year, month.month)
+    try:
+        with store.reader() as session:
+            accompaniments = session.scalar(select(func.count()).select_from(Participation)) or 0
+            advisor = st.current_advisor_id(session, "")
+            scopes = [st.team_scope(), st.advisor_scope(session, advisor)] if advisor else [st.team_scope()]
+            st.monthly_report(session, period, scopes[0])  # warm the cache, as a second look would
+            samples: dict[str, list[float]] = {s.label: [] for s in scopes}
+            follow_ups = 0
+            for _ in range(RUNS):
+                for scope in scopes:
+                    samples[scope.label].append(
+                        timed(lambda scope=scope: st.monthly_report(session, period, scope))
+                    )
+            follow_ups = st.period_figures(session, period, scopes[0]).follow_ups
+    finally:
+        store.close()
+    n = f"{accompaniments:,}".replace(",", " ")
+    figures = []
+    for label, times in samples.items():
+        who = "équipe" if label == "Équipe" else "un conseiller"
+        figures.append(
+            Figure(
+                f"rapport du mois, {who} ({n} accompagnements, {follow_ups} suivis/mois)",
+                statistics.median(times) * 1000,
+                "ms",
+                GOAL_MS,
+            )
+        )
+    return figures

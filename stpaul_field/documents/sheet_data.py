@@ -147,6 +147,26 @@ def blank_sheet(
     )
 
 
+def find_venue(session: Session, text: str) -> Venue | None:
+    """The reference venue whose name is `text`, accents and case aside."""
+    wanted = fold(text)
+    if not wanted:
+        return None
+    for venue in session.scalars(select(Venue).where(Venue.deleted_at.is_(None))):
+        if fold(venue.name) == wanted:
+            return venue
+    return None
+
+
+def advisor_name(session: Session, advisor_id: str | uuid.UUID | None) -> str:
+    try:
+        key = uuid.UUID(str(advisor_id)) if advisor_id else None
+    except ValueError:
+        return ""
+    advisor = session.get(Advisor, key) if key else None
+    return advisor.display_name if advisor is not None and advisor.deleted_at is None else ""
+
+
 def venue_labels(venue: Venue | None) -> tuple[str, str]:
     """(venue name, bassin de vie label) of a venue."""
     if venue is None:

@@ -213,12 +213,26 @@ def test_register_pages_sorted_and_searched_in_sql(store: Store) -> None:
         assert reg.register_count(s) == 4
         page = reg.register_page(s, sort=reg.SORT_NAME)
         assert [r.last_name for r in page] == ["Abrousse", "hoarau", "PAYET", "Técher"]
-        assert [r.last_name for r in reg.register_page(s, sort=reg.SORT_NAME, limit=2, offset=2)] == [
-            "PAYET",
-            "Técher",
-        ]
+        first_two = reg.register_page(s, sort=reg.SORT_NAME, limit=2)
+        next_two = reg.register_page(s, sort=reg.SORT_NAME, limit=2, after=first_two[-1])
+        assert [r.last_name for r in next_two] == ["PAYET", "Técher"]
+        backwards = reg.register_page(s, sort=reg.SORT_NAME, descending=True, limit=3)
+        assert [r.last_name for r in backwards] == ["Técher", "PAYET", "hoarau"]
+        rest = reg.register_page(s, sort=reg.SORT_NAME, descending=True, after=backwards[-1])
+        assert [r.last_name for r in rest] == ["Abrousse"]
         by_year = reg.register_page(s, sort=reg.SORT_BIRTH_YEAR, descending=True)
-        assert [r.birth_year for r in by_year][:3] == [2001, 1980, 1961]
+        assert [r.birth_year for r in by_year] == [2001, 1980, 1961, None]
+        after_none = reg.register_page(s, sort=reg.SORT_BIRTH_YEAR, limit=1)
+        assert after_none[0].birth_year is None
+        assert [
+            r.birth_year for r in reg.register_page(s, sort=reg.SORT_BIRTH_YEAR, after=after_none[0])
+        ] == [
+            1961,
+            1980,
+            2001,
+        ]
+        by_update = reg.register_page(s, sort=reg.SORT_UPDATED, limit=2)
+        assert len(reg.register_page(s, sort=reg.SORT_UPDATED, after=by_update[-1])) == 2
         assert [r.first_name for r in reg.register_page(s, "helene payet")] == ["Hélène"]
         assert reg.register_count(s, "helene payet") == 1
         assert [r.last_name for r in reg.register_page(s, "tech")] == ["Técher"]

@@ -1,0 +1,112 @@
+"""The local store: pragmas in force, migrations of an existing laptop's file, backups."""
+
+import shutil
+import sqlite3
+import uuid
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import func, select, text
+
+from stpaul_field.paths import AppPaths
+from stpaul_field.store import migrate
+from stpaul_field.store.backup import list_backups
+from stpaul_field.store.database import Store
+from stpaul_field.store.models import Activity, Base, Beneficiary, OutboxEntry, Participation, Venue
+from stpaul_field.store.search import search_beneficiaries
+
+R0001 = Path(__file__).parent / "data" / "store-r0001.sqlite3"
+
+
+def test_every_pragma_is_in_force_on_each_connection(store: Store):
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_foreign_keys_refuse_a_participation_of_no_activity(store: Store):
+    import pytest
+    from sqlalchemy.exc import IntegrityError
+
+    with pytest.raises(IntegrityError), store.session() as session:
+        session.add(Participation(activity_id=uuid.uuid4(), beneficiary_id=uuid.uuid4()))
+
+
+def test_models_and_migrated_schema_agree(store: Store):
+    with store.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"include_name": migrate.include_name})
+        diff = compare_metadata(context, Base.metadata)
+    assert diff == []
+
+
+def test_new_store_is_at_the_latest_revision(store: Store):
+    assert migrate.current_revision(store.engine) == migrate.head_revision()
+
+
+def test_laptop_store_from_revision_0001_upgrades_and_keeps_every_row(paths: AppPaths):
+    paths.ensure()
+    shutil.copy(R0001, paths.store_file)
+    store = Store.open(paths)
+    try:
+        assert migrate.current_revision(store.engine) == migrate.head_revision()
+        with store.reader() as session:
+            assert session.scalar(select(func.count()).select_from(Beneficiary)) == 3
+            assert session.scalar(select(func.count()).select_from(Activity)) == 1
+            assert session.scalar(select(func.count()).select_from(Participation)) == 1
+            assert session.scalar(select(func.count()).select_from(OutboxEntry)) == 1
+            helene = session.get(Beneficiary, uuid.UUID("01a0f00000007000800000000000b000"))
+            assert helene is not None and helene.first_name == "Hélène"
+            # The search index added by 0002 covers the people already there.
+            hits = search_beneficiaries(session, "therese techer")
+            assert [h.last_name for h in hits] == ["TÉCHER"]
+            # Reference data was added to the existing store; the existing venue kept as it was.
+            assert session.scalar(select(func.count()).select_from(Venue)) == 10
+    finally:
+        store.close()
+    # The file was backed up before the upgrade, and the backup is the old revision.
+    backups = list_backups(paths.backups)
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert conn.execute("SELECT count(*) FROM beneficiary").fetchone() == (3,)
+
+
+def test_opening_an_up_to_date_store_makes_no_backup(paths: AppPaths):
+    Store.open(paths).close()
+    Store.open(paths).close()
+    assert list_backups(paths.backups) == []
+
+
+def test_committed_rows_survive_an_abrupt_end(paths: AppPaths):
+    """A committed write is in the file even if the process never closes the store."""
+    store = Store.open(paths)
+    with store.session() as session:
+        session.add(Beneficiary(first_name="Marie", last_name="Hoarau"))
+    # No close(), no checkpoint: read the file through a separate connection.
+    with sqlite3.connect(paths.store_file) as conn:
+        assert conn.execute("SELECT count(*) FROM beneficiary").fetchone() == (1,)
+    store.engine.dispose()
+
+
+def test_failed_unit_of_work_leaves_nothing(store: Store):
+    try:
+        with store.session() as session:
+            session.add(Beneficiary(first_name="Marie", last_name="Hoarau"))
+            session.flush()
+            raise RuntimeError("coupure")
+    except RuntimeError:
+        pass
+    with store.reader() as session:
+        assert session.scalar(select(func.count()).select_from(Beneficiary)) == 0
+        assert session.scalar(select(func.count()).select_from(OutboxEntry)) == 0
+
+
+def test_backup_rotation_keeps_the_newest(store: Store, paths: AppPaths):
+    from stpaul_field.store.backup import backup_store
+
+    made = [backup_store(store.engine, paths.backups, keep=3) for _ in range(5)]
+    assert list_backups(paths.backups) == made[-3:]
+    with sqlite3.connect(made[-1]) as conn:
+        assert conn.execute(text("SELECT count(*) FROM venue").text).fetchone()[0] == 10

@@ -53,6 +53,11 @@ def prepared(data: BeneficiaryData, today: dt.date | None = None) -> Beneficiary
     return BeneficiaryData(**values)
 
 
+def validate_for_save(data: BeneficiaryData, today: dt.date | None = None) -> None:
+    """The checks `create_beneficiary` makes, without a session (forms check before asking)."""
+    validate_beneficiary(prepared(data, today), today)
+
+
 def create_beneficiary(session: Session, data: BeneficiaryData, today: dt.date | None = None) -> Beneficiary:
     """Validate and add a person; raises `ValidationError` (French, by field) and adds nothing."""
     clean = prepared(data, today)

@@ -78,6 +78,7 @@ class BeneficiaryDialog(QDialog):
         self.opened_existing = False
         self.today = today or dt.datetime.now(REUNION).date()
         self._stored_consent: dt.datetime | None = None
+        self.duplicate_dialog: DuplicateDialog | None = None
         self._fields: dict[str, tuple[QWidget, QLabel]] = {}
         self.setWindowTitle(self.tr("Modifier la fiche") if person_id else self.tr("Nouveau bénéficiaire"))
         self.setModal(True)
@@ -412,14 +413,25 @@ class BeneficiaryDialog(QDialog):
             with self.store.reader() as session:
                 candidates = reg.duplicate_candidates(session, data)
             if candidates:
-                choice = DuplicateDialog(candidates, self)
-                if choice.exec() != QDialog.DialogCode.Accepted:
-                    return  # back to the form
-                if choice.existing_id is not None:
-                    self.person_id = choice.existing_id
-                    self.opened_existing = True
-                    self.accept()
-                    return
+                self.duplicate_dialog = DuplicateDialog(candidates, self)
+                self.duplicate_dialog.finished.connect(self._after_duplicate_warning)
+                self.duplicate_dialog.open()
+                return
+        self._write(data)
+
+    def _after_duplicate_warning(self, result: int) -> None:
+        warning = self.duplicate_dialog
+        self.duplicate_dialog = None
+        if warning is None or result != QDialog.DialogCode.Accepted:
+            return  # back to the form
+        if warning.existing_id is not None:
+            self.person_id = warning.existing_id
+            self.opened_existing = True
+            self.accept()
+        else:
+            self._write(self.data())
+
+    def _write(self, data: BeneficiaryData) -> None:
         try:
             with self.store.session() as session:
                 if self.person_id is None:

@@ -21,14 +21,17 @@ from stpaul_field.store import beneficiaries as reg
 from stpaul_field.store.database import Store
 from stpaul_field.store.models import Beneficiary
 from stpaul_field.ui.register.display import local_date, local_time, phone_text, priority_labels
+from stpaul_field.ui.register.variant import variant_result
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
+# What the activity was about comes right after the date: the panel is narrow, the rest
+# scrolls sideways, and every cell's full text is in its tooltip.
 H_DATE = 0
-H_TYPE = 1
-H_SUBJECT = 2
-H_PLACE = 3
-H_ADVISOR = 4
+H_SUBJECT = 1
+H_PLACE = 2
+H_ADVISOR = 3
+H_TYPE = 4
 H_PRESENCE = 5
 H_COLUMNS = 6
 
@@ -41,10 +44,10 @@ class HistoryModel(QAbstractTableModel):
         self._entries: list[reg.HistoryEntry] = []
         self._headers = [
             self.tr("Date"),
-            self.tr("Type"),
             self.tr("Objet"),
             self.tr("Lieu"),
             self.tr("Conseiller"),
+            self.tr("Type"),
             self.tr("Présence"),
         ]
 
@@ -62,11 +65,13 @@ class HistoryModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex | None = None) -> int:
         return 0 if parent is not None and parent.isValid() else H_COLUMNS
 
+    @variant_result
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
 
+    @variant_result
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
@@ -151,9 +156,8 @@ class BeneficiaryDetail(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column in (H_DATE, H_TYPE, H_PRESENCE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(H_SUBJECT, QHeaderView.ResizeMode.Stretch)
         width = self.fontMetrics().horizontalAdvance
-        header.setMinimumSectionSize(width("Objet") + 16)
+        self.history_view.setColumnWidth(H_SUBJECT, width("Créer son adresse e-mail") + 16)
         self.history_view.setColumnWidth(H_PLACE, width("Maison de quartier") + 16)
         self.history_view.setColumnWidth(H_ADVISOR, width("Isabelle Rivière") + 16)
         self.history_title.setBuddy(self.history_view)

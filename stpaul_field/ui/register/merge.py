@@ -68,7 +68,8 @@ class MergeDialog(QDialog):
         self.keep_buttons: list[QRadioButton] = []
         for i, p in enumerate(self.people):
             button = QRadioButton(
-                self.tr("%1 — %2 activité(s), créée le %3")
+                self.tr("Fiche %0 : %1 — %2 activité(s), créée le %3")
+                .replace("%0", str(i + 1))
                 .replace("%1", p.display_name)
                 .replace("%2", str(self.history_counts[i]))
                 .replace("%3", local_date(p.created_at))
@@ -102,7 +103,11 @@ class MergeDialog(QDialog):
             caption.setBuddy(group.button(0))
             self.choices[name] = group
         if not self.choices:
-            self.grid.addWidget(QLabel(self.tr("Les deux fiches ont les mêmes valeurs.")), 1, 0, 1, 3)
+            row += 1
+            self.grid.addWidget(QLabel(self.tr("Les deux fiches ont les mêmes valeurs.")), row, 0, 1, 3)
+        self.grid.setRowStretch(row + 1, 1)  # rows stay together at the top
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setColumnStretch(2, 1)
         vouchers = sum(d.pass_numerique_vouchers or 0 for d in self.data)
         vouchers_note = QLabel(
             self.tr("Pass Numérique : les chèques des deux fiches sont additionnés (%1).").replace(

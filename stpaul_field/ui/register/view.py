@@ -108,9 +108,9 @@ class RegisterView(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([3000, 2000])
+        splitter.setStretchFactor(0, 11)
+        splitter.setStretchFactor(1, 9)
+        splitter.setSizes([1100, 900])
         splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
@@ -162,10 +162,11 @@ class RegisterView(QWidget):
 
     def _size_columns(self) -> None:
         width = self.fontMetrics().horizontalAdvance
-        samples = ("MMMMMMMMMM", "Marie-Claude", "Né(e) en", "06 92 00 00 00", "Saint-Gilles les B.")
+        samples = ("HOAREAU-PAYE", "Marie-Claude", "Né(e) en", "06 92 00 00 00", "Bois de Nèfles")
         for column, sample in enumerate(samples):
             self.table.setColumnWidth(column, width(sample) + 24)
-        self.table.setColumnWidth(COL_UPDATED, width("Modifiée le") + 32)
+        self.table.setColumnWidth(COL_UPDATED, width("Modifiée le") + 28)
+        self.table.horizontalHeader().setMinimumSectionSize(width("Né(e) en") + 16)
 
     def _focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from stpaul_field.domain.text import fold
+from stpaul_field.store import beneficiaries as reg
 from stpaul_field.store.database import Store
 from stpaul_field.store.models import Beneficiary
 from stpaul_field.ui.register import RegisterView
@@ -122,3 +123,21 @@ def test_cells_without_data_do_not_wear_out_none(qtbot, model: BeneficiaryTableM
         assert index.data(Qt.ItemDataRole.ToolTipRole) is None
         assert index.data(Qt.ItemDataRole.DecorationRole) is None
     assert sys.getrefcount(None) >= before
+
+
+def test_broad_search_counts_up_to_the_cap_and_still_pages_to_the_end(qtbot, crowded: Store) -> None:
+    view = RegisterView(crowded, None)
+    qtbot.addWidget(view)
+    view.model.count_cap = 250
+    view.show()
+    view.search.setText("e")  # Éric, Éthève, Hélène… far more than 250 people
+    view.apply_search()
+    qtbot.waitUntil(lambda: not view.model.is_loading and view.model.rowCount() > 0, timeout=10000)
+    assert view.model.count_is_capped and view.count_label.text() == "Trouvés : plus de 250"
+    while view.model.canFetchMore():
+        view.model.fetchMore()
+        qtbot.waitUntil(lambda: not view.model.is_loading, timeout=10000)
+    with crowded.reader() as s:
+        expected = len(reg.register_page(s, "e", limit=PEOPLE))
+    assert view.model.rowCount() == expected > 250
+    assert view.model.wait_for_loads(5000)

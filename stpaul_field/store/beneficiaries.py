@@ -21,7 +21,7 @@ from stpaul_field.domain.entities import BeneficiaryData
 from stpaul_field.domain.text import fold, normalize_phone
 from stpaul_field.domain.validation import validate_beneficiary
 from stpaul_field.store.models import Activity, Advisor, Beneficiary, Participation, Venue, utcnow
-from stpaul_field.store.search import match_expression
+from stpaul_field.store.search import COUNT_CAP, count_matches, match_expression
 
 # The fields an advisor edits: those of the domain's record, in its order.
 EDITABLE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(BeneficiaryData))
@@ -377,10 +377,16 @@ def _register_filter(stmt: Select[Any], query: str) -> Select[Any] | None:
     return stmt.where(_ROWID.in_(_fts_rowids(match)))
 
 
-def register_count(session: Session, query: str = "") -> int:
-    """How many followed people the register lists for this search ('' = everybody)."""
-    stmt = _register_filter(select(func.count()).select_from(Beneficiary), query)
-    return 0 if stmt is None else session.scalar(stmt) or 0
+def register_count(session: Session, query: str = "", cap: int = COUNT_CAP) -> int:
+    """How many followed people the register lists for this search.
+
+    The whole register ('') is counted exactly; a search is counted up to `cap` + 1, as
+    `store.search` does, since counting every match of a one-letter prefix costs more
+    than it tells (more than `cap` reads « plus de `cap` »).
+    """
+    if query.strip():
+        return count_matches(session, query, cap)
+    return session.scalar(select(func.count()).select_from(Beneficiary).where(_live_people())) or 0
 
 
 def register_page(

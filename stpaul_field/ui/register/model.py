@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 
 from stpaul_field.store import beneficiaries as reg
 from stpaul_field.store.database import Store
+from stpaul_field.store.search import COUNT_CAP
 from stpaul_field.ui.register.display import local_date, phone_text, priority_labels
 from stpaul_field.ui.register.variant import variant_result
 
@@ -76,6 +77,7 @@ class _Request:
     descending: bool
     after: reg.RegisterRow | None
     with_count: bool
+    count_cap: int
 
 
 @dataclass
@@ -114,6 +116,7 @@ class BeneficiaryTableModel(QAbstractTableModel):
     """Followed people of the register; `set_query` searches, `sort` orders, pages load lazily."""
 
     PAGE_SIZE = 200
+    count_cap = COUNT_CAP  # a search counts its matches up to here (« plus de 1 000 »)
 
     loaded = Signal()  # a reset or a page has arrived
     countChanged = Signal(int)
@@ -130,6 +133,7 @@ class BeneficiaryTableModel(QAbstractTableModel):
         self._state = _LoadState()
         self._fetching = False
         self._loading = False
+        self._exhausted = False
         self._headers = _headers()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -183,7 +187,7 @@ class BeneficiaryTableModel(QAbstractTableModel):
     def canFetchMore(self, parent: AnyIndex | None = None) -> bool:
         if parent is not None and parent.isValid():
             return False
-        return not self._loading and not self._fetching and len(self._rows) < self._total
+        return not self._loading and not self._fetching and not self._exhausted
 
     def fetchMore(self, parent: AnyIndex | None = None) -> None:
         if not self.canFetchMore(parent):
@@ -211,6 +215,11 @@ class BeneficiaryTableModel(QAbstractTableModel):
     def total(self) -> int:
         """How many people match the current search (all of them, not only the rows fetched)."""
         return self._total
+
+    @property
+    def count_is_capped(self) -> bool:
+        """True when a search matched more than `count_cap` people (`total` is then a floor)."""
+        return bool(self._query.strip()) and self._total > self.count_cap
 
     @property
     def is_loading(self) -> bool:
@@ -250,7 +259,13 @@ class BeneficiaryTableModel(QAbstractTableModel):
         if with_count:
             self._state.generation += 1  # a new list: whatever is in flight is stale
         request = _Request(
-            self._state.generation, self._query, self._sort, self._descending, after, with_count
+            self._state.generation,
+            self._query,
+            self._sort,
+            self._descending,
+            after,
+            with_count,
+            self.count_cap,
         )
         self._pool.start(
             functools.partial(_load, self.store, self._state, request, self.PAGE_SIZE, self._signals)
@@ -269,6 +284,7 @@ class BeneficiaryTableModel(QAbstractTableModel):
             self._total = count
             self._loading = False
             self._fetching = False
+            self._exhausted = self._is_last_page(rows)
             self.endResetModel()
             self.countChanged.emit(count)
         else:
@@ -278,9 +294,14 @@ class BeneficiaryTableModel(QAbstractTableModel):
                 self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
                 self._rows.extend(rows)
                 self.endInsertRows()
-            else:
-                self._total = len(self._rows)  # the store shrank since the count
+            self._exhausted = self._is_last_page(rows)
         self.loaded.emit()
+
+    def _is_last_page(self, page: list[reg.RegisterRow]) -> bool:
+        # A short page ends the list; so does reaching an exact count (saves one empty query).
+        if len(page) < self.PAGE_SIZE:
+            return True
+        return not self.count_is_capped and len(self._rows) >= self._total
 
     def load_errors(self) -> list[str]:
         return list(self._state.errors)

@@ -153,8 +153,11 @@ class RegisterView(QWidget):
         self.model.set_query(self.search.text())
 
     def _show_count(self, count: int) -> None:
-        number = QLocale(QLocale.Language.French).toString(count)
-        if self.model.query.strip():
+        locale = QLocale(QLocale.Language.French)
+        number = locale.toString(count)
+        if self.model.count_is_capped:
+            text = self.tr("Trouvés : plus de %1").replace("%1", locale.toString(self.model.count_cap))
+        elif self.model.query.strip():
             text = self.tr("Trouvés : %1").replace("%1", number)
         else:
             text = self.tr("Bénéficiaires : %1").replace("%1", number)

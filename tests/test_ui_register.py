@@ -18,7 +18,7 @@ from stpaul_field.store.database import Store
 from stpaul_field.store.models import Beneficiary
 from stpaul_field.ui.register import RegisterView
 from stpaul_field.ui.register.editor import BeneficiaryDialog
-from stpaul_field.ui.register.model import COL_FIRST_NAME, COL_NAME, COL_PHONE
+from stpaul_field.ui.register.model import COL_BIRTH_YEAR, COL_FIRST_NAME, COL_NAME, COL_PHONE
 
 
 def add_people(store: Store, *people: BeneficiaryData) -> list[uuid.UUID]:
@@ -292,3 +292,22 @@ def test_delete_then_undo(qtbot, view: RegisterView, store: Store) -> None:
     wait_loaded(qtbot, view)
     assert sorted(column(view, COL_NAME)) == ["HOARAU", "PAYET"]
     assert not view.undo_bar.isVisible()
+
+
+def test_sort_from_the_keyboard_controls_and_from_the_column_titles(
+    qtbot, view: RegisterView, store: Store
+) -> None:
+    add_people(store, HELENE, JEAN, HELENA)
+    view.refresh()
+    wait_loaded(qtbot, view)
+    assert column(view, COL_NAME) == ["HOARAU", "PAYET", "TÉCHER"]
+    view.sort_combo.setFocus()
+    view.sort_combo.setCurrentIndex(view.sort_combo.findData(COL_BIRTH_YEAR))
+    qtbot.keyClick(view.descending, Qt.Key.Key_Space)
+    wait_loaded(qtbot, view)
+    assert column(view, COL_NAME) == ["HOARAU", "PAYET", "TÉCHER"]  # 1980, 1961, unknown
+    assert view.table.horizontalHeader().sortIndicatorSection() == COL_BIRTH_YEAR
+    view.table.horizontalHeader().setSortIndicator(COL_FIRST_NAME, Qt.SortOrder.AscendingOrder)  # a click
+    wait_loaded(qtbot, view)
+    assert column(view, COL_FIRST_NAME) == ["Hélèna", "Hélène", "Jean"]
+    assert view.sort_combo.currentData() == COL_FIRST_NAME and not view.descending.isChecked()

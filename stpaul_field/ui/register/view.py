@@ -8,6 +8,8 @@ from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -28,7 +30,13 @@ from stpaul_field.store.models import Beneficiary
 from stpaul_field.ui.register.detail import BeneficiaryDetail
 from stpaul_field.ui.register.editor import BeneficiaryDialog
 from stpaul_field.ui.register.merge import MergeDialog
-from stpaul_field.ui.register.model import COL_NAME, COL_PRIORITY, COL_UPDATED, BeneficiaryTableModel
+from stpaul_field.ui.register.model import (
+    COL_NAME,
+    COL_PRIORITY,
+    COL_UPDATED,
+    SORT_OF_COLUMN,
+    BeneficiaryTableModel,
+)
 
 # Typing pauses this long before the search runs: one query per burst of keys, not per key.
 SEARCH_DELAY_MS = 120
@@ -63,10 +71,24 @@ class RegisterView(QWidget):
         self.delete_button = QPushButton(self.tr("Mettre à la &corbeille"))
         top = QHBoxLayout()
         top.addWidget(search_label)
-        top.addWidget(self.search, 3)
-        top.addWidget(self.count_label, 1)
+        top.addWidget(self.search, 1)
         for button in (self.new_button, self.edit_button, self.merge_button, self.delete_button):
             top.addWidget(button)
+
+        self.model = BeneficiaryTableModel(store, self)
+        # Sorting from the keyboard too: the column titles are not reachable with Tab.
+        self.sort_combo = QComboBox()
+        self.sort_combo.setAccessibleName(self.tr("Trier par"))
+        for column in SORT_OF_COLUMN:
+            self.sort_combo.addItem(str(self.model.headerData(column, Qt.Orientation.Horizontal)), column)
+        sort_label = QLabel(self.tr("&Trier par :"))
+        sort_label.setBuddy(self.sort_combo)
+        self.descending = QCheckBox(self.tr("Ordre &décroissant"))
+        second = QHBoxLayout()
+        second.addWidget(self.count_label, 1)
+        second.addWidget(sort_label)
+        second.addWidget(self.sort_combo)
+        second.addWidget(self.descending)
 
         # -- undo bar, shown after a delete --
         self.undo_bar = QFrame()
@@ -80,7 +102,6 @@ class RegisterView(QWidget):
         self.undo_bar.hide()
 
         # -- list and fiche --
-        self.model = BeneficiaryTableModel(store, self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Liste des bénéficiaires"))
@@ -115,6 +136,7 @@ class RegisterView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(second)
         layout.addWidget(self.undo_bar)
         layout.addWidget(splitter, 1)
 
@@ -141,8 +163,13 @@ class RegisterView(QWidget):
         self.setTabOrder(self.new_button, self.edit_button)
         self.setTabOrder(self.edit_button, self.merge_button)
         self.setTabOrder(self.merge_button, self.delete_button)
-        self.setTabOrder(self.delete_button, self.table)
+        self.setTabOrder(self.delete_button, self.sort_combo)
+        self.setTabOrder(self.sort_combo, self.descending)
+        self.setTabOrder(self.descending, self.table)
         self.setTabOrder(self.table, self.detail)
+        self.sort_combo.currentIndexChanged.connect(self._sort_from_controls)
+        self.descending.toggled.connect(self._sort_from_controls)
+        header.sortIndicatorChanged.connect(self._show_sort)
         self._update_actions()
         self.model.reload()
 
@@ -151,6 +178,25 @@ class RegisterView(QWidget):
     def apply_search(self) -> None:
         self._search_timer.stop()
         self.model.set_query(self.search.text())
+
+    def _sort_from_controls(self) -> None:
+        order = Qt.SortOrder.DescendingOrder if self.descending.isChecked() else Qt.SortOrder.AscendingOrder
+        self.table.sortByColumn(self.sort_combo.currentData(), order)
+
+    def _show_sort(self, column: int, order: Qt.SortOrder) -> None:
+        # A click on a column title: the controls follow (and the model sorts, or ignores it).
+        if column not in SORT_OF_COLUMN:
+            self.table.horizontalHeader().setSortIndicator(self.model.sort_column(), self._model_order())
+            return
+        for widget in (self.sort_combo, self.descending):
+            widget.blockSignals(True)
+        self.sort_combo.setCurrentIndex(self.sort_combo.findData(column))
+        self.descending.setChecked(order == Qt.SortOrder.DescendingOrder)
+        for widget in (self.sort_combo, self.descending):
+            widget.blockSignals(False)
+
+    def _model_order(self) -> Qt.SortOrder:
+        return Qt.SortOrder.DescendingOrder if self.descending.isChecked() else Qt.SortOrder.AscendingOrder
 
     def _show_count(self, count: int) -> None:
         locale = QLocale(QLocale.Language.French)

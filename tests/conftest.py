@@ -14,12 +14,17 @@ import pytest
 
 from stpaul_field.paths import DATA_DIR_ENV, AppPaths
 from stpaul_field.store.database import Store
+from stpaul_field.store.keys import PASSPHRASE_ENV
+
+TEST_PASSPHRASE = "phrase de passe des tests"
 
 
 @pytest.fixture(autouse=True)
 def _no_real_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     # A test that forgets --data-dir must still never touch the user's real files.
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path_factory.mktemp("default-data")))
+    # No OS keyring on CI: stores are keyed by a passphrase, which subprocesses inherit too.
+    monkeypatch.setenv(PASSPHRASE_ENV, TEST_PASSPHRASE)
 
 
 @pytest.fixture

@@ -1,16 +1,15 @@
 """The local store: pragmas in force, migrations of an existing laptop's file, backups."""
 
 import shutil
-import sqlite3
 import uuid
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from stpaul_field.paths import AppPaths
-from stpaul_field.store import migrate
+from stpaul_field.store import cipher, migrate
 from stpaul_field.store.backup import list_backups
 from stpaul_field.store.database import Store
 from stpaul_field.store.models import Activity, Base, Beneficiary, OutboxEntry, Participation, Venue
@@ -65,12 +64,15 @@ def test_laptop_store_from_revision_0001_upgrades_and_keeps_every_row(paths: App
             assert session.scalar(select(func.count()).select_from(Venue)) == 10
     finally:
         store.close()
-    # The file was backed up before the upgrade, and the backup is the old revision.
-    backups = list_backups(paths.backups)
+    # The clear file was encrypted, then backed up before the upgrade: the backup is the old
+    # revision, encrypted too.
+    backups = [b for b in list_backups(paths.backups) if "avant-migration" in b.name]
     assert len(backups) == 1
-    with sqlite3.connect(backups[0]) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
-        assert conn.execute("SELECT count(*) FROM beneficiary").fetchone() == (3,)
+    assert not cipher.is_plaintext(backups[0])
+    conn = cipher.connect(backups[0], store.key)
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert conn.execute("SELECT count(*) FROM beneficiary").fetchone() == (3,)
+    conn.close()
 
 
 def test_opening_an_up_to_date_store_makes_no_backup(paths: AppPaths):
@@ -85,8 +87,9 @@ def test_committed_rows_survive_an_abrupt_end(paths: AppPaths):
     with store.session() as session:
         session.add(Beneficiary(first_name="Marie", last_name="Hoarau"))
     # No close(), no checkpoint: read the file through a separate connection.
-    with sqlite3.connect(paths.store_file) as conn:
-        assert conn.execute("SELECT count(*) FROM beneficiary").fetchone() == (1,)
+    conn = cipher.connect(paths.store_file, store.key)
+    assert conn.execute("SELECT count(*) FROM beneficiary").fetchone() == (1,)
+    conn.close()
     store.engine.dispose()
 
 
@@ -106,7 +109,8 @@ def test_failed_unit_of_work_leaves_nothing(store: Store):
 def test_backup_rotation_keeps_the_newest(store: Store, paths: AppPaths):
     from stpaul_field.store.backup import backup_store
 
-    made = [backup_store(store.engine, paths.backups, keep=3) for _ in range(5)]
+    made = [backup_store(store.engine, paths.backups, store.key, keep=3) for _ in range(5)]
     assert list_backups(paths.backups) == made[-3:]
-    with sqlite3.connect(made[-1]) as conn:
-        assert conn.execute(text("SELECT count(*) FROM venue").text).fetchone()[0] == 10
+    conn = cipher.connect(made[-1], store.key)
+    assert conn.execute("SELECT count(*) FROM venue").fetchone()[0] == 10
+    conn.close()

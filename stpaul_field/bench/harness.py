@@ -10,6 +10,9 @@ from pathlib import Path
 
 from stpaul_field.paths import AppPaths
 
+# Benchmark stores hold demo data only; a fixed passphrase keeps them reusable between runs.
+BENCH_PASSPHRASE = "banc d'essai stpaul-field"
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -39,6 +42,11 @@ class BenchContext:
     activities: int = 100_000
     _stores: dict[tuple[int, int], AppPaths] = field(default_factory=dict)
 
+    def open_store(self, paths: AppPaths):  # type: ignore[no-untyped-def]
+        from stpaul_field.store.database import Store
+
+        return Store.open(paths, passphrase=BENCH_PASSPHRASE)
+
     def demo_store(self, beneficiaries: int | None = None, activities: int | None = None) -> AppPaths:
         """Paths of a store seeded with demo data, made once per size and reused."""
         from stpaul_field.store.database import Store
@@ -48,7 +56,7 @@ class BenchContext:
         if key not in self._stores:
             paths = AppPaths.under(self.work_dir / f"demo-{key[0]}-{key[1]}")
             if not paths.store_file.exists():
-                store = Store.open(paths)
+                store = Store.open(paths, passphrase=BENCH_PASSPHRASE)
                 try:
                     seed(store, key[0], key[1])
                 finally:

@@ -18,6 +18,7 @@ from stpaul_field.paths import AppPaths
 BENCHMARKS: dict[str, tuple[str, str]] = {
     "search": ("stpaul_field.bench.store_bench:search_latency", "recherche au fil de la frappe"),
     "store-open": ("stpaul_field.bench.store_bench:store_open", "ouverture du poste + 1re page"),
+    "encryption": ("stpaul_field.bench.store_bench:encryption_cost", "coût du chiffrement du poste"),
     "register": ("stpaul_field.bench.register_bench:register_latency", "registre : recherche, tri, pages"),
 }
 

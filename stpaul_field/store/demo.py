@@ -173,12 +173,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
-    from stpaul_field.store.database import Store
+    from stpaul_field.store.unlock import open_store_interactive
 
     if args.beneficiaries < 0 or args.activities < 0:
         print("Erreur : les nombres doivent être positifs.")
         return 2
-    store = Store.open(paths)
+    store = open_store_interactive(paths)
     try:
         counts = seed(store, args.beneficiaries, args.activities, seed=args.seed)
     finally:

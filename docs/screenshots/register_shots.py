@@ -1,5 +1,6 @@
 """Make the register's screenshots from a demo store (offscreen, no display needed).
 
+    export STPAUL_FIELD_PASSPHRASE=demo   # where no keyring is available (the store is encrypted)
     python -m stpaul_field --data-dir /tmp/shots seed-demo
     QT_QPA_PLATFORM=offscreen python docs/screenshots/register_shots.py /tmp/shots docs/screenshots
     QT_SCALE_FACTOR=1.25 QT_QPA_PLATFORM=offscreen python docs/screenshots/register_shots.py \

@@ -12,9 +12,8 @@ from stpaul_field.bench.store_bench import TYPED
 
 def register_latency(ctx: BenchContext) -> list[Figure]:
     from stpaul_field.store import beneficiaries as reg
-    from stpaul_field.store.database import Store
 
-    store = Store.open(ctx.demo_store())
+    store = ctx.open_store(ctx.demo_store())
     keystrokes: list[float] = []
     first_pages: dict[str, float] = {}
     try:

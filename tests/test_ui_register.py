@@ -311,3 +311,22 @@ def test_sort_from_the_keyboard_controls_and_from_the_column_titles(
     wait_loaded(qtbot, view)
     assert column(view, COL_FIRST_NAME) == ["Hélèna", "Hélène", "Jean"]
     assert view.sort_combo.currentData() == COL_FIRST_NAME and not view.descending.isChecked()
+
+
+def test_create_with_the_keyboard_only(qtbot, view: RegisterView, store: Store) -> None:
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow, timeout=2000)
+    qtbot.keyClick(view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # Ctrl+N
+    dialog = view.findChild(BeneficiaryDialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.isActiveWindow(), timeout=2000)
+    assert QApplication.focusWidget() is dialog.first_name
+    type_text(QApplication.focusWidget(), "Gérard")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    type_text(QApplication.focusWidget(), "Lauret")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    type_text(QApplication.focusWidget(), "0692 40 50 60")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # the default button saves
+    assert not dialog.isVisible()
+    [p] = all_people(store)
+    assert (p.first_name, p.last_name, p.phone) == ("Gérard", "Lauret", "0692405060")

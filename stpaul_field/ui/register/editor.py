@@ -91,6 +91,8 @@ class BeneficiaryDialog(QDialog):
                     raise reg.RegisterError(self.tr("Cette fiche n'existe plus sur ce poste."))
                 data = reg.data_of(person)
         self.set_data(data)
+        # The common case is a followed person: start on the first name, not on « anonyme ».
+        (self.first_name if self.first_name.isEnabled() else self.birth_year).setFocus()
 
     # ---- layout ---------------------------------------------------------------------
 

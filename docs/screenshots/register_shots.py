@@ -105,6 +105,11 @@ def main() -> None:
     settle(app)
     shoot(view, out / f"register{args.suffix}.png")
     if args.only_main:
+        view.close()
+        view.model.wait_for_loads()
+        view.deleteLater()
+        settle(app)
+        store.close()
         return
 
     dialog = BeneficiaryDialog(store, None, view, today=dt.date.today())

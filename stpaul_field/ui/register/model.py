@@ -139,6 +139,10 @@ class BeneficiaryTableModel(QAbstractTableModel):
         self._pool.setMaxThreadCount(1)
         self._signals = _Signals(self)
         self._signals.done.connect(self._on_loaded)
+        app = QCoreApplication.instance()
+        if app is not None:
+            # A query still running when the app quits must end before the interpreter does.
+            app.aboutToQuit.connect(self.wait_for_loads)
 
     # ---- what the view asks -------------------------------------------------------
 

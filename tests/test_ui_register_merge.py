@@ -101,3 +101,9 @@ def test_merge_two_fiches_keeps_both_histories(qtbot, view: RegisterView, store:
     qtbot.waitUntil(lambda: view.model.rowCount() == 1 and view.detail.person_id == older, timeout=5000)
     assert view.detail.history.rowCount() == 3
     assert view.detail.history_title.text().startswith("Historique du suivi (3")
+    # Enter on a history row asks the main window to open that activity.
+    view.detail.history_view.setFocus()
+    view.detail.history_view.setCurrentIndex(view.detail.history.index(1, 0))
+    with qtbot.waitSignal(view.activityRequested) as opened:
+        qtbot.keyClick(view.detail.history_view, Qt.Key.Key_Return)
+    assert opened.args == [second]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -98,6 +98,8 @@ class HistoryModel(QAbstractTableModel):
 class BeneficiaryDetail(QWidget):
     """Read-only fiche of the selected person, with the follow-up history beneath."""
 
+    activityRequested = Signal(object)  # an activity's id: Enter or double-click in the history
+
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
@@ -161,6 +163,9 @@ class BeneficiaryDetail(QWidget):
         self.history_view.setColumnWidth(H_PLACE, width("Maison de quartier") + 16)
         self.history_view.setColumnWidth(H_ADVISOR, width("Isabelle Rivière") + 16)
         self.history_title.setBuddy(self.history_view)
+        self.history_view.activated.connect(
+            lambda index: self.activityRequested.emit(self.history.entry(index.row()).activity_id)
+        )
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)

@@ -46,6 +46,7 @@ class RegisterView(QWidget):
     """The beneficiary register, self-contained: `RegisterView(store, settings)`."""
 
     changed = Signal()  # something was written to the store (the status bar recounts)
+    activityRequested = Signal(object)  # an activity's id, to open in its form
 
     def __init__(self, store: Store, settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,6 +127,7 @@ class RegisterView(QWidget):
         header.setSectionsClickable(True)
         self._size_columns()
         self.detail = BeneficiaryDetail(store)
+        self.detail.activityRequested.connect(self.activityRequested)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QLabel, QTableView
 
 
 class _Empty(QAbstractTableModel):
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802, B008
+    def rowCount(self, parent=QModelIndex()):  # noqa: B008
         return 50
 
-    def columnCount(self, parent=QModelIndex()):  # noqa: N802, B008
+    def columnCount(self, parent=QModelIndex()):  # noqa: B008
         return 5
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):

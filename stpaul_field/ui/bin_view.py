@@ -30,7 +30,6 @@ from stpaul_field.settings import Settings
 from stpaul_field.store import bin as trash
 from stpaul_field.store.database import Store
 from stpaul_field.ui.register.display import REUNION
-from stpaul_field.ui.register.variant import variant_result
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -67,14 +66,10 @@ class BinTableModel(QAbstractTableModel):
 
     def columnCount(self, parent: AnyIndex | None = None) -> int:
         return 0 if parent is not None and parent.isValid() else COLUMN_COUNT
-
-    @variant_result
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
-
-    @variant_result
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None

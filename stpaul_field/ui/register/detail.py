@@ -21,7 +21,6 @@ from stpaul_field.store import beneficiaries as reg
 from stpaul_field.store.database import Store
 from stpaul_field.store.models import Beneficiary
 from stpaul_field.ui.register.display import local_date, local_time, phone_text, priority_labels
-from stpaul_field.ui.register.variant import variant_result
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -64,14 +63,10 @@ class HistoryModel(QAbstractTableModel):
 
     def columnCount(self, parent: AnyIndex | None = None) -> int:
         return 0 if parent is not None and parent.isValid() else H_COLUMNS
-
-    @variant_result
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
-
-    @variant_result
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None

@@ -30,7 +30,6 @@ from stpaul_field.store import beneficiaries as reg
 from stpaul_field.store.database import Store
 from stpaul_field.store.search import COUNT_CAP
 from stpaul_field.ui.register.display import local_date, phone_text, priority_labels
-from stpaul_field.ui.register.variant import variant_result
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -151,14 +150,10 @@ class BeneficiaryTableModel(QAbstractTableModel):
 
     def columnCount(self, parent: AnyIndex | None = None) -> int:
         return 0 if parent is not None and parent.isValid() else COLUMN_COUNT
-
-    @variant_result
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
-
-    @variant_result
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None

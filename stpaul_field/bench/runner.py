@@ -20,6 +20,8 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "store-open": ("stpaul_field.bench.store_bench:store_open", "ouverture du poste + 1re page"),
     "encryption": ("stpaul_field.bench.store_bench:encryption_cost", "coût du chiffrement du poste"),
     "reports": ("stpaul_field.bench.reports_bench:month_report", "rapport du mois (suivis, 12 mois)"),
+    "sheets": ("stpaul_field.bench.sheet_bench:sheet_pdf", "feuilles d'émargement en PDF"),
+    "register": ("stpaul_field.bench.register_bench:register_latency", "registre : recherche, tri, pages"),
 }
 
 

@@ -7,8 +7,6 @@ in points (1/72 inch) on an A4 page.
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -17,7 +15,6 @@ from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QGuiApplication,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -25,6 +22,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from stpaul_field.documents.qt_runtime import ensure_gui_application
 from stpaul_field.domain import values as v
 from stpaul_field.domain.report_model import Breakdown, MonthlyReport, MonthPoint
 
@@ -37,39 +35,6 @@ ACCENT = QColor("#0b6e4f")  # the bars
 TARGET = QColor("#c0392b")  # the target line
 LIGHT = QColor("#e8eef2")
 PALETTE = ("#0b6e4f", "#2a9d8f", "#e9c46a", "#f4a261", "#e76f51", "#457b9d", "#8d99ae", "#6a4c93")
-
-_app: QGuiApplication | None = None
-_none_pinned = False
-
-
-def pin_none() -> None:
-    """Work around PySide6 6.12.0 on Python 3.11, which drops one reference to None on every
-    call of a Qt method that returns nothing: after some 10,000 calls None is freed and the
-    interpreter aborts (« none_dealloc »). Give None a share of references no program can
-    spend; Python 3.12 makes None immortal, so nothing is done there.
-    """
-    global _none_pinned
-    if _none_pinned or sys.version_info >= (3, 12):
-        return
-    import ctypes
-
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-    _none_pinned = True
-
-
-def ensure_gui_application() -> None:
-    """Fonts and painting need a QGuiApplication; a headless command gets an offscreen one."""
-    global _app
-    pin_none()
-    if QGuiApplication.instance() is not None:
-        return
-    if (
-        not os.environ.get("DISPLAY")
-        and not os.environ.get("WAYLAND_DISPLAY")
-        and sys.platform.startswith("linux")
-    ):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _app = QGuiApplication(sys.argv[:1])
 
 
 def _font(size: float, bold: bool = False) -> QFont:
@@ -355,4 +320,4 @@ def write_monthly_report(report: MonthlyReport, path: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
-__all__ = ["draw_evolution", "draw_hbars", "draw_table", "ensure_gui_application", "write_monthly_report"]
+__all__ = ["draw_evolution", "draw_hbars", "draw_table", "write_monthly_report"]

@@ -57,7 +57,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stpaul_field.documents.monthly_report import pin_none
 from stpaul_field.domain.report_model import (
     MONTH_NAMES,
     Breakdown,
@@ -197,7 +196,6 @@ class ReportsView(QWidget):
 
     def __init__(self, store: Store, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        pin_none()
         self.store, self.settings = store, settings
         self.report: MonthlyReport | None = None
         self._request = 0

@@ -168,3 +168,40 @@ def test_targets(store, fx):
     assert report.target == 350
     assert report.figures.follow_ups == 7
     assert report.progress == pytest.approx(7 / 350)
+
+
+def test_the_monthly_tally_follows_every_kind_of_change(store, fx):
+    """The evolution reads a tally kept by triggers: after each edit it still equals the figures."""
+    from stpaul_field.store.models import Activity, Beneficiary, Participation, utcnow
+
+    def both() -> tuple[int, int]:
+        with store.reader() as s:
+            month = st.monthly_evolution(s, NOVEMBER.start, None)[-1].follow_ups
+            alice = st.monthly_evolution(s, NOVEMBER.start, fx.alice)[-1].follow_ups
+            figures = st.period_figures(s, NOVEMBER, st.team_scope()).follow_ups
+            alice_figures = st.period_figures(s, NOVEMBER, Scope(fx.alice, "")).follow_ups
+        assert (month, alice) == (figures, alice_figures)
+        return month, alice
+
+    assert both() == (10, 7)
+    a4 = fx.activities["a4"]
+    with store.session() as s:  # attendance marked on Bruno's workshop: b2 came, b3 did not
+        for p in s.query(Participation).filter_by(activity_id=a4):
+            p.attended = p.beneficiary_id == fx.beneficiaries["b2"]
+    assert both() == (9, 7)
+    with store.session() as s:  # b2 is deleted: her follow-ups (a3, a4) no longer count
+        s.get(Beneficiary, fx.beneficiaries["b2"]).deleted_at = utcnow()
+    assert both() == (7, 6)
+    with store.session() as s:  # a1 cancelled, a7 moved to December, a9 gets 2 more anonymous
+        s.get(Activity, fx.activities["a1"]).status = "cancelled"
+        s.get(Activity, fx.activities["a7"]).date = dt.date(2026, 12, 2)
+        s.get(Activity, fx.activities["a9"]).anon_total = 3
+    assert both() == (7, 7)
+    with store.session() as s:  # a new participation, then its tombstone
+        p = Participation(activity_id=fx.activities["a2"], beneficiary_id=fx.beneficiaries["b3"])
+        s.add(p)
+    assert both() == (8, 8)
+    with store.session() as s:
+        s.get(Participation, p.id).deleted_at = utcnow()
+        s.get(Activity, fx.activities["a2"]).advisor_id = fx.bruno  # handed over to Bruno
+    assert both() == (7, 6)

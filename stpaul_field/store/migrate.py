@@ -13,8 +13,9 @@ from sqlalchemy import Engine, inspect
 from stpaul_field.store.backup import backup_store
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-# Tables made by raw SQL in migrations (FTS5 index and its shadow tables), not by the models.
-UNMODELLED_PREFIXES = ("beneficiary_search",)
+# Tables made by raw SQL in migrations (FTS5 index and its shadow tables, the reports' tally
+# kept by triggers), not by the models.
+UNMODELLED_PREFIXES = ("beneficiary_search", "activity_tally")
 
 
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:

@@ -88,3 +88,23 @@ def test_export_and_pdf_from_the_view(qtbot, store, paths, tmp_path):
     pdf = tmp_path / "rapport.pdf"
     view.save_pdf(pdf)
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_my_export_and_the_latest_choice_wins(qtbot, store, paths, tmp_path):
+    fx = build(store)
+    view = make_view(qtbot, store, paths, current=str(fx.bruno))
+    view.set_team(False)
+    view.set_month(2026, 10)
+    view.set_month(*NOV)  # chosen before October's figures arrive: only November's are shown
+    view.wait()
+    qtbot.waitUntil(lambda: view.report is not None and view.report.figures.period.start.month == 11)
+    qtbot.wait(50)
+    assert view.report.figures.period.label() == "novembre 2026"
+    assert view.follow_ups_label.text() == "3 suivis"
+    out = tmp_path / "mes-activites.csv"
+    with qtbot.waitSignal(view.exportDone, timeout=10_000) as blocker:
+        view.export_to("activities", out, "csv")
+    view.wait()
+    assert blocker.args[1] == 3  # a4: b2, b3; a7
+    header = out.read_text(encoding="utf-8-sig").splitlines()[0].split(";")
+    assert "Prénom du médiateur" not in header

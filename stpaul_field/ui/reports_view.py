@@ -367,10 +367,10 @@ class ReportsView(QWidget):
     def set_team(self, team: bool) -> None:
         (self.team_radio if team else self.mine_radio).setChecked(True)
 
-    def _advisor_id(self, session: Any) -> uuid.UUID | None:
-        if self.team_radio.isChecked():
-            return None
-        return st.current_advisor_id(session, self.settings.get(CURRENT_ADVISOR))
+    def _scope_reader(self) -> Callable[[Any], uuid.UUID | None]:
+        """Read the choice here, on the UI thread; the returned function runs in the job."""
+        team, configured = self.team_radio.isChecked(), self.settings.get(CURRENT_ADVISOR)
+        return lambda session: None if team else st.current_advisor_id(session, configured)
 
     # -- work
 
@@ -381,12 +381,12 @@ class ReportsView(QWidget):
         return self._request
 
     def refresh(self, *_args: Any) -> None:
-        period, team = self.period(), self.team_radio.isChecked()
+        period, advisor_of = self.period(), self._scope_reader()
         team_target, advisor_target = self.settings.get(MONTHLY_TARGET), self.settings.get(ADVISOR_TARGET)
 
         def work() -> MonthlyReport:
             with self.store.reader() as session:
-                advisor = None if team else self._advisor_id(session)
+                advisor = advisor_of(session)
                 scope = st.advisor_scope(session, advisor) if advisor else st.team_scope()
                 return st.monthly_report(session, period, scope, team_target, advisor_target)
 
@@ -523,11 +523,11 @@ class ReportsView(QWidget):
         """Export in the background; `exportDone(path, rows)` when written. Returns the request."""
         from stpaul_field.documents import exports
 
-        period = self.period()
+        period, advisor_of = self.period(), self._scope_reader()
 
         def work() -> int:
             with self.store.reader() as session:
-                return exports.export(session, kind, period, self._advisor_id(session), path, fmt)
+                return exports.export(session, kind, period, advisor_of(session), path, fmt)
 
         def done(rows: int) -> None:
             self.status.setText(f"{rows} ligne(s) exportée(s) dans {path.name}")

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     Column,
     ColumnElement,
     Integer,
@@ -66,24 +67,34 @@ def counted_activity(a: Any) -> ColumnElement[bool]:
     return and_(a.deleted_at.is_(None), a.status != "cancelled")
 
 
-def counted_participation(p: Any) -> ColumnElement[bool]:
-    """A live participation that counts under the attendance rule (see the module's doc)."""
+def attendance_marked(activity_id: Any) -> ColumnElement[bool]:
+    """Whether attendance was marked for at least one participant of the activity."""
     marked = aliased(Participation)
     # Selecting only indexed columns keeps the lookup inside the covering index.
-    attendance_marked = (
+    return (
         select(marked.activity_id)
         .where(
-            marked.activity_id == p.activity_id,
+            marked.activity_id == activity_id,
             marked.deleted_at.is_(None),
             marked.attended.is_not(None),
         )
         .exists()
     )
+
+
+def counted_participation(p: Any, marked: ColumnElement[bool] | None = None) -> ColumnElement[bool]:
+    """A live participation that counts under the attendance rule (see the module's doc).
+
+    `marked`: `attendance_marked` of its activity, when the caller has it already (once per
+    activity rather than once per participant, or correlated to the joined activity so that
+    SQLite looks it up only after the activity's other conditions).
+    """
+    attendance = attendance_marked(p.activity_id) if marked is None else marked
     return and_(
         p.deleted_at.is_(None),
         or_(
             p.attended.is_(True),
-            and_(p.attended.is_(None), p.registered.is_(True), ~attendance_marked),
+            and_(p.attended.is_(None), p.registered.is_(True), ~attendance),
         ),
     )
 
@@ -107,9 +118,9 @@ def person_of(b: Any) -> ColumnElement[uuid.UUID]:
 
 def _activities_query(period: Period, advisor_id: uuid.UUID | None) -> Select[Any]:
     a = Activity
-    q = select(*(getattr(a, name) for name in _ACT_COLUMNS), a.anon_total.label("w")).where(
-        counted_activity(a), a.date >= period.start, a.date <= period.end
-    )
+    q = select(
+        *(getattr(a, name) for name in _ACT_COLUMNS), a.anon_total.label("w"), attendance_marked(a.id)
+    ).where(counted_activity(a), a.date >= period.start, a.date <= period.end)
     if advisor_id is not None:
         q = q.where(a.advisor_id == advisor_id)
     return q
@@ -151,6 +162,7 @@ _acts = Table(
     _temp,
     *(Column(name, Activity.__table__.c[name].type) for name in _ACT_COLUMNS),
     Column("w", Integer),
+    Column("marked", Boolean),
     prefixes=["TEMPORARY"],
 )
 _units = Table(
@@ -171,7 +183,7 @@ def _materialized(session: Session, period: Period, advisor_id: uuid.UUID | None
     _temp.create_all(conn)
     try:
         query = _activities_query(period, advisor_id)
-        conn.execute(insert(_acts).from_select([*_ACT_COLUMNS, "w"], query))
+        conn.execute(insert(_acts).from_select([*_ACT_COLUMNS, "w", "marked"], query))
         # Give the planner the temporary table's size, so it walks the period's activities
         # (a few thousand) to their participations rather than every participation.
         conn.exec_driver_sql(f"ANALYZE temp.{_acts.name}")
@@ -188,7 +200,7 @@ def _materialized(session: Session, period: Period, advisor_id: uuid.UUID | None
             .join(p, p.activity_id == _acts.c.id)
             .join(b, b.id == p.beneficiary_id)
             .outerjoin(survivor, survivor.id == b.merged_into_id)
-            .where(counted_participation(p), live_beneficiary(p))
+            .where(counted_participation(p, _acts.c.marked), live_beneficiary(p))
         )
         conn.execute(
             insert(_units).from_select(["activity_id", "beneficiary_id", "person", *_UNIT_COLUMNS], units)
@@ -317,7 +329,7 @@ def _figures(session: Session, period: Period, scope: Scope) -> PeriodFigures:
             p2.beneficiary_id.in_([units.c.beneficiary_id, units.c.person]),
             a2.date < period.start,
             counted_activity(a2),
-            counted_participation(p2),
+            counted_participation(p2, attendance_marked(a2.id)),
         )
         .exists()
     )

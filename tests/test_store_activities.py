@@ -96,8 +96,14 @@ def test_anonymous_individual_makes_an_unnamed_record(store):
 def test_workshop_participants_attendance_and_walk_in(store):
     a, b, c = (_person(store, f"P{i}", f"Nom{i}") for i in range(3))
     data = _individual(
-        store, type="workshop", status="planned", title="Découvrir l'e-mail", level="debutant",
-        autonomy=None, anon_total=3, anon_genders={"feminin": 2, "masculin": 1},
+        store,
+        type="workshop",
+        status="planned",
+        title="Découvrir l'e-mail",
+        level="debutant",
+        autonomy=None,
+        anon_total=3,
+        anon_genders={"feminin": 2, "masculin": 1},
     )
     with store.session() as s:
         wid = acts.save_activity(s, data, [acts.ParticipantInput(beneficiary_id=x) for x in (a, b)])

@@ -394,10 +394,11 @@ _PARTICIPANTS = (
     .scalar_subquery()
 )
 # The person of an individual accompaniment, named like the register does.
+_UPPER_LAST = func.upper(Beneficiary.last_name, type_=String)
 _FIRST_PERSON = (
     select(
         func.coalesce(
-            func.nullif(func.trim(func.upper(Beneficiary.last_name, type_=String) + " " + Beneficiary.first_name), ""),
+            func.nullif(func.trim(_UPPER_LAST + " " + Beneficiary.first_name), ""),
             "Anonyme",
         )
     )
@@ -445,9 +446,9 @@ def _where(flt: ActivityFilter) -> list[Any]:
         conds.append(
             or_(
                 Activity.advisor_id == flt.advisor_id,
-                text("EXISTS (SELECT 1 FROM json_each(activity.co_advisor_ids) WHERE value = :adv)").bindparams(
-                    adv=str(flt.advisor_id)
-                ),
+                text(
+                    "EXISTS (SELECT 1 FROM json_each(activity.co_advisor_ids) WHERE value = :adv)"
+                ).bindparams(adv=str(flt.advisor_id)),
             )
         )
     if flt.theme:

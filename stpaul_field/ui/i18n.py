@@ -27,12 +27,7 @@ def install(app: QCoreApplication, language: str) -> None:
         app.removeTranslator(tr)
     _installed.clear()
     language = language if language in LANGUAGES else "fr"
-    QLocale.setDefault(
-        QLocale(
-            QLocale.Language.French if language == "fr" else QLocale.Language.English,
-            QLocale.Territory.France if language == "fr" else QLocale.Territory.UnitedKingdom,
-        )
-    )
+    QLocale.setDefault(QLocale("fr_FR" if language == "fr" else "en_GB"))
     qt_tr = QTranslator(app)
     if qt_tr.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_tr)

@@ -1,0 +1,127 @@
+"""The activities list: model without widgets (paging, SQL sort), then the view (filters, delete/undo)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from sqlalchemy import select
+
+from stpaul_field.domain.entities import ActivityData
+from stpaul_field.store import activities as acts
+from stpaul_field.store.models import Activity, Venue
+from stpaul_field.store.reference import local_advisor_id
+from stpaul_field.ui.activities_view import ActivitiesModel, ActivitiesView
+from tests.ui_fixtures import ctx, no_dangling_workers  # noqa: F401
+
+M = ActivitiesModel
+
+
+def _fill(store, count: int, first_day: dt.date) -> list:
+    with store.session() as s:
+        person = acts.create_beneficiary(s, "Hélène", "Payet")
+        venues = s.scalars(select(Venue.id).where(Venue.active).order_by(Venue.name)).all()[:2]
+        advisor = local_advisor_id(s)
+        ids = []
+        for i in range(count):
+            data = ActivityData(
+                type="individual",
+                advisor_id=advisor,
+                date=first_day + dt.timedelta(days=i % 28),
+                start_time=dt.time(8 + i % 9, 0),
+                duration_min=15 + i,
+                venue_id=venues[i % 2],
+                themes=["sante"] if i % 3 == 0 else ["email"],
+            )
+            ids.append(acts.save_activity(s, data, [acts.ParticipantInput(beneficiary_id=person)]))
+    return venues
+
+
+def test_model_pages_lazily_and_sorts_in_sql(ctx, store):  # noqa: F811
+    _fill(store, 450, dt.date(2026, 10, 1))
+    model = ActivitiesModel(ctx)
+    model.set_filter(acts.ActivityFilter())
+    assert model.total == 450 and model.rowCount() == M.PAGE
+    assert model.canFetchMore()
+    model.fetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 450 and not model.canFetchMore()
+
+    model.sort(M.COL_DURATION, Qt.SortOrder.AscendingOrder)
+    assert model.rowCount() == M.PAGE  # a new order starts again from the first page
+    shown = [model.rows[i].duration_min for i in range(5)]
+    assert shown == [15, 16, 17, 18, 19]
+    assert model.data(model.index(0, M.COL_DURATION)) == "15 min"
+    assert model.data(model.index(0, M.COL_WHO)) == "PAYET Hélène"
+    assert model.data(model.index(0, M.COL_DATE)) == "01/10/2026"
+    assert model.data(model.index(0, M.COL_THEMES)) == "Santé"
+    model.sort(M.COL_DURATION, Qt.SortOrder.DescendingOrder)
+    assert model.rows[0].duration_min == 464
+
+
+def test_view_filters_by_period_type_venue_theme(qtbot, ctx, store):  # noqa: F811
+    venues = _fill(store, 30, dt.date(2026, 10, 1))
+    view = ActivitiesView(ctx)
+    qtbot.addWidget(view)
+    view.period.setCurrentIndex(view.period.findData("all"))
+    assert view.model.total == 30
+    view.theme_filter.set_code("sante")
+    assert view.model.total == 10
+    view.venue_filter.set_venue_id(venues[0])
+    assert view.model.total == 5
+    view.type_filter.set_code("workshop")
+    assert view.model.total == 0
+    assert "0 activité" in view.count_label.text()
+    view.type_filter.set_code(None)
+    view.theme_filter.set_code(None)
+    view.venue_filter.set_venue_id(None)
+    view.period.setCurrentIndex(view.period.findData("custom"))
+    view.date_from.setDate(dt.date(2026, 10, 2))
+    view.date_to.setDate(dt.date(2026, 10, 3))
+    assert view.model.total == 3  # the 2nd has two (days wrap after 28), the 3rd one
+    assert {r.date for r in view.model.rows} == {dt.date(2026, 10, 2), dt.date(2026, 10, 3)}
+
+
+def test_delete_and_undo_from_the_list(qtbot, ctx, store):  # noqa: F811
+    _fill(store, 3, dt.date(2026, 10, 1))
+    view = ActivitiesView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    view.period.setCurrentIndex(view.period.findData("all"))
+    view.table.setCurrentIndex(view.model.index(0, 0))
+    doomed = view.current_id()
+    qtbot.waitExposed(view)
+    view.table.setFocus()
+    qtbot.waitUntil(view.table.hasFocus)
+    with qtbot.waitSignal(ctx.data_changed, timeout=5000):
+        QTest.keyClick(view.table, Qt.Key.Key_Delete)
+    assert view.model.total == 2 and doomed not in {r.id for r in view.model.rows}
+    assert view.undo_bar.isVisible()
+    with store.reader() as s:
+        assert s.get(Activity, doomed).deleted_at is not None  # a tombstone in the store
+    with qtbot.waitSignal(ctx.data_changed, timeout=5000):
+        view.undo_bar.undo_button.click()
+    assert view.model.total == 3 and not view.undo_bar.isVisible()
+    with store.reader() as s:
+        assert s.get(Activity, doomed).deleted_at is None
+        assert len(acts.load_activity(s, doomed).participants) == 1
+
+
+def test_enter_opens_the_form(qtbot, ctx, store):  # noqa: F811
+    from stpaul_field.ui.activity_form.accompaniment import AccompanimentForm
+
+    _fill(store, 1, dt.date(2026, 10, 1))
+    view = ActivitiesView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    view.period.setCurrentIndex(view.period.findData("all"))
+    view.table.setCurrentIndex(view.model.index(0, 0))
+    qtbot.waitExposed(view)
+    view.table.setFocus()
+    qtbot.waitUntil(view.table.hasFocus)
+    QTest.keyClick(view.table, Qt.Key.Key_Return)
+    [form] = view.findChildren(AccompanimentForm)
+    assert form.isVisible() and form.activity_id == view.current_id()
+    assert form.themes.codes() == ["sante"]
+    form.reject()

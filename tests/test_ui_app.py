@@ -86,11 +86,20 @@ def test_settings_choose_the_current_venue_once(qtbot, ctx, store):  # noqa: F81
     assert venue.name in window.venue_button.text()
 
 
-def test_english_translation_is_shipped_and_loads(qapp):
+def test_english_translation_is_shipped_and_loads(qapp, qtbot, ctx):  # noqa: F811
+    from PySide6.QtWidgets import QGroupBox
+
+    from stpaul_field.ui.activity_form.accompaniment import AccompanimentForm
+
     try:
         i18n.install(qapp, "en")
         assert qapp.translate("MainWindow", "Bénéficiaires") == "Beneficiaries"
         assert qapp.translate("values", "Atelier collectif") == "Group workshop"
+        form = AccompanimentForm(ctx)
+        qtbot.addWidget(form)
+        titles = [g.title() for g in form.findChildren(QGroupBox)]
+        assert titles[:4] == ["Beneficiary", "When", "Where", "What"]
+        assert form.themes.item(0).text() == "Digital skills assessment"
     finally:
         i18n.install(qapp, "fr")
     assert qapp.translate("MainWindow", "Bénéficiaires") == "Bénéficiaires"

@@ -7,19 +7,24 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TZ", "Indian/Reunion")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from stpaul_field.paths import DATA_DIR_ENV, AppPaths  # noqa: E402
-from stpaul_field.store.database import Store  # noqa: E402
+from stpaul_field.paths import DATA_DIR_ENV, AppPaths
+from stpaul_field.store.database import Store
+from stpaul_field.store.keys import PASSPHRASE_ENV
+
+TEST_PASSPHRASE = "phrase de passe des tests"
 
 
 @pytest.fixture(autouse=True)
 def _no_real_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     # A test that forgets --data-dir must still never touch the user's real files.
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path_factory.mktemp("default-data")))
+    # No OS keyring on CI: stores are keyed by a passphrase, which subprocesses inherit too.
+    monkeypatch.setenv(PASSPHRASE_ENV, TEST_PASSPHRASE)
 
 
 @pytest.fixture
@@ -32,3 +37,31 @@ def store(paths: AppPaths) -> Iterator[Store]:
     s = Store.open(paths)
     yield s
     s.close()
+
+
+POSTGRES_URL_ENV = "STPAUL_TEST_POSTGRES_URL"
+REQUIRE_POSTGRES_ENV = "STPAUL_REQUIRE_POSTGRES"
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> str:
+    """URL of a real PostgreSQL server for the tests marked `postgres`."""
+    url = os.environ.get(POSTGRES_URL_ENV)
+    if not url:
+        pytest.skip(
+            f"PostgreSQL non configuré : exportez {POSTGRES_URL_ENV}="
+            "postgresql+psycopg://USER@HOST:PORT/BASE pour lancer ces tests (.ci/run le fait)"
+        )
+    return url
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
+    # In CI the PostgreSQL tests are mandatory: a skip there is a failure.
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and item.get_closest_marker("postgres") and os.environ.get(REQUIRE_POSTGRES_ENV):
+        report.outcome = "failed"
+        report.longrepr = (
+            f"test PostgreSQL sauté alors que {REQUIRE_POSTGRES_ENV} est posé : {report.longrepr}"
+        )

@@ -1,24 +1,30 @@
-"""Copies of the store file, made with SQLite's online backup (consistent even mid-write)."""
+"""Copies of the store file, made with SQLite's online backup (consistent even mid-write).
+
+Backups are encrypted with the store's own key: a copy is as protected as the original.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine
 
+from stpaul_field.store import cipher
+
 BACKUP_GLOB = "stpaul-field-*.sqlite3"
 
 
-def backup_store(engine: Engine, backups: Path, reason: str = "manuelle", keep: int = 10) -> Path:
+def backup_store(
+    engine: Engine, backups: Path, key: bytes, reason: str = "manuelle", keep: int = 10
+) -> Path:
     backups.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
     target = backups / f"stpaul-field-{stamp}-{reason}.sqlite3"
     raw = engine.raw_connection()
     try:
         source = raw.driver_connection
-        dest = sqlite3.connect(target)
+        dest = cipher.connect(target, key)
         try:
             source.backup(dest)  # type: ignore[union-attr]
         finally:

@@ -11,7 +11,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from stpaul_field.paths import AppPaths
-from stpaul_field.store import migrate, outbox
+from stpaul_field.store import cipher, migrate, outbox
+from stpaul_field.store.keys import resolve_key
 
 # A laptop on battery can lose power at any moment: FULL makes every commit durable.
 PRAGMAS = (
@@ -19,17 +20,27 @@ PRAGMAS = (
     "PRAGMA synchronous=FULL",
     "PRAGMA foreign_keys=ON",
     "PRAGMA busy_timeout=5000",
+    # Pages are decrypted as they are read: keep 64 MiB of them decrypted in memory so that
+    # search as you type does not pay decryption twice for the same index pages.
+    "PRAGMA cache_size=-65536",
+    "PRAGMA temp_store=MEMORY",
 )
 
 
-def make_engine(path: Path | str) -> Engine:
-    engine = create_engine(f"sqlite:///{path}")
+def make_engine(path: Path | str, key: bytes | None) -> Engine:
+    """An engine over the encrypted store file (SQLCipher, through the pysqlite dialect).
+
+    `key=None` opens a clear file: only the benchmark of the cost of encryption does that.
+    """
+    engine = create_engine(f"sqlite:///{path}", module=cipher.sqlcipher)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin, so
         # that migrations' DDL is transactional too.
         dbapi_conn.isolation_level = None
+        if key is not None:
+            cipher.apply_key(dbapi_conn, key)
         cursor = dbapi_conn.cursor()
         for pragma in PRAGMAS:
             cursor.execute(pragma)
@@ -45,21 +56,42 @@ def make_engine(path: Path | str) -> Engine:
 class Store:
     """The laptop's store: one SQLite file, sessions that write their own outbox."""
 
-    def __init__(self, engine: Engine, paths: AppPaths | None = None) -> None:
+    def __init__(self, engine: Engine, key: bytes, paths: AppPaths | None = None) -> None:
         self.engine = engine
+        self.key = key
         self.paths = paths
         self.sessions: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
         outbox.install(self.sessions)
 
     @classmethod
     def open(
-        cls, paths: AppPaths, *, upgrade: bool = True, first_start: bool = True, backups_kept: int = 10
+        cls,
+        paths: AppPaths,
+        *,
+        key: bytes | None = None,
+        passphrase: str | None = None,
+        upgrade: bool = True,
+        first_start: bool = True,
+        backups_kept: int = 10,
     ) -> Store:
+        """Open (or create) the laptop's store.
+
+        The key comes from `key`, else the keyring or the passphrase (`store.keys`); raises
+        `KeyUnavailable` if a passphrase is needed, `cipher.WrongKey` if it is wrong.
+        A store left unencrypted by an older version is encrypted first (see `encryption`).
+        """
         paths.ensure()
-        engine = make_engine(paths.store_file)
+        key = key if key is not None else resolve_key(paths, passphrase)
+        if cipher.is_plaintext(paths.store_file):
+            from stpaul_field.store.encryption import encrypt_plaintext_store
+
+            encrypt_plaintext_store(paths, key)
+        if paths.store_file.exists():
+            cipher.check_key(paths.store_file, key)
+        engine = make_engine(paths.store_file, key)
         if upgrade:
-            migrate.upgrade(engine, paths.backups, keep=backups_kept)
-        store = cls(engine, paths)
+            migrate.upgrade(engine, paths.backups, key, keep=backups_kept)
+        store = cls(engine, key, paths)
         if first_start:
             from stpaul_field.store.reference import ensure_first_start
 

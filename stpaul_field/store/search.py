@@ -13,6 +13,12 @@ from stpaul_field.domain.text import fold, normalize_phone
 
 _WORD = re.compile(r"[\w-]+")
 _PHONE_QUERY = re.compile(r"^[\d\s.+-]{2,}$")
+# Fewer digits than this match most of the register ("0692…"): not worth a query.
+MIN_PHONE_DIGITS = 6
+# Ranking a one- or two-letter prefix is meaningless and costly: list those by name.
+MIN_RANKED_WORD = 3
+# The register shows "plus de 1000" rather than counting every match of a short prefix.
+COUNT_CAP = 1000
 # Column weights for bm25: a hit in the last name matters most, then first name.
 _WEIGHTS = "2.0, 4.0, 1.0, 0.5"  # first_name, last_name, phone, commune
 
@@ -35,40 +41,46 @@ def match_expression(query: str) -> str | None:
     """
     if _PHONE_QUERY.match(query.strip()):
         digits = normalize_phone(query)
-        return f'phone : "{digits}"*' if digits else None
+        return f'phone : "{digits}"*' if len(digits) >= MIN_PHONE_DIGITS else None
     words = _WORD.findall(fold(query))
     if not words:
         return None
-    return " ".join(f'"{w}"*' for w in words)
+    # A whole-word hit counts twice in the ranking, so "payet" lists PAYET before PAYETLO.
+    return " AND ".join(f'("{w}" OR "{w}"*)' if len(w) >= MIN_RANKED_WORD else f'"{w}"*' for w in words)
 
 
-_SEARCH_SQL = f"""
-SELECT b.id, b.first_name, b.last_name, b.phone, b.commune, b.birth_year
-FROM beneficiary_search s JOIN beneficiary b ON b.rowid = s.rowid
-WHERE beneficiary_search MATCH :match
-  AND b.deleted_at IS NULL AND b.merged_into_id IS NULL AND NOT b.anonymous
-ORDER BY bm25(beneficiary_search, {_WEIGHTS}), b.last_name, b.first_name
-LIMIT :limit OFFSET :offset
-"""
+def _ranked(query: str) -> bool:
+    if _PHONE_QUERY.match(query.strip()):
+        return False
+    return any(len(w) >= MIN_RANKED_WORD for w in _WORD.findall(fold(query)))
 
-_COUNT_SQL = """
-SELECT count(*)
+
+_MATCHES = """
 FROM beneficiary_search s JOIN beneficiary b ON b.rowid = s.rowid
 WHERE beneficiary_search MATCH :match
   AND b.deleted_at IS NULL AND b.merged_into_id IS NULL AND NOT b.anonymous
 """
+_COLUMNS = "SELECT b.id, b.first_name, b.last_name, b.phone, b.commune, b.birth_year"
+_PAGE = "LIMIT :limit OFFSET :offset"
+_RANKED_SQL = (
+    f"{_COLUMNS} {_MATCHES} ORDER BY bm25(beneficiary_search, {_WEIGHTS}), b.last_name, b.first_name {_PAGE}"
+)
+_BY_NAME_SQL = f"{_COLUMNS} {_MATCHES} ORDER BY b.last_name, b.first_name {_PAGE}"
+_COUNT_SQL = f"SELECT count(*) FROM (SELECT 1 {_MATCHES} LIMIT :cap)"
 
 
 def search_beneficiaries(session: Session, query: str, limit: int = 50, offset: int = 0) -> list[SearchHit]:
     match = match_expression(query)
     if match is None:
         return []
-    rows = session.execute(text(_SEARCH_SQL), {"match": match, "limit": limit, "offset": offset})
+    sql = _RANKED_SQL if _ranked(query) else _BY_NAME_SQL
+    rows = session.execute(text(sql), {"match": match, "limit": limit, "offset": offset})
     return [SearchHit(uuid.UUID(hex=r[0]) if isinstance(r[0], str) else r[0], *r[1:]) for r in rows]
 
 
-def count_matches(session: Session, query: str) -> int:
+def count_matches(session: Session, query: str, cap: int = COUNT_CAP) -> int:
+    """How many people match, counted up to `cap` + 1 (more than `cap` reads "plus de cap")."""
     match = match_expression(query)
     if match is None:
         return 0
-    return session.execute(text(_COUNT_SQL), {"match": match}).scalar_one()
+    return session.execute(text(_COUNT_SQL), {"match": match, "cap": cap + 1}).scalar_one()

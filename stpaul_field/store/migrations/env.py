@@ -2,6 +2,7 @@
 
 from alembic import context
 
+from stpaul_field.store.migrate import include_name
 from stpaul_field.store.models import Base
 
 connection = context.config.attributes["connection"]
@@ -9,6 +10,7 @@ context.configure(
     connection=connection,
     target_metadata=Base.metadata,
     render_as_batch=True,  # SQLite alters tables by copying them
+    include_name=include_name,
 )
 with context.begin_transaction():
     context.run_migrations()

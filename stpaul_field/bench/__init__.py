@@ -1,0 +1,1 @@
+"""Benchmarks against the goals of DESIGN.md: figures and ratios, never assertions."""

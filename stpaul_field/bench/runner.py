@@ -1,0 +1,77 @@
+"""`stpaul-field bench`: run the benchmarks and print figures with their goal and ratio.
+
+Each area registers its benchmarks in `BENCHMARKS`: name -> ("module:function", help).
+A benchmark is `fn(ctx: BenchContext) -> list[Figure]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import tempfile
+import time
+from pathlib import Path
+
+from stpaul_field.paths import AppPaths
+
+BENCHMARKS: dict[str, tuple[str, str]] = {
+    "search": ("stpaul_field.bench.store_bench:search_latency", "recherche au fil de la frappe"),
+    "store-open": ("stpaul_field.bench.store_bench:store_open", "ouverture du poste + 1re page"),
+    "encryption": ("stpaul_field.bench.store_bench:encryption_cost", "coût du chiffrement du poste"),
+}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "names",
+        nargs="*",
+        metavar="NOM",
+        help=f"benchmarks à lancer (défaut : tous) parmi {', '.join(BENCHMARKS)}",
+    )
+    parser.add_argument("--beneficiaries", type=int, default=100_000, metavar="N")
+    parser.add_argument("--activities", type=int, default=100_000, metavar="M")
+    parser.add_argument(
+        "--work-dir",
+        metavar="DIR",
+        help="où garder les postes de démonstration (réutilisés d'une fois sur l'autre)",
+    )
+    parser.add_argument("--json", metavar="FICHIER", help="écrire aussi les chiffres en JSON")
+
+
+def run(args: argparse.Namespace, paths: AppPaths) -> int:
+    from stpaul_field.bench.harness import BenchContext, Figure
+
+    unknown = [n for n in args.names if n not in BENCHMARKS]
+    if unknown:
+        print(f"Benchmark inconnu : {', '.join(unknown)}. Disponibles : {', '.join(BENCHMARKS)}")
+        return 2
+    work_dir = Path(args.work_dir) if args.work_dir else Path(tempfile.mkdtemp(prefix="stpaul-bench-"))
+    ctx = BenchContext(work_dir, args.beneficiaries, args.activities)
+    results: list[Figure] = []
+    print(f"{'mesure':<62} {'valeur':>12} {'objectif':>12} {'ratio':>7}")
+    for name in args.names or list(BENCHMARKS):
+        target, _help = BENCHMARKS[name]
+        module_name, func_name = target.split(":")
+        started = time.perf_counter()
+        figures = getattr(importlib.import_module(module_name), func_name)(ctx)
+        for f in figures:
+            goal = f"{'≥' if f.higher_is_better else '≤'} {f.goal:g} {f.unit}" if f.goal is not None else ""
+            ratio = f"{f.ratio:.2f}" if f.ratio is not None else ""
+            verdict = {True: "ok", False: "AU-DELÀ", None: ""}[f.meets_goal]
+            print(f"{f.name:<62} {f.value:>9.1f} {f.unit:<3}{goal:>12} {ratio:>7} {verdict}")
+        print(f"  ({name} : {time.perf_counter() - started:.1f} s)")
+        results.extend(figures)
+    if args.json:
+        Path(args.json).write_text(
+            json.dumps(
+                [
+                    {"name": f.name, "value": f.value, "unit": f.unit, "goal": f.goal, "ratio": f.ratio}
+                    for f in results
+                ],
+                ensure_ascii=False,
+                indent=1,
+            ),
+            encoding="utf-8",
+        )
+    return 0

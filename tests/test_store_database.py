@@ -1,0 +1,116 @@
+"""The local store: pragmas in force, migrations of an existing laptop's file, backups."""
+
+import shutil
+import uuid
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import func, select
+
+from stpaul_field.paths import AppPaths
+from stpaul_field.store import cipher, migrate
+from stpaul_field.store.backup import list_backups
+from stpaul_field.store.database import Store
+from stpaul_field.store.models import Activity, Base, Beneficiary, OutboxEntry, Participation, Venue
+from stpaul_field.store.search import search_beneficiaries
+
+R0001 = Path(__file__).parent / "data" / "store-r0001.sqlite3"
+
+
+def test_every_pragma_is_in_force_on_each_connection(store: Store):
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_foreign_keys_refuse_a_participation_of_no_activity(store: Store):
+    import pytest
+    from sqlalchemy.exc import IntegrityError
+
+    with pytest.raises(IntegrityError), store.session() as session:
+        session.add(Participation(activity_id=uuid.uuid4(), beneficiary_id=uuid.uuid4()))
+
+
+def test_models_and_migrated_schema_agree(store: Store):
+    with store.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"include_name": migrate.include_name})
+        diff = compare_metadata(context, Base.metadata)
+    assert diff == []
+
+
+def test_new_store_is_at_the_latest_revision(store: Store):
+    assert migrate.current_revision(store.engine) == migrate.head_revision()
+
+
+def test_laptop_store_from_revision_0001_upgrades_and_keeps_every_row(paths: AppPaths):
+    paths.ensure()
+    shutil.copy(R0001, paths.store_file)
+    store = Store.open(paths)
+    try:
+        assert migrate.current_revision(store.engine) == migrate.head_revision()
+        with store.reader() as session:
+            assert session.scalar(select(func.count()).select_from(Beneficiary)) == 3
+            assert session.scalar(select(func.count()).select_from(Activity)) == 1
+            assert session.scalar(select(func.count()).select_from(Participation)) == 1
+            assert session.scalar(select(func.count()).select_from(OutboxEntry)) == 1
+            helene = session.get(Beneficiary, uuid.UUID("01a0f00000007000800000000000b000"))
+            assert helene is not None and helene.first_name == "Hélène"
+            # The search index added by 0002 covers the people already there.
+            hits = search_beneficiaries(session, "therese techer")
+            assert [h.last_name for h in hits] == ["TÉCHER"]
+            # Reference data was added to the existing store; the existing venue kept as it was.
+            assert session.scalar(select(func.count()).select_from(Venue)) == 10
+    finally:
+        store.close()
+    # The clear file was encrypted, then backed up before the upgrade: the backup is the old
+    # revision, encrypted too.
+    backups = [b for b in list_backups(paths.backups) if "avant-migration" in b.name]
+    assert len(backups) == 1
+    assert not cipher.is_plaintext(backups[0])
+    conn = cipher.connect(backups[0], store.key)
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert conn.execute("SELECT count(*) FROM beneficiary").fetchone() == (3,)
+    conn.close()
+
+
+def test_opening_an_up_to_date_store_makes_no_backup(paths: AppPaths):
+    Store.open(paths).close()
+    Store.open(paths).close()
+    assert list_backups(paths.backups) == []
+
+
+def test_committed_rows_survive_an_abrupt_end(paths: AppPaths):
+    """A committed write is in the file even if the process never closes the store."""
+    store = Store.open(paths)
+    with store.session() as session:
+        session.add(Beneficiary(first_name="Marie", last_name="Hoarau"))
+    # No close(), no checkpoint: read the file through a separate connection.
+    conn = cipher.connect(paths.store_file, store.key)
+    assert conn.execute("SELECT count(*) FROM beneficiary").fetchone() == (1,)
+    conn.close()
+    store.engine.dispose()
+
+
+def test_failed_unit_of_work_leaves_nothing(store: Store):
+    try:
+        with store.session() as session:
+            session.add(Beneficiary(first_name="Marie", last_name="Hoarau"))
+            session.flush()
+            raise RuntimeError("coupure")
+    except RuntimeError:
+        pass
+    with store.reader() as session:
+        assert session.scalar(select(func.count()).select_from(Beneficiary)) == 0
+        assert session.scalar(select(func.count()).select_from(OutboxEntry)) == 0
+
+
+def test_backup_rotation_keeps_the_newest(store: Store, paths: AppPaths):
+    from stpaul_field.store.backup import backup_store
+
+    made = [backup_store(store.engine, paths.backups, store.key, keep=3) for _ in range(5)]
+    assert list_backups(paths.backups) == made[-3:]
+    conn = cipher.connect(made[-1], store.key)
+    assert conn.execute("SELECT count(*) FROM venue").fetchone()[0] == 10
+    conn.close()

@@ -110,3 +110,31 @@ def test_dates_are_french_and_in_reunion_time():
 
     assert i18n.format_date(dt.date(2026, 3, 5)) == "05/03/2026"
     assert i18n.now().utcoffset() == dt.timedelta(hours=4)
+
+
+def test_launcher_asks_the_passphrase_when_needed(qtbot, paths, monkeypatch):
+    import os
+
+    from stpaul_field.store.database import Store
+    from stpaul_field.store.keys import PASSPHRASE_ENV
+
+    passphrase = os.environ[PASSPHRASE_ENV]
+    Store.open(paths).close()  # a store protected by a passphrase
+    monkeypatch.delenv(PASSPHRASE_ENV)
+    launcher = Launcher(paths, st.Settings(paths.settings_file), ask_venue=False)
+    launcher.start(show_splash=False)
+    qtbot.waitUntil(lambda: launcher.dialog is not None and launcher.dialog.isVisible(), timeout=10_000)
+    first = launcher.dialog
+    first.secret.setText("pas la bonne phrase")
+    first.accept()
+    qtbot.waitUntil(
+        lambda: launcher.dialog is not first and launcher.dialog.error.isVisible(), timeout=10_000
+    )
+    with qtbot.waitSignal(launcher.ready, timeout=10_000) as ready:
+        launcher.dialog.secret.setText(passphrase)
+        launcher.dialog.accept()
+    window = ready.args[0]
+    qtbot.addWidget(window)
+    assert window.lock_action.isEnabled()
+    window.close()
+    window.ctx.store.close()

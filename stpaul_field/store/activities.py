@@ -475,45 +475,47 @@ def list_activities(
     keys = SORT_KEYS.get(sort, SORT_KEYS["date"])
     order = [k.desc() if descending else k.asc() for k in keys]
     tie = [Activity.date.desc(), Activity.start_time.desc(), Activity.id.desc()]
-    stmt = (
-        select(
-            Activity.id,
-            Activity.date,
-            Activity.start_time,
-            Activity.duration_min,
-            Activity.type,
-            Activity.status,
-            Activity.title,
-            _FIRST_PERSON,
-            _PARTICIPANTS,
-            func.coalesce(_VENUE_NAME, Activity.commune, ""),
-            Activity.themes,
-            func.coalesce(_ADVISOR_NAME, ""),
+    # Two steps: the page's ids first (SQLite sorts on the sort keys alone), then the
+    # columns shown, for those ids only; otherwise every row's subqueries would be
+    # computed before the sort.
+    page_ids = list(
+        session.scalars(
+            select(Activity.id).where(and_(*_where(flt))).order_by(*order, *tie).limit(limit).offset(offset)
         )
-        .where(and_(*_where(flt)))
-        .order_by(*order, *tie)
-        .limit(limit)
-        .offset(offset)
     )
-    out = []
+    if not page_ids:
+        return []
+    stmt = select(
+        Activity.id,
+        Activity.date,
+        Activity.start_time,
+        Activity.duration_min,
+        Activity.type,
+        Activity.status,
+        Activity.title,
+        _FIRST_PERSON,
+        _PARTICIPANTS,
+        func.coalesce(_VENUE_NAME, Activity.commune, ""),
+        Activity.themes,
+        func.coalesce(_ADVISOR_NAME, ""),
+    ).where(Activity.id.in_(page_ids))
+    by_id = {}
     for r in session.execute(stmt):
-        out.append(
-            ActivityRow(
-                id=r[0],
-                date=r[1],
-                start_time=r[2],
-                duration_min=r[3],
-                type=r[4],
-                status=r[5],
-                title=r[6] or "",
-                beneficiary=(r[7] or "") if r[4] == "individual" else "",
-                participants=r[8] or 0,
-                venue=r[9] or "",
-                themes=tuple(r[10] or ()),
-                advisor=r[11] or "",
-            )
+        by_id[r[0]] = ActivityRow(
+            id=r[0],
+            date=r[1],
+            start_time=r[2],
+            duration_min=r[3],
+            type=r[4],
+            status=r[5],
+            title=r[6] or "",
+            beneficiary=(r[7] or "") if r[4] == "individual" else "",
+            participants=r[8] or 0,
+            venue=r[9] or "",
+            themes=tuple(r[10] or ()),
+            advisor=r[11] or "",
         )
-    return out
+    return [by_id[i] for i in page_ids]
 
 
 def agenda_items(

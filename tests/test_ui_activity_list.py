@@ -12,6 +12,7 @@ from stpaul_field.domain.entities import ActivityData
 from stpaul_field.store import activities as acts
 from stpaul_field.store.models import Activity, Venue
 from stpaul_field.store.reference import local_advisor_id
+from stpaul_field.ui import tasks
 from stpaul_field.ui.activities_view import ActivitiesModel, ActivitiesView
 from tests.ui_fixtures import ctx, no_dangling_workers  # noqa: F401
 
@@ -38,17 +39,21 @@ def _fill(store, count: int, first_day: dt.date) -> list:
     return venues
 
 
-def test_model_pages_lazily_and_sorts_in_sql(ctx, store):  # noqa: F811
-    _fill(store, 450, dt.date(2026, 10, 1))
+def test_model_pages_lazily_and_sorts_in_sql(qtbot, ctx, store):  # noqa: F811
+    _fill(store, 250, dt.date(2026, 10, 1))
     model = ActivitiesModel(ctx)
-    model.set_filter(acts.ActivityFilter())
-    assert model.total == 450 and model.rowCount() == M.PAGE
-    assert model.canFetchMore()
-    model.fetchMore()
-    model.fetchMore()
-    assert model.rowCount() == 450 and not model.canFetchMore()
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.set_filter(acts.ActivityFilter())
+    assert model.total == 250 and model.rowCount() == M.PAGE
+    fetches = 0
+    while model.canFetchMore():
+        model.fetchMore()
+        fetches += 1
+    assert fetches == -(-250 // M.PAGE) - 1
+    assert model.rowCount() == 250 and len({r.id for r in model.rows}) == 250
 
-    model.sort(M.COL_DURATION, Qt.SortOrder.AscendingOrder)
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.sort(M.COL_DURATION, Qt.SortOrder.AscendingOrder)
     assert model.rowCount() == M.PAGE  # a new order starts again from the first page
     shown = [model.rows[i].duration_min for i in range(5)]
     assert shown == [15, 16, 17, 18, 19]
@@ -56,21 +61,28 @@ def test_model_pages_lazily_and_sorts_in_sql(ctx, store):  # noqa: F811
     assert model.data(model.index(0, M.COL_WHO)) == "PAYET Hélène"
     assert model.data(model.index(0, M.COL_DATE)) == "01/10/2026"
     assert model.data(model.index(0, M.COL_THEMES)) == "Santé"
-    model.sort(M.COL_DURATION, Qt.SortOrder.DescendingOrder)
-    assert model.rows[0].duration_min == 464
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.sort(M.COL_DURATION, Qt.SortOrder.DescendingOrder)
+    assert model.rows[0].duration_min == 264
 
 
 def test_view_filters_by_period_type_venue_theme(qtbot, ctx, store):  # noqa: F811
     venues = _fill(store, 30, dt.date(2026, 10, 1))
     view = ActivitiesView(ctx)
     qtbot.addWidget(view)
-    view.period.setCurrentIndex(view.period.findData("all"))
+
+    def change(action) -> None:
+        with qtbot.waitSignal(view.model.loaded, timeout=5000):
+            action()
+        qtbot.waitUntil(lambda: tasks.pending() == 0)  # the last filter's answer is in
+
+    change(lambda: view.period.setCurrentIndex(view.period.findData("all")))
     assert view.model.total == 30
-    view.theme_filter.set_code("sante")
+    change(lambda: view.theme_filter.set_code("sante"))
     assert view.model.total == 10
-    view.venue_filter.set_venue_id(venues[0])
+    change(lambda: view.venue_filter.set_venue_id(venues[0]))
     assert view.model.total == 5
-    view.type_filter.set_code("workshop")
+    change(lambda: view.type_filter.set_code("workshop"))
     assert view.model.total == 0
     assert "0 activité" in view.count_label.text()
     view.type_filter.set_code(None)
@@ -78,7 +90,7 @@ def test_view_filters_by_period_type_venue_theme(qtbot, ctx, store):  # noqa: F8
     view.venue_filter.set_venue_id(None)
     view.period.setCurrentIndex(view.period.findData("custom"))
     view.date_from.setDate(dt.date(2026, 10, 2))
-    view.date_to.setDate(dt.date(2026, 10, 3))
+    change(lambda: view.date_to.setDate(dt.date(2026, 10, 3)))
     assert view.model.total == 3  # the 2nd has two (days wrap after 28), the 3rd one
     assert {r.date for r in view.model.rows} == {dt.date(2026, 10, 2), dt.date(2026, 10, 3)}
 
@@ -88,19 +100,21 @@ def test_delete_and_undo_from_the_list(qtbot, ctx, store):  # noqa: F811
     view = ActivitiesView(ctx)
     qtbot.addWidget(view)
     view.show()
-    view.period.setCurrentIndex(view.period.findData("all"))
+    with qtbot.waitSignal(view.model.loaded, timeout=5000):
+        view.period.setCurrentIndex(view.period.findData("all"))
+    qtbot.waitUntil(lambda: tasks.pending() == 0)
     view.table.setCurrentIndex(view.model.index(0, 0))
     doomed = view.current_id()
     qtbot.waitExposed(view)
     view.table.setFocus()
     qtbot.waitUntil(view.table.hasFocus)
-    with qtbot.waitSignal(ctx.data_changed, timeout=5000):
+    with qtbot.waitSignal(view.model.loaded, timeout=5000):
         QTest.keyClick(view.table, Qt.Key.Key_Delete)
     assert view.model.total == 2 and doomed not in {r.id for r in view.model.rows}
     assert view.undo_bar.isVisible()
     with store.reader() as s:
         assert s.get(Activity, doomed).deleted_at is not None  # a tombstone in the store
-    with qtbot.waitSignal(ctx.data_changed, timeout=5000):
+    with qtbot.waitSignal(view.model.loaded, timeout=5000):
         view.undo_bar.undo_button.click()
     assert view.model.total == 3 and not view.undo_bar.isVisible()
     with store.reader() as s:
@@ -115,7 +129,9 @@ def test_enter_opens_the_form(qtbot, ctx, store):  # noqa: F811
     view = ActivitiesView(ctx)
     qtbot.addWidget(view)
     view.show()
-    view.period.setCurrentIndex(view.period.findData("all"))
+    with qtbot.waitSignal(view.model.loaded, timeout=5000):
+        view.period.setCurrentIndex(view.period.findData("all"))
+    qtbot.waitUntil(lambda: tasks.pending() == 0)
     view.table.setCurrentIndex(view.model.index(0, 0))
     qtbot.waitExposed(view)
     view.table.setFocus()

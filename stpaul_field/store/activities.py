@@ -464,26 +464,23 @@ def count_activities(session: Session, flt: ActivityFilter) -> int:
     return session.scalar(select(func.count()).select_from(Activity).where(and_(*_where(flt)))) or 0
 
 
-def list_activities(
-    session: Session,
-    flt: ActivityFilter,
-    sort: str = "date",
-    descending: bool = True,
-    limit: int = 200,
-    offset: int = 0,
-) -> list[ActivityRow]:
+def activity_ids(
+    session: Session, flt: ActivityFilter, sort: str = "date", descending: bool = True
+) -> list[uuid.UUID]:
+    """Every matching activity's id, in the list's order: the list's backbone.
+
+    Only the sort keys are computed for every row; the shown columns are read page by page
+    with `activity_rows`. The length of this list is the number of matches.
+    """
     keys = SORT_KEYS.get(sort, SORT_KEYS["date"])
     order = [k.desc() if descending else k.asc() for k in keys]
     tie = [Activity.date.desc(), Activity.start_time.desc(), Activity.id.desc()]
-    # Two steps: the page's ids first (SQLite sorts on the sort keys alone), then the
-    # columns shown, for those ids only; otherwise every row's subqueries would be
-    # computed before the sort.
-    page_ids = list(
-        session.scalars(
-            select(Activity.id).where(and_(*_where(flt))).order_by(*order, *tie).limit(limit).offset(offset)
-        )
-    )
-    if not page_ids:
+    return list(session.scalars(select(Activity.id).where(and_(*_where(flt))).order_by(*order, *tie)))
+
+
+def activity_rows(session: Session, ids: list[uuid.UUID]) -> list[ActivityRow]:
+    """The shown columns of these activities, in the order of `ids` (primary-key lookups)."""
+    if not ids:
         return []
     stmt = select(
         Activity.id,
@@ -498,7 +495,7 @@ def list_activities(
         func.coalesce(_VENUE_NAME, Activity.commune, ""),
         Activity.themes,
         func.coalesce(_ADVISOR_NAME, ""),
-    ).where(Activity.id.in_(page_ids))
+    ).where(Activity.id.in_(ids))
     by_id = {}
     for r in session.execute(stmt):
         by_id[r[0]] = ActivityRow(
@@ -515,7 +512,27 @@ def list_activities(
             themes=tuple(r[10] or ()),
             advisor=r[11] or "",
         )
-    return [by_id[i] for i in page_ids]
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def list_activities(
+    session: Session,
+    flt: ActivityFilter,
+    sort: str = "date",
+    descending: bool = True,
+    limit: int = 200,
+    offset: int = 0,
+) -> list[ActivityRow]:
+    """One page of the list (ids sorted in SQL on the sort keys alone, then their columns)."""
+    keys = SORT_KEYS.get(sort, SORT_KEYS["date"])
+    order = [k.desc() if descending else k.asc() for k in keys]
+    tie = [Activity.date.desc(), Activity.start_time.desc(), Activity.id.desc()]
+    page_ids = list(
+        session.scalars(
+            select(Activity.id).where(and_(*_where(flt))).order_by(*order, *tie).limit(limit).offset(offset)
+        )
+    )
+    return activity_rows(session, page_ids)
 
 
 def agenda_items(

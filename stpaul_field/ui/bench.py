@@ -88,60 +88,81 @@ def window_startup(ctx: BenchContext) -> list[Figure]:
 def activity_list(ctx: BenchContext) -> list[Figure]:
     import datetime as dt
 
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
 
     from stpaul_field import settings as st
     from stpaul_field.domain import values as v
     from stpaul_field.store import activities as acts
+    from stpaul_field.store.reference import local_advisor_id
+    from stpaul_field.ui import tasks
     from stpaul_field.ui.activities_view import ActivitiesModel
     from stpaul_field.ui.context import AppContext
 
     _app()
     paths = ctx.demo_store()
     store = ctx.open_store(paths)
+
+    def until_loaded(model: ActivitiesModel, action) -> float:  # type: ignore[no-untyped-def]
+        # From the click to the new rows on screen (the query runs off the UI thread).
+        loop = QEventLoop()
+        model.loaded.connect(loop.quit)
+        QTimer.singleShot(30_000, loop.quit)
+        started = time.perf_counter()
+        action()
+        loop.exec()
+        elapsed = time.perf_counter() - started
+        model.loaded.disconnect(loop.quit)
+        return elapsed
+
     try:
         context = AppContext(store, st.Settings(paths.settings_file), paths)
         model = ActivitiesModel(context)
-        filters = [acts.ActivityFilter()] + [acts.ActivityFilter(theme=t) for t in v.THEMES.codes[:8]]
+        today = dt.date.today()
+        month = acts.ActivityFilter(date_from=today.replace(day=1), date_to=today)
+        filters = [acts.ActivityFilter(), month]
+        filters += [acts.ActivityFilter(theme=t) for t in v.THEMES.codes[:6]]
         filters += [acts.ActivityFilter(type="workshop"), acts.ActivityFilter(status="planned")]
-        filter_times, page_times, sort_times = [], [], []
-        for flt in filters:
-            started = time.perf_counter()
-            model.set_filter(flt)
-            filter_times.append(time.perf_counter() - started)
-        model.set_filter(acts.ActivityFilter())
+        filter_times = [until_loaded(model, lambda f=flt: model.set_filter(f)) for flt in filters]
+        until_loaded(model, lambda: model.set_filter(acts.ActivityFilter()))
+        page_times = []
         for _ in range(25):  # scrolling 5,000 rows down
             started = time.perf_counter()
             model.fetchMore()
             page_times.append(time.perf_counter() - started)
-        for column in (ActivitiesModel.COL_DURATION, ActivitiesModel.COL_WHO, ActivitiesModel.COL_VENUE):
-            started = time.perf_counter()
-            model.sort(column, Qt.SortOrder.AscendingOrder)
-            sort_times.append(time.perf_counter() - started)
-        today = dt.date.today()
+        sort_times = [
+            until_loaded(model, lambda c=column: model.sort(c, Qt.SortOrder.AscendingOrder))
+            for column in (ActivitiesModel.COL_DURATION, ActivitiesModel.COL_WHO, ActivitiesModel.COL_VENUE)
+        ]
+        tasks.wait_until_settled(30_000)
         monday = today - dt.timedelta(days=today.weekday())
-        week_times = []
+        with store.reader() as s:
+            me = local_advisor_id(s)
+        week_times, team_times = [], []
         for _ in range(ROUNDS):
-            started = time.perf_counter()
             with store.reader() as s:
+                started = time.perf_counter()
+                acts.agenda_items(s, monday, monday + dt.timedelta(days=6), me)
+                week_times.append(time.perf_counter() - started)
+                started = time.perf_counter()
                 acts.agenda_items(s, monday, monday + dt.timedelta(days=6))
-            week_times.append(time.perf_counter() - started)
+                team_times.append(time.perf_counter() - started)
     finally:
         store.close()
     m = f"{ctx.activities:,}".replace(",", " ")
     return [
         Figure(
-            f"liste des activités : nouveau filtre, p95 ({m} activités)",
+            f"liste des activités : nouveau filtre → affiché, p95 ({m} activités, hors fil UI)",
             percentile(filter_times, 95) * 1000,
             "ms",
-            50,
+            250,
         ),
         Figure(
-            "liste des activités : page suivante au défilement, p95",
+            "liste des activités : page suivante au défilement (fil UI), p95",
             percentile(page_times, 95) * 1000,
             "ms",
             33,
         ),
-        Figure("liste des activités : nouveau tri (SQL), pire", max(sort_times) * 1000, "ms"),
-        Figure("agenda : une semaine, pire", max(week_times) * 1000, "ms", 50),
+        Figure("liste des activités : nouveau tri (SQL, hors fil UI), pire", max(sort_times) * 1000, "ms"),
+        Figure("agenda : ma semaine (hors fil UI), pire", max(week_times) * 1000, "ms", 100),
+        Figure("agenda : semaine de toute l'équipe (hors fil UI), pire", max(team_times) * 1000, "ms"),
     ]

@@ -76,7 +76,7 @@ class ActivitiesModel(QAbstractTableModel):
         self.filter = acts.ActivityFilter()
         self.sort_key = "date"
         self.descending = True
-        self.ids: list[uuid.UUID] = []
+        self.ids: list[str] = []  # every match, in order (see store.activities.activity_ids)
         self.rows: list[acts.ActivityRow] = []
         self._fetched = 0
         self._generation = 0
@@ -113,7 +113,7 @@ class ActivitiesModel(QAbstractTableModel):
 
         self.ctx.read(work, lambda result: self._apply(generation, *result), owner=self)
 
-    def _apply(self, generation: int, ids: list[uuid.UUID], rows: list[acts.ActivityRow]) -> None:
+    def _apply(self, generation: int, ids: list[str], rows: list[acts.ActivityRow]) -> None:
         if generation != self._generation:
             return
         self.beginResetModel()

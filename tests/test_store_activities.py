@@ -227,3 +227,25 @@ def test_ids_then_rows_keep_the_order(store):
     assert [(r.date, r.start_time) for r in rows] == sorted(
         ((r.date, r.start_time) for r in rows), reverse=True
     )
+
+
+def test_agenda_of_an_advisor_includes_what_they_co_lead(store):
+    from stpaul_field.store.models import Advisor
+
+    person = _person(store, "Jean", "Payet")
+    with store.session() as s:
+        colleague = Advisor(first_name="Nadia", last_name="Técher")
+        s.add(colleague)
+        s.flush()
+        colleague_id = colleague.id
+    workshop = _individual(
+        store, type="workshop", title="Messagerie", autonomy=None, co_advisor_ids=[str(colleague_id)]
+    )
+    with store.session() as s:
+        wid = acts.save_activity(s, workshop, [acts.ParticipantInput(beneficiary_id=person)])
+        acts.save_activity(s, _individual(store), [acts.ParticipantInput(beneficiary_id=person)])
+    day = dt.date(2026, 11, 23)
+    with store.reader() as s:
+        assert [r.id for r in acts.agenda_items(s, day, day, colleague_id)] == [wid]
+        assert len(acts.agenda_items(s, day, day, workshop.advisor_id)) == 2
+        assert len(acts.agenda_items(s, day, day)) == 2

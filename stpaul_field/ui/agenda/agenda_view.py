@@ -99,6 +99,12 @@ class AgendaView(QWidget):
             context=Qt.ShortcutContext.WidgetShortcut,
         )
         QShortcut(
+            QKeySequence("Shift+F10"),
+            self.table,
+            lambda: self._context_menu(self.table.visualRect(self.table.currentIndex()).center()),
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+        QShortcut(
             QKeySequence(Qt.Key.Key_Delete),
             self.table,
             self.delete_current,

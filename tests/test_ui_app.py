@@ -138,3 +138,33 @@ def test_launcher_asks_the_passphrase_when_needed(qtbot, paths, monkeypatch):
     assert window.lock_action.isEnabled()
     window.close()
     window.ctx.store.close()
+
+
+def test_register_and_bin_are_wired_to_the_activities(qtbot, ctx, store):  # noqa: F811
+    import datetime as dt
+
+    from stpaul_field.domain.entities import ActivityData
+    from stpaul_field.store.reference import local_advisor_id
+    from stpaul_field.ui.activity_form.accompaniment import AccompanimentForm
+
+    with store.session() as s:
+        person = acts.create_beneficiary(s, "Hélène", "Payet")
+        venue = s.scalars(select(Venue.id).where(Venue.active)).first()
+        data = ActivityData(
+            advisor_id=local_advisor_id(s), date=dt.date(2026, 11, 20), venue_id=venue, themes=["email"]
+        )
+        activity = acts.save_activity(s, data, [acts.ParticipantInput(beneficiary_id=person)])
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    # A history row of the register opens the activity's form.
+    window.register.activityRequested.emit(activity)
+    [form] = window.findChildren(AccompanimentForm)
+    assert form.activity_id == activity and form.beneficiary_id == person
+    form.reject()
+    # Deleting from the activities list shows in the bin, which reloads when shown.
+    window.show_view("activities")
+    with qtbot.waitSignal(ctx.data_changed, timeout=5000):
+        ctx.write(lambda s: acts.delete_activity(s, activity))
+    window.show_view("bin")
+    assert window.bin.model.rowCount() == 1

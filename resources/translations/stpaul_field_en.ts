@@ -1,6 +1,45 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
   <context>
+    <name />
+    <message>
+      <location filename="../../stpaul_field/ui/register/model.py" line="62" />
+      <source>BeneficiaryTableModel</source>
+      <comment>Prénom</comment>
+      <translation>BeneficiaryTableModel</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/model.py" line="63" />
+      <source>BeneficiaryTableModel</source>
+      <comment>Né(e) en</comment>
+      <translation>BeneficiaryTableModel</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/model.py" line="64" />
+      <source>BeneficiaryTableModel</source>
+      <comment>Téléphone</comment>
+      <translation>BeneficiaryTableModel</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/model.py" line="65" />
+      <source>BeneficiaryTableModel</source>
+      <comment>Commune</comment>
+      <translation>BeneficiaryTableModel</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/model.py" line="66" />
+      <source>BeneficiaryTableModel</source>
+      <comment>Public prioritaire</comment>
+      <translation>BeneficiaryTableModel</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/model.py" line="67" />
+      <source>BeneficiaryTableModel</source>
+      <comment>Modifiée le</comment>
+      <translation>BeneficiaryTableModel</translation>
+    </message>
+  </context>
+  <context>
     <name>AccompanimentForm</name>
     <message>
       <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="29" />
@@ -260,11 +299,21 @@
     </message>
     <message>
       <location filename="../../stpaul_field/ui/activities_view.py" line="321" />
+      <source>&amp;Feuille à imprimer…</source>
+      <translation>Print &amp;sheet…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="322" />
+      <source>Feuille d'émargement de l'atelier choisi</source>
+      <translation>Attendance sheet of the chosen workshop</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="324" />
       <source>&amp;Supprimer</source>
       <translation>&amp;Delete</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/activities_view.py" line="391" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="400" />
       <source>%n activité(s)</source>
       <translation>
         <numerusform>%n activity</numerusform>
@@ -272,7 +321,7 @@
       </translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="424" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="442" />
       <source>Activité supprimée.</source>
       <translation>Activity deleted.</translation>
     </message>
@@ -456,117 +505,132 @@
   <context>
     <name>AgendaView</name>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="51" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="52" />
       <source>◀ &amp;Précédent</source>
       <translation>◀ &amp;Previous</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="52" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="53" />
       <source>Au&amp;jourd'hui</source>
       <translation>To&amp;day</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="53" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="54" />
       <source>&amp;Suivant ▶</source>
       <translation>&amp;Next ▶</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="57" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="58" />
       <source>&amp;Jour</source>
       <translation>Da&amp;y</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="58" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="59" />
       <source>Se&amp;maine</source>
       <translation>&amp;Week</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="59" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="60" />
       <source>Vue jour</source>
       <translation>Day view</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="60" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="61" />
       <source>Vue semaine</source>
       <translation>Week view</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="66" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="67" />
       <source>Toute l'é&amp;quipe</source>
       <translation>Whole te&amp;am</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="67" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="68" />
       <source>Montrer aussi les rendez-vous et ateliers des collègues</source>
       <translation>Also show colleagues' appointments and workshops</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="68" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="69" />
       <source>&amp;Nouveau…</source>
       <translation>&amp;New…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="69" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="70" />
       <source>Nouveau rendez-vous ou atelier au créneau choisi</source>
       <translation>New appointment or workshop in the chosen slot</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="79" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="80" />
       <source>Agenda</source>
       <translation>Agenda</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="171" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="172" />
       <source>Semaine du {0} au {1}</source>
       <translation>Week from {0} to {1}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="237" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="238" />
       <source>Nouveau rendez-vous &amp;individuel ici</source>
       <translation>New &amp;individual appointment here</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="239" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="240" />
       <source>Nouvel &amp;atelier ici</source>
       <translation>New &amp;workshop here</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="260" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="261" />
       <source>&amp;Ouvrir</source>
       <translation>&amp;Open</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="262" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="263" />
       <source>Saisir le &amp;résultat…</source>
       <translation>Record the &amp;outcome…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="263" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="264" />
       <source>Marquer &amp;réalisé</source>
       <translation>Mark &amp;done</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="264" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="265" />
       <source>A&amp;nnuler le rendez-vous</source>
       <translation>&amp;Cancel the appointment</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="266" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="267" />
       <source>Remettre &amp;prévu</source>
       <translation>Back to &amp;planned</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="268" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="269" />
       <source>É&amp;margement…</source>
       <translation>Atte&amp;ndance…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="269" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="270" />
+      <source>&amp;Feuille d'émargement à imprimer…</source>
+      <translation>Attendance &amp;sheet to print…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="271" />
       <source>&amp;Supprimer</source>
       <translation>&amp;Delete</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="290" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="285" />
+      <source>Feuilles d'émargement</source>
+      <translation>Attendance sheets</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="285" />
+      <source>Aucun atelier ce jour-là.</source>
+      <translation>No workshop that day.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="307" />
       <source>Rendez-vous supprimé.</source>
       <translation>Appointment deleted.</translation>
     </message>
@@ -631,6 +695,359 @@
     </message>
   </context>
   <context>
+    <name>BeneficiaryDetail</name>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="104" />
+      <source>Fiche du bénéficiaire</source>
+      <translation>Beneficiary record</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="106" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="198" />
+      <source>Aucun bénéficiaire sélectionné</source>
+      <translation>No beneficiary selected</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="117" />
+      <source>Année de naissance</source>
+      <translation>Birth year</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="118" />
+      <source>Téléphone</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="119" />
+      <source>E-mail</source>
+      <translation>E-mail</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="120" />
+      <source>Commune</source>
+      <translation>Municipality</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="121" />
+      <source>Genre</source>
+      <translation>Gender</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="122" />
+      <source>Statut</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="123" />
+      <source>Public prioritaire</source>
+      <translation>Priority public</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="124" />
+      <source>Pass Numérique</source>
+      <translation>Pass Numérique</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="125" />
+      <source>Consentement</source>
+      <translation>Consent</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="126" />
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="141" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="148" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="191" />
+      <source>Historique du suivi</source>
+      <translation>Follow-up history</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../stpaul_field/ui/register/detail.py" line="189" />
+      <source>Historique du suivi (%n activité(s))</source>
+      <translation>
+        <numerusform>Follow-up history (%n activity)</numerusform>
+        <numerusform>Follow-up history (%n activities)</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="207" />
+      <source>pas de téléphone</source>
+      <translation>no phone</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="210" />
+      <source>INSEE %1</source>
+      <translation>INSEE %1</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../stpaul_field/ui/register/detail.py" line="218" />
+      <source>%n chèque(s) remis</source>
+      <translation>
+        <numerusform>%n voucher handed out</numerusform>
+        <numerusform>%n vouchers handed out</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="222" />
+      <source>information donnée le %1</source>
+      <translation>informed on %1</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="231" />
+      <source>non renseigné</source>
+      <translation>not given</translation>
+    </message>
+  </context>
+  <context>
+    <name>BeneficiaryDialog</name>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="83" />
+      <source>Modifier la fiche</source>
+      <translation>Edit the record</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="83" />
+      <source>Nouveau bénéficiaire</source>
+      <translation>New beneficiary</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="91" />
+      <source>Cette fiche n'existe plus sur ce poste.</source>
+      <translation>This record no longer exists on this laptop.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="100" />
+      <source>Bénéficiaire &amp;anonyme (ni nom ni coordonnées)</source>
+      <translation>&amp;Anonymous beneficiary (no name, no contact details)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="101" />
+      <source>J'ai &amp;déjà accompagné ce bénéficiaire</source>
+      <translation>I have &amp;already accompanied this beneficiary</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="102" />
+      <source>Prénom</source>
+      <translation>First name</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="103" />
+      <source>Nom</source>
+      <translation>Last name</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="104" />
+      <source>Téléphone</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="105" />
+      <source>Pas de &amp;téléphone</source>
+      <translation>No &amp;phone</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="106" />
+      <source>E-mail</source>
+      <translation>E-mail</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="107" />
+      <source>Année de naissance</source>
+      <translation>Birth year</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="107" />
+      <source>aaaa</source>
+      <translation>yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="109" />
+      <source>Adresse</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="110" />
+      <source>Commune</source>
+      <translation>Municipality</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="115" />
+      <source>Code postal</source>
+      <translation>Postcode</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="116" />
+      <source>Code INSEE</source>
+      <translation>INSEE code</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="117" />
+      <source>Genre</source>
+      <translation>Gender</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="118" />
+      <source>Tranche d'âge</source>
+      <translation>Age band</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="119" />
+      <source>Statut</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="123" />
+      <source> chèque(s)</source>
+      <translation> voucher(s)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="124" />
+      <source>Chèques Pass Numérique remis</source>
+      <translation>Pass Numérique vouchers handed out</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="125" />
+      <source>Information RGPD donnée, &amp;consentement recueilli</source>
+      <translation>GDPR information given, &amp;consent obtained</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="129" />
+      <source>Date du consentement</source>
+      <translation>Date of consent</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="132" />
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="135" />
+      <source>Identité et coordonnées</source>
+      <translation>Identity and contact details</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="139" />
+      <source>&amp;Prénom</source>
+      <translation>&amp;First name</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="140" />
+      <source>&amp;Nom</source>
+      <translation>&amp;Last name</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="146" />
+      <source>Télé&amp;phone</source>
+      <translation>&amp;Phone</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="147" />
+      <source>&amp;E-mail</source>
+      <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="148" />
+      <source>A&amp;dresse</source>
+      <translation>A&amp;ddress</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="149" />
+      <source>Co&amp;mmune</source>
+      <translation>&amp;Municipality</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="150" />
+      <source>Code p&amp;ostal</source>
+      <translation>P&amp;ostcode</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="151" />
+      <source>Code &amp;INSEE</source>
+      <translation>&amp;INSEE code</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="153" />
+      <source>Situation</source>
+      <translation>Situation</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="155" />
+      <source>Année de nai&amp;ssance</source>
+      <translation>Birth &amp;year</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="156" />
+      <source>Tranche d'â&amp;ge</source>
+      <translation>A&amp;ge band</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="157" />
+      <source>&amp;Genre</source>
+      <translation>&amp;Gender</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="158" />
+      <source>Stat&amp;ut</source>
+      <translation>Stat&amp;us</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="159" />
+      <source>Pass &amp;Numérique</source>
+      <translation>Pass &amp;Numérique</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="160" />
+      <source>Consentement :</source>
+      <translation>Consent:</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="165" />
+      <source>l&amp;e</source>
+      <translation>o&amp;n</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="170" />
+      <source>Public prioritaire</source>
+      <translation>Priority public</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="176" />
+      <source>Handicap : cocher seulement avec le consentement de la personne, et n'écrire aucun détail (donnée sensible).</source>
+      <translation>Disability: tick only with the person's consent, and write no details (sensitive data).</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="185" />
+      <source>No&amp;tes</source>
+      <translation>No&amp;tes</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="204" />
+      <source>&amp;Enregistrer</source>
+      <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="205" />
+      <source>Annuler</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="232" />
+      <source>— non renseigné —</source>
+      <translation>— not given —</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../stpaul_field/ui/register/editor.py" line="396" />
+      <source>%n erreur(s) à corriger avant d'enregistrer.</source>
+      <translation>
+        <numerusform>%n error to correct before saving.</numerusform>
+        <numerusform>%n errors to correct before saving.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>BeneficiaryPicker</name>
     <message>
       <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="48" />
@@ -669,6 +1086,101 @@
     </message>
   </context>
   <context>
+    <name>BeneficiaryTableModel</name>
+    <message>
+      <location filename="../../stpaul_field/ui/register/model.py" line="179" />
+      <source>pas de téléphone</source>
+      <translation>no phone</translation>
+    </message>
+  </context>
+  <context>
+    <name>BinTableModel</name>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="50" />
+      <source>Type</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="50" />
+      <source>Élément</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="50" />
+      <source>Détail</source>
+      <translation>Detail</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="50" />
+      <source>Supprimé le</source>
+      <translation>Deleted on</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="52" />
+      <source>Bénéficiaire</source>
+      <translation>Beneficiary</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="53" />
+      <source>Activité</source>
+      <translation>Activity</translation>
+    </message>
+  </context>
+  <context>
+    <name>BinView</name>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="100" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="102" />
+      <source>Corbeille</source>
+      <translation>Bin</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="109" />
+      <source>Les fiches et activités supprimées restent ici et se restaurent à tout moment ; rien n'est effacé définitivement. La suppression et la restauration sont transmises au registre central à la prochaine synchronisation.</source>
+      <translation>Deleted records and activities stay here and can be restored at any time; nothing is erased for good. Deleting and restoring reach the central record at the next synchronisation.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="120" />
+      <source>Éléments de la corbeille</source>
+      <translation>Items in the bin</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="131" />
+      <source>&amp;Éléments supprimés :</source>
+      <translation>Deleted &amp;items:</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="134" />
+      <source>&amp;Restaurer</source>
+      <translation>&amp;Restore</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="135" />
+      <source>Ac&amp;tualiser</source>
+      <translation>Re&amp;fresh</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="163" />
+      <source>%1 éléments ; les %2 plus récents sont affichés.</source>
+      <translation>%1 items; the %2 most recent are shown.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="166" />
+      <source>Éléments dans la corbeille : %1</source>
+      <translation>Items in the bin: %1</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="168" />
+      <source>La corbeille est vide.</source>
+      <translation>The bin is empty.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="185" />
+      <source>Restaurer</source>
+      <translation>Restore</translation>
+    </message>
+  </context>
+  <context>
     <name>CommuneField</name>
     <message>
       <location filename="../../stpaul_field/ui/widgets/commune_field.py" line="15" />
@@ -687,6 +1199,62 @@
       <location filename="../../stpaul_field/ui/widgets/commune_field.py" line="24" />
       <source>Code INSEE</source>
       <translation>INSEE code</translation>
+    </message>
+  </context>
+  <context>
+    <name>DuplicateDialog</name>
+    <message>
+      <location filename="../../stpaul_field/ui/register/duplicates.py" line="31" />
+      <source>Ce bénéficiaire existe peut-être déjà</source>
+      <translation>This beneficiary may already exist</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../stpaul_field/ui/register/duplicates.py" line="34" />
+      <source>Le registre contient déjà %n fiche(s) qui ressemble(nt) à celle-ci. Ouvrez la fiche existante plutôt que d'en créer une seconde.</source>
+      <translation>
+        <numerusform>The register already has %n record that looks like this one. Open the existing record rather than creating a second one.</numerusform>
+        <numerusform>The register already has %n records that look like this one. Open the existing record rather than creating a second one.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/duplicates.py" line="42" />
+      <source>Fiches qui ressemblent</source>
+      <translation>Similar records</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/duplicates.py" line="47" />
+      <source>même nom</source>
+      <translation>same name</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/duplicates.py" line="47" />
+      <source>, même année</source>
+      <translation>, same year</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/duplicates.py" line="49" />
+      <source>même téléphone</source>
+      <translation>same phone</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/duplicates.py" line="50" />
+      <source>année inconnue</source>
+      <translation>year unknown</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/duplicates.py" line="62" />
+      <source>&amp;Ouvrir la fiche existante</source>
+      <translation>&amp;Open the existing record</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/duplicates.py" line="63" />
+      <source>&amp;Créer quand même</source>
+      <translation>&amp;Create anyway</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/duplicates.py" line="64" />
+      <source>&amp;Revenir au formulaire</source>
+      <translation>&amp;Back to the form</translation>
     </message>
   </context>
   <context>
@@ -718,6 +1286,49 @@
       <location filename="../../stpaul_field/ui/widgets/field_errors.py" line="80" />
       <source>Corrigez les champs signalés avant d'enregistrer.</source>
       <translation>Correct the highlighted fields before saving.</translation>
+    </message>
+  </context>
+  <context>
+    <name>HistoryModel</name>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="45" />
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="46" />
+      <source>Objet</source>
+      <translation>Subject</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="47" />
+      <source>Lieu</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="48" />
+      <source>Conseiller</source>
+      <translation>Advisor</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="49" />
+      <source>Type</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="50" />
+      <source>Présence</source>
+      <translation>Attendance</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="91" />
+      <source>présent(e)</source>
+      <translation>present</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="91" />
+      <source>absent(e)</source>
+      <translation>absent</translation>
     </message>
   </context>
   <context>
@@ -812,97 +1423,102 @@
       <translation>Saint-Paul — Digital accompaniments</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="59" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="60" />
       <source>Navigation</source>
       <translation>Navigation</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="93" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="99" />
       <source>Agenda</source>
       <translation>Agenda</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="94" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="100" />
       <source>Bénéficiaires</source>
       <translation>Beneficiaries</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="95" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="101" />
       <source>Activités</source>
       <translation>Activities</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="96" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="102" />
       <source>Rapports</source>
       <translation>Reports</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="97" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="103" />
       <source>Synchronisation</source>
       <translation>Synchronisation</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="98" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="104" />
       <source>Corbeille</source>
       <translation>Bin</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="153" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="187" />
       <source>&amp;Fichier</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="154" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="188" />
       <source>Nouvel &amp;accompagnement…</source>
       <translation>New &amp;accompaniment…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="157" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="191" />
       <source>Nouvel a&amp;telier…</source>
       <translation>New &amp;workshop…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="161" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="194" />
+      <source>Feuilles d'é&amp;margement du jour…</source>
+      <translation>The day's attendance &amp;sheets…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="198" />
       <source>&amp;Paramètres…</source>
       <translation>&amp;Settings…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="164" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="201" />
       <source>&amp;Verrouiller le poste</source>
       <translation>&amp;Lock the laptop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="168" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="205" />
       <source>&amp;Quitter</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="171" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="208" />
       <source>&amp;Affichage</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="193" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="230" />
       <source>État de la synchronisation</source>
       <translation>Synchronisation status</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="195" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="232" />
       <source>Modifications locales à envoyer</source>
       <translation>Local changes to send</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="198" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="235" />
       <source>Changer le lieu où je travaille</source>
       <translation>Change where I work</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="213" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="250" />
       <source>Tout est sur le registre central</source>
       <translation>Everything is on the central record</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/main_window.py" line="216" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="253" />
       <source>%n modification(s) locale(s) pas encore sur le registre central</source>
       <translation>
         <numerusform>%n local change not yet on the central record</numerusform>
@@ -910,14 +1526,177 @@
       </translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="225" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="262" />
       <source>Lieu : {0}</source>
       <translation>Place: {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="225" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="262" />
       <source>Choisir mon lieu de travail…</source>
       <translation>Choose where I work…</translation>
+    </message>
+  </context>
+  <context>
+    <name>MergeDialog</name>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="46" />
+      <source>Fusionner deux fiches</source>
+      <translation>Merge two records</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="50" />
+      <source>Une des fiches n'existe plus sur ce poste.</source>
+      <translation>One of the records no longer exists on this laptop.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="58" />
+      <source>Les deux fiches deviennent une seule : tout l'historique des deux est conservé sur la fiche gardée. Choisissez la fiche à garder puis, pour chaque différence, la valeur juste.</source>
+      <translation>The two records become one: the whole history of both is kept on the record kept. Choose the record to keep, then the right value for each difference.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="65" />
+      <source>Fiche à garder</source>
+      <translation>Record to keep</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="71" />
+      <source>Fiche %0 : %1 — %2 activité(s), créée le %3</source>
+      <translation>Record %0: %1 — %2 activity(ies), created on %3</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="81" />
+      <source>Valeurs différentes</source>
+      <translation>Different values</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="85" />
+      <source>&lt;b&gt;Champ&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Field&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="86" />
+      <source>&lt;b&gt;Fiche 1&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Record 1&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="87" />
+      <source>&lt;b&gt;Fiche 2&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Record 2&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="107" />
+      <source>Les deux fiches ont les mêmes valeurs.</source>
+      <translation>Both records have the same values.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="113" />
+      <source>Pass Numérique : les chèques des deux fiches sont additionnés (%1).</source>
+      <translation>Pass Numérique: the vouchers of both records are added up (%1).</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="132" />
+      <source>&amp;Fusionner les fiches</source>
+      <translation>&amp;Merge the records</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="133" />
+      <source>Annuler</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="153" />
+      <source>Prénom</source>
+      <translation>First name</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="154" />
+      <source>Nom</source>
+      <translation>Last name</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="155" />
+      <source>Téléphone</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="156" />
+      <source>Pas de téléphone</source>
+      <translation>No phone</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="157" />
+      <source>E-mail</source>
+      <translation>E-mail</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="158" />
+      <source>Année de naissance</source>
+      <translation>Birth year</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="159" />
+      <source>Adresse</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="160" />
+      <source>Commune</source>
+      <translation>Municipality</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="161" />
+      <source>Code postal</source>
+      <translation>Postcode</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="162" />
+      <source>Code INSEE</source>
+      <translation>INSEE code</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="163" />
+      <source>Genre</source>
+      <translation>Gender</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="164" />
+      <source>Tranche d'âge</source>
+      <translation>Age band</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="165" />
+      <source>Statut</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="169" />
+      <source>Consentement</source>
+      <translation>Consent</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="170" />
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="175" />
+      <source>(vide)</source>
+      <translation>(empty)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="177" />
+      <source>oui</source>
+      <translation>yes</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="177" />
+      <source>non</source>
+      <translation>no</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="181" />
+      <source>donné le %1</source>
+      <translation>given on %1</translation>
     </message>
   </context>
   <context>
@@ -926,6 +1705,15 @@
       <location filename="../../stpaul_field/ui/main_window.py" line="43" />
       <source>« {0} » n'est pas encore disponible sur ce poste.</source>
       <translation>“{0}” is not available on this laptop yet.</translation>
+    </message>
+  </context>
+  <context>
+    <name>QCoreApplication</name>
+    <message>
+      <location filename="../../stpaul_field/ui/register/model.py" line="61" />
+      <source>BeneficiaryTableModel</source>
+      <comment>Nom</comment>
+      <translation>BeneficiaryTableModel</translation>
     </message>
   </context>
   <context>
@@ -964,6 +1752,118 @@
       <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="201" />
       <source>Annuler</source>
       <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
+    <name>RegisterView</name>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="57" />
+      <source>Registre des bénéficiaires</source>
+      <translation>Beneficiary register</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="61" />
+      <source>Nom, prénom ou téléphone…</source>
+      <translation>Last name, first name or phone…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="63" />
+      <source>Rechercher un bénéficiaire</source>
+      <translation>Search for a beneficiary</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="64" />
+      <source>&amp;Rechercher :</source>
+      <translation>&amp;Search:</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="67" />
+      <source>Nombre de bénéficiaires trouvés</source>
+      <translation>Number of beneficiaries found</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="68" />
+      <source>&amp;Nouveau bénéficiaire</source>
+      <translation>&amp;New beneficiary</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="69" />
+      <source>&amp;Modifier</source>
+      <translation>&amp;Edit</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="70" />
+      <source>&amp;Fusionner…</source>
+      <translation>&amp;Merge…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="71" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="318" />
+      <source>Sélectionnez deux fiches (Ctrl+clic) de la même personne.</source>
+      <translation>Select two records (Ctrl+click) of the same person.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="72" />
+      <source>Mettre à la &amp;corbeille</source>
+      <translation>Move to the &amp;bin</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="82" />
+      <source>Trier par</source>
+      <translation>Sort by</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="85" />
+      <source>&amp;Trier par :</source>
+      <translation>S&amp;ort by:</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="87" />
+      <source>Ordre &amp;décroissant</source>
+      <translation>&amp;Descending order</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="98" />
+      <source>&amp;Annuler la suppression</source>
+      <translation>&amp;Undo the delete</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="108" />
+      <source>Liste des bénéficiaires</source>
+      <translation>List of beneficiaries</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="207" />
+      <source>Trouvés : plus de %1</source>
+      <translation>Found: more than %1</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="209" />
+      <source>Trouvés : %1</source>
+      <translation>Found: %1</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="211" />
+      <source>Bénéficiaires : %1</source>
+      <translation>Beneficiaries: %1</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="317" />
+      <source>Fusionner</source>
+      <translation>Merge</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="347" />
+      <source>« %1 » est dans la corbeille.</source>
+      <translation>“%1” is in the bin.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../stpaul_field/ui/register/view.py" line="349" />
+      <source>%n fiche(s) mises à la corbeille.</source>
+      <translation>
+        <numerusform>%n record moved to the bin.</numerusform>
+        <numerusform>%n records moved to the bin.</numerusform>
+      </translation>
     </message>
   </context>
   <context>

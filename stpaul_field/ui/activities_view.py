@@ -318,20 +318,29 @@ class ActivitiesView(QWidget):
         new_individual = QPushButton(self.tr("Nouvel &accompagnement"))
         new_workshop = QPushButton(self.tr("Nouvel a&telier"))
         self.attendance_button = QPushButton(self.tr("É&margement…"))
+        self.sheet_button = QPushButton(self.tr("&Feuille à imprimer…"))
+        self.sheet_button.setToolTip(self.tr("Feuille d'émargement de l'atelier choisi"))
+        self.sheet_button.clicked.connect(self.print_sheet)
         self.delete_button = QPushButton(self.tr("&Supprimer"))
         new_individual.clicked.connect(lambda: self._new("individual"))
         new_workshop.clicked.connect(lambda: self._new("workshop"))
         self.attendance_button.clicked.connect(self.open_attendance)
         self.delete_button.clicked.connect(self.delete_current)
+        # Two short rows of buttons so that the view fits a small screen at 125 %.
+        creating = QHBoxLayout()
+        creating.addWidget(self.count_label, 1)
+        creating.addWidget(new_individual)
+        creating.addWidget(new_workshop)
         actions = QHBoxLayout()
-        actions.addWidget(self.count_label, 1)
-        for b in (new_individual, new_workshop, self.attendance_button, self.delete_button):
+        actions.addStretch(1)
+        for b in (self.attendance_button, self.sheet_button, self.delete_button):
             actions.addWidget(b)
 
         self.undo_bar = UndoBar()
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.undo_bar)
+        layout.addLayout(creating)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
 
@@ -408,6 +417,15 @@ class ActivitiesView(QWidget):
         index = self.table.currentIndex()
         if index.isValid() and self.model.rows[index.row()].type == "workshop":
             AttendanceDialog(self.ctx, self.model.rows[index.row()].id, self).open()
+
+    def print_sheet(self) -> None:
+        from stpaul_field.ui import printing
+
+        index = self.table.currentIndex()
+        if index.isValid() and self.model.rows[index.row()].type == "workshop":
+            printing.preview_sheets(
+                self, self.ctx.store, self.ctx.settings, [self.model.rows[index.row()].id]
+            )
 
     def _new(self, kind: str) -> None:
         from stpaul_field.ui.activity_form import new_activity

@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Saint-Paul — Accompagnements numériques"))
         self.setStyleSheet(NAV_STYLE)
         self._views: dict[str, QWidget] = {}
+        self._stale: set[str] = set()
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self._restore()
 
         ctx.data_changed.connect(self.refresh_pending)
+        ctx.data_changed.connect(self._store_changed)
         ctx.venue_changed.connect(self._show_venue)
         self._pending_timer = QTimer(self)
         self._pending_timer.setInterval(PENDING_REFRESH_MS)
@@ -87,15 +89,37 @@ class MainWindow(QMainWindow):
     def _install_own_views(self) -> None:
         from stpaul_field.ui.activities_view import ActivitiesView
         from stpaul_field.ui.agenda.agenda_view import AgendaView
+        from stpaul_field.ui.bin_view import BinView
+        from stpaul_field.ui.register.view import RegisterView
 
         self.agenda = AgendaView(self.ctx)
         self.activities = ActivitiesView(self.ctx)
+        self.register = RegisterView(self.ctx.store, self.ctx.settings)
+        self.bin = BinView(self.ctx.store, self.ctx.settings)
         self.add_view("agenda", self.tr("Agenda"), self.agenda)
-        self.add_view("beneficiaries", self.tr("Bénéficiaires"), PlaceholderView(self.tr("Bénéficiaires")))
+        self.add_view("beneficiaries", self.tr("Bénéficiaires"), self.register)
         self.add_view("activities", self.tr("Activités"), self.activities)
         self.add_view("reports", self.tr("Rapports"), PlaceholderView(self.tr("Rapports")))
         self.add_view("sync", self.tr("Synchronisation"), PlaceholderView(self.tr("Synchronisation")))
-        self.add_view("bin", self.tr("Corbeille"), PlaceholderView(self.tr("Corbeille")))
+        self.add_view("bin", self.tr("Corbeille"), self.bin)
+        self.register.activityRequested.connect(self.open_activity)
+
+    def _store_changed(self) -> None:
+        # Views with `refresh()` (register, bin…) show what any view may have changed: the
+        # one on screen reloads now, the others when next shown.
+        for key, view in self._views.items():
+            refresh = getattr(view, "refresh", None)
+            if not callable(refresh):
+                continue
+            if view.isVisible():
+                refresh()
+            else:
+                self._stale.add(key)
+
+    def open_activity(self, activity_id: object) -> QWidget | None:
+        from stpaul_field.ui.activity_form import open_activity
+
+        return open_activity(self.ctx, activity_id, self)  # type: ignore[arg-type]
 
     def add_view(self, key: str, title: str, widget: QWidget, icon: QIcon | None = None) -> None:
         """Add a view to the navigation, or replace the one (or placeholder) with this key."""
@@ -126,6 +150,10 @@ class MainWindow(QMainWindow):
                 action.triggered.connect(lambda _=False, k=key: self.show_view(k))
                 self.view_menu.addAction(action)
         self._views[key] = widget
+        # A view that writes by its own means says so with `changed`: every view hears it.
+        changed = getattr(widget, "changed", None)
+        if changed is not None and hasattr(changed, "connect"):
+            changed.connect(self.ctx.data_changed)
 
     def view(self, key: str) -> QWidget | None:
         return self._views.get(key)
@@ -144,6 +172,12 @@ class MainWindow(QMainWindow):
             return
         widget = self.stack.widget(row)
         self.stack.setCurrentWidget(widget)
+        key = self.current_view_key()
+        if key in self._stale:
+            self._stale.discard(key)
+            refresh = getattr(widget, "refresh", None)
+            if callable(refresh):
+                refresh()
         activated = getattr(widget, "activated", None)
         if callable(activated):
             activated()
@@ -157,6 +191,9 @@ class MainWindow(QMainWindow):
         new_workshop = file_menu.addAction(self.tr("Nouvel a&telier…"))
         new_workshop.setShortcut(QKeySequence("Ctrl+Shift+N"))
         new_workshop.triggered.connect(lambda: self.new_activity("workshop"))
+        sheets = file_menu.addAction(self.tr("Feuilles d'é&margement du jour…"))
+        sheets.setShortcut(QKeySequence("Ctrl+P"))
+        sheets.triggered.connect(lambda: self.agenda.print_day_sheets())
         file_menu.addSeparator()
         prefs = file_menu.addAction(self.tr("&Paramètres…"))
         prefs.setShortcut(QKeySequence("Ctrl+,"))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -266,7 +267,23 @@ class AgendaView(QWidget):
             menu.addAction(self.tr("Remettre &prévu"), lambda: self.set_status(item.id, "planned"))
         if item.type == "workshop":
             menu.addAction(self.tr("É&margement…"), lambda: self.open_attendance(item.id))
+            menu.addAction(self.tr("&Feuille d'émargement à imprimer…"), lambda: self.print_sheet(item.id))
         menu.addAction(self.tr("&Supprimer"), lambda: self.delete(item.id))
+
+    def print_sheet(self, activity_id: uuid.UUID) -> None:
+        from stpaul_field.ui import printing
+
+        printing.preview_sheets(self, self.ctx.store, self.ctx.settings, [activity_id])
+
+    def print_day_sheets(self) -> None:
+        """Every workshop of the day shown first in the agenda, in one preview."""
+        from stpaul_field.ui import printing
+
+        day = self.days()[0] if self.mode == DAY else self.model.slot_at(self.table.currentIndex())[0]
+        if printing.day_sheets(self, self.ctx.store, self.ctx.settings, day, "preview") is None:
+            QMessageBox.information(
+                self, self.tr("Feuilles d'émargement"), self.tr("Aucun atelier ce jour-là.")
+            )
 
     def set_status(self, activity_id: uuid.UUID, status: str) -> None:
         self.ctx.write(lambda s: acts.set_status(s, activity_id, status), owner=self)

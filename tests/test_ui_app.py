@@ -167,4 +167,4 @@ def test_register_and_bin_are_wired_to_the_activities(qtbot, ctx, store):  # noq
     with qtbot.waitSignal(ctx.data_changed, timeout=5000):
         ctx.write(lambda s: acts.delete_activity(s, activity))
     window.show_view("bin")
-    assert window.bin.model.rowCount() == 1
+    assert window.bin.view.model.rowCount() == 1

@@ -7,8 +7,10 @@ The status bar always shows how many local changes are not yet on the central re
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -44,6 +46,39 @@ class PlaceholderView(QWidget):
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
+
+
+class LazyView(QWidget):
+    """Builds its view the first time it is shown, so that a costly view (the bin counts
+    every tombstone) does not delay the start; relays `changed` and `refresh()`."""
+
+    changed = Signal()
+
+    def __init__(self, factory: Callable[[], QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._factory = factory
+        self.view: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def build(self) -> QWidget:
+        if self.view is None:
+            self.view = self._factory()
+            self._layout.addWidget(self.view)
+            changed = getattr(self.view, "changed", None)
+            if changed is not None:
+                changed.connect(self.changed)
+            self.setFocusProxy(self.view)
+        return self.view
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.build()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        refresh = getattr(self.view, "refresh", None)
+        if callable(refresh):
+            refresh()
 
 
 class MainWindow(QMainWindow):
@@ -95,7 +130,7 @@ class MainWindow(QMainWindow):
         self.agenda = AgendaView(self.ctx)
         self.activities = ActivitiesView(self.ctx)
         self.register = RegisterView(self.ctx.store, self.ctx.settings)
-        self.bin = BinView(self.ctx.store, self.ctx.settings)
+        self.bin = LazyView(lambda: BinView(self.ctx.store, self.ctx.settings))
         self.add_view("agenda", self.tr("Agenda"), self.agenda)
         self.add_view("beneficiaries", self.tr("Bénéficiaires"), self.register)
         self.add_view("activities", self.tr("Activités"), self.activities)

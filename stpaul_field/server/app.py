@@ -1,0 +1,405 @@
+"""The ASGI app of the central record: `create_app()`.
+
+    app = create_app("sqlite:///tmp/record.sqlite3")        # or postgresql+psycopg://…
+    app.state.db                                               # the Database (see admin.py)
+
+Endpoints: POST /api/v1/enrol, POST /api/v1/sync (zstd JSON of `sync.protocol`, or plain
+JSON), coordinator endpoints under /api/v1/devices and /api/v1/advisors, GET /health,
+OpenAPI at /openapi.json and /docs. No CORS: only the desktop app calls this API.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import select, text
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from stpaul_field import __version__
+from stpaul_field.domain.hlc import HybridClock, Stamp
+from stpaul_field.server import admin, logs
+from stpaul_field.server.auth import authenticate, enrol
+from stpaul_field.server.batch import BatchIdTaken, apply_batch
+from stpaul_field.server.caller import Caller
+from stpaul_field.server.db import Database
+from stpaul_field.server.errors import ApiError
+from stpaul_field.server.migrate import upgrade
+from stpaul_field.server.models import Counter
+from stpaul_field.server.pull import pull_page
+from stpaul_field.server.settings import ServerSettings
+from stpaul_field.server.wire import (
+    SYNC_MEDIA_TYPE,
+    body_schema,
+    describe,
+    media_type,
+    parse,
+    read_body,
+    respond,
+)
+from stpaul_field.sync.protocol import (
+    PROTOCOL_VERSION,
+    EnrolRequest,
+    EnrolResponse,
+    ErrorBody,
+    SyncRequest,
+    SyncResponse,
+)
+
+SECURITY_HEADERS = {
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "no-referrer",
+    "cache-control": "no-store",
+    "strict-transport-security": "max-age=31536000",
+    "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+}
+# The interactive docs load Swagger UI's script and style from its CDN.
+DOCS_CSP = (
+    "default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    "img-src 'self' data: https://fastapi.tiangolo.com; "
+    "connect-src 'self'; frame-ancestors 'none'"
+)
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody} for code in (400, 401, 403, 409, 413, 415, 422, 426, 429)
+}
+
+
+class _Body(Exception):
+    """The body grew past the limit while being read (no Content-Length)."""
+
+
+class Guard:
+    """Pure ASGI middleware: security headers, body size bound, one structured log line per request."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        state: dict[str, Any] = {"status": 500, "sent": False, "size": 0}
+        path = scope.get("path", "")
+        is_docs = path in ("/docs", "/docs/oauth2-redirect")
+
+        async def guarded_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                state["status"], state["sent"] = message["status"], True
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers.setdefault(name, value)
+                if is_docs:
+                    headers["content-security-policy"] = DOCS_CSP
+            await send(message)
+
+        async def bounded_receive() -> Message:
+            message = await receive()
+            if message["type"] == "http.request":
+                state["size"] += len(message.get("body", b""))
+                if state["size"] > self.max_bytes:
+                    raise _Body
+            return message
+
+        declared = dict(scope.get("headers") or ()).get(b"content-length", b"")
+        try:
+            if declared.isdigit() and int(declared) > self.max_bytes:
+                raise _Body
+            await self.app(scope, bounded_receive, guarded_send)
+        except _Body:
+            if not state["sent"]:
+                body = ErrorBody(
+                    detail="Envoi trop volumineux : synchronisez en plusieurs fois.", code="too_large"
+                )
+                await JSONResponse(body.model_dump(), status_code=413)(scope, receive, guarded_send)
+        finally:
+            logs.event(
+                "request",
+                method=scope.get("method"),
+                path=scope.get("route_path") or path,
+                status=state["status"],
+                ms=round((time.perf_counter() - started) * 1000, 1),
+                device=(scope.get("state") or {}).get("device_id"),
+                **(scope.get("state") or {}).get("log", {}),
+            )
+
+
+def _error(status: int, detail: str, code: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(ErrorBody(detail=detail, code=code).model_dump(), status_code=status, headers=headers)
+
+
+_HTTP_FR = {
+    404: "Adresse inconnue sur ce serveur.",
+    405: "Méthode non autorisée pour cette adresse.",
+}
+
+
+class DeviceOut(BaseModel):
+    id: uuid.UUID
+    name: str
+    advisor_id: uuid.UUID
+    login: str
+    created_at: str
+    last_seen_at: str | None
+    revoked_at: str | None
+
+
+class AdvisorCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    login: str = Field(min_length=1, max_length=100)
+    password: str = Field(min_length=1, max_length=200)
+    role: str = Field(default="conseiller_numerique", max_length=40)
+    first_name: str = Field(default="", max_length=100)
+    last_name: str = Field(default="", max_length=100)
+
+
+class AdvisorCreated(BaseModel):
+    advisor_id: uuid.UUID
+
+
+class Health(BaseModel):
+    status: str
+    version: str
+    protocol: int
+
+
+def caller_of(request: Request) -> Caller:
+    """The authenticated device (a dependency: runs in the thread pool, it reads the database)."""
+    caller = authenticate(request.app.state.db, request.headers.get("authorization"))
+    request.state.device_id = str(caller.device_id)
+    return caller
+
+
+def coordinator_of(request: Request) -> Caller:
+    caller = caller_of(request)
+    if not caller.is_coordinator:
+        raise ApiError(403, "Réservé aux coordinateurs.", "forbidden")
+    return caller
+
+
+Coordinator = Annotated[Caller, Depends(coordinator_of)]
+
+
+def _device_out(d: admin.DeviceInfo) -> DeviceOut:
+    def iso(value: Any) -> str | None:
+        return None if value is None else value.isoformat()
+
+    return DeviceOut(
+        id=d.id,
+        name=d.name,
+        advisor_id=d.advisor_id,
+        login=d.login,
+        created_at=iso(d.created_at) or "",
+        last_seen_at=iso(d.last_seen_at),
+        revoked_at=iso(d.revoked_at),
+    )
+
+
+def create_app(
+    database_url: str | None = None,
+    *,
+    settings: ServerSettings | None = None,
+    data_dir: str | None = None,
+    migrate: bool = True,
+) -> FastAPI:
+    """The app, on `database_url` (else the settings' URL, else SQLite under the data directory).
+
+    `migrate`: bring the schema up to date and seed the reference venues first (idempotent,
+    safe with several workers starting at once on PostgreSQL).
+    """
+    settings = settings or ServerSettings.from_env(database_url=database_url, data_dir=data_dir)
+    if database_url:
+        settings = settings.model_copy(update={"database_url": database_url})
+    db = Database(settings.resolved_database_url(), pool_size=settings.pool_size)
+    if migrate:
+        prepare(db, settings)
+
+    app = FastAPI(
+        title="stpaul-field — registre central",
+        version=__version__,
+        description=(
+            "Le registre central de Saint-Paul avec lequel les postes des conseillers se synchronisent. "
+            f"Les corps de /api/v1/enrol et /api/v1/sync sont en JSON, ou en JSON compressé zstd "
+            f"({SYNC_MEDIA_TYPE}) : la réponse suit le format de la requête."
+        ),
+    )
+    app.state.db = db
+    app.state.settings = settings
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        return _error(exc.status, exc.detail, exc.code, exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        from pydantic import ValidationError
+
+        try:
+            detail = describe(ValidationError.from_exception_data("requête", list(exc.errors())))
+        except Exception:  # pydantic cannot rebuild some error kinds; say it plainly
+            detail = "Requête invalide."
+        return _error(422, detail, "invalid_body")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        detail = _HTTP_FR.get(exc.status_code, "Requête refusée.")
+        return _error(exc.status_code, detail, "http_error", getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        logs.event("unexpected_error", level=40, exc_info=True, path=request.url.path)
+        return _error(
+            500, "Erreur interne du serveur : réessayez plus tard ou prévenez votre coordinateur.", "internal"
+        )
+
+    @app.get("/health", response_model=Health, tags=["exploitation"])
+    def health() -> Any:
+        """For the reverse proxy and the supervisor: 200 when the database answers."""
+        try:
+            with db.session() as s:
+                s.execute(text("SELECT 1"))
+        except Exception:
+            logs.event("health_db_down", level=40)
+            return _error(503, "Base de données injoignable.", "db_down")
+        return Health(status="ok", version=__version__, protocol=PROTOCOL_VERSION)
+
+    @app.post(
+        "/api/v1/enrol",
+        response_model=EnrolResponse,
+        responses=ERRORS,
+        openapi_extra=body_schema(EnrolRequest),
+        tags=["synchronisation"],
+    )
+    async def enrol_device(request: Request) -> Response:
+        """Enrôle un poste : identifiant et mot de passe du conseiller contre un jeton de poste."""
+        raw = await read_body(request, 64 * 1024)
+        ctype = media_type(request)
+        body = parse(raw, ctype, EnrolRequest)
+        client = request.client.host if request.client else "inconnu"
+        answer = await run_in_threadpool(enrol, db, settings, body, client)
+        request.state.device_id = str(answer.device_id)
+        return respond(answer, ctype == SYNC_MEDIA_TYPE)
+
+    @app.post(
+        "/api/v1/sync",
+        response_model=SyncResponse,
+        responses=ERRORS,
+        openapi_extra=body_schema(SyncRequest),
+        tags=["synchronisation"],
+    )
+    async def sync(request: Request) -> Response:
+        """Pousse un lot de modifications et reçoit une page des changements après le curseur."""
+        raw = await read_body(request, settings.max_request_bytes)
+        ctype = media_type(request)
+        caller = await run_in_threadpool(caller_of, request)
+        body = parse(raw, ctype, SyncRequest)
+        answer = await run_in_threadpool(exchange, db, caller, body)
+        request.state.log = {
+            "changes": len(body.changes),
+            "pulled": len(answer.changes),
+            "rejected": sum(r.status == "rejected" for r in answer.results),
+        }
+        return respond(answer, ctype == SYNC_MEDIA_TYPE)
+
+    @app.get("/api/v1/devices", response_model=list[DeviceOut], responses=ERRORS, tags=["coordination"])
+    def devices(caller: Coordinator) -> Any:
+        """Les postes enrôlés de l'équipe (coordinateur)."""
+        with db.session() as s:
+            return [_device_out(d) for d in admin.list_devices(s, caller.team_id)]
+
+    @app.post(
+        "/api/v1/devices/{device_id}/revoke",
+        response_model=DeviceOut,
+        responses=ERRORS,
+        tags=["coordination"],
+    )
+    def revoke(device_id: uuid.UUID, caller: Coordinator) -> Any:
+        """Révoque un poste de l'équipe (perdu, volé) : sa prochaine requête est refusée."""
+        try:
+            with db.writer(sequenced=False) as s:
+                return _device_out(
+                    admin.revoke_device(s, device_id, by=caller.advisor_id, team_id=caller.team_id)
+                )
+        except admin.AdminError as e:
+            raise ApiError(404, str(e), "not_found") from None
+
+    @app.post(
+        "/api/v1/advisors",
+        response_model=AdvisorCreated,
+        status_code=201,
+        responses=ERRORS,
+        tags=["coordination"],
+    )
+    def add_advisor(body: AdvisorCreate, caller: Coordinator) -> Any:
+        """Crée le compte d'un conseiller de l'équipe (coordinateur)."""
+        try:
+            with db.writer() as s:
+                advisor_id = admin.create_advisor(
+                    s, caller.team_id, body.login, body.password, body.role, body.first_name, body.last_name
+                )
+        except admin.AdminError as e:
+            raise ApiError(422, str(e), "invalid") from None
+        return AdvisorCreated(advisor_id=advisor_id)
+
+    app.add_middleware(Guard, max_bytes=settings.max_request_bytes + 64 * 1024)
+    return app
+
+
+def exchange(db: Database, caller: Caller, request: SyncRequest) -> SyncResponse:
+    """One sync exchange: apply the pushed batch, then read one page after the cursor."""
+    try:
+        outcome = apply_batch(db, caller, request)
+    except BatchIdTaken:
+        raise ApiError(409, "Identifiant de lot déjà utilisé par un autre poste.", "batch_id_taken") from None
+    with db.session() as s:
+        page = pull_page(
+            s, caller.team_id, request.cursor, request.page_size, outcome.known_to_device, outcome.high_seq
+        )
+        resync = False
+        if not page.changes and not page.more and request.cursor > 0:
+            # A cursor from the future: the record was restored from an older backup.
+            resync = request.cursor > (
+                s.scalar(select(Counter.value).where(Counter.name == "change_seq")) or 0
+            )
+    clock = HybridClock(admin.SERVER_NODE)
+    try:
+        if request.clock:
+            clock.observe(Stamp.decode(request.clock))
+    except ValueError:
+        pass
+    return SyncResponse(
+        protocol=PROTOCOL_VERSION,
+        results=outcome.results,
+        changes=page.changes,
+        cursor=0 if resync else page.cursor,
+        more=page.more,
+        clock=clock.now().encode(),
+        resync_required=resync,
+    )
+
+
+def prepare(db: Database, settings: ServerSettings) -> None:
+    """Migrations, then the reference venues; several workers may run it at once."""
+    upgrade(db.write_engine)
+    if settings.seed_reference:
+        with db.writer() as s:
+            admin.seed_reference(s)
+
+
+def app_from_env() -> FastAPI:
+    """Factory for `uvicorn --factory` (the CLI's `serve`): settings from STPAUL_SERVER_* only."""
+    settings = ServerSettings.from_env()
+    logs.configure(settings.log_level)
+    # The CLI migrated before starting the workers.
+    return create_app(settings=settings, migrate=False)

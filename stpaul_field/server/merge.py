@@ -1,0 +1,75 @@
+"""Per-field merge of one change into the central record's current state (pure, no SQL).
+
+A field the server has not changed since the change's `base_version` is simply taken.
+A field changed on both sides (its server seq is newer than the base) with different
+values is a real conflict: the later HLC stamp wins and the other value is reported.
+Two exceptions are not conflicts: a field last set by the same device (it knew its own
+earlier write; the later stamp wins), and the bookkeeping stamps (created/updated at).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from stpaul_field.domain.hlc import Stamp
+from stpaul_field.server.records import BOOKKEEPING_FIELDS
+
+_NO_STAMP = Stamp(0, 0, "")
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    field: str
+    kept: Any
+    lost: Any
+    lost_is_mine: bool
+    kept_stamp: str
+    lost_stamp: str
+
+
+@dataclass
+class Merged:
+    doc: dict[str, Any]  # the record's fields after the change
+    taken: list[str] = field(default_factory=list)  # fields this change set (take its seq/stamp)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+
+def decode_stamp(text: str | None) -> Stamp:
+    try:
+        return Stamp.decode(text) if text else _NO_STAMP
+    except ValueError:
+        return _NO_STAMP
+
+
+def merge(
+    current: dict[str, Any],
+    field_seqs: dict[str, int],
+    field_stamps: dict[str, str],
+    values: dict[str, Any],
+    base_version: int,
+    stamp: Stamp,
+    stamp_text: str,
+) -> Merged:
+    out = Merged(dict(current))
+    for name, value in values.items():
+        if field_seqs.get(name, 0) <= base_version:
+            out.doc[name] = value
+            out.taken.append(name)
+            continue
+        old = current.get(name)
+        if old == value:
+            continue  # both sides agree: nothing to settle
+        old_stamp_text = field_stamps.get(name, "")
+        old_stamp = decode_stamp(old_stamp_text)
+        mine_later = stamp > old_stamp
+        if mine_later:
+            out.doc[name] = value
+            out.taken.append(name)
+        if old_stamp.node == stamp.node or name in BOOKKEEPING_FIELDS:
+            continue
+        if mine_later:
+            out.conflicts.append(Conflict(name, value, old, False, stamp_text, old_stamp_text))
+        else:
+            out.conflicts.append(Conflict(name, old, value, True, old_stamp_text, stamp_text))
+    return out

@@ -1,0 +1,234 @@
+"""Record documents: the synced fields of each entity, their wire form, defaults and rules.
+
+The field lists and types come from the laptops' models (`store.models`), so one
+declaration of each entity serves both sides; the rules come from `domain.validation`.
+A document is a dict of wire values (JSON-native: ISO dates, UUIDs as strings), exactly
+what travels in `Change.fields` and `RecordState.fields`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, Integer, String, Text, Time, Uuid
+
+from stpaul_field.domain import values as v
+from stpaul_field.domain.validation import activity_errors, beneficiary_errors
+from stpaul_field.store.models import SYNCED_MODELS, UTCDateTime
+from stpaul_field.store.serialize import from_wire, to_wire
+
+MAX_TEXT_FIELD = 10_000  # Text columns (notes): validation keeps them far shorter
+MAX_LIST_ITEMS = 50
+MAX_LIST_ITEM_LENGTH = 100
+INT_BOUND = 2**31
+# Bookkeeping stamps: settled silently by the later stamp, never reported as conflicts.
+BOOKKEEPING_FIELDS = frozenset({"created_at", "updated_at"})
+# Fields whose value lists are references to other records, kept as canonical UUID strings.
+_UUID_LISTS = frozenset({"co_advisor_ids"})
+
+
+class FieldValueError(ValueError):
+    """A value of the wrong type or size; the message is French."""
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    name: str
+    kind: str  # str, bool, int, uuid, datetime, date, time, list, counts
+    nullable: bool
+    max_length: int | None
+    default: Any  # wire form; `_NOW` for "the time of creation"; `_REQUIRED` if none
+
+
+_NOW = object()
+_REQUIRED = object()
+
+
+def _kind(column: Any) -> str:
+    t = column.type
+    if isinstance(t, Boolean):
+        return "bool"
+    if isinstance(t, Integer):
+        return "int"
+    if isinstance(t, Uuid):
+        return "uuid"
+    if isinstance(t, UTCDateTime):
+        return "datetime"
+    if isinstance(t, Date):
+        return "date"
+    if isinstance(t, Time):
+        return "time"
+    if isinstance(t, String | Text):
+        return "str"
+    if isinstance(t, JSON):
+        return "list" if isinstance(_default_value(column), list) else "counts"
+    raise TypeError(f"column type not handled by the server: {column.key}")
+
+
+def _default_value(column: Any) -> Any:
+    d = column.default
+    if d is None:
+        return None if column.nullable else _REQUIRED
+    if d.is_callable:
+        value = d.arg(None)
+        return _NOW if isinstance(value, dt.datetime) else value
+    return d.arg
+
+
+def _spec(column: Any) -> FieldSpec:
+    kind = _kind(column)
+    length = getattr(column.type, "length", None)
+    if isinstance(column.type, Text):
+        length = MAX_TEXT_FIELD
+    default = _default_value(column)
+    if default not in (_NOW, _REQUIRED):
+        default = to_wire(default)
+    return FieldSpec(column.key, kind, bool(column.nullable), length, default)
+
+
+SPECS: dict[str, dict[str, FieldSpec]] = {
+    entity: {name: _spec(model.__table__.columns[name]) for name in model.synced_fields()}  # type: ignore[attr-defined]
+    for entity, model in SYNCED_MODELS.items()
+}
+
+
+def coerce(spec: FieldSpec, raw: Any) -> Any:
+    """The canonical wire form of `raw` for this field, or FieldValueError."""
+    bad = FieldValueError(f"Champ « {spec.name} » : valeur invalide.")
+    if raw is None:
+        if spec.nullable:
+            return None
+        raise FieldValueError(f"Champ « {spec.name} » : valeur obligatoire.")
+    kind = spec.kind
+    if kind == "str":
+        if not isinstance(raw, str):
+            raise bad
+        if spec.max_length is not None and len(raw) > spec.max_length:
+            raise FieldValueError(f"Champ « {spec.name} » : {spec.max_length} caractères au plus.")
+        return raw
+    if kind == "bool":
+        if not isinstance(raw, bool):
+            raise bad
+        return raw
+    if kind == "int":
+        if isinstance(raw, bool) or not isinstance(raw, int) or not -INT_BOUND < raw < INT_BOUND:
+            raise bad
+        return raw
+    if kind == "list":
+        if not isinstance(raw, list) or len(raw) > MAX_LIST_ITEMS:
+            raise bad
+        if not all(isinstance(x, str) and len(x) <= MAX_LIST_ITEM_LENGTH for x in raw):
+            raise bad
+        if spec.name in _UUID_LISTS:
+            return [_uuid_text(x, bad) for x in raw]
+        return list(raw)
+    if kind == "counts":
+        if not isinstance(raw, dict) or len(raw) > MAX_LIST_ITEMS:
+            raise bad
+        for key, n in raw.items():
+            if len(key) > MAX_LIST_ITEM_LENGTH or isinstance(n, bool) or not isinstance(n, int):
+                raise bad
+            if not -INT_BOUND < n < INT_BOUND:
+                raise bad
+        return dict(raw)
+    if not isinstance(raw, str) or len(raw) > 64:
+        raise bad
+    if kind == "uuid":
+        return _uuid_text(raw, bad)
+    try:
+        if kind == "datetime":
+            value = dt.datetime.fromisoformat(raw)
+            return to_wire(value if value.tzinfo else value.replace(tzinfo=dt.UTC))
+        if kind == "date":
+            return dt.date.fromisoformat(raw).isoformat()
+        if kind == "time":
+            return dt.time.fromisoformat(raw).isoformat()
+    except ValueError:
+        raise bad from None
+    raise bad
+
+
+def _uuid_text(raw: str, bad: FieldValueError) -> str:
+    try:
+        return str(uuid.UUID(raw))
+    except (ValueError, AttributeError, TypeError):
+        raise bad from None
+
+
+def new_document(entity: str, now: dt.datetime) -> dict[str, Any]:
+    """Defaults of a new record; required fields absent stay missing (and are refused)."""
+    doc: dict[str, Any] = {}
+    for name, spec in SPECS[entity].items():
+        if spec.default is _NOW:
+            doc[name] = to_wire(now)
+        elif spec.default is not _REQUIRED:
+            doc[name] = spec.default
+    return doc
+
+
+def missing_required(entity: str, doc: dict[str, Any]) -> list[str]:
+    return [name for name, spec in SPECS[entity].items() if spec.default is _REQUIRED and name not in doc]
+
+
+def as_object(entity: str, doc: dict[str, Any]) -> SimpleNamespace:
+    """The document with Python values, for the domain's validation."""
+    model = SYNCED_MODELS[entity]
+    return SimpleNamespace(**{name: from_wire(model, name, doc.get(name)) for name in SPECS[entity]})
+
+
+_POSTCODE = re.compile(r"^\d{5}$")
+
+
+def record_errors(entity: str, doc: dict[str, Any], today: dt.date) -> list[str]:
+    """French reasons why this (merged) record cannot be stored; [] if it can.
+
+    A tombstone is always accepted: deleting never needs the record to be valid.
+    """
+    missing = missing_required(entity, doc)
+    if missing:
+        return [f"Champ obligatoire manquant : {', '.join(missing)}."]
+    if doc.get("deleted_at") is not None:
+        return []
+    obj = as_object(entity, doc)
+    if entity == "beneficiary":
+        return [e.message for e in beneficiary_errors(obj, today)]
+    if entity == "activity":
+        # Participants arrive as separate participation records, possibly in a later batch:
+        # the participant-count rules are the laptop's (its form enforces them), not the server's.
+        return [
+            e.message
+            for e in activity_errors(obj, participant_count=1)
+            if e.field not in ("beneficiary", "participants")
+        ]
+    if entity == "venue":
+        return _venue_errors(obj)
+    if entity == "advisor":
+        return _advisor_errors(obj)
+    return []
+
+
+def _venue_errors(venue: Any) -> list[str]:
+    errors = []
+    if not (venue.name or "").strip():
+        errors.append("Le nom du lieu est obligatoire.")
+    if venue.kind not in v.VENUE_KINDS:
+        errors.append(f"Type de lieu : valeur inconnue « {venue.kind} ».")
+    if venue.bassin is not None and venue.bassin not in v.BASSINS:
+        errors.append(f"Bassin de vie : valeur inconnue « {venue.bassin} ».")
+    if venue.postcode and not _POSTCODE.match(venue.postcode):
+        errors.append("Code postal : 5 chiffres.")
+    return errors
+
+
+def _advisor_errors(advisor: Any) -> list[str]:
+    errors = []
+    if not ((advisor.first_name or "").strip() or (advisor.last_name or "").strip()):
+        errors.append("Le nom du conseiller est obligatoire.")
+    if advisor.role not in v.ADVISOR_ROLES:
+        errors.append(f"Rôle : valeur inconnue « {advisor.role} ».")
+    return errors

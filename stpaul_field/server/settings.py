@@ -1,0 +1,63 @@
+"""The server's settings, declared once: defaults, then `STPAUL_SERVER_*` environment variables,
+then explicit arguments (the CLI's options, a test's fixture)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from pydantic import BaseModel, ConfigDict, Field
+
+from stpaul_field import APP_AUTHOR
+
+ENV_PREFIX = "STPAUL_SERVER_"
+SERVER_APP_NAME = "stpaul-field-server"
+SQLITE_FILE = "central-record.sqlite3"
+
+
+class ServerSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    # Where the record lives: a SQLAlchemy URL (postgresql+psycopg://… in production);
+    # unset, a SQLite file under `data_dir`.
+    database_url: str | None = None
+    data_dir: Path | None = None
+    # Whole-request limit on the wire (compressed); the protocol bounds the decompressed size.
+    max_request_bytes: int = Field(default=8 * 1024 * 1024, ge=1024)
+    # Failed logins: after `login_max_failures` within `login_window_s`, refuse for `login_lockout_s`.
+    login_max_failures: int = Field(default=5, ge=1)
+    login_max_failures_per_ip: int = Field(default=30, ge=1)
+    login_window_s: int = Field(default=15 * 60, ge=1)
+    login_lockout_s: int = Field(default=15 * 60, ge=1)
+    # Database connections per worker process (PostgreSQL).
+    pool_size: int = Field(default=10, ge=1)
+    # Seed Saint-Paul's reference venues at start (idempotent).
+    seed_reference: bool = True
+    log_level: str = "INFO"
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> ServerSettings:
+        """Defaults, overridden by `STPAUL_SERVER_<FIELD>` variables, overridden by `overrides`
+        (None values in `overrides` mean "not given")."""
+        environ = dict(os.environ) if environ is None else environ
+        values: dict[str, Any] = {}
+        for name in cls.model_fields:
+            raw = environ.get(ENV_PREFIX + name.upper())
+            if raw is not None and raw != "":
+                values[name] = raw
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls.model_validate(values)
+
+    def resolved_data_dir(self) -> Path:
+        if self.data_dir is not None:
+            return Path(self.data_dir).expanduser().resolve()
+        return Path(platformdirs.user_data_dir(SERVER_APP_NAME, APP_AUTHOR))
+
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        data = self.resolved_data_dir()
+        data.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{data / SQLITE_FILE}"

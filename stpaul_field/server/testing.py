@@ -1,0 +1,197 @@
+"""Helpers to run the central record inside tests (no pytest here; the fixtures use these).
+
+    url = sqlite_url(tmp_path)                       # or fresh_postgres_database(base_url)
+    env = ServerEnv.start(url)                       # app + database, migrated, venues seeded
+    team, coordinator = env.team("Équipe"), env.advisor("Équipe", "chloe", role="coordinator")
+    token = env.enrol("chloe")                       # a device token, as a laptop gets it
+    live = serve_in_thread(env.app)                  # a real HTTP server on 127.0.0.1:<port>
+    ... live.url ...; live.stop()
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import uvicorn
+from fastapi import FastAPI
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from stpaul_field.server import admin
+from stpaul_field.server.app import create_app
+from stpaul_field.server.db import Database
+from stpaul_field.server.models import Base, Team
+from stpaul_field.server.settings import ServerSettings
+
+PASSWORD = "mot-de-passe-de-test"
+
+
+def sqlite_url(directory: str | Path) -> str:
+    return f"sqlite:///{Path(directory) / 'central-record.sqlite3'}"
+
+
+def fresh_postgres_database(base_url: str, prefix: str = "stpaul_srv") -> str:
+    """Create an empty database next to `base_url`'s and return its URL (drop it with `drop_database`)."""
+    url = make_url(base_url)
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return url.set(database=name).render_as_string(hide_password=False)
+
+
+def drop_database(db_url: str) -> None:
+    url = make_url(db_url)
+    engine = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
+    engine.dispose()
+
+
+def reset(db: Database) -> None:
+    """Empty every table (schema kept), then seed the reference venues again: a fresh record."""
+    tables = [t.name for t in Base.metadata.sorted_tables]
+    with db.write_engine.begin() as conn:
+        if db.is_postgres:
+            conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY"))
+        else:
+            conn.execute(text("DROP TRIGGER IF EXISTS journal_no_delete"))
+            for name in reversed(tables):
+                conn.execute(text(f"DELETE FROM {name}"))
+            conn.execute(
+                text(
+                    "CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal "
+                    "BEGIN SELECT RAISE(ABORT, 'journal is append-only'); END"
+                )
+            )
+        conn.execute(text("INSERT INTO counter (name, value) VALUES ('change_seq', 0)"))
+    with db.writer() as s:
+        admin.seed_reference(s)
+
+
+@dataclass
+class ServerEnv:
+    app: FastAPI
+    db: Database
+    teams: dict[str, uuid.UUID] = field(default_factory=dict)
+
+    @classmethod
+    def start(cls, url: str, **settings: Any) -> ServerEnv:
+        app = create_app(url, settings=ServerSettings(database_url=url, **settings))
+        return cls(app, app.state.db)
+
+    def team(self, name: str) -> uuid.UUID:
+        if name not in self.teams:
+            with self.db.writer() as s:
+                found = s.query(Team).filter_by(name=name).one_or_none()
+                self.teams[name] = (found or admin.create_team(s, name)).id
+        return self.teams[name]
+
+    def advisor(
+        self,
+        team: str,
+        login: str,
+        role: str = "conseiller_numerique",
+        password: str = PASSWORD,
+        first_name: str = "Prénom",
+        last_name: str = "Nom",
+    ) -> uuid.UUID:
+        team_id = self.team(team)
+        with self.db.writer() as s:
+            return admin.create_advisor(s, team_id, login, password, role, first_name, last_name)
+
+    def enrol(self, login: str, password: str = PASSWORD, device_name: str = "Poste de test") -> str:
+        """A device token for `login`, through the real enrolment endpoint."""
+        from fastapi.testclient import TestClient
+
+        from stpaul_field.sync.protocol import EnrolRequest, EnrolResponse
+
+        with TestClient(self.app) as client:
+            body = EnrolRequest(login=login, password=password, device_name=device_name)
+            r = client.post("/api/v1/enrol", json=body.model_dump())
+            r.raise_for_status()
+            return EnrolResponse.model_validate_json(r.content).token
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+@dataclass
+class LiveServer:
+    url: str
+    server: uvicorn.Server
+    thread: threading.Thread
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+def serve_in_thread(app: Any, host: str = "127.0.0.1", port: int = 0) -> LiveServer:
+    """Serve `app` over real HTTP in a background thread (port 0: any free port)."""
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False, lifespan="off")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True, name="stpaul-test-server")
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("le serveur de test n'a pas démarré")
+        time.sleep(0.01)
+    with contextlib.suppress(Exception):
+        port = server.servers[0].sockets[0].getsockname()[1]
+    return LiveServer(f"http://{host}:{port}", server, thread)
+
+
+# ---- pytest fixtures (import them into a test module: `from stpaul_field.server.testing import *`) ----
+
+try:
+    import os
+    import shutil
+
+    import pytest
+except ImportError:  # pragma: no cover - pytest is a dev dependency
+    pytest = None  # type: ignore[assignment]
+
+POSTGRES_ENV = "STPAUL_TEST_POSTGRES_URL"
+
+if pytest is not None:
+
+    @pytest.fixture(scope="session")
+    def server_sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+        """A migrated, seeded SQLite record, copied for each test (faster than migrating each time)."""
+        directory = tmp_path_factory.mktemp("server-template")
+        ServerEnv.start(sqlite_url(directory)).close()
+        return directory / "central-record.sqlite3"
+
+    @pytest.fixture(scope="session")
+    def server_postgres_url() -> Any:
+        """A migrated database of its own on the test PostgreSQL, dropped at the end of the session."""
+        base = os.environ.get(POSTGRES_ENV)
+        if not base:
+            pytest.skip(f"PostgreSQL : définissez {POSTGRES_ENV}=postgresql+psycopg://… pour ces tests")
+        url = fresh_postgres_database(base)
+        ServerEnv.start(url).close()
+        yield url
+        drop_database(url)
+
+    @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+    def server_env(request: pytest.FixtureRequest, tmp_path: Path, server_sqlite_template: Path) -> Any:
+        """A fresh central record for one test, on SQLite and on PostgreSQL."""
+        if request.param == "sqlite":
+            shutil.copy(server_sqlite_template, tmp_path / "central-record.sqlite3")
+            env = ServerEnv.start(sqlite_url(tmp_path))
+        else:
+            env = ServerEnv.start(request.getfixturevalue("server_postgres_url"))
+            reset(env.db)
+        yield env
+        env.close()
+
+    __all__ = ["server_env", "server_postgres_url", "server_sqlite_template"]

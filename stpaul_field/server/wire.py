@@ -1,0 +1,137 @@
+"""Bodies of the sync API: zstd JSON (`SYNC_MEDIA_TYPE`) or plain JSON, bounded, protocol-checked."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TypeVar
+
+import zstandard
+from fastapi import Request
+from fastapi.responses import Response
+from pydantic import BaseModel, ValidationError
+
+from stpaul_field.server.errors import ApiError
+from stpaul_field.sync.protocol import (
+    MAX_BODY_BYTES,
+    MIN_PROTOCOL_VERSION,
+    PROTOCOL_VERSION,
+    SYNC_MEDIA_TYPE,
+    encode,
+)
+
+M = TypeVar("M", bound=BaseModel)
+JSON_TYPE = "application/json"
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused with 413 beyond `limit` bytes (before reading it all)."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise too_large(limit)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise too_large(limit)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def too_large(limit: int) -> ApiError:
+    return ApiError(
+        413,
+        f"Envoi trop volumineux (plus de {limit // 1024} Kio) : synchronisez en plusieurs fois.",
+        "too_large",
+    )
+
+
+def media_type(request: Request) -> str:
+    return request.headers.get("content-type", "").split(";")[0].strip().lower()
+
+
+def protocol_refusal(protocol: int) -> ApiError | None:
+    if protocol < MIN_PROTOCOL_VERSION:
+        return ApiError(
+            426,
+            "Cette version de stpaul-field est trop ancienne pour le serveur : "
+            "installez la mise à jour de l'application, puis synchronisez à nouveau. "
+            "Vos saisies restent sur ce poste en attendant.",
+            "protocol_too_old",
+        )
+    if protocol > PROTOCOL_VERSION:
+        return ApiError(
+            426,
+            "Le serveur n'est pas encore à jour pour cette version de l'application : "
+            "prévenez votre coordinateur. Vos saisies restent sur ce poste en attendant.",
+            "protocol_too_new",
+        )
+    return None
+
+
+def parse(raw: bytes, content_type: str, model: type[M]) -> M:
+    """Decode a body of `content_type` into `model`, or raise a 4xx ApiError with a French reason."""
+    if content_type == SYNC_MEDIA_TYPE:
+        try:
+            raw = zstandard.ZstdDecompressor().decompress(raw, max_output_size=MAX_BODY_BYTES)
+        except zstandard.ZstdError:
+            raise ApiError(
+                400, "Corps de requête illisible (compression zstd invalide ou trop grand).", "bad_body"
+            ) from None
+    elif content_type != JSON_TYPE:
+        raise ApiError(
+            415,
+            f"Type de contenu non pris en charge : utilisez {SYNC_MEDIA_TYPE} ou {JSON_TYPE}.",
+            "unsupported_media_type",
+        )
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        raise ApiError(400, "Corps de requête illisible : JSON invalide.", "bad_body") from None
+    if isinstance(data, dict):
+        protocol = data.get("protocol")
+        if isinstance(protocol, int) and not isinstance(protocol, bool):
+            refusal = protocol_refusal(protocol)
+            if refusal:
+                raise refusal
+    try:
+        return model.model_validate(data)
+    except ValidationError as e:
+        raise ApiError(422, describe(e), "invalid_body") from None
+
+
+def describe(error: ValidationError) -> str:
+    """A French summary of pydantic's errors: where, and pydantic's own words."""
+    parts = []
+    for item in error.errors()[:5]:
+        where = ".".join(str(p) for p in item.get("loc", ())) or "corps"
+        parts.append(f"« {where} » : {item.get('msg', 'invalide')}")
+    more = len(error.errors()) - 5
+    suffix = f" (et {more} autres)" if more > 0 else ""
+    return "Requête invalide — " + " ; ".join(parts) + suffix + "."
+
+
+def respond(model: BaseModel, compressed: bool) -> Response:
+    if compressed:
+        return Response(encode(model), media_type=SYNC_MEDIA_TYPE)
+    return Response(model.model_dump_json(), media_type=JSON_TYPE)
+
+
+def body_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """OpenAPI `requestBody` for an endpoint that reads its body itself (zstd or JSON)."""
+    ref = {"$ref": f"#/components/schemas/{model.__name__}"}
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {
+                JSON_TYPE: {"schema": ref},
+                SYNC_MEDIA_TYPE: {
+                    "schema": {
+                        "type": "string",
+                        "format": "binary",
+                        "description": f"{model.__name__} en JSON compressé zstd",
+                    }
+                },
+            },
+        }
+    }

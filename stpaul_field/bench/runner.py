@@ -19,6 +19,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "search": ("stpaul_field.bench.store_bench:search_latency", "recherche au fil de la frappe"),
     "store-open": ("stpaul_field.bench.store_bench:store_open", "ouverture du poste + 1re page"),
     "encryption": ("stpaul_field.bench.store_bench:encryption_cost", "coût du chiffrement du poste"),
+    "frozen-app": ("stpaul_field.bench.packaging_bench:frozen_app", "application figée : taille, démarrage"),
 }
 
 

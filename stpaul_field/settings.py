@@ -45,7 +45,8 @@ SHEET_LOGO = _declare("sheet_logo", str, "", "Logo des feuilles d'émargement (f
 MONTHLY_TARGET = _declare("monthly_target", int, 1600, "Objectif mensuel de suivis (équipe)")
 ADVISOR_TARGET = _declare("advisor_target", int, 0, "Mon objectif mensuel de suivis (0 = part égale)")
 BACKUPS_KEPT = _declare("backups_kept", int, 10, "Sauvegardes conservées")
-IDLE_LOCK_MINUTES = _declare("idle_lock_minutes", int, 10, "Verrouillage après inactivité (min)")
+IDLE_LOCK_MINUTES = _declare("idle_lock_minutes", int, 10, "Verrouillage après inactivité (min, 0 = jamais)")
+LOCK_CODE_HASH = _declare("lock_code_hash", str, "", "Empreinte du code de déverrouillage (jamais le code)")
 RETENTION_YEARS = _declare("retention_years", int, 2, "Anonymiser après N années sans activité")
 
 

@@ -191,3 +191,61 @@ def test_create_beneficiary_rejects_missing_name(store):
     with pytest.raises(ValidationError) as err, store.session() as s:
         acts.create_beneficiary(s, "", "Payet")
     assert "first_name" in err.value.by_field()
+
+
+def test_list_order_comes_from_the_index_alone(store):
+    from sqlalchemy import text
+
+    with store.reader() as s:
+        plan = " ".join(
+            str(row[-1])
+            for row in s.execute(
+                text(
+                    "EXPLAIN QUERY PLAN SELECT id FROM activity WHERE deleted_at IS NULL "
+                    "ORDER BY date DESC, start_time DESC, id DESC"
+                )
+            )
+        )
+    assert "COVERING INDEX ix_activity_list" in plan and "TEMP B-TREE" not in plan
+
+
+def test_ids_then_rows_keep_the_order(store):
+    person = _person(store, "Zoé", "Abed")
+    with store.session() as s:
+        made = [
+            acts.save_activity(
+                s,
+                _individual(store, date=dt.date(2026, 11, 1 + i % 3), start_time=dt.time(9 + i, 0)),
+                [acts.ParticipantInput(beneficiary_id=person)],
+            )
+            for i in range(6)
+        ]
+    with store.reader() as s:
+        ids = acts.activity_ids(s, acts.ActivityFilter())
+        rows = acts.activity_rows(s, ids)
+    assert sorted(r.id for r in rows) == sorted(made)
+    assert [(r.date, r.start_time) for r in rows] == sorted(
+        ((r.date, r.start_time) for r in rows), reverse=True
+    )
+
+
+def test_agenda_of_an_advisor_includes_what_they_co_lead(store):
+    from stpaul_field.store.models import Advisor
+
+    person = _person(store, "Jean", "Payet")
+    with store.session() as s:
+        colleague = Advisor(first_name="Nadia", last_name="Técher")
+        s.add(colleague)
+        s.flush()
+        colleague_id = colleague.id
+    workshop = _individual(
+        store, type="workshop", title="Messagerie", autonomy=None, co_advisor_ids=[str(colleague_id)]
+    )
+    with store.session() as s:
+        wid = acts.save_activity(s, workshop, [acts.ParticipantInput(beneficiary_id=person)])
+        acts.save_activity(s, _individual(store), [acts.ParticipantInput(beneficiary_id=person)])
+    day = dt.date(2026, 11, 23)
+    with store.reader() as s:
+        assert [r.id for r in acts.agenda_items(s, day, day, colleague_id)] == [wid]
+        assert len(acts.agenda_items(s, day, day, workshop.advisor_id)) == 2
+        assert len(acts.agenda_items(s, day, day)) == 2

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
@@ -87,11 +86,20 @@ def test_settings_choose_the_current_venue_once(qtbot, ctx, store):  # noqa: F81
     assert venue.name in window.venue_button.text()
 
 
-def test_english_translation_is_shipped_and_loads(qapp):
+def test_english_translation_is_shipped_and_loads(qapp, qtbot, ctx):  # noqa: F811
+    from PySide6.QtWidgets import QGroupBox
+
+    from stpaul_field.ui.activity_form.accompaniment import AccompanimentForm
+
     try:
         i18n.install(qapp, "en")
         assert qapp.translate("MainWindow", "Bénéficiaires") == "Beneficiaries"
         assert qapp.translate("values", "Atelier collectif") == "Group workshop"
+        form = AccompanimentForm(ctx)
+        qtbot.addWidget(form)
+        titles = [g.title() for g in form.findChildren(QGroupBox)]
+        assert titles[:4] == ["Beneficiary", "When", "Where", "What"]
+        assert form.themes.item(0).text() == "Digital skills assessment"
     finally:
         i18n.install(qapp, "fr")
     assert qapp.translate("MainWindow", "Bénéficiaires") == "Bénéficiaires"
@@ -102,3 +110,31 @@ def test_dates_are_french_and_in_reunion_time():
 
     assert i18n.format_date(dt.date(2026, 3, 5)) == "05/03/2026"
     assert i18n.now().utcoffset() == dt.timedelta(hours=4)
+
+
+def test_launcher_asks_the_passphrase_when_needed(qtbot, paths, monkeypatch):
+    import os
+
+    from stpaul_field.store.database import Store
+    from stpaul_field.store.keys import PASSPHRASE_ENV
+
+    passphrase = os.environ[PASSPHRASE_ENV]
+    Store.open(paths).close()  # a store protected by a passphrase
+    monkeypatch.delenv(PASSPHRASE_ENV)
+    launcher = Launcher(paths, st.Settings(paths.settings_file), ask_venue=False)
+    launcher.start(show_splash=False)
+    qtbot.waitUntil(lambda: launcher.dialog is not None and launcher.dialog.isVisible(), timeout=10_000)
+    first = launcher.dialog
+    first.secret.setText("pas la bonne phrase")
+    first.accept()
+    qtbot.waitUntil(
+        lambda: launcher.dialog is not first and launcher.dialog.error.isVisible(), timeout=10_000
+    )
+    with qtbot.waitSignal(launcher.ready, timeout=10_000) as ready:
+        launcher.dialog.secret.setText(passphrase)
+        launcher.dialog.accept()
+    window = ready.args[0]
+    qtbot.addWidget(window)
+    assert window.lock_action.isEnabled()
+    window.close()
+    window.ctx.store.close()

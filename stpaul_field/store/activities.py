@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import String, and_, func, or_, select, text
+from sqlalchemy import String, and_, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from stpaul_field.domain import values as v
@@ -441,27 +441,77 @@ def _where(flt: ActivityFilter) -> list[Any]:
         conds.append(Activity.status == flt.status)
     if flt.venue_id is not None:
         conds.append(Activity.venue_id == flt.venue_id)
+    # Themes and co-advisors are JSON lists of codes/ids (which hold no quote): finding the
+    # quoted value in the text is exact and much cheaper than parsing every row's JSON.
     if flt.advisor_id is not None:
-        # Co-advisors are stored as a JSON list of ids: match it with json_each.
         conds.append(
             or_(
                 Activity.advisor_id == flt.advisor_id,
-                text(
-                    "EXISTS (SELECT 1 FROM json_each(activity.co_advisor_ids) WHERE value = :adv)"
-                ).bindparams(adv=str(flt.advisor_id)),
+                func.instr(type_coerce(Activity.co_advisor_ids, String), f'"{flt.advisor_id}"') > 0,
             )
         )
     if flt.theme:
-        conds.append(
-            text("EXISTS (SELECT 1 FROM json_each(activity.themes) WHERE value = :theme)").bindparams(
-                theme=flt.theme
-            )
-        )
+        conds.append(func.instr(type_coerce(Activity.themes, String), f'"{flt.theme}"') > 0)
     return conds
 
 
 def count_activities(session: Session, flt: ActivityFilter) -> int:
     return session.scalar(select(func.count()).select_from(Activity).where(and_(*_where(flt)))) or 0
+
+
+def activity_ids(
+    session: Session, flt: ActivityFilter, sort: str = "date", descending: bool = True
+) -> list[str]:
+    """Every matching activity's id (as stored: 32 hex digits), in the list's order.
+
+    The list's backbone: only the sort keys are computed for every row (the date order
+    comes from the `ix_activity_list` index alone), and ids stay text because turning
+    100,000 of them into UUID objects costs more than the query; `activity_rows` reads
+    the shown columns page by page. The length of this list is the number of matches.
+    """
+    keys = SORT_KEYS.get(sort, SORT_KEYS["date"])
+    order = [k.desc() if descending else k.asc() for k in keys]
+    tie = [Activity.date.desc(), Activity.start_time.desc(), Activity.id.desc()]
+    stmt = select(type_coerce(Activity.id, String)).where(and_(*_where(flt))).order_by(*order, *tie)
+    return list(session.scalars(stmt))
+
+
+def activity_rows(session: Session, ids: list[str] | list[uuid.UUID]) -> list[ActivityRow]:
+    """The shown columns of these activities, in the order of `ids` (primary-key lookups)."""
+    if not ids:
+        return []
+    ids = [i if isinstance(i, uuid.UUID) else uuid.UUID(hex=i) for i in ids]
+    stmt = select(
+        Activity.id,
+        Activity.date,
+        Activity.start_time,
+        Activity.duration_min,
+        Activity.type,
+        Activity.status,
+        Activity.title,
+        _FIRST_PERSON,
+        _PARTICIPANTS,
+        func.coalesce(_VENUE_NAME, Activity.commune, ""),
+        Activity.themes,
+        func.coalesce(_ADVISOR_NAME, ""),
+    ).where(Activity.id.in_(ids))
+    by_id = {}
+    for r in session.execute(stmt):
+        by_id[r[0]] = ActivityRow(
+            id=r[0],
+            date=r[1],
+            start_time=r[2],
+            duration_min=r[3],
+            type=r[4],
+            status=r[5],
+            title=r[6] or "",
+            beneficiary=(r[7] or "") if r[4] == "individual" else "",
+            participants=r[8] or 0,
+            venue=r[9] or "",
+            themes=tuple(r[10] or ()),
+            advisor=r[11] or "",
+        )
+    return [by_id[i] for i in ids if i in by_id]
 
 
 def list_activities(
@@ -472,48 +522,16 @@ def list_activities(
     limit: int = 200,
     offset: int = 0,
 ) -> list[ActivityRow]:
+    """One page of the list (ids sorted in SQL on the sort keys alone, then their columns)."""
     keys = SORT_KEYS.get(sort, SORT_KEYS["date"])
     order = [k.desc() if descending else k.asc() for k in keys]
     tie = [Activity.date.desc(), Activity.start_time.desc(), Activity.id.desc()]
-    stmt = (
-        select(
-            Activity.id,
-            Activity.date,
-            Activity.start_time,
-            Activity.duration_min,
-            Activity.type,
-            Activity.status,
-            Activity.title,
-            _FIRST_PERSON,
-            _PARTICIPANTS,
-            func.coalesce(_VENUE_NAME, Activity.commune, ""),
-            Activity.themes,
-            func.coalesce(_ADVISOR_NAME, ""),
+    page_ids = list(
+        session.scalars(
+            select(Activity.id).where(and_(*_where(flt))).order_by(*order, *tie).limit(limit).offset(offset)
         )
-        .where(and_(*_where(flt)))
-        .order_by(*order, *tie)
-        .limit(limit)
-        .offset(offset)
     )
-    out = []
-    for r in session.execute(stmt):
-        out.append(
-            ActivityRow(
-                id=r[0],
-                date=r[1],
-                start_time=r[2],
-                duration_min=r[3],
-                type=r[4],
-                status=r[5],
-                title=r[6] or "",
-                beneficiary=(r[7] or "") if r[4] == "individual" else "",
-                participants=r[8] or 0,
-                venue=r[9] or "",
-                themes=tuple(r[10] or ()),
-                advisor=r[11] or "",
-            )
-        )
-    return out
+    return activity_rows(session, page_ids)
 
 
 def agenda_items(

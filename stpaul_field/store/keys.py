@@ -56,8 +56,13 @@ def key_info_file(paths: AppPaths) -> Path:
 @functools.lru_cache(maxsize=8)
 def derive_key(passphrase: str, salt_hex: str) -> bytes:
     return hashlib.scrypt(
-        passphrase.encode("utf-8"), salt=bytes.fromhex(salt_hex), n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P,
-        maxmem=64 * 1024 * 1024, dklen=KEY_BYTES,
+        passphrase.encode("utf-8"),
+        salt=bytes.fromhex(salt_hex),
+        n=SCRYPT_N,
+        r=SCRYPT_R,
+        p=SCRYPT_P,
+        maxmem=64 * 1024 * 1024,
+        dklen=KEY_BYTES,
     )
 
 
@@ -97,9 +102,7 @@ def resolve_key(paths: AppPaths, passphrase: str | None = None, create: bool = T
         return derive_key(passphrase, info.salt)
     backend = _keyring()
     if backend is None:
-        raise KeyUnavailable(
-            "Le trousseau du système est indisponible : impossible de lire la clé du poste."
-        )
+        raise KeyUnavailable("Le trousseau du système est indisponible : impossible de lire la clé du poste.")
     stored = backend.get_password(KEYRING_SERVICE, info.account)
     if not stored:
         raise KeyUnavailable("La clé du poste est introuvable dans le trousseau du système.")
@@ -124,3 +127,53 @@ def _new_key(paths: AppPaths, passphrase: str | None) -> bytes:
     backend.set_password(KEYRING_SERVICE, info.account, key.hex())
     info.save(key_info_file(paths))
     return key
+
+
+def store_uses_passphrase(paths: AppPaths) -> bool:
+    info = KeyInfo.load(key_info_file(paths))
+    return info is not None and info.method == "passphrase"
+
+
+def passphrase_opens(paths: AppPaths, passphrase: str, key: bytes) -> bool:
+    """True if `passphrase` derives this store's key (unlocking a locked window)."""
+    info = KeyInfo.load(key_info_file(paths))
+    if info is None or info.method != "passphrase" or not passphrase:
+        return False
+    return secrets.compare_digest(derive_key(passphrase, info.salt), key)
+
+
+# ---- the code that unlocks a locked window when the key lives in the keyring ----------
+
+
+def hash_lock_code(code: str) -> str:
+    """'scrypt$salt$hash' of an unlock code, to keep in the settings (never the code)."""
+    salt = secrets.token_hex(16)
+    digest = hashlib.scrypt(
+        code.encode("utf-8"),
+        salt=bytes.fromhex(salt),
+        n=SCRYPT_N,
+        r=SCRYPT_R,
+        p=SCRYPT_P,
+        maxmem=64 * 1024 * 1024,
+        dklen=32,
+    )
+    return f"scrypt${salt}${digest.hex()}"
+
+
+def lock_code_matches(stored: str, code: str) -> bool:
+    try:
+        scheme, salt, expected = stored.split("$")
+    except ValueError:
+        return False
+    if scheme != "scrypt" or not code:
+        return False
+    digest = hashlib.scrypt(
+        code.encode("utf-8"),
+        salt=bytes.fromhex(salt),
+        n=SCRYPT_N,
+        r=SCRYPT_R,
+        p=SCRYPT_P,
+        maxmem=64 * 1024 * 1024,
+        dklen=32,
+    )
+    return secrets.compare_digest(digest.hex(), expected)

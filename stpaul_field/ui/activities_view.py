@@ -1,8 +1,9 @@
 """The activities list: filtered by period, type, venue, theme; sorted in SQL; paged lazily.
 
-`ActivitiesModel` is a `QAbstractTableModel` over `store.activities` queries: it counts the
-matches, fetches pages of `PAGE` rows as the view scrolls (canFetchMore/fetchMore), and
-sorting asks the store for a new order instead of sorting in Python.
+`ActivitiesModel` is a `QAbstractTableModel` over `store.activities` queries. A new filter
+or sort asks the store, off the UI thread, for the matching ids in order (SQL computes only
+the sort keys) and the first page; scrolling then reads the next `PAGE` rows by primary
+key (canFetchMore/fetchMore), a few milliseconds each even at 100,000 activities.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,7 +55,7 @@ class ActivitiesModel(QAbstractTableModel):
         COL_STATUS,
     ) = range(9)
     COLUMN_COUNT = 9
-    PAGE = 200
+    PAGE = 100
     # Columns the store can sort by (the others keep the current order).
     SORT_KEYS = {
         COL_DATE: "date",
@@ -67,14 +68,18 @@ class ActivitiesModel(QAbstractTableModel):
         COL_STATUS: "status",
     }
 
+    loaded = Signal()  # a new filter or order is on screen
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.filter = acts.ActivityFilter()
         self.sort_key = "date"
         self.descending = True
+        self.ids: list[str] = []  # every match, in order (see store.activities.activity_ids)
         self.rows: list[acts.ActivityRow] = []
-        self.total = 0
+        self._fetched = 0
+        self._generation = 0
         self._headers = [
             self.tr("Date"),
             self.tr("Heure"),
@@ -92,32 +97,45 @@ class ActivitiesModel(QAbstractTableModel):
         self.filter = flt
         self.reload()
 
+    @property
+    def total(self) -> int:
+        return len(self.ids)
+
     def reload(self) -> None:
-        """Count the matches and fetch the first page (indexed queries, a few ms)."""
+        """Ask for the matching ids and the first page in the background; stale answers are dropped."""
         flt, key, desc, page = self.filter, self.sort_key, self.descending, self.PAGE
+        self._generation += 1
+        generation = self._generation
 
-        def first_page(s):
-            return acts.count_activities(s, flt), acts.list_activities(s, flt, key, desc, limit=page)
+        def work(s):
+            ids = acts.activity_ids(s, flt, key, desc)
+            return ids, acts.activity_rows(s, ids[:page])
 
-        total, rows = self.ctx.read_now(first_page)
+        self.ctx.read(work, lambda result: self._apply(generation, *result), owner=self)
+
+    def _apply(self, generation: int, ids: list[str], rows: list[acts.ActivityRow]) -> None:
+        if generation != self._generation:
+            return
         self.beginResetModel()
-        self.total, self.rows = total, rows
+        self.ids, self.rows = ids, rows
+        self._fetched = min(self.PAGE, len(ids))  # ids whose rows have been read
         self.endResetModel()
+        self.loaded.emit()
 
     def canFetchMore(self, parent: Index = _ROOT) -> bool:
-        return not parent.isValid() and len(self.rows) < self.total
+        return not parent.isValid() and self._fetched < len(self.ids)
 
     def fetchMore(self, parent: Index = _ROOT) -> None:
         if parent.isValid():
             return
-        flt, key, desc, offset = self.filter, self.sort_key, self.descending, len(self.rows)
-        more = self.ctx.read_now(
-            lambda s: acts.list_activities(s, flt, key, desc, limit=self.PAGE, offset=offset)
-        )
+        wanted = self.ids[self._fetched : self._fetched + self.PAGE]
+        self._fetched += len(wanted)
+        # Rows deleted since the ids were read are simply not there.
+        more = self.ctx.read_now(lambda s: acts.activity_rows(s, wanted))
         if not more:
-            self.total = len(self.rows)
             return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        start = len(self.rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
         self.rows.extend(more)
         self.endInsertRows()
 
@@ -318,7 +336,7 @@ class ActivitiesView(QWidget):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.date_from.dateChanged.connect(self._dates_edited)
         self.date_to.dateChanged.connect(self._dates_edited)
-        self.model.modelReset.connect(self._update_count)
+        self.model.loaded.connect(self._update_count)
         ctx.data_changed.connect(self._data_changed)
         self._period_changed()
 

@@ -40,22 +40,30 @@ class Launcher(QObject):
         self.ask_venue = ask_venue
         self.window = None
         self.splash: QLabel | None = None
+        self.dialog = None
+        self._show_splash = True
 
-    def start(self, show_splash: bool = True) -> None:
-        if show_splash:
+    def start(self, show_splash: bool = True, passphrase: str | None = None) -> None:
+        if show_splash and self.splash is None:
             self.splash = QLabel(self.tr("Ouverture des données du poste…"))
             self.splash.setWindowFlag(Qt.WindowType.SplashScreen)
             self.splash.setMargin(24)
             self.splash.show()
+        self._show_splash = show_splash
         keep = self.settings.get(st.BACKUPS_KEPT)
-        tasks.run_in_background(lambda: Store.open(self.paths, backups_kept=keep), self._opened, self._failed)
+        paths = self.paths
+        tasks.run_in_background(
+            lambda: Store.open(paths, passphrase=passphrase, backups_kept=keep), self._opened, self._failed
+        )
 
     def _opened(self, store: Store) -> None:
         from stpaul_field.ui.context import AppContext
+        from stpaul_field.ui.lock import LockController
         from stpaul_field.ui.main_window import MainWindow
 
         ctx = AppContext(store, self.settings, self.paths)
         self.window = MainWindow(ctx)
+        self.window.install_lock(LockController(self.window, self.paths, self.settings, store.key))
         self.window.show()
         if self.splash is not None:
             self.splash.close()
@@ -65,9 +73,50 @@ class Launcher(QObject):
         self.ready.emit(self.window)
 
     def _failed(self, error: BaseException) -> None:
+        from stpaul_field.store.cipher import WrongKey
+        from stpaul_field.store.keys import KeyUnavailable
+
+        if isinstance(error, KeyUnavailable | WrongKey):
+            self.ask_passphrase(str(error) if isinstance(error, WrongKey) or self._asked else "")
+            return
         if self.splash is not None:
             self.splash.close()
         self.failed.emit(str(error))
+
+    _asked = False
+
+    def ask_passphrase(self, error: str = "") -> None:
+        """No key in the OS keyring: the store is opened (or protected) with a passphrase."""
+        from stpaul_field.store.keys import key_info_file
+        from stpaul_field.ui.lock import SecretDialog
+
+        creating = not key_info_file(self.paths).exists()
+        prompt = (
+            self.tr("Choisissez une phrase de passe pour protéger ce poste")
+            if creating
+            else self.tr("Phrase de passe du poste")
+        )
+        self.dialog = SecretDialog(self.tr("Ouvrir le poste"), prompt, confirm=creating)
+        if error:
+            self.dialog.show_error(error)
+        self._asked = True
+
+        def accepted() -> None:
+            assert self.dialog is not None
+            secret = self.dialog.secret.text()
+            if self.dialog.again is not None and self.dialog.again.text() != secret:
+                self.ask_passphrase(self.tr("Les deux saisies diffèrent."))
+                return
+            self.start(self._show_splash, passphrase=secret)
+
+        def rejected() -> None:
+            if self.splash is not None:
+                self.splash.close()
+            self.failed.emit(self.tr("Le poste reste fermé sans sa phrase de passe."))
+
+        self.dialog.accepted.connect(accepted)
+        self.dialog.rejected.connect(rejected)
+        self.dialog.open()
 
 
 def run(args: argparse.Namespace, paths: AppPaths) -> int:

@@ -7,7 +7,7 @@ The status bar always shows how many local changes are not yet on the central re
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -161,11 +161,20 @@ class MainWindow(QMainWindow):
         prefs = file_menu.addAction(self.tr("&Paramètres…"))
         prefs.setShortcut(QKeySequence("Ctrl+,"))
         prefs.triggered.connect(self.open_settings)
+        self.lock_action = file_menu.addAction(self.tr("&Verrouiller le poste"))
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setEnabled(False)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quitter"))
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         self.view_menu = self.menuBar().addMenu(self.tr("&Affichage"))
+
+    def install_lock(self, lock: QObject) -> None:
+        """The window lock (see `ui.lock`): on demand with Ctrl+L, and when idle."""
+        self.lock = lock
+        self.lock_action.triggered.connect(lock.lock)
+        self.lock_action.setEnabled(True)
 
     def new_activity(self, kind: str) -> QWidget:
         from stpaul_field.ui.activity_form import new_activity

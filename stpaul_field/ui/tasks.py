@@ -110,7 +110,8 @@ def pending() -> int:
 def wait_until_settled(timeout_ms: int = 5000) -> bool:
     """Process events until every job has delivered; False if some are still out."""
     deadline = QDeadlineTimer(timeout_ms)
-    while pending() and not deadline.hasExpired():
+    # A job's thread stays active a moment after its result was handed over: wait for both.
+    while (pending() or pool().activeThreadCount()) and not deadline.hasExpired():
         pool().waitForDone(20)
         QCoreApplication.processEvents()
     return pending() == 0 and pool().activeThreadCount() == 0

@@ -131,7 +131,7 @@ class ActivityForm(QDialog):
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
             button.setDefault(False)
-        self.resize(760, 820)
+        self.resize(820, 860)
 
     def first_field(self) -> QWidget:
         return self.date_edit

@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -62,13 +63,15 @@ class AgendaView(QWidget):
             b.setCheckable(True)
             group.addButton(b)
         self.day_button.setChecked(True)
+        self.team_box = QCheckBox(self.tr("Toute l'é&quipe"))
+        self.team_box.setToolTip(self.tr("Montrer aussi les rendez-vous et ateliers des collègues"))
         self.new_button = QPushButton(self.tr("&Nouveau…"))
         self.new_button.setToolTip(self.tr("Nouveau rendez-vous ou atelier au créneau choisi"))
         bar = QHBoxLayout()
         for w in (self.previous_button, self.today_button, self.next_button):
             bar.addWidget(w)
         bar.addStretch(1)
-        for w in (self.day_button, self.week_button, self.new_button):
+        for w in (self.team_box, self.day_button, self.week_button, self.new_button):
             bar.addWidget(w)
 
         self.table = QTableView()
@@ -121,6 +124,7 @@ class AgendaView(QWidget):
         self.day_button.clicked.connect(lambda: self.set_mode(DAY))
         self.week_button.clicked.connect(lambda: self.set_mode(WEEK))
         self.new_button.clicked.connect(lambda: self.offer_new(self.table.currentIndex()))
+        self.team_box.toggled.connect(self.reload)
         ctx.data_changed.connect(self.reload)
         self.reload()
 
@@ -159,8 +163,10 @@ class AgendaView(QWidget):
             )
         self._generation += 1
         generation = self._generation
+        # My agenda: what I lead or co-lead; the whole team's on demand.
+        advisor = None if self.team_box.isChecked() else self.ctx.advisor_id
         self.ctx.read(
-            lambda s: acts.agenda_items(s, first, last),
+            lambda s: acts.agenda_items(s, first, last, advisor),
             lambda items: self._show(generation, days, items),
             owner=self,
         )

@@ -47,9 +47,17 @@ class ChoiceChecklist(TickList):
             self.addItem(item)
         self.itemChanged.connect(lambda _item: self.changed.emit())
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # Exactly `columns` columns: the height holds ceil(n / columns) rows.
+        # Exactly `columns` columns of the widest label: the height holds ceil(n / columns) rows.
         rows = -(-len(values) // max(columns, 1)) if len(values) else 1
-        self.setFixedHeight(rows * (self.sizeHintForRow(0) + 2 * self.spacing()) + 2 * self.frameWidth() + 6)
+        row_height = max(self.sizeHintForRow(0), self.fontMetrics().height() + 4) if len(values) else 20
+        widest = max(
+            (self.fontMetrics().horizontalAdvance(self.item(i).text()) for i in range(self.count())),
+            default=80,
+        )
+        self.setUniformItemSizes(False)
+        self.setGridSize(QSize(widest + 40, row_height))
+        self.setMinimumWidth(min(columns, max(len(values), 1)) * (widest + 40) + 2 * self.frameWidth() + 4)
+        self.setFixedHeight(rows * row_height + 2 * self.frameWidth() + 6)
         self.setCurrentRow(0)
 
     def sizeHint(self) -> QSize:

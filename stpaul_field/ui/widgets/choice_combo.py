@@ -16,6 +16,9 @@ class ChoiceCombo(QComboBox):
             self.addItem(empty, None)
         for choice in values:
             self.addItem(i18n.label(values, choice.code), choice.code)
+        # Some labels are long (redirection structures): the form must not widen for them.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(24)
 
     def code(self) -> str | None:
         return self.currentData()

@@ -1,0 +1,1418 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
+  <context>
+    <name>AccompanimentForm</name>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="29" />
+      <source>Accompagnement individuel</source>
+      <translation>Individual accompaniment</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="31" />
+      <source>Accompagnement individuel — modifier</source>
+      <translation>Individual accompaniment — edit</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="42" />
+      <source>Bénéficiaire</source>
+      <translation>Beneficiary</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="44" />
+      <source>Bénéficiaire &amp;anonyme</source>
+      <translation>&amp;Anonymous beneficiary</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="50" />
+      <source>Changer</source>
+      <translation>Change</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="51" />
+      <source>Changer de bénéficiaire</source>
+      <translation>Change beneficiary</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="64" />
+      <source>&amp;Bénéficiaire</source>
+      <translation>&amp;Beneficiary</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="65" />
+      <source>Bénéficiaire : rechercher par nom ou téléphone</source>
+      <translation>Beneficiary: search by name or phone</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="71" />
+      <source>J'ai &amp;déjà accompagné ce bénéficiaire</source>
+      <translation>I have &amp;already accompanied this beneficiary</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="73" />
+      <source>&amp;Genre</source>
+      <translation>&amp;Gender</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="74" />
+      <source>&amp;Tranche d'âge</source>
+      <translation>&amp;Age band</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="75" />
+      <source>&amp;Statut</source>
+      <translation>&amp;Status</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="87" />
+      <source>Bénéficiaire choisi : {0}</source>
+      <translation>Chosen beneficiary: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="108" />
+      <source>Résultat</source>
+      <translation>Outcome</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="111" />
+      <source>A&amp;utonomie</source>
+      <translation>A&amp;utonomy</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="112" />
+      <source>Bénéficiaire &amp;réorienté</source>
+      <translation>Beneficiary &amp;redirected</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="114" />
+      <source>— choisir la structure —</source>
+      <translation>— choose the organisation —</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="116" />
+      <source>Str&amp;ucture de réorientation</source>
+      <translation>Redirected &amp;to</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="146" />
+      <source>Choisissez le bénéficiaire, ou cochez « anonyme ».</source>
+      <translation>Choose the beneficiary, or tick “anonymous”.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ActivitiesModel</name>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="79" />
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="80" />
+      <source>Heure</source>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="81" />
+      <source>Type</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="82" />
+      <source>Bénéficiaire / atelier</source>
+      <translation>Beneficiary / workshop</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="83" />
+      <source>Participants</source>
+      <translation>Participants</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="84" />
+      <source>Durée</source>
+      <translation>Duration</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="85" />
+      <source>Lieu</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="86" />
+      <source>Thématiques</source>
+      <translation>Themes</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="87" />
+      <source>Statut</source>
+      <translation>Status</translation>
+    </message>
+  </context>
+  <context>
+    <name>ActivitiesView</name>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="218" />
+      <source>Aujourd'hui</source>
+      <translation>Today</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="219" />
+      <source>Cette semaine</source>
+      <translation>This week</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="220" />
+      <source>Ce mois-ci</source>
+      <translation>This month</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="221" />
+      <source>Le mois dernier</source>
+      <translation>Last month</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="222" />
+      <source>Cette année</source>
+      <translation>This year</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="223" />
+      <source>Tout</source>
+      <translation>All</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="224" />
+      <source>Du … au …</source>
+      <translation>From … to …</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="234" />
+      <source>Tous les types</source>
+      <translation>All types</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="235" />
+      <source>Tous les lieux</source>
+      <translation>All places</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="236" />
+      <source>Toutes les thématiques</source>
+      <translation>All themes</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="237" />
+      <source>Tous les statuts</source>
+      <translation>All statuses</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="242" />
+      <source>&amp;Période</source>
+      <translation>&amp;Period</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="243" />
+      <source>du</source>
+      <translation>from</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="244" />
+      <source>au</source>
+      <translation>to</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="245" />
+      <source>T&amp;ype</source>
+      <translation>T&amp;ype</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="246" />
+      <source>L&amp;ieu</source>
+      <translation>Pl&amp;ace</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="247" />
+      <source>T&amp;hématique</source>
+      <translation>T&amp;heme</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="248" />
+      <source>Stat&amp;ut</source>
+      <translation>Stat&amp;us</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="263" />
+      <source>Activités</source>
+      <translation>Activities</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="296" />
+      <source>Nouvel &amp;accompagnement</source>
+      <translation>New &amp;accompaniment</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="297" />
+      <source>Nouvel a&amp;telier</source>
+      <translation>New &amp;workshop</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="298" />
+      <source>É&amp;margement…</source>
+      <translation>Atte&amp;ndance…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="299" />
+      <source>&amp;Supprimer</source>
+      <translation>&amp;Delete</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../stpaul_field/ui/activities_view.py" line="369" />
+      <source>%n activité(s)</source>
+      <translation>
+        <numerusform>%n activity</numerusform>
+        <numerusform>%n activities</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="402" />
+      <source>Activité supprimée.</source>
+      <translation>Activity deleted.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ActivityForm</name>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="114" />
+      <source>&amp;Enregistrer</source>
+      <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="116" />
+      <source>Enregistrer (Ctrl+Entrée)</source>
+      <translation>Save (Ctrl+Enter)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="117" />
+      <source>Annuler</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="171" />
+      <source>Quand</source>
+      <translation>When</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="175" />
+      <source>&amp;Date</source>
+      <translation>&amp;Date</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="180" />
+      <source>&amp;Heure de début</source>
+      <translation>Start &amp;time</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="183" />
+      <source>D&amp;urée</source>
+      <translation>D&amp;uration</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="186" />
+      <source>S&amp;tatut</source>
+      <translation>S&amp;tatus</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="189" />
+      <source>Où</source>
+      <translation>Where</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="192" />
+      <source>&amp;Lieu</source>
+      <translation>&amp;Place</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="193" />
+      <source>— choisir un lieu —</source>
+      <translation>— choose a venue —</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="195" />
+      <source>Lieu d'&amp;activité</source>
+      <translation>&amp;Venue</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="198" />
+      <source>&amp;Commune</source>
+      <translation>&amp;Municipality</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="209" />
+      <source>Quoi</source>
+      <translation>What</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="212" />
+      <source>T&amp;hématiques</source>
+      <translation>T&amp;hemes</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="215" />
+      <source>Dé&amp;marches administratives</source>
+      <translation>Ad&amp;ministrative procedures</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="218" />
+      <source>ex. demande de RSA, carte grise…</source>
+      <translation>e.g. RSA application, vehicle registration…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="220" />
+      <source>&amp;Nom de la démarche</source>
+      <translation>Procedure &amp;name</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="223" />
+      <source>&amp;Matériel utilisé</source>
+      <translation>&amp;Equipment used</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="233" />
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="237" />
+      <source>N&amp;otes</source>
+      <translation>N&amp;otes</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="335" />
+      <source>Enregistrement impossible</source>
+      <translation>Could not save</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="336" />
+      <source>L'activité n'a pas été enregistrée : {0}</source>
+      <translation>The activity was not saved: {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>AgendaModel</name>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_model.py" line="101" />
+      <source>Sans heure</source>
+      <translation>No time</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_model.py" line="112" />
+      <source>lun.</source>
+      <translation>Mon</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_model.py" line="113" />
+      <source>mar.</source>
+      <translation>Tue</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_model.py" line="114" />
+      <source>mer.</source>
+      <translation>Wed</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_model.py" line="115" />
+      <source>jeu.</source>
+      <translation>Thu</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_model.py" line="116" />
+      <source>ven.</source>
+      <translation>Fri</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_model.py" line="117" />
+      <source>sam.</source>
+      <translation>Sat</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_model.py" line="118" />
+      <source>dim.</source>
+      <translation>Sun</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_model.py" line="126" />
+      <source>Atelier : {0} ({1})</source>
+      <translation>Workshop: {0} ({1})</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_model.py" line="128" />
+      <source>Accompagnement</source>
+      <translation>Accompaniment</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_model.py" line="144" />
+      <source>libre</source>
+      <translation>free</translation>
+    </message>
+  </context>
+  <context>
+    <name>AgendaView</name>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="50" />
+      <source>◀ &amp;Précédent</source>
+      <translation>◀ &amp;Previous</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="51" />
+      <source>Au&amp;jourd'hui</source>
+      <translation>To&amp;day</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="52" />
+      <source>&amp;Suivant ▶</source>
+      <translation>&amp;Next ▶</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="56" />
+      <source>&amp;Jour</source>
+      <translation>Da&amp;y</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="57" />
+      <source>Se&amp;maine</source>
+      <translation>&amp;Week</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="58" />
+      <source>Vue jour</source>
+      <translation>Day view</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="59" />
+      <source>Vue semaine</source>
+      <translation>Week view</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="65" />
+      <source>&amp;Nouveau…</source>
+      <translation>&amp;New…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="66" />
+      <source>Nouveau rendez-vous ou atelier au créneau choisi</source>
+      <translation>New appointment or workshop in the chosen slot</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="76" />
+      <source>Agenda</source>
+      <translation>Agenda</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="158" />
+      <source>Semaine du {0} au {1}</source>
+      <translation>Week from {0} to {1}</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="222" />
+      <source>Nouveau rendez-vous &amp;individuel ici</source>
+      <translation>New &amp;individual appointment here</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="224" />
+      <source>Nouvel &amp;atelier ici</source>
+      <translation>New &amp;workshop here</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="245" />
+      <source>&amp;Ouvrir</source>
+      <translation>&amp;Open</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="247" />
+      <source>Saisir le &amp;résultat…</source>
+      <translation>Record the &amp;outcome…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="248" />
+      <source>Marquer &amp;réalisé</source>
+      <translation>Mark &amp;done</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="249" />
+      <source>A&amp;nnuler le rendez-vous</source>
+      <translation>&amp;Cancel the appointment</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="251" />
+      <source>Remettre &amp;prévu</source>
+      <translation>Back to &amp;planned</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="253" />
+      <source>É&amp;margement…</source>
+      <translation>Atte&amp;ndance…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="254" />
+      <source>&amp;Supprimer</source>
+      <translation>&amp;Delete</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="275" />
+      <source>Rendez-vous supprimé.</source>
+      <translation>Appointment deleted.</translation>
+    </message>
+  </context>
+  <context>
+    <name>AttendanceDialog</name>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="48" />
+      <source>Émargement — {0}</source>
+      <translation>Attendance — {0}</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="51" />
+      <source>Participants : cocher les présents</source>
+      <translation>Participants: tick those present</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="53" />
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="119" />
+      <source> (non inscrit)</source>
+      <translation> (not registered)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="62" />
+      <source>&amp;Présents</source>
+      <translation>&amp;Present</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="64" />
+      <source>&amp;Tous présents</source>
+      <translation>&amp;All present</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="67" />
+      <source>Ajouter un participant non inscrit : rechercher</source>
+      <translation>Add an unregistered participant: search</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="68" />
+      <source>&amp;Ajouter une personne venue sans inscription</source>
+      <translation>&amp;Add someone who came without registering</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="75" />
+      <source>&amp;Enregistrer</source>
+      <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="76" />
+      <source>Annuler</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="132" />
+      <source>{0} présent(s) sur {1}</source>
+      <translation>{0} present out of {1}</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="162" />
+      <source>Enregistrement impossible</source>
+      <translation>Could not save</translation>
+    </message>
+  </context>
+  <context>
+    <name>BeneficiaryPicker</name>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="48" />
+      <source>Nom, prénom ou téléphone…</source>
+      <translation>Last name, first name or phone…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="49" />
+      <source>Rechercher un bénéficiaire</source>
+      <translation>Search for a beneficiary</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="51" />
+      <source>&amp;Nouveau…</source>
+      <translation>&amp;New…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="52" />
+      <source>Créer un bénéficiaire (prénom et nom)</source>
+      <translation>Create a beneficiary (first and last name)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="53" />
+      <source>Créer un nouveau bénéficiaire</source>
+      <translation>Create a new beneficiary</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="55" />
+      <source>Bénéficiaires trouvés</source>
+      <translation>Beneficiaries found</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="108" />
+      <source>Aucun bénéficiaire trouvé — « Nouveau… » pour le créer</source>
+      <translation>No beneficiary found — “New…” to create one</translation>
+    </message>
+  </context>
+  <context>
+    <name>CommuneField</name>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/commune_field.py" line="15" />
+      <location filename="../../stpaul_field/ui/widgets/commune_field.py" line="16" />
+      <source>Commune</source>
+      <translation>Municipality</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/commune_field.py" line="18" />
+      <location filename="../../stpaul_field/ui/widgets/commune_field.py" line="19" />
+      <source>Code postal</source>
+      <translation>Postcode</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/commune_field.py" line="23" />
+      <location filename="../../stpaul_field/ui/widgets/commune_field.py" line="24" />
+      <source>Code INSEE</source>
+      <translation>INSEE code</translation>
+    </message>
+  </context>
+  <context>
+    <name>DurationPicker</name>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/duration.py" line="21" />
+      <source>Autre durée…</source>
+      <translation>Other duration…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/duration.py" line="22" />
+      <source>Durée</source>
+      <translation>Duration</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/duration.py" line="26" />
+      <source>Heures</source>
+      <translation>Hours</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/duration.py" line="31" />
+      <source>Minutes</source>
+      <translation>Minutes</translation>
+    </message>
+  </context>
+  <context>
+    <name>FieldErrors</name>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/field_errors.py" line="80" />
+      <source>Corrigez les champs signalés avant d'enregistrer.</source>
+      <translation>Correct the highlighted fields before saving.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Launcher</name>
+    <message>
+      <location filename="../../stpaul_field/ui/app.py" line="46" />
+      <source>Ouverture des données du poste…</source>
+      <translation>Opening this laptop’s data…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/app.py" line="83" />
+      <source>Ouverture impossible</source>
+      <translation>Cannot open</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/app.py" line="84" />
+      <source>Les données du poste n'ont pas pu être ouvertes :
+{0}</source>
+      <translation>This laptop’s data could not be opened:
+{0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="53" />
+      <source>Saint-Paul — Accompagnements numériques</source>
+      <translation>Saint-Paul — Digital accompaniments</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="59" />
+      <source>Navigation</source>
+      <translation>Navigation</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="93" />
+      <source>Agenda</source>
+      <translation>Agenda</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="94" />
+      <source>Bénéficiaires</source>
+      <translation>Beneficiaries</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="95" />
+      <source>Activités</source>
+      <translation>Activities</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="96" />
+      <source>Rapports</source>
+      <translation>Reports</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="97" />
+      <source>Synchronisation</source>
+      <translation>Synchronisation</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="98" />
+      <source>Corbeille</source>
+      <translation>Bin</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="153" />
+      <source>&amp;Fichier</source>
+      <translation>&amp;File</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="154" />
+      <source>Nouvel &amp;accompagnement…</source>
+      <translation>New &amp;accompaniment…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="157" />
+      <source>Nouvel a&amp;telier…</source>
+      <translation>New &amp;workshop…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="161" />
+      <source>&amp;Paramètres…</source>
+      <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="165" />
+      <source>&amp;Quitter</source>
+      <translation>&amp;Quit</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="168" />
+      <source>&amp;Affichage</source>
+      <translation>&amp;View</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="184" />
+      <source>État de la synchronisation</source>
+      <translation>Synchronisation status</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="186" />
+      <source>Modifications locales à envoyer</source>
+      <translation>Local changes to send</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="189" />
+      <source>Changer le lieu où je travaille</source>
+      <translation>Change where I work</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="204" />
+      <source>Tout est sur le registre central</source>
+      <translation>Everything is on the central record</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../stpaul_field/ui/main_window.py" line="207" />
+      <source>%n modification(s) locale(s) pas encore sur le registre central</source>
+      <translation>
+        <numerusform>%n local change not yet on the central record</numerusform>
+        <numerusform>%n local changes not yet on the central record</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="216" />
+      <source>Lieu : {0}</source>
+      <translation>Place: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="216" />
+      <source>Choisir mon lieu de travail…</source>
+      <translation>Choose where I work…</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlaceholderView</name>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="43" />
+      <source>« {0} » n'est pas encore disponible sur ce poste.</source>
+      <translation>“{0}” is not available on this laptop yet.</translation>
+    </message>
+  </context>
+  <context>
+    <name>QuickCreateDialog</name>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="180" />
+      <source>Nouveau bénéficiaire</source>
+      <translation>New beneficiary</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="184" />
+      <source>Prénom</source>
+      <translation>First name</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="185" />
+      <source>Nom</source>
+      <translation>Last name</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="191" />
+      <source>&amp;Prénom</source>
+      <translation>&amp;First name</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="193" />
+      <source>N&amp;om</source>
+      <translation>&amp;Last name</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="200" />
+      <source>Créer</source>
+      <translation>Create</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="201" />
+      <source>Annuler</source>
+      <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsDialog</name>
+    <message>
+      <location filename="../../stpaul_field/ui/settings_dialog.py" line="26" />
+      <source>Paramètres</source>
+      <translation>Settings</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/settings_dialog.py" line="29" />
+      <source>— aucun —</source>
+      <translation>— none —</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/settings_dialog.py" line="31" />
+      <source>&amp;Lieu où je travaille</source>
+      <translation>&amp;Place where I work</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/settings_dialog.py" line="37" />
+      <source>Lan&amp;gue de l'interface</source>
+      <translation>Interface lan&amp;guage</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/settings_dialog.py" line="43" />
+      <source>Lignes &amp;vierges des feuilles d'émargement</source>
+      <translation>&amp;Blank rows on attendance sheets</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/settings_dialog.py" line="46" />
+      <source>La langue change au prochain démarrage de l'application.</source>
+      <translation>The language changes the next time the app starts.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/settings_dialog.py" line="51" />
+      <source>Enregistrer</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/settings_dialog.py" line="52" />
+      <source>Annuler</source>
+      <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
+    <name>UndoBar</name>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/undo_bar.py" line="19" />
+      <source>Annuler la suppression</source>
+      <translation>Undo the delete</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/undo_bar.py" line="20" />
+      <source>Ctrl+Z</source>
+      <translation>Ctrl+Z</translation>
+    </message>
+  </context>
+  <context>
+    <name>WorkshopForm</name>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="70" />
+      <source>Atelier collectif</source>
+      <translation>Group workshop</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="72" />
+      <source>Atelier collectif — modifier</source>
+      <translation>Group workshop — edit</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="79" />
+      <source>Atelier</source>
+      <translation>Workshop</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="81" />
+      <source>ex. Découvrir la messagerie</source>
+      <translation>e.g. Getting started with e-mail</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="82" />
+      <source>T&amp;itre</source>
+      <translation>T&amp;itle</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="84" />
+      <source>Ni&amp;veau</source>
+      <translation>Le&amp;vel</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="97" />
+      <source>&amp;Co-animateurs</source>
+      <translation>&amp;Co-facilitators</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="102" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="107" />
+      <source>Participants inscrits</source>
+      <translation>Registered participants</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="104" />
+      <source>Inscrire un participant : rechercher</source>
+      <translation>Register a participant: search</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="105" />
+      <source>&amp;Inscrire</source>
+      <translation>&amp;Register</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="109" />
+      <source>&amp;Retirer</source>
+      <translation>Re&amp;move</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="110" />
+      <source>Retirer le participant sélectionné (Suppr)</source>
+      <translation>Remove the selected participant (Del)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="123" />
+      <source>Inscrits : 0</source>
+      <translation>Registered: 0</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="124" />
+      <source>Liste</source>
+      <translation>List</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="130" />
+      <source>Participants anonymes</source>
+      <translation>Anonymous participants</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="133" />
+      <source>&amp;Nombre total</source>
+      <translation>&amp;Total number</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="136" />
+      <source>&amp;Déjà accompagnés</source>
+      <translation>&amp;Already accompanied</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="140" />
+      <source>Genre</source>
+      <translation>Gender</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="141" />
+      <source>Tranche d'âge</source>
+      <translation>Age band</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="142" />
+      <source>Statut</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="176" />
+      <source>Inscrits : {0}</source>
+      <translation>Registered: {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>values</name>
+    <message>
+      <source>Accompagnement individuel</source>
+      <translation>Individual accompaniment</translation>
+    </message>
+    <message>
+      <source>Atelier collectif</source>
+      <translation>Group workshop</translation>
+    </message>
+    <message>
+      <source>Prévu</source>
+      <translation>Planned</translation>
+    </message>
+    <message>
+      <source>Réalisé</source>
+      <translation>Done</translation>
+    </message>
+    <message>
+      <source>Annulé</source>
+      <translation>Cancelled</translation>
+    </message>
+    <message>
+      <source>Lieu d'activité</source>
+      <translation>Activity venue</translation>
+    </message>
+    <message>
+      <source>Autre lieu</source>
+      <translation>Other place</translation>
+    </message>
+    <message>
+      <source>À domicile</source>
+      <translation>At home</translation>
+    </message>
+    <message>
+      <source>À distance</source>
+      <translation>Remote</translation>
+    </message>
+    <message>
+      <source>Ordinateur</source>
+      <translation>Computer</translation>
+    </message>
+    <message>
+      <source>Téléphone</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>Tablette</source>
+      <translation>Tablet</translation>
+    </message>
+    <message>
+      <source>Autre</source>
+      <translation>Other</translation>
+    </message>
+    <message>
+      <source>Pas de matériel</source>
+      <translation>No equipment</translation>
+    </message>
+    <message>
+      <source>Diagnostic numérique</source>
+      <translation>Digital skills assessment</translation>
+    </message>
+    <message>
+      <source>Prendre en main du matériel</source>
+      <translation>Getting to grips with a device</translation>
+    </message>
+    <message>
+      <source>Maintenance de matériel</source>
+      <translation>Device maintenance</translation>
+    </message>
+    <message>
+      <source>Gérer ses contenus numériques</source>
+      <translation>Managing digital content</translation>
+    </message>
+    <message>
+      <source>Navigation sur internet</source>
+      <translation>Browsing the internet</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>E-mail</translation>
+    </message>
+    <message>
+      <source>Bureautique</source>
+      <translation>Office software</translation>
+    </message>
+    <message>
+      <source>Réseaux sociaux communication</source>
+      <translation>Social networks, communication</translation>
+    </message>
+    <message>
+      <source>Santé</source>
+      <translation>Health</translation>
+    </message>
+    <message>
+      <source>Banque et achats en ligne</source>
+      <translation>Online banking and shopping</translation>
+    </message>
+    <message>
+      <source>Accompagner un professionnel</source>
+      <translation>Supporting a professional</translation>
+    </message>
+    <message>
+      <source>Insertion professionnelle</source>
+      <translation>Finding work</translation>
+    </message>
+    <message>
+      <source>Prévention en sécurité numérique</source>
+      <translation>Online safety</translation>
+    </message>
+    <message>
+      <source>Parentalité</source>
+      <translation>Parenting</translation>
+    </message>
+    <message>
+      <source>Scolarité et numérique</source>
+      <translation>School and digital</translation>
+    </message>
+    <message>
+      <source>Créer avec le numérique</source>
+      <translation>Creating with digital tools</translation>
+    </message>
+    <message>
+      <source>Culture numérique</source>
+      <translation>Digital culture</translation>
+    </message>
+    <message>
+      <source>Intelligence artificielle (IA)</source>
+      <translation>Artificial intelligence (AI)</translation>
+    </message>
+    <message>
+      <source>Aide aux démarches administratives</source>
+      <translation>Help with administrative procedures</translation>
+    </message>
+    <message>
+      <source>Papiers - Élections - Citoyenneté</source>
+      <translation>ID papers - Elections - Citizenship</translation>
+    </message>
+    <message>
+      <source>Famille - Scolarité</source>
+      <translation>Family - Schooling</translation>
+    </message>
+    <message>
+      <source>Social - Santé</source>
+      <translation>Social - Health</translation>
+    </message>
+    <message>
+      <source>Travail - Formation - Entreprise</source>
+      <translation>Work - Training - Business</translation>
+    </message>
+    <message>
+      <source>Logement</source>
+      <translation>Housing</translation>
+    </message>
+    <message>
+      <source>Transports - Mobilité</source>
+      <translation>Transport - Mobility</translation>
+    </message>
+    <message>
+      <source>Argent - Impôts</source>
+      <translation>Money - Taxes</translation>
+    </message>
+    <message>
+      <source>Justice</source>
+      <translation>Justice</translation>
+    </message>
+    <message>
+      <source>Étrangers - Europe</source>
+      <translation>Foreigners - Europe</translation>
+    </message>
+    <message>
+      <source>Loisirs - Sports - Culture</source>
+      <translation>Leisure - Sports - Culture</translation>
+    </message>
+    <message>
+      <source>Associations</source>
+      <translation>Associations</translation>
+    </message>
+    <message>
+      <source>Moins de 30 min</source>
+      <translation>Under 30 min</translation>
+    </message>
+    <message>
+      <source>30 min à 1 h</source>
+      <translation>30 min to 1 h</translation>
+    </message>
+    <message>
+      <source>1 h à 2 h</source>
+      <translation>1 h to 2 h</translation>
+    </message>
+    <message>
+      <source>2 h et plus</source>
+      <translation>2 h or more</translation>
+    </message>
+    <message>
+      <source>Avec guidage</source>
+      <translation>Guided</translation>
+    </message>
+    <message>
+      <source>Autonome avec guidage en cas de besoin</source>
+      <translation>Autonomous with guidance when needed</translation>
+    </message>
+    <message>
+      <source>Autonome</source>
+      <translation>Autonomous</translation>
+    </message>
+    <message>
+      <source>Débutant</source>
+      <translation>Beginner</translation>
+    </message>
+    <message>
+      <source>Intermédiaire</source>
+      <translation>Intermediate</translation>
+    </message>
+    <message>
+      <source>Avancé</source>
+      <translation>Advanced</translation>
+    </message>
+    <message>
+      <source>Administration (mairie, préfecture…)</source>
+      <translation>Administration (town hall, prefecture…)</translation>
+    </message>
+    <message>
+      <source>Autre structure de médiation numérique</source>
+      <translation>Other digital mediation organisation</translation>
+    </message>
+    <message>
+      <source>Opérateur ou organisme en charge de la démarche administrative</source>
+      <translation>Operator or body in charge of the procedure</translation>
+    </message>
+    <message>
+      <source>Structure d'aide sociale (maison des solidarités, centre social…)</source>
+      <translation>Social support (solidarity centre, social centre…)</translation>
+    </message>
+    <message>
+      <source>Structure d'insertion professionnelle (France Travail, mission locale, chambre de commerce…)</source>
+      <translation>Employment support (France Travail, mission locale, chamber of commerce…)</translation>
+    </message>
+    <message>
+      <source>Structure d'aide aux démarches administratives (France Services…)</source>
+      <translation>Administrative help centre (France Services…)</translation>
+    </message>
+    <message>
+      <source>Masculin</source>
+      <translation>Male</translation>
+    </message>
+    <message>
+      <source>Féminin</source>
+      <translation>Female</translation>
+    </message>
+    <message>
+      <source>Non communiqué</source>
+      <translation>Not stated</translation>
+    </message>
+    <message>
+      <source>Moins de 12 ans</source>
+      <translation>Under 12</translation>
+    </message>
+    <message>
+      <source>12 - 17 ans</source>
+      <translation>12 - 17</translation>
+    </message>
+    <message>
+      <source>18 - 24 ans</source>
+      <translation>18 - 24</translation>
+    </message>
+    <message>
+      <source>25 - 39 ans</source>
+      <translation>25 - 39</translation>
+    </message>
+    <message>
+      <source>40 - 59 ans</source>
+      <translation>40 - 59</translation>
+    </message>
+    <message>
+      <source>60 - 69 ans</source>
+      <translation>60 - 69</translation>
+    </message>
+    <message>
+      <source>70 ans et plus</source>
+      <translation>70 and over</translation>
+    </message>
+    <message>
+      <source>Retraité</source>
+      <translation>Retired</translation>
+    </message>
+    <message>
+      <source>Sans emploi</source>
+      <translation>Unemployed</translation>
+    </message>
+    <message>
+      <source>En emploi</source>
+      <translation>Employed</translation>
+    </message>
+    <message>
+      <source>Scolarisé</source>
+      <translation>In education</translation>
+    </message>
+    <message>
+      <source>Non communiqué ou hétérogène</source>
+      <translation>Not stated or mixed</translation>
+    </message>
+    <message>
+      <source>Situation de handicap</source>
+      <translation>Disability</translation>
+    </message>
+    <message>
+      <source>Aidant familial</source>
+      <translation>Family carer</translation>
+    </message>
+    <message>
+      <source>Sans domicile fixe</source>
+      <translation>Homeless</translation>
+    </message>
+    <message>
+      <source>Conseiller numérique</source>
+      <translation>Digital advisor</translation>
+    </message>
+    <message>
+      <source>Aidant Connect</source>
+      <translation>Aidant Connect</translation>
+    </message>
+    <message>
+      <source>Coordinateur</source>
+      <translation>Coordinator</translation>
+    </message>
+    <message>
+      <source>Espace numérique</source>
+      <translation>Digital space</translation>
+    </message>
+    <message>
+      <source>Îlet</source>
+      <translation>Îlet</translation>
+    </message>
+    <message>
+      <source>Saint-Paul centre</source>
+      <translation>Saint-Paul centre</translation>
+    </message>
+    <message>
+      <source>Saint-Gilles les Bains</source>
+      <translation>Saint-Gilles les Bains</translation>
+    </message>
+    <message>
+      <source>Plateau Caillou</source>
+      <translation>Plateau Caillou</translation>
+    </message>
+    <message>
+      <source>La Plaine – Bois de Nèfles</source>
+      <translation>La Plaine – Bois de Nèfles</translation>
+    </message>
+    <message>
+      <source>La Saline</source>
+      <translation>La Saline</translation>
+    </message>
+    <message>
+      <source>Le Guillaume</source>
+      <translation>Le Guillaume</translation>
+    </message>
+    <message>
+      <source>Mafate</source>
+      <translation>Mafate</translation>
+    </message>
+  </context>
+</TS>

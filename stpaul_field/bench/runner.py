@@ -21,6 +21,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "encryption": ("stpaul_field.bench.store_bench:encryption_cost", "coût du chiffrement du poste"),
     "window-start": ("stpaul_field.ui.bench:window_startup", "lancement jusqu'à la fenêtre utilisable"),
     "activity-list": ("stpaul_field.ui.bench:activity_list", "liste des activités et agenda à 100 000"),
+    "sheets": ("stpaul_field.bench.sheet_bench:sheet_pdf", "feuilles d'émargement en PDF"),
     "frozen-app": ("stpaul_field.bench.packaging_bench:frozen_app", "application figée : taille, démarrage"),
 }
 

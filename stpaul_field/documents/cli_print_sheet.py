@@ -91,13 +91,13 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
         venue_labels,
     )
     from stpaul_field.settings import CURRENT_ADVISOR, Settings
-    from stpaul_field.store.database import Store
+    from stpaul_field.store.unlock import open_store_interactive
 
     settings = Settings(paths.settings_file)
     rows = args.walkin_rows if args.walkin_rows is not None else walkin_rows(settings)
     try:
         day = parse_day(args.date) if args.date else None
-        store = Store.open(paths)
+        store = open_store_interactive(paths)
         try:
             with store.reader() as session:
                 if args.blank:

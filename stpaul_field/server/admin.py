@@ -143,6 +143,21 @@ def set_password(session: Session, login: str, password: str) -> None:
     account.password_changed_at = utcnow()
 
 
+def set_advisor_active(session: Session, login: str, active: bool) -> uuid.UUID:
+    """Disable (or enable again) an advisor: their devices are refused while disabled."""
+    account = session.scalar(select(Account).where(Account.login == fold_login(login)))
+    if account is None:
+        raise AdminError("Identifiant inconnu.")
+    rec = session.get(Record, ("advisor", account.advisor_id))
+    if rec is None:
+        raise AdminError("Fiche du conseiller introuvable.")
+    doc = {**rec.fields, "active": active}
+    RecordBook(session, utcnow()).put(
+        "advisor", rec.id, rec.team_id, doc, ["active"], _stamp(), advisor_id=None, device_id=None
+    )
+    return account.advisor_id
+
+
 def create_venue(
     session: Session,
     team: Team | uuid.UUID | str | None,

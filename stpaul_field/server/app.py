@@ -26,7 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from stpaul_field import __version__
 from stpaul_field.domain.hlc import HybridClock, Stamp
-from stpaul_field.server import admin, logs
+from stpaul_field.server import admin, logs, security
 from stpaul_field.server.auth import authenticate, enrol
 from stpaul_field.server.batch import BatchIdTaken, apply_batch
 from stpaul_field.server.caller import Caller
@@ -222,6 +222,7 @@ def create_app(
     if database_url:
         settings = settings.model_copy(update={"database_url": database_url})
     db = Database(settings.resolved_database_url(), pool_size=settings.pool_size)
+    security.configure_hashing(settings.argon2_time_cost, settings.argon2_memory_kib)
     if migrate:
         prepare(db, settings)
 

@@ -25,7 +25,14 @@ from stpaul_field.server.caller import Caller
 from stpaul_field.server.db import Database
 from stpaul_field.server.merge import merge
 from stpaul_field.server.models import AppliedBatch, AppliedOp, ConflictLog, Record
-from stpaul_field.server.records import SPECS, FieldValueError, coerce, new_document, record_errors
+from stpaul_field.server.records import (
+    SPECS,
+    FieldValueError,
+    coerce,
+    missing_required,
+    new_document,
+    record_errors,
+)
 from stpaul_field.server.scope import write_refusal
 from stpaul_field.store.models import utcnow
 from stpaul_field.sync.protocol import Change, FieldConflict, OpResult, SyncRequest
@@ -143,6 +150,9 @@ class _Applier:
             up_to_date = rec.seq <= change.base_version or written_here is True
             clean = up_to_date and not conflicts
 
+        missing = missing_required(change.entity, doc)
+        if missing:
+            return rejected(change, f"Champ obligatoire manquant : {', '.join(missing)}.")
         refusal = write_refusal(caller, change.entity, before, doc, self.resolve)
         if refusal:
             return rejected(change, refusal)

@@ -13,21 +13,35 @@ from sqlalchemy.orm import Session
 from stpaul_field.server.models import LoginThrottle
 from stpaul_field.store.models import utcnow
 
-_hasher = PasswordHasher()
-# Checked when the login is unknown, so that a wrong login costs as much as a wrong password.
-_DUMMY_HASH = _hasher.hash("stpaul-field: pas un vrai mot de passe")
 MIN_PASSWORD_LENGTH = 10
+_DUMMY_PASSWORD = "stpaul-field: pas un vrai mot de passe"
+
+
+class _Hashing:
+    hasher = PasswordHasher()
+    # Checked when the login is unknown, so that a wrong login costs as much as a wrong password.
+    dummy = hasher.hash(_DUMMY_PASSWORD)
+
+
+def configure_hashing(time_cost: int, memory_kib: int) -> None:
+    """The argon2id cost of new hashes (existing hashes carry their own parameters)."""
+    current = _Hashing.hasher
+    if (current.time_cost, current.memory_cost) == (time_cost, memory_kib):
+        return
+    _Hashing.hasher = PasswordHasher(time_cost=time_cost, memory_cost=memory_kib)
+    _Hashing.dummy = _Hashing.hasher.hash(_DUMMY_PASSWORD)
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _Hashing.hasher.hash(password)
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+        ok = _Hashing.hasher.verify(password_hash or _Hashing.dummy, password)
     except (VerificationError, InvalidHashError):
         return False
+    return ok and password_hash is not None
 
 
 def password_problem(password: str) -> str | None:

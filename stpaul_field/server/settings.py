@@ -31,6 +31,9 @@ class ServerSettings(BaseModel):
     login_max_failures_per_ip: int = Field(default=30, ge=1)
     login_window_s: int = Field(default=15 * 60, ge=1)
     login_lockout_s: int = Field(default=15 * 60, ge=1)
+    # Cost of new password hashes (argon2id); the defaults are the library's (RFC 9106 low-memory).
+    argon2_time_cost: int = Field(default=3, ge=1)
+    argon2_memory_kib: int = Field(default=64 * 1024, ge=64)
     # Database connections per worker process (PostgreSQL).
     pool_size: int = Field(default=10, ge=1)
     # Seed Saint-Paul's reference venues at start (idempotent).

@@ -30,6 +30,8 @@ from stpaul_field.server.models import Base, Team
 from stpaul_field.server.settings import ServerSettings
 
 PASSWORD = "mot-de-passe-de-test"
+# Tests hash many passwords: the cheapest argon2id parameters (never for a real server).
+CHEAP_HASHING = {"argon2_time_cost": 1, "argon2_memory_kib": 64}
 
 
 def sqlite_url(directory: str | Path) -> str:
@@ -84,7 +86,7 @@ class ServerEnv:
 
     @classmethod
     def start(cls, url: str, **settings: Any) -> ServerEnv:
-        app = create_app(url, settings=ServerSettings(database_url=url, **settings))
+        app = create_app(url, settings=ServerSettings(database_url=url, **{**CHEAP_HASHING, **settings}))
         return cls(app, app.state.db)
 
     def team(self, name: str) -> uuid.UUID:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pypdf
@@ -195,3 +197,20 @@ def test_logo_from_settings_is_drawn_and_a_bad_one_is_ignored(tmp_path: Path) ->
     (tmp_path / "broken.png").write_bytes(b"not an image")
     assert load_logo(tmp_path / "broken.png") is None
     assert load_logo("") is None
+
+
+def test_a_long_batch_does_not_abort_the_process(tmp_path: Path) -> None:
+    # PySide6 6.12 on Python 3.11 drops a reference to None on every void call; without the
+    # guard in documents.qt_runtime a few thousand rows abort the interpreter ("none_dealloc").
+    script = f"""
+import sys
+sys.path.insert(0, {str(Path.cwd())!r})
+from stpaul_field.documents.attendance_sheet import write_pdf
+from stpaul_field.documents.sheet_data import SheetData, SheetParticipant
+people = tuple(SheetParticipant(f"PAYET Hélène {{i:03d}}", "Saint-Paul") for i in range(120))
+sheets = [SheetData(title=f"Atelier {{n}}", participants=people) for n in range(15)]
+print(write_pdf({str(tmp_path / "long.pdf")!r}, sheets))
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-500:]
+    assert int(done.stdout.split()[-1]) == len(pypdf.PdfReader(tmp_path / "long.pdf").pages) == 15 * 8

@@ -62,13 +62,23 @@ def main() -> int:
     window.resize(1366, 768)
     window.show()
     window.show_view("agenda")
+    # Demo activities belong to the whole demo team: show everyone's.
+    window.agenda.team_box.setChecked(True)
     window.agenda.set_mode("week")
     settle()
-    window.agenda.table.setFocus()
-    settle()
+
+    def morning() -> None:
+        agenda = window.agenda
+        agenda.table.setCurrentIndex(agenda.model.index_of_day_time(i18n.today(), dt.time(9, 0)))
+        agenda.table.scrollToTop()
+        agenda.table.setFocus()
+        settle()
+
+    morning()
     window.grab().save(str(out / f"agenda-week{suffix}.png"))
     window.agenda.set_mode("day")
     settle()
+    morning()
     window.grab().save(str(out / f"agenda-day{suffix}.png"))
     window.show_view("activities")
     settle()

@@ -101,47 +101,47 @@
   <context>
     <name>ActivitiesModel</name>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="79" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="84" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="80" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="85" />
       <source>Heure</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="81" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="86" />
       <source>Type</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="82" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="87" />
       <source>Bénéficiaire / atelier</source>
       <translation>Beneficiary / workshop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="83" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="88" />
       <source>Participants</source>
       <translation>Participants</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="84" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="89" />
       <source>Durée</source>
       <translation>Duration</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="85" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="90" />
       <source>Lieu</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="86" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="91" />
       <source>Thématiques</source>
       <translation>Themes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="87" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="92" />
       <source>Statut</source>
       <translation>Status</translation>
     </message>
@@ -149,122 +149,122 @@
   <context>
     <name>ActivitiesView</name>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="218" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="236" />
       <source>Aujourd'hui</source>
       <translation>Today</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="219" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="237" />
       <source>Cette semaine</source>
       <translation>This week</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="220" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="238" />
       <source>Ce mois-ci</source>
       <translation>This month</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="221" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="239" />
       <source>Le mois dernier</source>
       <translation>Last month</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="222" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="240" />
       <source>Cette année</source>
       <translation>This year</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="223" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="241" />
       <source>Tout</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="224" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="242" />
       <source>Du … au …</source>
       <translation>From … to …</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="234" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="252" />
       <source>Tous les types</source>
       <translation>All types</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="235" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="253" />
       <source>Tous les lieux</source>
       <translation>All places</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="236" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="254" />
       <source>Toutes les thématiques</source>
       <translation>All themes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="237" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="255" />
       <source>Tous les statuts</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="242" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="260" />
       <source>&amp;Période</source>
       <translation>&amp;Period</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="243" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="261" />
       <source>du</source>
       <translation>from</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="244" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="262" />
       <source>au</source>
       <translation>to</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="245" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="263" />
       <source>T&amp;ype</source>
       <translation>T&amp;ype</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="246" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="264" />
       <source>L&amp;ieu</source>
       <translation>Pl&amp;ace</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="247" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="265" />
       <source>T&amp;hématique</source>
       <translation>T&amp;heme</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="248" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="266" />
       <source>Stat&amp;ut</source>
       <translation>Stat&amp;us</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="263" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="281" />
       <source>Activités</source>
       <translation>Activities</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="296" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="318" />
       <source>Nouvel &amp;accompagnement</source>
       <translation>New &amp;accompaniment</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="297" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="319" />
       <source>Nouvel a&amp;telier</source>
       <translation>New &amp;workshop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="298" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="320" />
       <source>É&amp;margement…</source>
       <translation>Atte&amp;ndance…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="299" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="321" />
       <source>&amp;Supprimer</source>
       <translation>&amp;Delete</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/activities_view.py" line="369" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="391" />
       <source>%n activité(s)</source>
       <translation>
         <numerusform>%n activity</numerusform>
@@ -272,7 +272,7 @@
       </translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="402" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="424" />
       <source>Activité supprimée.</source>
       <translation>Activity deleted.</translation>
     </message>
@@ -456,107 +456,117 @@
   <context>
     <name>AgendaView</name>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="50" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="51" />
       <source>◀ &amp;Précédent</source>
       <translation>◀ &amp;Previous</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="51" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="52" />
       <source>Au&amp;jourd'hui</source>
       <translation>To&amp;day</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="52" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="53" />
       <source>&amp;Suivant ▶</source>
       <translation>&amp;Next ▶</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="56" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="57" />
       <source>&amp;Jour</source>
       <translation>Da&amp;y</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="57" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="58" />
       <source>Se&amp;maine</source>
       <translation>&amp;Week</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="58" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="59" />
       <source>Vue jour</source>
       <translation>Day view</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="59" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="60" />
       <source>Vue semaine</source>
       <translation>Week view</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="65" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="66" />
+      <source>Toute l'é&amp;quipe</source>
+      <translation>Whole te&amp;am</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="67" />
+      <source>Montrer aussi les rendez-vous et ateliers des collègues</source>
+      <translation>Also show colleagues' appointments and workshops</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="68" />
       <source>&amp;Nouveau…</source>
       <translation>&amp;New…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="66" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="69" />
       <source>Nouveau rendez-vous ou atelier au créneau choisi</source>
       <translation>New appointment or workshop in the chosen slot</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="76" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="79" />
       <source>Agenda</source>
       <translation>Agenda</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="158" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="171" />
       <source>Semaine du {0} au {1}</source>
       <translation>Week from {0} to {1}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="222" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="237" />
       <source>Nouveau rendez-vous &amp;individuel ici</source>
       <translation>New &amp;individual appointment here</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="224" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="239" />
       <source>Nouvel &amp;atelier ici</source>
       <translation>New &amp;workshop here</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="245" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="260" />
       <source>&amp;Ouvrir</source>
       <translation>&amp;Open</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="247" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="262" />
       <source>Saisir le &amp;résultat…</source>
       <translation>Record the &amp;outcome…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="248" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="263" />
       <source>Marquer &amp;réalisé</source>
       <translation>Mark &amp;done</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="249" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="264" />
       <source>A&amp;nnuler le rendez-vous</source>
       <translation>&amp;Cancel the appointment</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="251" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="266" />
       <source>Remettre &amp;prévu</source>
       <translation>Back to &amp;planned</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="253" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="268" />
       <source>É&amp;margement…</source>
       <translation>Atte&amp;ndance…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="254" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="269" />
       <source>&amp;Supprimer</source>
       <translation>&amp;Delete</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="275" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="290" />
       <source>Rendez-vous supprimé.</source>
       <translation>Appointment deleted.</translation>
     </message>
@@ -713,21 +723,85 @@
   <context>
     <name>Launcher</name>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="46" />
+      <location filename="../../stpaul_field/ui/app.py" line="48" />
       <source>Ouverture des données du poste…</source>
       <translation>Opening this laptop’s data…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="83" />
+      <location filename="../../stpaul_field/ui/app.py" line="100" />
+      <source>Choisissez une phrase de passe pour protéger ce poste</source>
+      <translation>Choose a passphrase to protect this laptop</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/app.py" line="102" />
+      <source>Phrase de passe du poste</source>
+      <translation>Laptop passphrase</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/app.py" line="104" />
+      <source>Ouvrir le poste</source>
+      <translation>Open the laptop</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/app.py" line="113" />
+      <source>Les deux saisies diffèrent.</source>
+      <translation>The two entries differ.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/app.py" line="120" />
+      <source>Le poste reste fermé sans sa phrase de passe.</source>
+      <translation>The laptop stays closed without its passphrase.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/app.py" line="137" />
       <source>Ouverture impossible</source>
       <translation>Cannot open</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="84" />
+      <location filename="../../stpaul_field/ui/app.py" line="138" />
       <source>Les données du poste n'ont pas pu être ouvertes :
 {0}</source>
       <translation>This laptop’s data could not be opened:
 {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>LockController</name>
+    <message>
+      <location filename="../../stpaul_field/ui/lock.py" line="129" />
+      <location filename="../../stpaul_field/ui/lock.py" line="162" />
+      <source>Code de déverrouillage</source>
+      <translation>Unlock code</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/lock.py" line="130" />
+      <source>Choisissez un code ({0} caractères au moins)</source>
+      <translation>Choose a code ({0} characters at least)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/lock.py" line="137" />
+      <source>Le code doit compter au moins {0} caractères.</source>
+      <translation>The code must have at least {0} characters.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/lock.py" line="139" />
+      <source>Les deux saisies diffèrent.</source>
+      <translation>The two entries differ.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/lock.py" line="162" />
+      <source>Phrase de passe du poste</source>
+      <translation>Laptop passphrase</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/lock.py" line="164" />
+      <source>Poste verrouillé</source>
+      <translation>Laptop locked</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/lock.py" line="181" />
+      <source>Ce n'est pas le bon secret. Réessayez.</source>
+      <translation>That is not the right secret. Try again.</translation>
     </message>
   </context>
   <context>
@@ -793,37 +867,42 @@
       <translation>&amp;Settings…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="165" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="164" />
+      <source>&amp;Verrouiller le poste</source>
+      <translation>&amp;Lock the laptop</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="168" />
       <source>&amp;Quitter</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="168" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="171" />
       <source>&amp;Affichage</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="184" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="193" />
       <source>État de la synchronisation</source>
       <translation>Synchronisation status</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="186" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="195" />
       <source>Modifications locales à envoyer</source>
       <translation>Local changes to send</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="189" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="198" />
       <source>Changer le lieu où je travaille</source>
       <translation>Change where I work</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="204" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="213" />
       <source>Tout est sur le registre central</source>
       <translation>Everything is on the central record</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/main_window.py" line="207" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="216" />
       <source>%n modification(s) locale(s) pas encore sur le registre central</source>
       <translation>
         <numerusform>%n local change not yet on the central record</numerusform>
@@ -831,12 +910,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="216" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="225" />
       <source>Lieu : {0}</source>
       <translation>Place: {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="216" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="225" />
       <source>Choisir mon lieu de travail…</source>
       <translation>Choose where I work…</translation>
     </message>
@@ -885,6 +964,15 @@
       <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="201" />
       <source>Annuler</source>
       <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
+    <name>SecretDialog</name>
+    <message>
+      <location filename="../../stpaul_field/ui/lock.py" line="80" />
+      <location filename="../../stpaul_field/ui/lock.py" line="81" />
+      <source>Confirmation</source>
+      <translation>Confirmation</translation>
     </message>
   </context>
   <context>

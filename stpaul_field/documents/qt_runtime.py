@@ -2,34 +2,13 @@
 
 from __future__ import annotations
 
-import ctypes
 import os
-import platform
 import sys
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 
 _app: QGuiApplication | None = None
-
-
-def guard_none_refcount() -> bool:
-    """Make None immortal on CPython < 3.12, as 3.12 does itself (PEP 683).
-
-    PySide6 6.12.0 returns None from every void method without taking a reference (harmless
-    on 3.12+, where None is immortal). On 3.11 each call drops one of None's references and
-    the process aborts with "none_dealloc" after some thousands of calls (a 120-person sheet
-    makes ~2,000). Returns True when the guard was applied.
-    """
-    if sys.version_info >= (3, 12) or platform.python_implementation() != "CPython":
-        return False
-    refcount = ctypes.c_ssize_t.from_address(id(None))
-    if refcount.value < 1 << 40:
-        refcount.value += 1 << 40
-    return True
-
-
-NONE_GUARDED = guard_none_refcount()
 
 
 def ensure_gui_application() -> QCoreApplication:
@@ -51,4 +30,4 @@ def ensure_gui_application() -> QCoreApplication:
     return _app
 
 
-__all__ = ["NONE_GUARDED", "ensure_gui_application", "guard_none_refcount"]
+__all__ = ["ensure_gui_application"]

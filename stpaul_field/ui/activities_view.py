@@ -286,6 +286,10 @@ class ActivitiesView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
+        # One line a row, all of the same height: long lists scroll without measuring rows.
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setAlternatingRowColors(True)
         self.table.setTabKeyNavigation(False)
         for col, width in ((0, 90), (1, 55), (2, 170), (3, 220), (4, 90), (5, 70), (6, 200), (7, 260)):

@@ -61,9 +61,14 @@ class Launcher(QObject):
         from stpaul_field.ui.lock import LockController
         from stpaul_field.ui.main_window import MainWindow
 
-        ctx = AppContext(store, self.settings, self.paths)
-        self.window = MainWindow(ctx)
-        self.window.install_lock(LockController(self.window, self.paths, self.settings, store.key))
+        try:
+            ctx = AppContext(store, self.settings, self.paths)
+            self.window = MainWindow(ctx)
+            self.window.install_lock(LockController(self.window, self.paths, self.settings, store.key))
+        except Exception as error:  # a window that cannot be built must not leave a splash forever
+            store.close()
+            self._failed(error)
+            return
         self.window.show()
         if self.splash is not None:
             self.splash.close()

@@ -71,7 +71,7 @@ class AgendaView(QWidget):
         for w in (self.previous_button, self.today_button, self.next_button):
             bar.addWidget(w)
         bar.addStretch(1)
-        for w in (self.team_box, self.day_button, self.week_button, self.new_button):
+        for w in (self.day_button, self.week_button, self.new_button):
             bar.addWidget(w)
 
         self.table = QTableView()
@@ -99,6 +99,12 @@ class AgendaView(QWidget):
             context=Qt.ShortcutContext.WidgetShortcut,
         )
         QShortcut(
+            QKeySequence("Shift+F10"),
+            self.table,
+            lambda: self._context_menu(self.table.visualRect(self.table.currentIndex()).center()),
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+        QShortcut(
             QKeySequence(Qt.Key.Key_Delete),
             self.table,
             self.delete_current,
@@ -113,7 +119,10 @@ class AgendaView(QWidget):
 
         self.undo_bar = UndoBar()
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.team_box)
+        layout.addLayout(heading)
         layout.addLayout(bar)
         layout.addWidget(self.undo_bar)
         layout.addWidget(self.table, 1)

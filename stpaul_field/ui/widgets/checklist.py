@@ -13,7 +13,15 @@ CODE_ROLE = Qt.ItemDataRole.UserRole
 
 
 class TickList(QListWidget):
-    """A list of checkable rows where Space ticks the current row."""
+    """A list of checkable rows where Space ticks the current row.
+
+    Nothing is ever "selected" (a highlighted row would read as chosen): the tick is the
+    choice, the focus frame shows where the keyboard is.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
 
     def keyPressEvent(self, event) -> None:
         # Space ticks the current row (Qt's delegate only does it for a selected one).
@@ -32,7 +40,6 @@ class ChoiceChecklist(TickList):
         super().__init__(parent)
         self.values = values
         self._columns = columns
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setFlow(QListView.Flow.TopToBottom)
         self.setWrapping(columns > 1)
         self.setResizeMode(QListView.ResizeMode.Adjust)

@@ -74,7 +74,7 @@ def create_team(session: Session, name: str) -> Team:
 
 def _store_record(
     session: Session, entity: str, record_id: uuid.UUID, team_id: uuid.UUID | None, fields: dict[str, Any]
-) -> Record:
+) -> None:
     now = utcnow()
     doc = new_document(entity, now)
     try:
@@ -85,7 +85,8 @@ def _store_record(
     if errors:
         raise AdminError(" ".join(errors))
     book = RecordBook(session, now)
-    return book.put(entity, record_id, team_id, doc, list(doc), _stamp(), advisor_id=None, device_id=None)
+    book.put(entity, record_id, team_id, doc, list(doc), _stamp(), advisor_id=None, device_id=None)
+    book.flush()
 
 
 def create_advisor(
@@ -152,9 +153,9 @@ def set_advisor_active(session: Session, login: str, active: bool) -> uuid.UUID:
     if rec is None:
         raise AdminError("Fiche du conseiller introuvable.")
     doc = {**rec.fields, "active": active}
-    RecordBook(session, utcnow()).put(
-        "advisor", rec.id, rec.team_id, doc, ["active"], _stamp(), advisor_id=None, device_id=None
-    )
+    book = RecordBook(session, utcnow())
+    book.put("advisor", rec.id, rec.team_id, doc, ["active"], _stamp(), advisor_id=None, device_id=None)
+    book.flush()
     return account.advisor_id
 
 

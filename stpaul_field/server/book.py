@@ -124,8 +124,13 @@ class RecordBook:
         advisor_id: uuid.UUID | None,
         device_id: uuid.UUID | None,
         op_id: uuid.UUID | None = None,
+        baseline: bool = False,
     ) -> RecordRow:
-        """Make `doc` the record's new state; `taken` fields get this write's seq and stamp."""
+        """Make `doc` the record's new state; `taken` fields get this write's seq and stamp.
+
+        `baseline`: the fields are shipped with every laptop (reference data), so they count as
+        version 0 — a laptop's first edit of them, based on version 0, is no conflict.
+        """
         seq = self.next_seq()
         rec = self.get(entity, record_id)
         before = None if rec is None else rec.fields
@@ -135,7 +140,7 @@ class RecordBook:
         field_seqs = dict(rec.field_seqs)
         field_stamps = dict(rec.field_stamps)
         for name in taken:
-            field_seqs[name] = seq
+            field_seqs[name] = 0 if baseline else seq
             field_stamps[name] = stamp
         rec.fields, rec.field_seqs, rec.field_stamps, rec.seq = dict(doc), field_seqs, field_stamps, seq
         rec.dirty = True

@@ -125,13 +125,8 @@ def body_schema(model: type[BaseModel]) -> dict[str, Any]:
             "required": True,
             "content": {
                 JSON_TYPE: {"schema": ref},
-                SYNC_MEDIA_TYPE: {
-                    "schema": {
-                        "type": "string",
-                        "format": "binary",
-                        "description": f"{model.__name__} en JSON compressé zstd",
-                    }
-                },
+                # The same message, its JSON compressed with zstd (`sync.protocol.encode`).
+                SYNC_MEDIA_TYPE: {"schema": ref},
             },
         }
     }

@@ -785,3 +785,38 @@ def test_health_openapi_and_security_headers(world: World) -> None:
     assert "access-control-allow-origin" not in r.headers
     r = world.client.get("/nulle-part")
     assert r.status_code == 404 and r.json()["detail"] == "Adresse inconnue sur ce serveur."
+
+
+def test_a_cursor_ahead_of_the_record_asks_for_a_full_resync(world: World) -> None:
+    # The record was restored from an older backup: the laptop's cursor is from its future.
+    marie = world.laptop("marie")
+    resp = marie.push([], cursor=_max_seq(world.env) + 1000)
+    assert resp.resync_required and resp.cursor == 0 and resp.changes == []
+    assert not marie.push([], cursor=_max_seq(world.env)).resync_required
+
+
+def test_logs_carry_no_personal_data(world: World, caplog: pytest.LogCaptureFixture) -> None:
+    from stpaul_field.server.logs import LOGGER_NAME, JsonFormatter
+
+    caplog.set_level("INFO", logger=LOGGER_NAME)
+    world.client.post(
+        "/api/v1/enrol", json={"login": "marie", "password": "mauvais-secret", "device_name": "PC"}
+    )
+    marie = world.laptop("marie")
+    marie.push([marie.change("beneficiary", uuid.uuid4(), beneficiary(notes="Suivi psychiatrique"))])
+    marie.push([marie.change("beneficiary", uuid.uuid4(), beneficiary(last_name=""))])
+    lines = [JsonFormatter().format(record) for record in caplog.records]
+    assert any('"path": "/api/v1/sync"' in line and '"status": 200' in line for line in lines)
+    text_of_logs = "\n".join(lines)
+    for secret in (
+        "marie",
+        "mauvais-secret",
+        PASSWORD,
+        "Hélène",
+        "Grondin",
+        "0692123456",
+        "psychiatrique",
+        "testclient",
+        marie.token,
+    ):
+        assert secret not in text_of_logs

@@ -268,6 +268,8 @@ def test_a_coordinator_creates_an_advisor_account_who_can_then_enrol(world: Worl
         "/api/v1/advisors", json={**body, "login": "nadia2", "password": "court"}, headers=auth
     )
     assert r.status_code == 422 and "au moins" in r.json()["detail"]
+    r = world.client.post("/api/v1/advisors", json={**body, "login": "nadia3", "admin": True}, headers=auth)
+    assert r.status_code == 422 and r.json()["detail"].startswith("Requête invalide") and "admin" in r.text
     marie = world.laptop("marie")
     r = world.client.post(
         "/api/v1/advisors", json={**body, "login": "x"}, headers={"authorization": f"Bearer {marie.token}"}

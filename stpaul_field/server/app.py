@@ -39,7 +39,7 @@ from stpaul_field.server.settings import ServerSettings
 from stpaul_field.server.wire import (
     SYNC_MEDIA_TYPE,
     body_schema,
-    describe,
+    describe_errors,
     media_type,
     parse,
     read_body,
@@ -245,13 +245,7 @@ def create_app(
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        from pydantic import ValidationError
-
-        try:
-            detail = describe(ValidationError.from_exception_data("requête", list(exc.errors())))
-        except Exception:  # pydantic cannot rebuild some error kinds; say it plainly
-            detail = "Requête invalide."
-        return _error(422, detail, "invalid_body")
+        return _error(422, describe_errors(list(exc.errors())), "invalid_body")
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:

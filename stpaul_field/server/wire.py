@@ -101,12 +101,16 @@ def parse(raw: bytes, content_type: str, model: type[M]) -> M:
 
 
 def describe(error: ValidationError) -> str:
+    return describe_errors(list(error.errors()))
+
+
+def describe_errors(errors: list[Any]) -> str:
     """A French summary of pydantic's errors: where, and pydantic's own words."""
     parts = []
-    for item in error.errors()[:5]:
+    for item in errors[:5]:
         where = ".".join(str(p) for p in item.get("loc", ())) or "corps"
         parts.append(f"« {where} » : {item.get('msg', 'invalide')}")
-    more = len(error.errors()) - 5
+    more = len(errors) - 5
     suffix = f" (et {more} autres)" if more > 0 else ""
     return "Requête invalide — " + " ; ".join(parts) + suffix + "."
 

@@ -23,6 +23,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "register": ("stpaul_field.bench.register_bench:register_latency", "registre : recherche, tri, pages"),
     "window-start": ("stpaul_field.ui.bench:window_startup", "lancement jusqu'à la fenêtre utilisable"),
     "activity-list": ("stpaul_field.ui.bench:activity_list", "liste des activités et agenda à 100 000"),
+    "frozen-app": ("stpaul_field.bench.packaging_bench:frozen_app", "application figée : taille, démarrage"),
 }
 
 

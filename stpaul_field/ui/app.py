@@ -17,7 +17,7 @@ from stpaul_field import APP_AUTHOR, APP_NAME, __version__
 from stpaul_field import settings as st
 from stpaul_field.paths import AppPaths
 from stpaul_field.store.database import Store
-from stpaul_field.ui import i18n, tasks
+from stpaul_field.ui import i18n, smoke, tasks
 
 
 def configure(app: QApplication) -> None:
@@ -130,6 +130,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     settings = st.Settings(paths.settings_file)
     i18n.install(app, settings.get(st.LANGUAGE))
     launcher = Launcher(paths, settings)
+    smoke.arm(app, launcher)  # STPAUL_FIELD_SMOKE_TEST: show the window, then quit
 
     def failed(message: str) -> None:
         QMessageBox.critical(

@@ -40,6 +40,39 @@
     </message>
   </context>
   <context>
+    <name>AboutDialog</name>
+    <message>
+      <location filename="../../stpaul_field/ui/about.py" line="28" />
+      <source>À propos</source>
+      <translation>About</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/about.py" line="37" />
+      <source>Version {0} (protocole de synchronisation {1})</source>
+      <translation>Version {0} (synchronisation protocol {1})</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/about.py" line="40" />
+      <source>Données du poste : {0}</source>
+      <translation>This laptop's data: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/about.py" line="42" />
+      <source>Sauvegardes : {0}</source>
+      <translation>Backups: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/about.py" line="43" />
+      <source>Ville de Saint-Paul — licence {0}</source>
+      <translation>Ville de Saint-Paul — licence {0}</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/about.py" line="50" />
+      <source>Ouvrir le dossier des données</source>
+      <translation>Open the data folder</translation>
+    </message>
+  </context>
+  <context>
     <name>AccompanimentForm</name>
     <message>
       <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="29" />
@@ -1364,12 +1397,12 @@
       <translation>The laptop stays closed without its passphrase.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="137" />
+      <location filename="../../stpaul_field/ui/app.py" line="138" />
       <source>Ouverture impossible</source>
       <translation>Cannot open</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="138" />
+      <location filename="../../stpaul_field/ui/app.py" line="139" />
       <source>Les données du poste n'ont pas pu être ouvertes :
 {0}</source>
       <translation>This laptop’s data could not be opened:
@@ -1418,107 +1451,117 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="53" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="88" />
       <source>Saint-Paul — Accompagnements numériques</source>
       <translation>Saint-Paul — Digital accompaniments</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="60" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="95" />
       <source>Navigation</source>
       <translation>Navigation</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="99" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="134" />
       <source>Agenda</source>
       <translation>Agenda</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="100" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="135" />
       <source>Bénéficiaires</source>
       <translation>Beneficiaries</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="101" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="136" />
       <source>Activités</source>
       <translation>Activities</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="102" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="137" />
       <source>Rapports</source>
       <translation>Reports</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="103" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="138" />
       <source>Synchronisation</source>
       <translation>Synchronisation</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="104" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="139" />
       <source>Corbeille</source>
       <translation>Bin</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="187" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="222" />
       <source>&amp;Fichier</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="188" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="223" />
       <source>Nouvel &amp;accompagnement…</source>
       <translation>New &amp;accompaniment…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="191" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="226" />
       <source>Nouvel a&amp;telier…</source>
       <translation>New &amp;workshop…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="194" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="229" />
       <source>Feuilles d'é&amp;margement du jour…</source>
       <translation>The day's attendance &amp;sheets…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="198" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="233" />
       <source>&amp;Paramètres…</source>
       <translation>&amp;Settings…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="201" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="236" />
       <source>&amp;Verrouiller le poste</source>
       <translation>&amp;Lock the laptop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="205" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="240" />
       <source>&amp;Quitter</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="208" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="243" />
       <source>&amp;Affichage</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="230" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="244" />
+      <source>Ai&amp;de</source>
+      <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="245" />
+      <source>À &amp;propos de l'application…</source>
+      <translation>&amp;About the application…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="274" />
       <source>État de la synchronisation</source>
       <translation>Synchronisation status</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="232" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="276" />
       <source>Modifications locales à envoyer</source>
       <translation>Local changes to send</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="235" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="279" />
       <source>Changer le lieu où je travaille</source>
       <translation>Change where I work</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="250" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="294" />
       <source>Tout est sur le registre central</source>
       <translation>Everything is on the central record</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/main_window.py" line="253" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="297" />
       <source>%n modification(s) locale(s) pas encore sur le registre central</source>
       <translation>
         <numerusform>%n local change not yet on the central record</numerusform>
@@ -1526,12 +1569,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="262" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="306" />
       <source>Lieu : {0}</source>
       <translation>Place: {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="262" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="306" />
       <source>Choisir mon lieu de travail…</source>
       <translation>Choose where I work…</translation>
     </message>
@@ -1702,7 +1745,7 @@
   <context>
     <name>PlaceholderView</name>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="43" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="45" />
       <source>« {0} » n'est pas encore disponible sur ce poste.</source>
       <translation>“{0}” is not available on this laptop yet.</translation>
     </message>

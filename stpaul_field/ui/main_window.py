@@ -241,6 +241,10 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         self.view_menu = self.menuBar().addMenu(self.tr("&Affichage"))
+        help_menu = self.menuBar().addMenu(self.tr("Ai&de"))
+        about = help_menu.addAction(self.tr("À &propos de l'application…"))
+        about.triggered.connect(self.open_about)
+        about.setEnabled(self.ctx.paths is not None)
 
     def install_lock(self, lock: QObject) -> None:
         """The window lock (see `ui.lock`): on demand with Ctrl+L, and when idle."""
@@ -252,6 +256,11 @@ class MainWindow(QMainWindow):
         from stpaul_field.ui.activity_form import new_activity
 
         return new_activity(self.ctx, kind, self)
+
+    def open_about(self) -> QWidget | None:
+        from stpaul_field.ui.about import show_about
+
+        return show_about(self, self.ctx.paths) if self.ctx.paths is not None else None
 
     def open_settings(self) -> None:
         from stpaul_field.ui.settings_dialog import SettingsDialog

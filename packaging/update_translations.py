@@ -1,4 +1,4 @@
-"""Refresh the translation sources and compile them: `python tools/update_translations.py`.
+"""Refresh the translation sources and compile them: `python packaging/update_translations.py`.
 
 1. `pyside6-lupdate` collects every `tr()` string of `stpaul_field/ui` and
    `stpaul_field/documents` into `resources/translations/stpaul_field_<lang>.ts`

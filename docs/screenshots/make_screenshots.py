@@ -1,4 +1,4 @@
-"""Screenshots of the desktop app with demo data: `python tools/screenshots.py OUT_DIR`.
+"""Screenshots of the desktop app with demo data: `python docs/screenshots/make_screenshots.py OUT_DIR`.
 
 Runs offscreen (no display needed). Set QT_SCALE_FACTOR=1.25 to check readability at 125 %.
 """
@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402

@@ -139,7 +139,8 @@ def test_cli_export_for_this_laptop_and_for_the_team(store, fx, paths: AppPaths,
     store.close()
     Settings(paths.settings_file).set(CURRENT_ADVISOR, str(fx.alice))
     mine, team = tmp_path / "moi.xlsx", tmp_path / "equipe.csv"
-    base = ["--data-dir", str(paths.data.parent), "export", "activities", "--from", "2026-11-01", "--to", "2026-11-30"]
+    data_dir = str(paths.data.parent)
+    base = ["--data-dir", data_dir, "export", "activities", "--from", "2026-11-01", "--to", "2026-11-30"]
     assert main([*base, "-o", str(mine)]) == 0
     assert main([*base, "--team", "--format", "csv", "-o", str(team)]) == 0
     solo = load_workbook(mine).active

@@ -268,6 +268,8 @@ def test_a_coordinator_creates_an_advisor_account_who_can_then_enrol(world: Worl
         "/api/v1/advisors", json={**body, "login": "nadia2", "password": "court"}, headers=auth
     )
     assert r.status_code == 422 and "au moins" in r.json()["detail"]
+    r = world.client.post("/api/v1/advisors", json={**body, "login": "nadia3", "admin": True}, headers=auth)
+    assert r.status_code == 422 and r.json()["detail"].startswith("Requête invalide") and "admin" in r.text
     marie = world.laptop("marie")
     r = world.client.post(
         "/api/v1/advisors", json={**body, "login": "x"}, headers={"authorization": f"Bearer {marie.token}"}
@@ -430,8 +432,9 @@ def test_venues_and_advisors_are_written_by_a_coordinator_only(world: World) -> 
 def test_reference_venue_edited_by_a_coordinator_reaches_every_laptop(world: World) -> None:
     coordinator = world.laptop("chloe")
     marla = uuid.UUID(reference_data()["venues"][0]["id"])
-    result = coordinator.push([coordinator.change("venue", marla, {"address": "Îlet de Marla"}, base=10**6)])
-    assert result.results[0].status == "applied"
+    # The laptop has the shipped venues since its first start, never pulled: base version 0.
+    result = coordinator.push([coordinator.change("venue", marla, {"address": "Îlet de Marla"}, base=0)])
+    assert result.results[0].status == "applied" and not result.results[0].conflicts
     assert world.laptop("lea").pull_all()[("venue", marla)].fields["address"] == "Îlet de Marla"
 
 
@@ -784,3 +787,38 @@ def test_health_openapi_and_security_headers(world: World) -> None:
     assert "access-control-allow-origin" not in r.headers
     r = world.client.get("/nulle-part")
     assert r.status_code == 404 and r.json()["detail"] == "Adresse inconnue sur ce serveur."
+
+
+def test_a_cursor_ahead_of_the_record_asks_for_a_full_resync(world: World) -> None:
+    # The record was restored from an older backup: the laptop's cursor is from its future.
+    marie = world.laptop("marie")
+    resp = marie.push([], cursor=_max_seq(world.env) + 1000)
+    assert resp.resync_required and resp.cursor == 0 and resp.changes == []
+    assert not marie.push([], cursor=_max_seq(world.env)).resync_required
+
+
+def test_logs_carry_no_personal_data(world: World, caplog: pytest.LogCaptureFixture) -> None:
+    from stpaul_field.server.logs import LOGGER_NAME, JsonFormatter
+
+    caplog.set_level("INFO", logger=LOGGER_NAME)
+    world.client.post(
+        "/api/v1/enrol", json={"login": "marie", "password": "mauvais-secret", "device_name": "PC"}
+    )
+    marie = world.laptop("marie")
+    marie.push([marie.change("beneficiary", uuid.uuid4(), beneficiary(notes="Suivi psychiatrique"))])
+    marie.push([marie.change("beneficiary", uuid.uuid4(), beneficiary(last_name=""))])
+    lines = [JsonFormatter().format(record) for record in caplog.records]
+    assert any('"path": "/api/v1/sync"' in line and '"status": 200' in line for line in lines)
+    text_of_logs = "\n".join(lines)
+    for secret in (
+        "marie",
+        "mauvais-secret",
+        PASSWORD,
+        "Hélène",
+        "Grondin",
+        "0692123456",
+        "psychiatrique",
+        "testclient",
+        marie.token,
+    ):
+        assert secret not in text_of_logs

@@ -22,6 +22,9 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "reports": ("stpaul_field.bench.reports_bench:month_report", "rapport du mois (suivis, 12 mois)"),
     "sheets": ("stpaul_field.bench.sheet_bench:sheet_pdf", "feuilles d'émargement en PDF"),
     "register": ("stpaul_field.bench.register_bench:register_latency", "registre : recherche, tri, pages"),
+    "window-start": ("stpaul_field.ui.bench:window_startup", "lancement jusqu'à la fenêtre utilisable"),
+    "activity-list": ("stpaul_field.ui.bench:activity_list", "liste des activités et agenda à 100 000"),
+    "frozen-app": ("stpaul_field.bench.packaging_bench:frozen_app", "application figée : taille, démarrage"),
 }
 
 

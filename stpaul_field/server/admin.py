@@ -73,8 +73,13 @@ def create_team(session: Session, name: str) -> Team:
 
 
 def _store_record(
-    session: Session, entity: str, record_id: uuid.UUID, team_id: uuid.UUID | None, fields: dict[str, Any]
-) -> Record:
+    session: Session,
+    entity: str,
+    record_id: uuid.UUID,
+    team_id: uuid.UUID | None,
+    fields: dict[str, Any],
+    baseline: bool = False,
+) -> None:
     now = utcnow()
     doc = new_document(entity, now)
     try:
@@ -85,7 +90,18 @@ def _store_record(
     if errors:
         raise AdminError(" ".join(errors))
     book = RecordBook(session, now)
-    return book.put(entity, record_id, team_id, doc, list(doc), _stamp(), advisor_id=None, device_id=None)
+    book.put(
+        entity,
+        record_id,
+        team_id,
+        doc,
+        list(doc),
+        _stamp(),
+        advisor_id=None,
+        device_id=None,
+        baseline=baseline,
+    )
+    book.flush()
 
 
 def create_advisor(
@@ -152,9 +168,9 @@ def set_advisor_active(session: Session, login: str, active: bool) -> uuid.UUID:
     if rec is None:
         raise AdminError("Fiche du conseiller introuvable.")
     doc = {**rec.fields, "active": active}
-    RecordBook(session, utcnow()).put(
-        "advisor", rec.id, rec.team_id, doc, ["active"], _stamp(), advisor_id=None, device_id=None
-    )
+    book = RecordBook(session, utcnow())
+    book.put("advisor", rec.id, rec.team_id, doc, ["active"], _stamp(), advisor_id=None, device_id=None)
+    book.flush()
     return account.advisor_id
 
 
@@ -174,13 +190,18 @@ def create_venue(
 
 def seed_reference(session: Session) -> int:
     """Saint-Paul's shipped venues (the laptops' fixed ids), shared by every team; returns how many
-    were added. Venues already present are left as they are."""
+    were added. Venues already present are left as they are.
+
+    Laptops load the same venues at first start without pulling them: their fields count as
+    version 0 on both sides, so a coordinator's first edit of one is not a conflict.
+    """
     added = 0
     for item in reference_data()["venues"]:
         venue_id = uuid.UUID(item["id"])
         if session.get(Record, ("venue", venue_id)) is not None:
             continue
-        _store_record(session, "venue", venue_id, None, {k: val for k, val in item.items() if k != "id"})
+        fields = {k: val for k, val in item.items() if k != "id"}
+        _store_record(session, "venue", venue_id, None, fields, baseline=True)
         added += 1
     return added
 

@@ -39,7 +39,7 @@ from stpaul_field.server.settings import ServerSettings
 from stpaul_field.server.wire import (
     SYNC_MEDIA_TYPE,
     body_schema,
-    describe,
+    describe_errors,
     media_type,
     parse,
     read_body,
@@ -237,6 +237,7 @@ def create_app(
     )
     app.state.db = db
     app.state.settings = settings
+    _document_raw_bodies(app, (EnrolRequest, SyncRequest))
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
@@ -244,13 +245,7 @@ def create_app(
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        from pydantic import ValidationError
-
-        try:
-            detail = describe(ValidationError.from_exception_data("requête", list(exc.errors())))
-        except Exception:  # pydantic cannot rebuild some error kinds; say it plainly
-            detail = "Requête invalide."
-        return _error(422, detail, "invalid_body")
+        return _error(422, describe_errors(list(exc.errors())), "invalid_body")
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -355,6 +350,28 @@ def create_app(
 
     app.add_middleware(Guard, max_bytes=settings.max_request_bytes + 64 * 1024)
     return app
+
+
+def _document_raw_bodies(app: FastAPI, models: tuple[type[BaseModel], ...]) -> None:
+    """Add the schemas of the bodies the endpoints read themselves (zstd or JSON) to the OpenAPI."""
+    from fastapi.openapi.utils import get_openapi
+    from pydantic.json_schema import models_json_schema
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(
+                title=app.title, version=app.version, description=app.description, routes=app.routes
+            )
+            _, extra = models_json_schema(
+                [(m, "validation") for m in models], ref_template="#/components/schemas/{model}"
+            )
+            schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+            for name, definition in extra.get("$defs", {}).items():
+                schemas.setdefault(name, definition)
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def exchange(db: Database, caller: Caller, request: SyncRequest) -> SyncResponse:

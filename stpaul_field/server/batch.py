@@ -6,6 +6,9 @@ nothing. An operation already accepted in another batch (same `op_id`) answers
 the scope rules (`scope.py`) and the record's validation (`records.py`), then stored with
 the next change-sequence value; a refusal is a `rejected` result with a French reason and
 never stops the rest of the batch.
+
+What does not depend on the record's current state (the stamp, field names and value
+types) is checked before the write lock is taken, so that the lock is held briefly.
 """
 
 from __future__ import annotations
@@ -20,11 +23,11 @@ from sqlalchemy import select
 
 from stpaul_field.domain.hlc import Stamp
 from stpaul_field.domain.values import TIME_ZONE
-from stpaul_field.server.book import RecordBook
+from stpaul_field.server.book import RecordBook, RecordRow, insert_rows
 from stpaul_field.server.caller import Caller
 from stpaul_field.server.db import Database
 from stpaul_field.server.merge import merge
-from stpaul_field.server.models import AppliedBatch, AppliedOp, ConflictLog, Record
+from stpaul_field.server.models import AppliedBatch, AppliedOp
 from stpaul_field.server.records import (
     SPECS,
     FieldValueError,
@@ -53,11 +56,36 @@ class BatchOutcome:
     high_seq: int = 0  # the largest sequence value this request assigned (0: none)
 
 
+@dataclass(frozen=True)
+class Parsed:
+    """A change whose stamp and values passed the checks that need no database."""
+
+    change: Change
+    stamp: Stamp
+    values: dict[str, Any]
+
+
 def rejected(change: Change, reason: str) -> OpResult:
     return OpResult(op_id=change.op_id, status="rejected", reason=reason)
 
 
-def visible(caller: Caller, rec: Record) -> bool:
+def parse(change: Change) -> Parsed | OpResult:
+    try:
+        stamp = Stamp.decode(change.stamp)
+    except ValueError:
+        return rejected(change, "Horodatage de la modification illisible.")
+    specs = SPECS[change.entity]
+    unknown = sorted(name for name in change.fields if name not in specs)
+    if unknown:
+        return rejected(change, f"Champ inconnu : {', '.join(unknown)[:200]}.")
+    try:
+        values = {name: coerce(specs[name], raw) for name, raw in change.fields.items()}
+    except FieldValueError as e:
+        return rejected(change, str(e))
+    return Parsed(change, stamp, values)
+
+
+def visible(caller: Caller, rec: RecordRow) -> bool:
     return rec.team_id == caller.team_id or (rec.team_id is None and rec.entity == "venue")
 
 
@@ -67,9 +95,9 @@ class _Applier:
         self.caller = caller
         self.batch_id = batch_id
         self.today = book.now.astimezone(ZoneInfo(TIME_ZONE)).date()
-        self.prior_ops: dict[uuid.UUID, AppliedOp] = {}
+        self.prior_ops: dict[uuid.UUID, tuple[uuid.UUID, int]] = {}  # op id -> (advisor, version)
         self.in_batch: dict[uuid.UUID, OpResult] = {}
-        self.accepted: list[AppliedOp] = []
+        self.accepted: list[dict[str, Any]] = []
         # Per record written here: does the device hold exactly the server's state?
         self.clean: dict[tuple[str, uuid.UUID], bool] = {}
 
@@ -77,8 +105,13 @@ class _Applier:
         ids = list({c.op_id for c in changes})
         session = self.book.session
         for start in range(0, len(ids), 500):
-            for op in session.scalars(select(AppliedOp).where(AppliedOp.op_id.in_(ids[start : start + 500]))):
-                self.prior_ops[op.op_id] = op
+            rows = session.execute(
+                select(AppliedOp.op_id, AppliedOp.advisor_id, AppliedOp.version).where(
+                    AppliedOp.op_id.in_(ids[start : start + 500])
+                )
+            )
+            for op_id, advisor_id, version in rows:
+                self.prior_ops[op_id] = (advisor_id, version)
         keys = {(c.entity, c.record_id) for c in changes}
         for c in changes:
             if c.entity == "participation":
@@ -96,7 +129,7 @@ class _Applier:
             return None
         return rec.fields
 
-    def apply(self, change: Change) -> OpResult:
+    def apply(self, item: Parsed | OpResult, change: Change) -> OpResult:
         if change.op_id in self.in_batch:
             first = self.in_batch[change.op_id]
             if first.status == "rejected":
@@ -104,29 +137,20 @@ class _Applier:
             return first.model_copy(update={"status": "duplicate", "conflicts": []})
         prior = self.prior_ops.get(change.op_id)
         if prior is not None:
-            if prior.advisor_id != self.caller.advisor_id:
+            advisor_id, version = prior
+            if advisor_id != self.caller.advisor_id:
                 result = rejected(change, "Identifiant d'opération déjà utilisé par un autre compte.")
             else:
-                result = OpResult(op_id=change.op_id, status="duplicate", version=prior.version)
+                result = OpResult(op_id=change.op_id, status="duplicate", version=version)
+        elif isinstance(item, OpResult):
+            result = item
         else:
-            result = self._apply_new(change)
+            result = self._apply_new(item)
         self.in_batch[change.op_id] = result
         return result
 
-    def _apply_new(self, change: Change) -> OpResult:
-        try:
-            stamp = Stamp.decode(change.stamp)
-        except ValueError:
-            return rejected(change, "Horodatage de la modification illisible.")
-        specs = SPECS[change.entity]
-        unknown = sorted(name for name in change.fields if name not in specs)
-        if unknown:
-            return rejected(change, f"Champ inconnu : {', '.join(unknown)[:200]}.")
-        try:
-            values = {name: coerce(specs[name], raw) for name, raw in change.fields.items()}
-        except FieldValueError as e:
-            return rejected(change, str(e))
-
+    def _apply_new(self, parsed: Parsed) -> OpResult:
+        change, values = parsed.change, parsed.values
         caller, book = self.caller, self.book
         key = (change.entity, change.record_id)
         rec = book.get(*key)
@@ -143,11 +167,16 @@ class _Applier:
         else:
             before = rec.fields
             merged = merge(
-                before, rec.field_seqs, rec.field_stamps, values, change.base_version, stamp, change.stamp
+                before,
+                rec.field_seqs,
+                rec.field_stamps,
+                values,
+                change.base_version,
+                parsed.stamp,
+                change.stamp,
             )
             doc, taken, conflicts = merged.doc, merged.taken, merged.conflicts
-            written_here = self.clean.get(key)
-            up_to_date = rec.seq <= change.base_version or written_here is True
+            up_to_date = rec.seq <= change.base_version or self.clean.get(key) is True
             clean = up_to_date and not conflicts
 
         missing = missing_required(change.entity, doc)
@@ -160,11 +189,10 @@ class _Applier:
         if errors:
             return rejected(change, " ".join(errors)[:1000])
 
-        team_id = caller.team_id if rec is None else rec.team_id
         rec = book.put(
             change.entity,
             change.record_id,
-            team_id,
+            caller.team_id if rec is None else rec.team_id,
             doc,
             taken,
             change.stamp,
@@ -174,24 +202,15 @@ class _Applier:
         )
         self.clean[key] = clean
         for c in conflicts:
-            book.session.add(
-                ConflictLog(
-                    at=book.now,
-                    seq=rec.seq,
-                    entity=change.entity,
-                    record_id=change.record_id,
-                    field=c.field,
-                    kept=c.kept,
-                    lost=c.lost,
-                    kept_stamp=c.kept_stamp,
-                    lost_stamp=c.lost_stamp,
-                    device_id=caller.device_id,
-                )
-            )
+            book.lost_value(rec, c.field, c.kept, c.lost, c.kept_stamp, c.lost_stamp, caller.device_id)
         self.accepted.append(
-            AppliedOp(
-                op_id=change.op_id, advisor_id=caller.advisor_id, batch_id=self.batch_id, version=rec.seq
-            )
+            {
+                "op_id": change.op_id,
+                "advisor_id": caller.advisor_id,
+                "batch_id": self.batch_id,
+                "version": rec.seq,
+                "created_at": book.now,
+            }
         )
         return OpResult(
             op_id=change.op_id,
@@ -208,6 +227,7 @@ def apply_batch(db: Database, caller: Caller, request: SyncRequest) -> BatchOutc
     """Apply `request.changes` in one transaction under the write lock."""
     if not request.changes:
         return BatchOutcome([])
+    parsed = [parse(change) for change in request.changes]  # before the lock
     with db.writer() as session:
         prior = session.get(AppliedBatch, request.batch_id)
         if prior is not None:
@@ -218,8 +238,9 @@ def apply_batch(db: Database, caller: Caller, request: SyncRequest) -> BatchOutc
         book = RecordBook(session, now)
         applier = _Applier(book, caller, request.batch_id)
         applier.preload(request.changes)
-        results = [applier.apply(change) for change in request.changes]
-        session.add_all(applier.accepted)
+        results = [applier.apply(item, change) for item, change in zip(parsed, request.changes, strict=True)]
+        book.flush()
+        insert_rows(session, AppliedOp.__table__, applier.accepted)
         session.add(
             AppliedBatch(
                 batch_id=request.batch_id,
@@ -228,6 +249,10 @@ def apply_batch(db: Database, caller: Caller, request: SyncRequest) -> BatchOutc
                 results={"results": [r.model_dump(mode="json") for r in results]},
             )
         )
-        known = {book.get(*key).seq for key, clean in applier.clean.items() if clean}  # type: ignore[union-attr]
-        high = max((r.version or 0 for r in results if r.status in ("applied", "merged")), default=0)
+        known = set()
+        for key, clean in applier.clean.items():
+            rec = book.get(*key)
+            if clean and rec is not None:
+                known.add(rec.seq)
+    high = max((r.version or 0 for r in results if r.status in ("applied", "merged")), default=0)
     return BatchOutcome(results, known, high)

@@ -101,12 +101,16 @@ def parse(raw: bytes, content_type: str, model: type[M]) -> M:
 
 
 def describe(error: ValidationError) -> str:
+    return describe_errors(list(error.errors()))
+
+
+def describe_errors(errors: list[Any]) -> str:
     """A French summary of pydantic's errors: where, and pydantic's own words."""
     parts = []
-    for item in error.errors()[:5]:
+    for item in errors[:5]:
         where = ".".join(str(p) for p in item.get("loc", ())) or "corps"
         parts.append(f"« {where} » : {item.get('msg', 'invalide')}")
-    more = len(error.errors()) - 5
+    more = len(errors) - 5
     suffix = f" (et {more} autres)" if more > 0 else ""
     return "Requête invalide — " + " ; ".join(parts) + suffix + "."
 
@@ -125,13 +129,8 @@ def body_schema(model: type[BaseModel]) -> dict[str, Any]:
             "required": True,
             "content": {
                 JSON_TYPE: {"schema": ref},
-                SYNC_MEDIA_TYPE: {
-                    "schema": {
-                        "type": "string",
-                        "format": "binary",
-                        "description": f"{model.__name__} en JSON compressé zstd",
-                    }
-                },
+                # The same message, its JSON compressed with zstd (`sync.protocol.encode`).
+                SYNC_MEDIA_TYPE: {"schema": ref},
             },
         }
     }

@@ -184,7 +184,9 @@ class Activity(SyncedMixin, Base):
         Index("ix_activity_date", "date"),
         Index("ix_activity_advisor_date", "advisor_id", "date"),
         Index("ix_activity_venue", "venue_id"),
-        # reports (covering): see migration 0003r
+        # The list's order, answered from the index alone (migration 0003).
+        Index("ix_activity_list", "date", "start_time", "id", "deleted_at"),
+        # reports (covering): see migration 0004
         Index("ix_activity_report", "date", "deleted_at", "status", "advisor_id", "anon_total", "id"),
         Index("ix_activity_counted", "id", "date", "deleted_at", "status"),
     )
@@ -207,7 +209,7 @@ class Participation(SyncedMixin, Base):
     __table_args__ = (
         Index("ix_participation_activity", "activity_id"),
         Index("ix_participation_beneficiary", "beneficiary_id"),
-        # reports (covering): see migration 0003r
+        # reports (covering): see migration 0004
         Index("ix_participation_report", "activity_id", "deleted_at", "attended", "registered", "beneficiary_id"),  # noqa: E501
         Index("ix_participation_person", "beneficiary_id", "deleted_at", "attended", "registered", "activity_id"),  # noqa: E501
     )

@@ -422,7 +422,7 @@ def monthly_evolution(
     """Follow-ups month by month, the `months` months ending with `last_month`'s month."""
     first = add_months(last_month.replace(day=1), -(months - 1))
     period = Period(first, add_months(last_month.replace(day=1), 1) - dt.timedelta(days=1))
-    # Each counted activity's follow-ups are kept by triggers (migration 0003r) in the
+    # Each counted activity's follow-ups are kept by triggers (migration 0004) in the
     # tally, by month: a year reads one small index instead of every participation.
     t = _tally
     q = (

@@ -1,14 +1,14 @@
 """Reports: covering indexes, and each activity's follow-ups kept up to date by triggers
 
-Revision ID: 0003r
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-11-23
 """
 
 from alembic import op
 
-revision = "0003r"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 

@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         from stpaul_field.ui.agenda.agenda_view import AgendaView
         from stpaul_field.ui.bin_view import BinView
         from stpaul_field.ui.register.view import RegisterView
+        from stpaul_field.ui.reports_view import ReportsView
 
         self.agenda = AgendaView(self.ctx)
         self.activities = ActivitiesView(self.ctx)
@@ -134,7 +135,9 @@ class MainWindow(QMainWindow):
         self.add_view("agenda", self.tr("Agenda"), self.agenda)
         self.add_view("beneficiaries", self.tr("Bénéficiaires"), self.register)
         self.add_view("activities", self.tr("Activités"), self.activities)
-        self.add_view("reports", self.tr("Rapports"), PlaceholderView(self.tr("Rapports")))
+        self.add_view(
+            "reports", self.tr("Rapports"), LazyView(lambda: ReportsView(self.ctx.store, self.ctx.settings))
+        )
         self.add_view("sync", self.tr("Synchronisation"), PlaceholderView(self.tr("Synchronisation")))
         self.add_view("bin", self.tr("Corbeille"), self.bin)
         self.register.activityRequested.connect(self.open_activity)

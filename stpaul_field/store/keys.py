@@ -55,6 +55,7 @@ def key_info_file(paths: AppPaths) -> Path:
 
 @functools.lru_cache(maxsize=8)
 def derive_key(passphrase: str, salt_hex: str) -> bytes:
+    """scrypt of a secret with a salt: a store key, or the hash of an unlock code."""
     return hashlib.scrypt(
         passphrase.encode("utf-8"),
         salt=bytes.fromhex(salt_hex),
@@ -148,16 +149,7 @@ def passphrase_opens(paths: AppPaths, passphrase: str, key: bytes) -> bool:
 def hash_lock_code(code: str) -> str:
     """'scrypt$salt$hash' of an unlock code, to keep in the settings (never the code)."""
     salt = secrets.token_hex(16)
-    digest = hashlib.scrypt(
-        code.encode("utf-8"),
-        salt=bytes.fromhex(salt),
-        n=SCRYPT_N,
-        r=SCRYPT_R,
-        p=SCRYPT_P,
-        maxmem=64 * 1024 * 1024,
-        dklen=32,
-    )
-    return f"scrypt${salt}${digest.hex()}"
+    return f"scrypt${salt}${derive_key(code, salt).hex()}"
 
 
 def lock_code_matches(stored: str, code: str) -> bool:
@@ -167,13 +159,4 @@ def lock_code_matches(stored: str, code: str) -> bool:
         return False
     if scheme != "scrypt" or not code:
         return False
-    digest = hashlib.scrypt(
-        code.encode("utf-8"),
-        salt=bytes.fromhex(salt),
-        n=SCRYPT_N,
-        r=SCRYPT_R,
-        p=SCRYPT_P,
-        maxmem=64 * 1024 * 1024,
-        dklen=32,
-    )
-    return secrets.compare_digest(digest.hex(), expected)
+    return secrets.compare_digest(derive_key(code, salt).hex(), expected)

@@ -822,3 +822,19 @@ def test_logs_carry_no_personal_data(world: World, caplog: pytest.LogCaptureFixt
         marie.token,
     ):
         assert secret not in text_of_logs
+
+
+def test_the_spliced_pull_page_is_the_protocols_sync_response(world: World) -> None:
+    from stpaul_field.server.auth import authenticate
+    from stpaul_field.server.exchange import answer
+
+    marie = world.laptop("marie")
+    notes = 'guillemets " et \\\\ et « é »'
+    marie.push([marie.change("beneficiary", uuid.uuid4(), beneficiary(notes=notes))])
+    caller = authenticate(world.env.db, f"Bearer {marie.token}")
+    result = answer(world.env.db, caller, p.SyncRequest(protocol=1, batch_id=uuid.uuid4(), page_size=5))
+    assert result.page.more and len(result.page.rows) == 5
+    assert p.SyncResponse.model_validate_json(result.json_bytes()) == result.response()
+    everything = answer(world.env.db, caller, p.SyncRequest(protocol=1, batch_id=uuid.uuid4()))
+    decoded = p.SyncResponse.model_validate_json(everything.json_bytes())
+    assert any(state.fields.get("notes") == notes for state in decoded.changes)

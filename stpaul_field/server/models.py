@@ -16,14 +16,14 @@ import uuid
 from typing import Any, ClassVar
 
 from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, Uuid
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from stpaul_field.domain.ids import new_id
 from stpaul_field.store.models import UTCDateTime, utcnow
 
-# JSONB on PostgreSQL (binary, smaller to parse), JSON text elsewhere.
-Document = JSON().with_variant(JSONB(), "postgresql")
+# JSON text on both databases (never JSONB): nothing queries inside a document, and the pull
+# splices the stored text into its response as it is, without converting it.
+Document = JSON()
 # 64-bit ids; SQLite needs INTEGER for an auto-incremented rowid.
 BigId = BigInteger().with_variant(Integer(), "sqlite")
 

@@ -127,7 +127,8 @@ class Guard:
             logs.event(
                 "request",
                 method=scope.get("method"),
-                path=scope.get("route_path") or path,
+                # The route's template, never the raw path (it could carry anything a client typed).
+                path=getattr(scope.get("route"), "path", None) or "(hors route)",
                 status=state["status"],
                 ms=round((time.perf_counter() - started) * 1000, 1),
                 device=(scope.get("state") or {}).get("device_id"),

@@ -297,9 +297,10 @@ def create_app(
     )
     async def sync(request: Request) -> Response:
         """Pousse un lot de modifications et reçoit une page des changements après le curseur."""
+        # Who is asking before reading what they send: unknown clients never upload 8 MiB.
+        caller = await run_in_threadpool(caller_of, request)
         raw = await read_body(request, settings.max_request_bytes)
         ctype = media_type(request)
-        caller = await run_in_threadpool(caller_of, request)
         body = parse(raw, ctype, SyncRequest)
         result = await run_in_threadpool(answer, db, caller, body)
         request.state.log = {

@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "seed-demo": ("stpaul_field.store.demo", "remplir le poste de données de démonstration"),
     "bench": ("stpaul_field.bench.runner", "mesurer les performances (objectifs de DESIGN.md)"),
     "privacy": ("stpaul_field.store.privacy_cli", "droits des personnes (RGPD) : export, effacement"),
+    "print-sheet": ("stpaul_field.documents.cli_print_sheet", "feuilles d'émargement en PDF"),
 }
 
 

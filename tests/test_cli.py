@@ -58,7 +58,10 @@ def test_environment_variable_chooses_the_data_dir(tmp_path):
     env = dict(os.environ, STPAUL_FIELD_DATA_DIR=str(tmp_path / "via-env"))
     done = subprocess.run(
         [sys.executable, "-m", "stpaul_field", "seed-demo", "--beneficiaries", "3", "--activities", "0"],
-        env=env, capture_output=True, text=True, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "via-env" / "data" / "stpaul-field.sqlite3").exists()
@@ -70,8 +73,21 @@ def test_bench_refuses_an_unknown_benchmark(capsys, tmp_path):
 
 
 def test_bench_prints_figures_with_goal_and_ratio(capsys, tmp_path):
-    code = main(["--data-dir", str(tmp_path), "bench", "search", "store-open",
-                 "--beneficiaries", "300", "--activities", "10", "--work-dir", str(tmp_path / "w")])
+    code = main(
+        [
+            "--data-dir",
+            str(tmp_path),
+            "bench",
+            "search",
+            "store-open",
+            "--beneficiaries",
+            "300",
+            "--activities",
+            "10",
+            "--work-dir",
+            str(tmp_path / "w"),
+        ]
+    )
     assert code == 0
     out = capsys.readouterr().out
     assert "recherche par frappe p95 (300 bénéficiaires)" in out

@@ -53,8 +53,12 @@ def test_beneficiary_rules(change, field):
 
 def test_valid_beneficiary_with_international_phone_and_consented_marker():
     data = BeneficiaryData(
-        first_name="Hélène", last_name="Payet", phone="+262 692 12 34 56",
-        disability=True, consent_at=dt.datetime.now(dt.UTC), birth_year=1950,
+        first_name="Hélène",
+        last_name="Payet",
+        phone="+262 692 12 34 56",
+        disability=True,
+        consent_at=dt.datetime.now(dt.UTC),
+        birth_year=1950,
     )
     validate_beneficiary(data)
 
@@ -109,8 +113,14 @@ def test_admin_help_with_admin_theme_and_procedure_is_valid():
 
 
 def workshop(**kw):
-    base = dict(type="workshop", date=dt.date(2026, 11, 23), themes=["email"], venue_id=VENUE,
-                title="Créer son adresse e-mail", duration_min=120)
+    base = dict(
+        type="workshop",
+        date=dt.date(2026, 11, 23),
+        themes=["email"],
+        venue_id=VENUE,
+        title="Créer son adresse e-mail",
+        duration_min=120,
+    )
     base.update(kw)
     return ActivityData(**base)
 

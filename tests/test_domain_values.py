@@ -34,7 +34,14 @@ def test_age_band_from_birth_year():
 
 def test_duration_bands_and_labels():
     assert [v.duration_band(m) for m in (15, 29, 30, 59, 60, 119, 120, 600)] == [
-        "lt_30", "lt_30", "30_60", "30_60", "60_120", "60_120", "ge_120", "ge_120",
+        "lt_30",
+        "lt_30",
+        "30_60",
+        "30_60",
+        "60_120",
+        "60_120",
+        "ge_120",
+        "ge_120",
     ]
     assert v.duration_label(45) == "45 min"
     assert v.duration_label(60) == "1 h"

@@ -12,8 +12,11 @@ CORE = ("domain", "store", "sync", "server")
 
 def _modules(layer: str) -> list[str]:
     root = Path(stpaul_field.__file__).parent / layer
-    return [f"stpaul_field.{layer}.{m.name}" for m in pkgutil.walk_packages([str(root)])
-            if ".migrations" not in m.name and not m.name.startswith("migrations")]
+    return [
+        f"stpaul_field.{layer}.{m.name}"
+        for m in pkgutil.walk_packages([str(root)])
+        if ".migrations" not in m.name and not m.name.startswith("migrations")
+    ]
 
 
 def test_core_layers_never_import_pyside6():
@@ -25,8 +28,13 @@ def test_core_layers_never_import_pyside6():
         "    importlib.import_module(name)\n"
         "    assert not any(k.startswith('PySide6') for k in sys.modules), name\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False,
-                          cwd=Path(stpaul_field.__file__).parent.parent)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(stpaul_field.__file__).parent.parent,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
 
 
@@ -38,14 +46,24 @@ def test_documents_never_import_widgets():
         "    importlib.import_module(name)\n"
         "    assert 'PySide6.QtWidgets' not in sys.modules, name\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False,
-                          cwd=Path(stpaul_field.__file__).parent.parent)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(stpaul_field.__file__).parent.parent,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
 
 
 def test_import_contracts_hold():
     """import-linter's contracts (pyproject) — layering of the whole package."""
     lint = Path(sys.executable).with_name("lint-imports")
-    done = subprocess.run([str(lint)], capture_output=True, text=True, check=False,
-                          cwd=Path(stpaul_field.__file__).parent.parent)
+    done = subprocess.run(
+        [str(lint)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(stpaul_field.__file__).parent.parent,
+    )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]

@@ -19,6 +19,11 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "search": ("stpaul_field.bench.store_bench:search_latency", "recherche au fil de la frappe"),
     "store-open": ("stpaul_field.bench.store_bench:store_open", "ouverture du poste + 1re page"),
     "encryption": ("stpaul_field.bench.store_bench:encryption_cost", "coût du chiffrement du poste"),
+    "sheets": ("stpaul_field.bench.sheet_bench:sheet_pdf", "feuilles d'émargement en PDF"),
+    "register": ("stpaul_field.bench.register_bench:register_latency", "registre : recherche, tri, pages"),
+    "window-start": ("stpaul_field.ui.bench:window_startup", "lancement jusqu'à la fenêtre utilisable"),
+    "activity-list": ("stpaul_field.ui.bench:activity_list", "liste des activités et agenda à 100 000"),
+    "frozen-app": ("stpaul_field.bench.packaging_bench:frozen_app", "application figée : taille, démarrage"),
 }
 
 

@@ -183,6 +183,8 @@ class Activity(SyncedMixin, Base):
         Index("ix_activity_date", "date"),
         Index("ix_activity_advisor_date", "advisor_id", "date"),
         Index("ix_activity_venue", "venue_id"),
+        # The list's order, answered from the index alone (migration 0003).
+        Index("ix_activity_list", "date", "start_time", "id", "deleted_at"),
     )
 
 

@@ -55,7 +55,7 @@ class IdleWatcher(QObject):
             self.timer.setInterval(minutes * 60_000)
             self.timer.start()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY and self.timer.interval() > 0:
             self.timer.start()  # any input restarts the countdown
         return False

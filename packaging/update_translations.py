@@ -1,0 +1,101 @@
+"""Refresh the translation sources and compile them: `python packaging/update_translations.py`.
+
+1. `pyside6-lupdate` collects every `tr()` string of `stpaul_field/ui` and
+   `stpaul_field/documents` into `resources/translations/stpaul_field_<lang>.ts`
+   (French is the source language; existing translations are kept).
+2. The labels of the domain's value lists (`domain.values`) join the context "values",
+   which `ui.i18n.label()` translates at display time: one list, defined once.
+3. `pyside6-lrelease` compiles each `.ts` into the `.qm` the app loads.
+
+Translate the new entries with Qt Linguist (`pyside6-linguist`), then run this again.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from stpaul_field.domain import values  # noqa: E402
+from stpaul_field.ui.i18n import LANGUAGES, VALUES_CONTEXT  # noqa: E402
+
+TRANSLATIONS = ROOT / "resources" / "translations"
+SOURCES = ("stpaul_field/ui", "stpaul_field/documents")
+TARGET_LOCALES = {"en": "en_GB"}
+
+
+def tool(name: str) -> str:
+    beside = Path(sys.executable).with_name(name)
+    return str(beside) if beside.exists() else (shutil.which(name) or name)
+
+
+def value_labels() -> list[str]:
+    labels: list[str] = []
+    for obj in vars(values).values():
+        if isinstance(obj, values.ValueList):
+            labels.extend(c.label for c in obj if c.label not in labels)
+    return labels
+
+
+def add_value_labels(ts_file: Path) -> int:
+    tree = ET.parse(ts_file)
+    root = tree.getroot()
+    context = next((c for c in root.findall("context") if c.findtext("name") == VALUES_CONTEXT), None)
+    if context is None:
+        context = ET.SubElement(root, "context")
+        ET.SubElement(context, "name").text = VALUES_CONTEXT
+    # lupdate finds no tr() call for these and marks them vanished: they are still used.
+    for message in context.findall("message"):
+        translation = message.find("translation")
+        if translation is not None and translation.get("type") in ("vanished", "obsolete"):
+            if translation.text or len(translation):
+                del translation.attrib["type"]
+            else:
+                translation.set("type", "unfinished")
+    known = {m.findtext("source") for m in context.findall("message")}
+    added = 0
+    for label in value_labels():
+        if label in known:
+            continue
+        message = ET.SubElement(context, "message")
+        ET.SubElement(message, "source").text = label
+        ET.SubElement(message, "translation", {"type": "unfinished"})
+        added += 1
+    ET.indent(tree)
+    tree.write(ts_file, encoding="utf-8", xml_declaration=True)
+    return added
+
+
+def main() -> int:
+    files = [str(p) for src in SOURCES for p in sorted((ROOT / src).rglob("*.py"))]
+    for lang in LANGUAGES:
+        if lang == "fr":
+            continue  # the source language needs no file
+        ts_file = TRANSLATIONS / f"stpaul_field_{lang}.ts"
+        subprocess.run(
+            [
+                tool("pyside6-lupdate"),
+                *files,
+                "-source-language",
+                "fr_FR",
+                "-target-language",
+                TARGET_LOCALES[lang],
+                "-ts",
+                str(ts_file),
+            ],
+            check=True,
+        )
+        print(f"{ts_file.name}: {add_value_labels(ts_file)} value label(s) added")
+        subprocess.run(
+            [tool("pyside6-lrelease"), str(ts_file), "-qm", str(ts_file.with_suffix(".qm"))], check=True
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,2449 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
+  <context>
+    <name />
+    <message>
+      <location filename="../../stpaul_field/ui/register/model.py" line="62" />
+      <source>BeneficiaryTableModel</source>
+      <comment>Prénom</comment>
+      <translation>BeneficiaryTableModel</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/model.py" line="63" />
+      <source>BeneficiaryTableModel</source>
+      <comment>Né(e) en</comment>
+      <translation>BeneficiaryTableModel</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/model.py" line="64" />
+      <source>BeneficiaryTableModel</source>
+      <comment>Téléphone</comment>
+      <translation>BeneficiaryTableModel</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/model.py" line="65" />
+      <source>BeneficiaryTableModel</source>
+      <comment>Commune</comment>
+      <translation>BeneficiaryTableModel</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/model.py" line="66" />
+      <source>BeneficiaryTableModel</source>
+      <comment>Public prioritaire</comment>
+      <translation>BeneficiaryTableModel</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/model.py" line="67" />
+      <source>BeneficiaryTableModel</source>
+      <comment>Modifiée le</comment>
+      <translation>BeneficiaryTableModel</translation>
+    </message>
+  </context>
+  <context>
+    <name>AboutDialog</name>
+    <message>
+      <location filename="../../stpaul_field/ui/about.py" line="28" />
+      <source>À propos</source>
+      <translation>About</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/about.py" line="37" />
+      <source>Version {0} (protocole de synchronisation {1})</source>
+      <translation>Version {0} (synchronisation protocol {1})</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/about.py" line="40" />
+      <source>Données du poste : {0}</source>
+      <translation>This laptop's data: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/about.py" line="42" />
+      <source>Sauvegardes : {0}</source>
+      <translation>Backups: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/about.py" line="43" />
+      <source>Ville de Saint-Paul — licence {0}</source>
+      <translation>Ville de Saint-Paul — licence {0}</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/about.py" line="50" />
+      <source>Ouvrir le dossier des données</source>
+      <translation>Open the data folder</translation>
+    </message>
+  </context>
+  <context>
+    <name>AccompanimentForm</name>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="29" />
+      <source>Accompagnement individuel</source>
+      <translation>Individual accompaniment</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="31" />
+      <source>Accompagnement individuel — modifier</source>
+      <translation>Individual accompaniment — edit</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="42" />
+      <source>Bénéficiaire</source>
+      <translation>Beneficiary</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="44" />
+      <source>Bénéficiaire &amp;anonyme</source>
+      <translation>&amp;Anonymous beneficiary</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="50" />
+      <source>Changer</source>
+      <translation>Change</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="51" />
+      <source>Changer de bénéficiaire</source>
+      <translation>Change beneficiary</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="64" />
+      <source>&amp;Bénéficiaire</source>
+      <translation>&amp;Beneficiary</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="65" />
+      <source>Bénéficiaire : rechercher par nom ou téléphone</source>
+      <translation>Beneficiary: search by name or phone</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="71" />
+      <source>J'ai &amp;déjà accompagné ce bénéficiaire</source>
+      <translation>I have &amp;already accompanied this beneficiary</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="73" />
+      <source>&amp;Genre</source>
+      <translation>&amp;Gender</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="74" />
+      <source>&amp;Tranche d'âge</source>
+      <translation>&amp;Age band</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="75" />
+      <source>&amp;Statut</source>
+      <translation>&amp;Status</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="87" />
+      <source>Bénéficiaire choisi : {0}</source>
+      <translation>Chosen beneficiary: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="108" />
+      <source>Résultat</source>
+      <translation>Outcome</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="111" />
+      <source>A&amp;utonomie</source>
+      <translation>A&amp;utonomy</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="112" />
+      <source>Bénéficiaire &amp;réorienté</source>
+      <translation>Beneficiary &amp;redirected</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="114" />
+      <source>— choisir la structure —</source>
+      <translation>— choose the organisation —</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="116" />
+      <source>Str&amp;ucture de réorientation</source>
+      <translation>Redirected &amp;to</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="146" />
+      <source>Choisissez le bénéficiaire, ou cochez « anonyme ».</source>
+      <translation>Choose the beneficiary, or tick “anonymous”.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ActivitiesModel</name>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="84" />
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="85" />
+      <source>Heure</source>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="86" />
+      <source>Type</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="87" />
+      <source>Bénéficiaire / atelier</source>
+      <translation>Beneficiary / workshop</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="88" />
+      <source>Participants</source>
+      <translation>Participants</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="89" />
+      <source>Durée</source>
+      <translation>Duration</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="90" />
+      <source>Lieu</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="91" />
+      <source>Thématiques</source>
+      <translation>Themes</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="92" />
+      <source>Statut</source>
+      <translation>Status</translation>
+    </message>
+  </context>
+  <context>
+    <name>ActivitiesView</name>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="236" />
+      <source>Aujourd'hui</source>
+      <translation>Today</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="237" />
+      <source>Cette semaine</source>
+      <translation>This week</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="238" />
+      <source>Ce mois-ci</source>
+      <translation>This month</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="239" />
+      <source>Le mois dernier</source>
+      <translation>Last month</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="240" />
+      <source>Cette année</source>
+      <translation>This year</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="241" />
+      <source>Tout</source>
+      <translation>All</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="242" />
+      <source>Du … au …</source>
+      <translation>From … to …</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="252" />
+      <source>Tous les types</source>
+      <translation>All types</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="253" />
+      <source>Tous les lieux</source>
+      <translation>All places</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="254" />
+      <source>Toutes les thématiques</source>
+      <translation>All themes</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="255" />
+      <source>Tous les statuts</source>
+      <translation>All statuses</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="260" />
+      <source>&amp;Période</source>
+      <translation>&amp;Period</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="261" />
+      <source>du</source>
+      <translation>from</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="262" />
+      <source>au</source>
+      <translation>to</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="263" />
+      <source>T&amp;ype</source>
+      <translation>T&amp;ype</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="264" />
+      <source>L&amp;ieu</source>
+      <translation>Pl&amp;ace</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="265" />
+      <source>T&amp;hématique</source>
+      <translation>T&amp;heme</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="266" />
+      <source>Stat&amp;ut</source>
+      <translation>Stat&amp;us</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="281" />
+      <source>Activités</source>
+      <translation>Activities</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="318" />
+      <source>Nouvel &amp;accompagnement</source>
+      <translation>New &amp;accompaniment</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="319" />
+      <source>Nouvel a&amp;telier</source>
+      <translation>New &amp;workshop</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="320" />
+      <source>É&amp;margement…</source>
+      <translation>Atte&amp;ndance…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="321" />
+      <source>&amp;Feuille à imprimer…</source>
+      <translation>Print &amp;sheet…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="322" />
+      <source>Feuille d'émargement de l'atelier choisi</source>
+      <translation>Attendance sheet of the chosen workshop</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="324" />
+      <source>&amp;Supprimer</source>
+      <translation>&amp;Delete</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../stpaul_field/ui/activities_view.py" line="400" />
+      <source>%n activité(s)</source>
+      <translation>
+        <numerusform>%n activity</numerusform>
+        <numerusform>%n activities</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="442" />
+      <source>Activité supprimée.</source>
+      <translation>Activity deleted.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ActivityForm</name>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="114" />
+      <source>&amp;Enregistrer</source>
+      <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="116" />
+      <source>Enregistrer (Ctrl+Entrée)</source>
+      <translation>Save (Ctrl+Enter)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="117" />
+      <source>Annuler</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="171" />
+      <source>Quand</source>
+      <translation>When</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="175" />
+      <source>&amp;Date</source>
+      <translation>&amp;Date</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="180" />
+      <source>&amp;Heure de début</source>
+      <translation>Start &amp;time</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="183" />
+      <source>D&amp;urée</source>
+      <translation>D&amp;uration</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="186" />
+      <source>S&amp;tatut</source>
+      <translation>S&amp;tatus</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="189" />
+      <source>Où</source>
+      <translation>Where</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="192" />
+      <source>&amp;Lieu</source>
+      <translation>&amp;Place</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="193" />
+      <source>— choisir un lieu —</source>
+      <translation>— choose a venue —</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="195" />
+      <source>Lieu d'&amp;activité</source>
+      <translation>&amp;Venue</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="198" />
+      <source>&amp;Commune</source>
+      <translation>&amp;Municipality</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="209" />
+      <source>Quoi</source>
+      <translation>What</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="212" />
+      <source>T&amp;hématiques</source>
+      <translation>T&amp;hemes</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="215" />
+      <source>Dé&amp;marches administratives</source>
+      <translation>Ad&amp;ministrative procedures</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="218" />
+      <source>ex. demande de RSA, carte grise…</source>
+      <translation>e.g. RSA application, vehicle registration…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="220" />
+      <source>&amp;Nom de la démarche</source>
+      <translation>Procedure &amp;name</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="223" />
+      <source>&amp;Matériel utilisé</source>
+      <translation>&amp;Equipment used</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="233" />
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="237" />
+      <source>N&amp;otes</source>
+      <translation>N&amp;otes</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="335" />
+      <source>Enregistrement impossible</source>
+      <translation>Could not save</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="336" />
+      <source>L'activité n'a pas été enregistrée : {0}</source>
+      <translation>The activity was not saved: {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>AgendaModel</name>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_model.py" line="101" />
+      <source>Sans heure</source>
+      <translation>No time</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_model.py" line="112" />
+      <source>lun.</source>
+      <translation>Mon</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_model.py" line="113" />
+      <source>mar.</source>
+      <translation>Tue</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_model.py" line="114" />
+      <source>mer.</source>
+      <translation>Wed</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_model.py" line="115" />
+      <source>jeu.</source>
+      <translation>Thu</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_model.py" line="116" />
+      <source>ven.</source>
+      <translation>Fri</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_model.py" line="117" />
+      <source>sam.</source>
+      <translation>Sat</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_model.py" line="118" />
+      <source>dim.</source>
+      <translation>Sun</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_model.py" line="126" />
+      <source>Atelier : {0} ({1})</source>
+      <translation>Workshop: {0} ({1})</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_model.py" line="128" />
+      <source>Accompagnement</source>
+      <translation>Accompaniment</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_model.py" line="144" />
+      <source>libre</source>
+      <translation>free</translation>
+    </message>
+  </context>
+  <context>
+    <name>AgendaView</name>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="52" />
+      <source>◀ &amp;Précédent</source>
+      <translation>◀ &amp;Previous</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="53" />
+      <source>Au&amp;jourd'hui</source>
+      <translation>To&amp;day</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="54" />
+      <source>&amp;Suivant ▶</source>
+      <translation>&amp;Next ▶</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="58" />
+      <source>&amp;Jour</source>
+      <translation>Da&amp;y</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="59" />
+      <source>Se&amp;maine</source>
+      <translation>&amp;Week</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="60" />
+      <source>Vue jour</source>
+      <translation>Day view</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="61" />
+      <source>Vue semaine</source>
+      <translation>Week view</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="67" />
+      <source>Toute l'é&amp;quipe</source>
+      <translation>Whole te&amp;am</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="68" />
+      <source>Montrer aussi les rendez-vous et ateliers des collègues</source>
+      <translation>Also show colleagues' appointments and workshops</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="69" />
+      <source>&amp;Nouveau…</source>
+      <translation>&amp;New…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="70" />
+      <source>Nouveau rendez-vous ou atelier au créneau choisi</source>
+      <translation>New appointment or workshop in the chosen slot</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="80" />
+      <source>Agenda</source>
+      <translation>Agenda</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="172" />
+      <source>Semaine du {0} au {1}</source>
+      <translation>Week from {0} to {1}</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="238" />
+      <source>Nouveau rendez-vous &amp;individuel ici</source>
+      <translation>New &amp;individual appointment here</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="240" />
+      <source>Nouvel &amp;atelier ici</source>
+      <translation>New &amp;workshop here</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="261" />
+      <source>&amp;Ouvrir</source>
+      <translation>&amp;Open</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="263" />
+      <source>Saisir le &amp;résultat…</source>
+      <translation>Record the &amp;outcome…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="264" />
+      <source>Marquer &amp;réalisé</source>
+      <translation>Mark &amp;done</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="265" />
+      <source>A&amp;nnuler le rendez-vous</source>
+      <translation>&amp;Cancel the appointment</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="267" />
+      <source>Remettre &amp;prévu</source>
+      <translation>Back to &amp;planned</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="269" />
+      <source>É&amp;margement…</source>
+      <translation>Atte&amp;ndance…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="270" />
+      <source>&amp;Feuille d'émargement à imprimer…</source>
+      <translation>Attendance &amp;sheet to print…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="271" />
+      <source>&amp;Supprimer</source>
+      <translation>&amp;Delete</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="285" />
+      <source>Feuilles d'émargement</source>
+      <translation>Attendance sheets</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="285" />
+      <source>Aucun atelier ce jour-là.</source>
+      <translation>No workshop that day.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="307" />
+      <source>Rendez-vous supprimé.</source>
+      <translation>Appointment deleted.</translation>
+    </message>
+  </context>
+  <context>
+    <name>AttendanceDialog</name>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="48" />
+      <source>Émargement — {0}</source>
+      <translation>Attendance — {0}</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="51" />
+      <source>Participants : cocher les présents</source>
+      <translation>Participants: tick those present</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="53" />
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="119" />
+      <source> (non inscrit)</source>
+      <translation> (not registered)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="62" />
+      <source>&amp;Présents</source>
+      <translation>&amp;Present</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="64" />
+      <source>&amp;Tous présents</source>
+      <translation>&amp;All present</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="67" />
+      <source>Ajouter un participant non inscrit : rechercher</source>
+      <translation>Add an unregistered participant: search</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="68" />
+      <source>&amp;Ajouter une personne venue sans inscription</source>
+      <translation>&amp;Add someone who came without registering</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="75" />
+      <source>&amp;Enregistrer</source>
+      <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="76" />
+      <source>Annuler</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="132" />
+      <source>{0} présent(s) sur {1}</source>
+      <translation>{0} present out of {1}</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="162" />
+      <source>Enregistrement impossible</source>
+      <translation>Could not save</translation>
+    </message>
+  </context>
+  <context>
+    <name>BeneficiaryDetail</name>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="104" />
+      <source>Fiche du bénéficiaire</source>
+      <translation>Beneficiary record</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="106" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="198" />
+      <source>Aucun bénéficiaire sélectionné</source>
+      <translation>No beneficiary selected</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="117" />
+      <source>Année de naissance</source>
+      <translation>Birth year</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="118" />
+      <source>Téléphone</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="119" />
+      <source>E-mail</source>
+      <translation>E-mail</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="120" />
+      <source>Commune</source>
+      <translation>Municipality</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="121" />
+      <source>Genre</source>
+      <translation>Gender</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="122" />
+      <source>Statut</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="123" />
+      <source>Public prioritaire</source>
+      <translation>Priority public</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="124" />
+      <source>Pass Numérique</source>
+      <translation>Pass Numérique</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="125" />
+      <source>Consentement</source>
+      <translation>Consent</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="126" />
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="141" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="148" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="191" />
+      <source>Historique du suivi</source>
+      <translation>Follow-up history</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../stpaul_field/ui/register/detail.py" line="189" />
+      <source>Historique du suivi (%n activité(s))</source>
+      <translation>
+        <numerusform>Follow-up history (%n activity)</numerusform>
+        <numerusform>Follow-up history (%n activities)</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="207" />
+      <source>pas de téléphone</source>
+      <translation>no phone</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="210" />
+      <source>INSEE %1</source>
+      <translation>INSEE %1</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../stpaul_field/ui/register/detail.py" line="218" />
+      <source>%n chèque(s) remis</source>
+      <translation>
+        <numerusform>%n voucher handed out</numerusform>
+        <numerusform>%n vouchers handed out</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="222" />
+      <source>information donnée le %1</source>
+      <translation>informed on %1</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="231" />
+      <source>non renseigné</source>
+      <translation>not given</translation>
+    </message>
+  </context>
+  <context>
+    <name>BeneficiaryDialog</name>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="83" />
+      <source>Modifier la fiche</source>
+      <translation>Edit the record</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="83" />
+      <source>Nouveau bénéficiaire</source>
+      <translation>New beneficiary</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="91" />
+      <source>Cette fiche n'existe plus sur ce poste.</source>
+      <translation>This record no longer exists on this laptop.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="100" />
+      <source>Bénéficiaire &amp;anonyme (ni nom ni coordonnées)</source>
+      <translation>&amp;Anonymous beneficiary (no name, no contact details)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="101" />
+      <source>J'ai &amp;déjà accompagné ce bénéficiaire</source>
+      <translation>I have &amp;already accompanied this beneficiary</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="102" />
+      <source>Prénom</source>
+      <translation>First name</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="103" />
+      <source>Nom</source>
+      <translation>Last name</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="104" />
+      <source>Téléphone</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="105" />
+      <source>Pas de &amp;téléphone</source>
+      <translation>No &amp;phone</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="106" />
+      <source>E-mail</source>
+      <translation>E-mail</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="107" />
+      <source>Année de naissance</source>
+      <translation>Birth year</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="107" />
+      <source>aaaa</source>
+      <translation>yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="109" />
+      <source>Adresse</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="110" />
+      <source>Commune</source>
+      <translation>Municipality</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="115" />
+      <source>Code postal</source>
+      <translation>Postcode</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="116" />
+      <source>Code INSEE</source>
+      <translation>INSEE code</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="117" />
+      <source>Genre</source>
+      <translation>Gender</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="118" />
+      <source>Tranche d'âge</source>
+      <translation>Age band</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="119" />
+      <source>Statut</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="123" />
+      <source> chèque(s)</source>
+      <translation> voucher(s)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="124" />
+      <source>Chèques Pass Numérique remis</source>
+      <translation>Pass Numérique vouchers handed out</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="125" />
+      <source>Information RGPD donnée, &amp;consentement recueilli</source>
+      <translation>GDPR information given, &amp;consent obtained</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="129" />
+      <source>Date du consentement</source>
+      <translation>Date of consent</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="132" />
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="135" />
+      <source>Identité et coordonnées</source>
+      <translation>Identity and contact details</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="139" />
+      <source>&amp;Prénom</source>
+      <translation>&amp;First name</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="140" />
+      <source>&amp;Nom</source>
+      <translation>&amp;Last name</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="146" />
+      <source>Télé&amp;phone</source>
+      <translation>&amp;Phone</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="147" />
+      <source>&amp;E-mail</source>
+      <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="148" />
+      <source>A&amp;dresse</source>
+      <translation>A&amp;ddress</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="149" />
+      <source>Co&amp;mmune</source>
+      <translation>&amp;Municipality</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="150" />
+      <source>Code p&amp;ostal</source>
+      <translation>P&amp;ostcode</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="151" />
+      <source>Code &amp;INSEE</source>
+      <translation>&amp;INSEE code</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="153" />
+      <source>Situation</source>
+      <translation>Situation</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="155" />
+      <source>Année de nai&amp;ssance</source>
+      <translation>Birth &amp;year</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="156" />
+      <source>Tranche d'â&amp;ge</source>
+      <translation>A&amp;ge band</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="157" />
+      <source>&amp;Genre</source>
+      <translation>&amp;Gender</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="158" />
+      <source>Stat&amp;ut</source>
+      <translation>Stat&amp;us</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="159" />
+      <source>Pass &amp;Numérique</source>
+      <translation>Pass &amp;Numérique</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="160" />
+      <source>Consentement :</source>
+      <translation>Consent:</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="165" />
+      <source>l&amp;e</source>
+      <translation>o&amp;n</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="170" />
+      <source>Public prioritaire</source>
+      <translation>Priority public</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="176" />
+      <source>Handicap : cocher seulement avec le consentement de la personne, et n'écrire aucun détail (donnée sensible).</source>
+      <translation>Disability: tick only with the person's consent, and write no details (sensitive data).</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="185" />
+      <source>No&amp;tes</source>
+      <translation>No&amp;tes</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="204" />
+      <source>&amp;Enregistrer</source>
+      <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="205" />
+      <source>Annuler</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="232" />
+      <source>— non renseigné —</source>
+      <translation>— not given —</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../stpaul_field/ui/register/editor.py" line="396" />
+      <source>%n erreur(s) à corriger avant d'enregistrer.</source>
+      <translation>
+        <numerusform>%n error to correct before saving.</numerusform>
+        <numerusform>%n errors to correct before saving.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>BeneficiaryPicker</name>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="48" />
+      <source>Nom, prénom ou téléphone…</source>
+      <translation>Last name, first name or phone…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="49" />
+      <source>Rechercher un bénéficiaire</source>
+      <translation>Search for a beneficiary</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="51" />
+      <source>&amp;Nouveau…</source>
+      <translation>&amp;New…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="52" />
+      <source>Créer un bénéficiaire (prénom et nom)</source>
+      <translation>Create a beneficiary (first and last name)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="53" />
+      <source>Créer un nouveau bénéficiaire</source>
+      <translation>Create a new beneficiary</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="55" />
+      <source>Bénéficiaires trouvés</source>
+      <translation>Beneficiaries found</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="108" />
+      <source>Aucun bénéficiaire trouvé — « Nouveau… » pour le créer</source>
+      <translation>No beneficiary found — “New…” to create one</translation>
+    </message>
+  </context>
+  <context>
+    <name>BeneficiaryTableModel</name>
+    <message>
+      <location filename="../../stpaul_field/ui/register/model.py" line="179" />
+      <source>pas de téléphone</source>
+      <translation>no phone</translation>
+    </message>
+  </context>
+  <context>
+    <name>BinTableModel</name>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="50" />
+      <source>Type</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="50" />
+      <source>Élément</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="50" />
+      <source>Détail</source>
+      <translation>Detail</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="50" />
+      <source>Supprimé le</source>
+      <translation>Deleted on</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="52" />
+      <source>Bénéficiaire</source>
+      <translation>Beneficiary</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="53" />
+      <source>Activité</source>
+      <translation>Activity</translation>
+    </message>
+  </context>
+  <context>
+    <name>BinView</name>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="100" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="102" />
+      <source>Corbeille</source>
+      <translation>Bin</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="109" />
+      <source>Les fiches et activités supprimées restent ici et se restaurent à tout moment ; rien n'est effacé définitivement. La suppression et la restauration sont transmises au registre central à la prochaine synchronisation.</source>
+      <translation>Deleted records and activities stay here and can be restored at any time; nothing is erased for good. Deleting and restoring reach the central record at the next synchronisation.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="120" />
+      <source>Éléments de la corbeille</source>
+      <translation>Items in the bin</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="131" />
+      <source>&amp;Éléments supprimés :</source>
+      <translation>Deleted &amp;items:</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="134" />
+      <source>&amp;Restaurer</source>
+      <translation>&amp;Restore</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="135" />
+      <source>Ac&amp;tualiser</source>
+      <translation>Re&amp;fresh</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="163" />
+      <source>%1 éléments ; les %2 plus récents sont affichés.</source>
+      <translation>%1 items; the %2 most recent are shown.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="166" />
+      <source>Éléments dans la corbeille : %1</source>
+      <translation>Items in the bin: %1</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="168" />
+      <source>La corbeille est vide.</source>
+      <translation>The bin is empty.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="185" />
+      <source>Restaurer</source>
+      <translation>Restore</translation>
+    </message>
+  </context>
+  <context>
+    <name>CommuneField</name>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/commune_field.py" line="15" />
+      <location filename="../../stpaul_field/ui/widgets/commune_field.py" line="16" />
+      <source>Commune</source>
+      <translation>Municipality</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/commune_field.py" line="18" />
+      <location filename="../../stpaul_field/ui/widgets/commune_field.py" line="19" />
+      <source>Code postal</source>
+      <translation>Postcode</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/commune_field.py" line="23" />
+      <location filename="../../stpaul_field/ui/widgets/commune_field.py" line="24" />
+      <source>Code INSEE</source>
+      <translation>INSEE code</translation>
+    </message>
+  </context>
+  <context>
+    <name>DuplicateDialog</name>
+    <message>
+      <location filename="../../stpaul_field/ui/register/duplicates.py" line="31" />
+      <source>Ce bénéficiaire existe peut-être déjà</source>
+      <translation>This beneficiary may already exist</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../stpaul_field/ui/register/duplicates.py" line="34" />
+      <source>Le registre contient déjà %n fiche(s) qui ressemble(nt) à celle-ci. Ouvrez la fiche existante plutôt que d'en créer une seconde.</source>
+      <translation>
+        <numerusform>The register already has %n record that looks like this one. Open the existing record rather than creating a second one.</numerusform>
+        <numerusform>The register already has %n records that look like this one. Open the existing record rather than creating a second one.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/duplicates.py" line="42" />
+      <source>Fiches qui ressemblent</source>
+      <translation>Similar records</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/duplicates.py" line="47" />
+      <source>même nom</source>
+      <translation>same name</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/duplicates.py" line="47" />
+      <source>, même année</source>
+      <translation>, same year</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/duplicates.py" line="49" />
+      <source>même téléphone</source>
+      <translation>same phone</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/duplicates.py" line="50" />
+      <source>année inconnue</source>
+      <translation>year unknown</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/duplicates.py" line="62" />
+      <source>&amp;Ouvrir la fiche existante</source>
+      <translation>&amp;Open the existing record</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/duplicates.py" line="63" />
+      <source>&amp;Créer quand même</source>
+      <translation>&amp;Create anyway</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/duplicates.py" line="64" />
+      <source>&amp;Revenir au formulaire</source>
+      <translation>&amp;Back to the form</translation>
+    </message>
+  </context>
+  <context>
+    <name>DurationPicker</name>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/duration.py" line="21" />
+      <source>Autre durée…</source>
+      <translation>Other duration…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/duration.py" line="22" />
+      <source>Durée</source>
+      <translation>Duration</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/duration.py" line="26" />
+      <source>Heures</source>
+      <translation>Hours</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/duration.py" line="31" />
+      <source>Minutes</source>
+      <translation>Minutes</translation>
+    </message>
+  </context>
+  <context>
+    <name>FieldErrors</name>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/field_errors.py" line="80" />
+      <source>Corrigez les champs signalés avant d'enregistrer.</source>
+      <translation>Correct the highlighted fields before saving.</translation>
+    </message>
+  </context>
+  <context>
+    <name>HistoryModel</name>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="45" />
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="46" />
+      <source>Objet</source>
+      <translation>Subject</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="47" />
+      <source>Lieu</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="48" />
+      <source>Conseiller</source>
+      <translation>Advisor</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="49" />
+      <source>Type</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="50" />
+      <source>Présence</source>
+      <translation>Attendance</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="91" />
+      <source>présent(e)</source>
+      <translation>present</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/detail.py" line="91" />
+      <source>absent(e)</source>
+      <translation>absent</translation>
+    </message>
+  </context>
+  <context>
+    <name>Launcher</name>
+    <message>
+      <location filename="../../stpaul_field/ui/app.py" line="48" />
+      <source>Ouverture des données du poste…</source>
+      <translation>Opening this laptop’s data…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/app.py" line="100" />
+      <source>Choisissez une phrase de passe pour protéger ce poste</source>
+      <translation>Choose a passphrase to protect this laptop</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/app.py" line="102" />
+      <source>Phrase de passe du poste</source>
+      <translation>Laptop passphrase</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/app.py" line="104" />
+      <source>Ouvrir le poste</source>
+      <translation>Open the laptop</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/app.py" line="113" />
+      <source>Les deux saisies diffèrent.</source>
+      <translation>The two entries differ.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/app.py" line="120" />
+      <source>Le poste reste fermé sans sa phrase de passe.</source>
+      <translation>The laptop stays closed without its passphrase.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/app.py" line="138" />
+      <source>Ouverture impossible</source>
+      <translation>Cannot open</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/app.py" line="139" />
+      <source>Les données du poste n'ont pas pu être ouvertes :
+{0}</source>
+      <translation>This laptop’s data could not be opened:
+{0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>LockController</name>
+    <message>
+      <location filename="../../stpaul_field/ui/lock.py" line="129" />
+      <location filename="../../stpaul_field/ui/lock.py" line="162" />
+      <source>Code de déverrouillage</source>
+      <translation>Unlock code</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/lock.py" line="130" />
+      <source>Choisissez un code ({0} caractères au moins)</source>
+      <translation>Choose a code ({0} characters at least)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/lock.py" line="137" />
+      <source>Le code doit compter au moins {0} caractères.</source>
+      <translation>The code must have at least {0} characters.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/lock.py" line="139" />
+      <source>Les deux saisies diffèrent.</source>
+      <translation>The two entries differ.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/lock.py" line="162" />
+      <source>Phrase de passe du poste</source>
+      <translation>Laptop passphrase</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/lock.py" line="164" />
+      <source>Poste verrouillé</source>
+      <translation>Laptop locked</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/lock.py" line="181" />
+      <source>Ce n'est pas le bon secret. Réessayez.</source>
+      <translation>That is not the right secret. Try again.</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="88" />
+      <source>Saint-Paul — Accompagnements numériques</source>
+      <translation>Saint-Paul — Digital accompaniments</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="95" />
+      <source>Navigation</source>
+      <translation>Navigation</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="134" />
+      <source>Agenda</source>
+      <translation>Agenda</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="135" />
+      <source>Bénéficiaires</source>
+      <translation>Beneficiaries</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="136" />
+      <source>Activités</source>
+      <translation>Activities</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="137" />
+      <source>Rapports</source>
+      <translation>Reports</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="138" />
+      <source>Synchronisation</source>
+      <translation>Synchronisation</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="139" />
+      <source>Corbeille</source>
+      <translation>Bin</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="222" />
+      <source>&amp;Fichier</source>
+      <translation>&amp;File</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="223" />
+      <source>Nouvel &amp;accompagnement…</source>
+      <translation>New &amp;accompaniment…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="226" />
+      <source>Nouvel a&amp;telier…</source>
+      <translation>New &amp;workshop…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="229" />
+      <source>Feuilles d'é&amp;margement du jour…</source>
+      <translation>The day's attendance &amp;sheets…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="233" />
+      <source>&amp;Paramètres…</source>
+      <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="236" />
+      <source>&amp;Verrouiller le poste</source>
+      <translation>&amp;Lock the laptop</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="240" />
+      <source>&amp;Quitter</source>
+      <translation>&amp;Quit</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="243" />
+      <source>&amp;Affichage</source>
+      <translation>&amp;View</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="244" />
+      <source>Ai&amp;de</source>
+      <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="245" />
+      <source>À &amp;propos de l'application…</source>
+      <translation>&amp;About the application…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="274" />
+      <source>État de la synchronisation</source>
+      <translation>Synchronisation status</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="276" />
+      <source>Modifications locales à envoyer</source>
+      <translation>Local changes to send</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="279" />
+      <source>Changer le lieu où je travaille</source>
+      <translation>Change where I work</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="294" />
+      <source>Tout est sur le registre central</source>
+      <translation>Everything is on the central record</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../stpaul_field/ui/main_window.py" line="297" />
+      <source>%n modification(s) locale(s) pas encore sur le registre central</source>
+      <translation>
+        <numerusform>%n local change not yet on the central record</numerusform>
+        <numerusform>%n local changes not yet on the central record</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="306" />
+      <source>Lieu : {0}</source>
+      <translation>Place: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="306" />
+      <source>Choisir mon lieu de travail…</source>
+      <translation>Choose where I work…</translation>
+    </message>
+  </context>
+  <context>
+    <name>MergeDialog</name>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="46" />
+      <source>Fusionner deux fiches</source>
+      <translation>Merge two records</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="50" />
+      <source>Une des fiches n'existe plus sur ce poste.</source>
+      <translation>One of the records no longer exists on this laptop.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="58" />
+      <source>Les deux fiches deviennent une seule : tout l'historique des deux est conservé sur la fiche gardée. Choisissez la fiche à garder puis, pour chaque différence, la valeur juste.</source>
+      <translation>The two records become one: the whole history of both is kept on the record kept. Choose the record to keep, then the right value for each difference.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="65" />
+      <source>Fiche à garder</source>
+      <translation>Record to keep</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="71" />
+      <source>Fiche %0 : %1 — %2 activité(s), créée le %3</source>
+      <translation>Record %0: %1 — %2 activity(ies), created on %3</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="81" />
+      <source>Valeurs différentes</source>
+      <translation>Different values</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="85" />
+      <source>&lt;b&gt;Champ&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Field&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="86" />
+      <source>&lt;b&gt;Fiche 1&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Record 1&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="87" />
+      <source>&lt;b&gt;Fiche 2&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Record 2&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="107" />
+      <source>Les deux fiches ont les mêmes valeurs.</source>
+      <translation>Both records have the same values.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="113" />
+      <source>Pass Numérique : les chèques des deux fiches sont additionnés (%1).</source>
+      <translation>Pass Numérique: the vouchers of both records are added up (%1).</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="132" />
+      <source>&amp;Fusionner les fiches</source>
+      <translation>&amp;Merge the records</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="133" />
+      <source>Annuler</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="153" />
+      <source>Prénom</source>
+      <translation>First name</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="154" />
+      <source>Nom</source>
+      <translation>Last name</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="155" />
+      <source>Téléphone</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="156" />
+      <source>Pas de téléphone</source>
+      <translation>No phone</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="157" />
+      <source>E-mail</source>
+      <translation>E-mail</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="158" />
+      <source>Année de naissance</source>
+      <translation>Birth year</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="159" />
+      <source>Adresse</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="160" />
+      <source>Commune</source>
+      <translation>Municipality</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="161" />
+      <source>Code postal</source>
+      <translation>Postcode</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="162" />
+      <source>Code INSEE</source>
+      <translation>INSEE code</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="163" />
+      <source>Genre</source>
+      <translation>Gender</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="164" />
+      <source>Tranche d'âge</source>
+      <translation>Age band</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="165" />
+      <source>Statut</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="169" />
+      <source>Consentement</source>
+      <translation>Consent</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="170" />
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="175" />
+      <source>(vide)</source>
+      <translation>(empty)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="177" />
+      <source>oui</source>
+      <translation>yes</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="177" />
+      <source>non</source>
+      <translation>no</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="181" />
+      <source>donné le %1</source>
+      <translation>given on %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlaceholderView</name>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="45" />
+      <source>« {0} » n'est pas encore disponible sur ce poste.</source>
+      <translation>“{0}” is not available on this laptop yet.</translation>
+    </message>
+  </context>
+  <context>
+    <name>QCoreApplication</name>
+    <message>
+      <location filename="../../stpaul_field/ui/register/model.py" line="61" />
+      <source>BeneficiaryTableModel</source>
+      <comment>Nom</comment>
+      <translation>BeneficiaryTableModel</translation>
+    </message>
+  </context>
+  <context>
+    <name>QuickCreateDialog</name>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="180" />
+      <source>Nouveau bénéficiaire</source>
+      <translation>New beneficiary</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="184" />
+      <source>Prénom</source>
+      <translation>First name</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="185" />
+      <source>Nom</source>
+      <translation>Last name</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="191" />
+      <source>&amp;Prénom</source>
+      <translation>&amp;First name</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="193" />
+      <source>N&amp;om</source>
+      <translation>&amp;Last name</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="200" />
+      <source>Créer</source>
+      <translation>Create</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="201" />
+      <source>Annuler</source>
+      <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
+    <name>RegisterView</name>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="57" />
+      <source>Registre des bénéficiaires</source>
+      <translation>Beneficiary register</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="61" />
+      <source>Nom, prénom ou téléphone…</source>
+      <translation>Last name, first name or phone…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="63" />
+      <source>Rechercher un bénéficiaire</source>
+      <translation>Search for a beneficiary</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="64" />
+      <source>&amp;Rechercher :</source>
+      <translation>&amp;Search:</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="67" />
+      <source>Nombre de bénéficiaires trouvés</source>
+      <translation>Number of beneficiaries found</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="68" />
+      <source>&amp;Nouveau bénéficiaire</source>
+      <translation>&amp;New beneficiary</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="69" />
+      <source>&amp;Modifier</source>
+      <translation>&amp;Edit</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="70" />
+      <source>&amp;Fusionner…</source>
+      <translation>&amp;Merge…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="71" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="318" />
+      <source>Sélectionnez deux fiches (Ctrl+clic) de la même personne.</source>
+      <translation>Select two records (Ctrl+click) of the same person.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="72" />
+      <source>Mettre à la &amp;corbeille</source>
+      <translation>Move to the &amp;bin</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="82" />
+      <source>Trier par</source>
+      <translation>Sort by</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="85" />
+      <source>&amp;Trier par :</source>
+      <translation>S&amp;ort by:</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="87" />
+      <source>Ordre &amp;décroissant</source>
+      <translation>&amp;Descending order</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="98" />
+      <source>&amp;Annuler la suppression</source>
+      <translation>&amp;Undo the delete</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="108" />
+      <source>Liste des bénéficiaires</source>
+      <translation>List of beneficiaries</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="207" />
+      <source>Trouvés : plus de %1</source>
+      <translation>Found: more than %1</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="209" />
+      <source>Trouvés : %1</source>
+      <translation>Found: %1</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="211" />
+      <source>Bénéficiaires : %1</source>
+      <translation>Beneficiaries: %1</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="317" />
+      <source>Fusionner</source>
+      <translation>Merge</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="347" />
+      <source>« %1 » est dans la corbeille.</source>
+      <translation>“%1” is in the bin.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../stpaul_field/ui/register/view.py" line="349" />
+      <source>%n fiche(s) mises à la corbeille.</source>
+      <translation>
+        <numerusform>%n record moved to the bin.</numerusform>
+        <numerusform>%n records moved to the bin.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>SecretDialog</name>
+    <message>
+      <location filename="../../stpaul_field/ui/lock.py" line="80" />
+      <location filename="../../stpaul_field/ui/lock.py" line="81" />
+      <source>Confirmation</source>
+      <translation>Confirmation</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsDialog</name>
+    <message>
+      <location filename="../../stpaul_field/ui/settings_dialog.py" line="26" />
+      <source>Paramètres</source>
+      <translation>Settings</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/settings_dialog.py" line="29" />
+      <source>— aucun —</source>
+      <translation>— none —</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/settings_dialog.py" line="31" />
+      <source>&amp;Lieu où je travaille</source>
+      <translation>&amp;Place where I work</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/settings_dialog.py" line="37" />
+      <source>Lan&amp;gue de l'interface</source>
+      <translation>Interface lan&amp;guage</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/settings_dialog.py" line="43" />
+      <source>Lignes &amp;vierges des feuilles d'émargement</source>
+      <translation>&amp;Blank rows on attendance sheets</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/settings_dialog.py" line="46" />
+      <source>La langue change au prochain démarrage de l'application.</source>
+      <translation>The language changes the next time the app starts.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/settings_dialog.py" line="51" />
+      <source>Enregistrer</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/settings_dialog.py" line="52" />
+      <source>Annuler</source>
+      <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
+    <name>UndoBar</name>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/undo_bar.py" line="19" />
+      <source>Annuler la suppression</source>
+      <translation>Undo the delete</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/undo_bar.py" line="20" />
+      <source>Ctrl+Z</source>
+      <translation>Ctrl+Z</translation>
+    </message>
+  </context>
+  <context>
+    <name>WorkshopForm</name>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="70" />
+      <source>Atelier collectif</source>
+      <translation>Group workshop</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="72" />
+      <source>Atelier collectif — modifier</source>
+      <translation>Group workshop — edit</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="79" />
+      <source>Atelier</source>
+      <translation>Workshop</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="81" />
+      <source>ex. Découvrir la messagerie</source>
+      <translation>e.g. Getting started with e-mail</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="82" />
+      <source>T&amp;itre</source>
+      <translation>T&amp;itle</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="84" />
+      <source>Ni&amp;veau</source>
+      <translation>Le&amp;vel</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="97" />
+      <source>&amp;Co-animateurs</source>
+      <translation>&amp;Co-facilitators</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="102" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="107" />
+      <source>Participants inscrits</source>
+      <translation>Registered participants</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="104" />
+      <source>Inscrire un participant : rechercher</source>
+      <translation>Register a participant: search</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="105" />
+      <source>&amp;Inscrire</source>
+      <translation>&amp;Register</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="109" />
+      <source>&amp;Retirer</source>
+      <translation>Re&amp;move</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="110" />
+      <source>Retirer le participant sélectionné (Suppr)</source>
+      <translation>Remove the selected participant (Del)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="123" />
+      <source>Inscrits : 0</source>
+      <translation>Registered: 0</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="124" />
+      <source>Liste</source>
+      <translation>List</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="130" />
+      <source>Participants anonymes</source>
+      <translation>Anonymous participants</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="133" />
+      <source>&amp;Nombre total</source>
+      <translation>&amp;Total number</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="136" />
+      <source>&amp;Déjà accompagnés</source>
+      <translation>&amp;Already accompanied</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="140" />
+      <source>Genre</source>
+      <translation>Gender</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="141" />
+      <source>Tranche d'âge</source>
+      <translation>Age band</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="142" />
+      <source>Statut</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="176" />
+      <source>Inscrits : {0}</source>
+      <translation>Registered: {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>values</name>
+    <message>
+      <source>Accompagnement individuel</source>
+      <translation>Individual accompaniment</translation>
+    </message>
+    <message>
+      <source>Atelier collectif</source>
+      <translation>Group workshop</translation>
+    </message>
+    <message>
+      <source>Prévu</source>
+      <translation>Planned</translation>
+    </message>
+    <message>
+      <source>Réalisé</source>
+      <translation>Done</translation>
+    </message>
+    <message>
+      <source>Annulé</source>
+      <translation>Cancelled</translation>
+    </message>
+    <message>
+      <source>Lieu d'activité</source>
+      <translation>Activity venue</translation>
+    </message>
+    <message>
+      <source>Autre lieu</source>
+      <translation>Other place</translation>
+    </message>
+    <message>
+      <source>À domicile</source>
+      <translation>At home</translation>
+    </message>
+    <message>
+      <source>À distance</source>
+      <translation>Remote</translation>
+    </message>
+    <message>
+      <source>Ordinateur</source>
+      <translation>Computer</translation>
+    </message>
+    <message>
+      <source>Téléphone</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>Tablette</source>
+      <translation>Tablet</translation>
+    </message>
+    <message>
+      <source>Autre</source>
+      <translation>Other</translation>
+    </message>
+    <message>
+      <source>Pas de matériel</source>
+      <translation>No equipment</translation>
+    </message>
+    <message>
+      <source>Diagnostic numérique</source>
+      <translation>Digital skills assessment</translation>
+    </message>
+    <message>
+      <source>Prendre en main du matériel</source>
+      <translation>Getting to grips with a device</translation>
+    </message>
+    <message>
+      <source>Maintenance de matériel</source>
+      <translation>Device maintenance</translation>
+    </message>
+    <message>
+      <source>Gérer ses contenus numériques</source>
+      <translation>Managing digital content</translation>
+    </message>
+    <message>
+      <source>Navigation sur internet</source>
+      <translation>Browsing the internet</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>E-mail</translation>
+    </message>
+    <message>
+      <source>Bureautique</source>
+      <translation>Office software</translation>
+    </message>
+    <message>
+      <source>Réseaux sociaux communication</source>
+      <translation>Social networks, communication</translation>
+    </message>
+    <message>
+      <source>Santé</source>
+      <translation>Health</translation>
+    </message>
+    <message>
+      <source>Banque et achats en ligne</source>
+      <translation>Online banking and shopping</translation>
+    </message>
+    <message>
+      <source>Accompagner un professionnel</source>
+      <translation>Supporting a professional</translation>
+    </message>
+    <message>
+      <source>Insertion professionnelle</source>
+      <translation>Finding work</translation>
+    </message>
+    <message>
+      <source>Prévention en sécurité numérique</source>
+      <translation>Online safety</translation>
+    </message>
+    <message>
+      <source>Parentalité</source>
+      <translation>Parenting</translation>
+    </message>
+    <message>
+      <source>Scolarité et numérique</source>
+      <translation>School and digital</translation>
+    </message>
+    <message>
+      <source>Créer avec le numérique</source>
+      <translation>Creating with digital tools</translation>
+    </message>
+    <message>
+      <source>Culture numérique</source>
+      <translation>Digital culture</translation>
+    </message>
+    <message>
+      <source>Intelligence artificielle (IA)</source>
+      <translation>Artificial intelligence (AI)</translation>
+    </message>
+    <message>
+      <source>Aide aux démarches administratives</source>
+      <translation>Help with administrative procedures</translation>
+    </message>
+    <message>
+      <source>Papiers - Élections - Citoyenneté</source>
+      <translation>ID papers - Elections - Citizenship</translation>
+    </message>
+    <message>
+      <source>Famille - Scolarité</source>
+      <translation>Family - Schooling</translation>
+    </message>
+    <message>
+      <source>Social - Santé</source>
+      <translation>Social - Health</translation>
+    </message>
+    <message>
+      <source>Travail - Formation - Entreprise</source>
+      <translation>Work - Training - Business</translation>
+    </message>
+    <message>
+      <source>Logement</source>
+      <translation>Housing</translation>
+    </message>
+    <message>
+      <source>Transports - Mobilité</source>
+      <translation>Transport - Mobility</translation>
+    </message>
+    <message>
+      <source>Argent - Impôts</source>
+      <translation>Money - Taxes</translation>
+    </message>
+    <message>
+      <source>Justice</source>
+      <translation>Justice</translation>
+    </message>
+    <message>
+      <source>Étrangers - Europe</source>
+      <translation>Foreigners - Europe</translation>
+    </message>
+    <message>
+      <source>Loisirs - Sports - Culture</source>
+      <translation>Leisure - Sports - Culture</translation>
+    </message>
+    <message>
+      <source>Associations</source>
+      <translation>Associations</translation>
+    </message>
+    <message>
+      <source>Moins de 30 min</source>
+      <translation>Under 30 min</translation>
+    </message>
+    <message>
+      <source>30 min à 1 h</source>
+      <translation>30 min to 1 h</translation>
+    </message>
+    <message>
+      <source>1 h à 2 h</source>
+      <translation>1 h to 2 h</translation>
+    </message>
+    <message>
+      <source>2 h et plus</source>
+      <translation>2 h or more</translation>
+    </message>
+    <message>
+      <source>Avec guidage</source>
+      <translation>Guided</translation>
+    </message>
+    <message>
+      <source>Autonome avec guidage en cas de besoin</source>
+      <translation>Autonomous with guidance when needed</translation>
+    </message>
+    <message>
+      <source>Autonome</source>
+      <translation>Autonomous</translation>
+    </message>
+    <message>
+      <source>Débutant</source>
+      <translation>Beginner</translation>
+    </message>
+    <message>
+      <source>Intermédiaire</source>
+      <translation>Intermediate</translation>
+    </message>
+    <message>
+      <source>Avancé</source>
+      <translation>Advanced</translation>
+    </message>
+    <message>
+      <source>Administration (mairie, préfecture…)</source>
+      <translation>Administration (town hall, prefecture…)</translation>
+    </message>
+    <message>
+      <source>Autre structure de médiation numérique</source>
+      <translation>Other digital mediation organisation</translation>
+    </message>
+    <message>
+      <source>Opérateur ou organisme en charge de la démarche administrative</source>
+      <translation>Operator or body in charge of the procedure</translation>
+    </message>
+    <message>
+      <source>Structure d'aide sociale (maison des solidarités, centre social…)</source>
+      <translation>Social support (solidarity centre, social centre…)</translation>
+    </message>
+    <message>
+      <source>Structure d'insertion professionnelle (France Travail, mission locale, chambre de commerce…)</source>
+      <translation>Employment support (France Travail, mission locale, chamber of commerce…)</translation>
+    </message>
+    <message>
+      <source>Structure d'aide aux démarches administratives (France Services…)</source>
+      <translation>Administrative help centre (France Services…)</translation>
+    </message>
+    <message>
+      <source>Masculin</source>
+      <translation>Male</translation>
+    </message>
+    <message>
+      <source>Féminin</source>
+      <translation>Female</translation>
+    </message>
+    <message>
+      <source>Non communiqué</source>
+      <translation>Not stated</translation>
+    </message>
+    <message>
+      <source>Moins de 12 ans</source>
+      <translation>Under 12</translation>
+    </message>
+    <message>
+      <source>12 - 17 ans</source>
+      <translation>12 - 17</translation>
+    </message>
+    <message>
+      <source>18 - 24 ans</source>
+      <translation>18 - 24</translation>
+    </message>
+    <message>
+      <source>25 - 39 ans</source>
+      <translation>25 - 39</translation>
+    </message>
+    <message>
+      <source>40 - 59 ans</source>
+      <translation>40 - 59</translation>
+    </message>
+    <message>
+      <source>60 - 69 ans</source>
+      <translation>60 - 69</translation>
+    </message>
+    <message>
+      <source>70 ans et plus</source>
+      <translation>70 and over</translation>
+    </message>
+    <message>
+      <source>Retraité</source>
+      <translation>Retired</translation>
+    </message>
+    <message>
+      <source>Sans emploi</source>
+      <translation>Unemployed</translation>
+    </message>
+    <message>
+      <source>En emploi</source>
+      <translation>Employed</translation>
+    </message>
+    <message>
+      <source>Scolarisé</source>
+      <translation>In education</translation>
+    </message>
+    <message>
+      <source>Non communiqué ou hétérogène</source>
+      <translation>Not stated or mixed</translation>
+    </message>
+    <message>
+      <source>Situation de handicap</source>
+      <translation>Disability</translation>
+    </message>
+    <message>
+      <source>Aidant familial</source>
+      <translation>Family carer</translation>
+    </message>
+    <message>
+      <source>Sans domicile fixe</source>
+      <translation>Homeless</translation>
+    </message>
+    <message>
+      <source>Conseiller numérique</source>
+      <translation>Digital advisor</translation>
+    </message>
+    <message>
+      <source>Aidant Connect</source>
+      <translation>Aidant Connect</translation>
+    </message>
+    <message>
+      <source>Coordinateur</source>
+      <translation>Coordinator</translation>
+    </message>
+    <message>
+      <source>Espace numérique</source>
+      <translation>Digital space</translation>
+    </message>
+    <message>
+      <source>Îlet</source>
+      <translation>Îlet</translation>
+    </message>
+    <message>
+      <source>Saint-Paul centre</source>
+      <translation>Saint-Paul centre</translation>
+    </message>
+    <message>
+      <source>Saint-Gilles les Bains</source>
+      <translation>Saint-Gilles les Bains</translation>
+    </message>
+    <message>
+      <source>Plateau Caillou</source>
+      <translation>Plateau Caillou</translation>
+    </message>
+    <message>
+      <source>La Plaine – Bois de Nèfles</source>
+      <translation>La Plaine – Bois de Nèfles</translation>
+    </message>
+    <message>
+      <source>La Saline</source>
+      <translation>La Saline</translation>
+    </message>
+    <message>
+      <source>Le Guillaume</source>
+      <translation>Le Guillaume</translation>
+    </message>
+    <message>
+      <source>Mafate</source>
+      <translation>Mafate</translation>
+    </message>
+  </context>
+</TS>

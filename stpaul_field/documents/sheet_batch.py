@@ -1,0 +1,74 @@
+"""Sheets as the app and the CLI ask for them: from ids or a day, with the user's settings."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import tempfile
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
+
+from stpaul_field.documents.attendance_sheet import Progress, SheetLook, load_logo, write_pdf
+from stpaul_field.documents.sheet_data import (
+    SheetData,
+    SheetError,
+    sheets_for_activities,
+    sheets_for_day,
+)
+from stpaul_field.settings import SHEET_LOGO, WALKIN_ROWS, Settings
+from stpaul_field.store.database import Store
+
+
+def sheet_look(settings: Settings | None) -> SheetLook:
+    return SheetLook(logo=load_logo(settings.get(SHEET_LOGO)) if settings else None)
+
+
+def walkin_rows(settings: Settings | None) -> int:
+    return max(0, settings.get(WALKIN_ROWS)) if settings else WALKIN_ROWS.default
+
+
+def load_sheets(
+    store: Store, settings: Settings | None, activity_ids: Sequence[uuid.UUID]
+) -> list[SheetData]:
+    if not activity_ids:
+        raise SheetError("Aucun atelier choisi.")
+    with store.reader() as session:
+        return sheets_for_activities(session, list(activity_ids), walkin_rows(settings))
+
+
+def load_day(store: Store, settings: Settings | None, day: dt.date) -> list[SheetData]:
+    with store.reader() as session:
+        return sheets_for_day(session, day, walkin_rows(settings))
+
+
+def save_pdf(
+    path: str | Path, sheets: Sequence[SheetData], look: SheetLook, progress: Progress = None
+) -> int:
+    """Write the PDF beside its destination then move it in place: a failure leaves no half file.
+
+    Returns the page count, or 0 when `progress` cancelled (nothing is written then).
+    """
+    target = Path(path)
+    cancelled = False
+
+    def track(done: int, total: int) -> bool:
+        nonlocal cancelled
+        if progress is not None and progress(done, total) is False:
+            cancelled = True
+        return not cancelled
+
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".sheet-", suffix=".pdf")
+    os.close(fd)
+    try:
+        pages = write_pdf(tmp, sheets, look, track)
+        if cancelled:
+            os.unlink(tmp)
+            return 0
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return pages

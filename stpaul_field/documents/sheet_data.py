@@ -1,0 +1,249 @@
+"""What an attendance sheet shows, gathered from the store (no Qt here).
+
+The renderer (`attendance_sheet`) only draws a `SheetData`; everything that needs the
+store or the value lists is decided here, so it can be tested without painting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from stpaul_field.domain.text import fold
+from stpaul_field.domain.values import (
+    ADMIN_THEMES,
+    BASSINS,
+    PLACE_TYPES,
+    PLACE_WITH_VENUE,
+    THEMES,
+    WORKSHOP_LEVELS,
+)
+from stpaul_field.store.models import Activity, Advisor, Beneficiary, Participation, Venue
+
+WORKSHOP = "workshop"
+CANCELLED = "cancelled"
+FRENCH_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+class SheetError(LookupError):
+    """Nothing to print for what was asked; the message is French, for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class SheetParticipant:
+    name: str
+    commune: str
+
+
+@dataclass(frozen=True)
+class SheetData:
+    """One workshop's sheet. Empty strings / None are printed as lines to fill by hand."""
+
+    title: str
+    date: dt.date | None = None
+    start: dt.time | None = None
+    end: dt.time | None = None
+    themes: tuple[str, ...] = ()
+    level: str = ""
+    venue: str = ""
+    bassin: str = ""
+    advisors: tuple[str, ...] = ()
+    participants: tuple[SheetParticipant, ...] = ()
+    walkin_rows: int = 5
+    activity_id: uuid.UUID | None = None
+    # A blank sheet fills its first page with numbered rows instead of `walkin_rows`.
+    blank: bool = False
+
+    @property
+    def registered_count(self) -> int:
+        return len(self.participants)
+
+
+def french_date(day: dt.date) -> str:
+    """'lundi 23/11/2026'."""
+    return f"{FRENCH_WEEKDAYS[day.weekday()]} {day:%d/%m/%Y}"
+
+
+def clock(t: dt.time) -> str:
+    """'14h00', the way times are written on paper in France."""
+    return f"{t.hour:02d}h{t.minute:02d}"
+
+
+def end_time(start: dt.time | None, duration_min: int) -> dt.time | None:
+    if start is None:
+        return None
+    moment = dt.datetime.combine(dt.date(2000, 1, 1), start) + dt.timedelta(minutes=duration_min)
+    return moment.time()
+
+
+def parse_workshop_id(text: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(text.strip())
+    except ValueError:
+        raise SheetError(f"« {text} » n'est pas un identifiant d'atelier valide.") from None
+
+
+def sheet_for_activity(session: Session, activity_id: uuid.UUID, walkin_rows: int = 5) -> SheetData:
+    activity = session.get(Activity, activity_id)
+    if activity is None or activity.deleted_at is not None:
+        raise SheetError(f"Aucun atelier ne porte l'identifiant {activity_id}.")
+    if activity.type != WORKSHOP:
+        raise SheetError("Cette activité est un accompagnement individuel : pas de feuille d'émargement.")
+    return _sheet(session, activity, walkin_rows)
+
+
+def sheets_for_activities(
+    session: Session, activity_ids: Sequence[uuid.UUID], walkin_rows: int = 5
+) -> list[SheetData]:
+    return [sheet_for_activity(session, a, walkin_rows) for a in activity_ids]
+
+
+def workshops_on(session: Session, day: dt.date) -> list[uuid.UUID]:
+    """The day's workshops that still take place, in the order of the day."""
+    rows = session.scalars(
+        select(Activity).where(
+            Activity.date == day,
+            Activity.type == WORKSHOP,
+            Activity.deleted_at.is_(None),
+            Activity.status != CANCELLED,
+        )
+    ).all()
+    rows = sorted(rows, key=lambda a: (a.start_time or dt.time.max, fold(a.title), str(a.id)))
+    return [a.id for a in rows]
+
+
+def sheets_for_day(session: Session, day: dt.date, walkin_rows: int = 5) -> list[SheetData]:
+    ids = workshops_on(session, day)
+    if not ids:
+        raise SheetError(f"Aucun atelier prévu le {french_date(day)}.")
+    return sheets_for_activities(session, ids, walkin_rows)
+
+
+def blank_sheet(
+    title: str = "",
+    day: dt.date | None = None,
+    start: dt.time | None = None,
+    end: dt.time | None = None,
+    venue: str = "",
+    bassin: str = "",
+    advisors: Sequence[str] = (),
+) -> SheetData:
+    """A sheet for a workshop that is not in the agenda: what is known, the rest to fill by hand."""
+    return SheetData(
+        title=title,
+        date=day,
+        start=start,
+        end=end,
+        venue=venue,
+        bassin=bassin,
+        advisors=tuple(advisors),
+        walkin_rows=0,
+        blank=True,
+    )
+
+
+def find_venue(session: Session, text: str) -> Venue | None:
+    """The reference venue whose name is `text`, accents and case aside."""
+    wanted = fold(text)
+    if not wanted:
+        return None
+    for venue in session.scalars(select(Venue).where(Venue.deleted_at.is_(None))):
+        if fold(venue.name) == wanted:
+            return venue
+    return None
+
+
+def advisor_name(session: Session, advisor_id: str | uuid.UUID | None) -> str:
+    try:
+        key = uuid.UUID(str(advisor_id)) if advisor_id else None
+    except ValueError:
+        return ""
+    advisor = session.get(Advisor, key) if key else None
+    return advisor.display_name if advisor is not None and advisor.deleted_at is None else ""
+
+
+def venue_labels(venue: Venue | None) -> tuple[str, str]:
+    """(venue name, bassin de vie label) of a venue."""
+    if venue is None:
+        return "", ""
+    return venue.name, BASSINS.label(venue.bassin)
+
+
+def _sheet(session: Session, activity: Activity, walkin_rows: int) -> SheetData:
+    venue_name, bassin = "", ""
+    if activity.place_type == PLACE_WITH_VENUE and activity.venue_id is not None:
+        venue_name, bassin = venue_labels(session.get(Venue, activity.venue_id))
+    if not venue_name:
+        # No venue of the reference list: say where it takes place as best we know.
+        parts = [PLACE_TYPES.label(activity.place_type)]
+        if activity.commune:
+            parts.append(activity.commune)
+        venue_name = " – ".join(p for p in parts if p)
+    themes = THEMES.labels(activity.themes) + ADMIN_THEMES.labels(activity.admin_themes)
+    return SheetData(
+        title=activity.title or "Atelier collectif",
+        date=activity.date,
+        start=activity.start_time,
+        end=end_time(activity.start_time, activity.duration_min),
+        themes=tuple(themes),
+        level=WORKSHOP_LEVELS.label(activity.level),
+        venue=venue_name,
+        bassin=bassin,
+        advisors=tuple(_advisor_names(session, activity)),
+        participants=tuple(registered_participants(session, activity.id)),
+        walkin_rows=max(0, walkin_rows),
+        activity_id=activity.id,
+    )
+
+
+def _advisor_names(session: Session, activity: Activity) -> list[str]:
+    ids: list[uuid.UUID] = [activity.advisor_id]
+    for raw in activity.co_advisor_ids or []:
+        try:
+            co = uuid.UUID(str(raw))
+        except ValueError:
+            continue
+        if co not in ids:
+            ids.append(co)
+    names = []
+    for advisor_id in ids:
+        advisor = session.get(Advisor, advisor_id)
+        if advisor is not None and advisor.deleted_at is None and advisor.display_name:
+            names.append(advisor.display_name)
+    return names
+
+
+def registered_participants(session: Session, activity_id: uuid.UUID) -> list[SheetParticipant]:
+    """Registered people of a workshop, each once, alphabetical (accents ignored)."""
+    rows = session.execute(
+        select(Beneficiary)
+        .join(Participation, Participation.beneficiary_id == Beneficiary.id)
+        .where(
+            Participation.activity_id == activity_id,
+            Participation.registered.is_(True),
+            Participation.deleted_at.is_(None),
+            Beneficiary.deleted_at.is_(None),
+        )
+    ).scalars()
+    people: dict[uuid.UUID, Beneficiary] = {}
+    for person in rows:
+        # A merged duplicate signs as the record it was merged into; two laptops adding the
+        # same person offline leave two participations: one line.
+        seen: set[uuid.UUID] = set()
+        while person.merged_into_id is not None and person.merged_into_id not in seen:
+            seen.add(person.id)
+            target = session.get(Beneficiary, person.merged_into_id)
+            if target is None or target.deleted_at is not None:
+                break
+            person = target
+        people.setdefault(person.id, person)
+    ordered = sorted(
+        people.values(),
+        key=lambda b: (b.anonymous, fold(b.last_name), fold(b.first_name), str(b.id)),
+    )
+    return [SheetParticipant(b.display_name, "" if b.anonymous else b.commune) for b in ordered]

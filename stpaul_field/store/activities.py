@@ -1,0 +1,546 @@
+"""Store services for activities: save with participants, status, attendance, queries.
+
+Every write validates with `domain.validation` first and happens in one unit of work, so
+a form never leaves an activity saved half-way. Queries for the agenda and the activities
+list are filtered, sorted and paged in SQL.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import String, and_, func, or_, select, type_coerce
+from sqlalchemy.orm import Session
+
+from stpaul_field.domain import values as v
+from stpaul_field.domain.entities import ActivityData, BeneficiaryData
+from stpaul_field.domain.validation import (
+    FieldError,
+    ValidationError,
+    activity_errors,
+    validate_activity,
+    validate_beneficiary,
+)
+from stpaul_field.store.models import Activity, Advisor, Beneficiary, Participation, Venue, utcnow
+
+_ACTIVITY_FIELDS = tuple(f.name for f in dataclasses.fields(ActivityData))
+
+
+@dataclass
+class ParticipantInput:
+    """One person in an activity as a form describes it.
+
+    `beneficiary_id` names a person of the register; `anonymous` (with no id) asks for an
+    anonymous record to be made for this activity only.
+    """
+
+    beneficiary_id: uuid.UUID | None = None
+    registered: bool = True
+    attended: bool | None = None
+    first_time: bool = False
+    anonymous: BeneficiaryData | None = None
+
+
+@dataclass
+class ParticipantRow:
+    participation_id: uuid.UUID
+    beneficiary_id: uuid.UUID
+    display_name: str
+    anonymous: bool
+    registered: bool
+    attended: bool | None
+    first_time: bool
+
+
+@dataclass
+class LoadedActivity:
+    id: uuid.UUID
+    data: ActivityData
+    participants: list[ParticipantRow] = field(default_factory=list)
+    anonymous_beneficiary: BeneficiaryData | None = None
+
+
+# ---- writing ------------------------------------------------------------------------
+
+
+def _check(data: ActivityData, participants: list[ParticipantInput]) -> None:
+    errors = activity_errors(data, len(participants))
+    seen: set[uuid.UUID] = set()
+    for p in participants:
+        if p.beneficiary_id is None and p.anonymous is None:
+            errors.append(FieldError("beneficiary", "Choisissez un bénéficiaire ou « anonyme »."))
+        elif p.beneficiary_id is not None:
+            if p.beneficiary_id in seen:
+                errors.append(FieldError("participants", "Un participant est inscrit deux fois."))
+            seen.add(p.beneficiary_id)
+    if errors:
+        raise ValidationError(errors)
+
+
+def save_activity(
+    session: Session,
+    data: ActivityData,
+    participants: list[ParticipantInput],
+    activity_id: uuid.UUID | None = None,
+) -> uuid.UUID:
+    """Create or update one activity and its participations; all or nothing.
+
+    Participations of people no longer listed are tombstoned, never deleted, so the
+    change syncs; those still listed keep their row (and their attendance).
+    """
+    _check(data, participants)
+    for p in participants:
+        if p.beneficiary_id is not None:
+            b = session.get(Beneficiary, p.beneficiary_id)
+            if b is None or b.deleted_at is not None:
+                raise ValidationError([FieldError("beneficiary", "Ce bénéficiaire n'existe plus.")])
+        elif p.anonymous is not None:
+            anon = dataclasses.replace(p.anonymous, anonymous=True, first_name="", last_name="")
+            validate_beneficiary(anon)
+    if data.venue_id is not None and session.get(Venue, data.venue_id) is None:
+        raise ValidationError([FieldError("venue_id", "Ce lieu n'existe pas.")])
+
+    values = {name: getattr(data, name) for name in _ACTIVITY_FIELDS}
+    values["themes"] = list(data.themes)
+    values["admin_themes"] = list(data.admin_themes)
+    values["equipment"] = list(data.equipment)
+    values["co_advisor_ids"] = [str(c) for c in data.co_advisor_ids]
+    if activity_id is None:
+        activity = Activity(**values)
+        session.add(activity)
+    else:
+        activity = session.get(Activity, activity_id)
+        if activity is None or activity.deleted_at is not None:
+            raise ValidationError([FieldError("type", "Cette activité a été supprimée entre-temps.")])
+        for name, value in values.items():
+            if getattr(activity, name) != value:
+                setattr(activity, name, value)
+
+    existing = {
+        p.beneficiary_id: p
+        for p in session.scalars(
+            select(Participation).where(
+                Participation.activity_id == activity.id, Participation.deleted_at.is_(None)
+            )
+        )
+    }
+    kept: set[uuid.UUID] = set()
+    now = utcnow()
+    for p in participants:
+        if p.beneficiary_id is None:
+            assert p.anonymous is not None
+            # An anonymous person of an individual accompaniment: one record, unnamed.
+            old_anon = [pp for bid, pp in existing.items() if _is_anonymous(session, bid)]
+            if old_anon:
+                _update_anonymous(session, old_anon[0].beneficiary_id, p.anonymous)
+                kept.add(old_anon[0].beneficiary_id)
+                continue
+            anon = dataclasses.replace(p.anonymous, anonymous=True, first_name="", last_name="")
+            person = Beneficiary(**dataclasses.asdict(anon))
+            session.add(person)
+            session.flush()
+            session.add(
+                Participation(
+                    activity_id=activity.id,
+                    beneficiary_id=person.id,
+                    registered=p.registered,
+                    attended=p.attended,
+                    first_time=not anon.already_accompanied,
+                )
+            )
+            kept.add(person.id)
+            continue
+        kept.add(p.beneficiary_id)
+        row = existing.get(p.beneficiary_id)
+        if row is None:
+            session.add(
+                Participation(
+                    activity_id=activity.id,
+                    beneficiary_id=p.beneficiary_id,
+                    registered=p.registered,
+                    attended=p.attended,
+                    first_time=p.first_time or _first_time(session, p.beneficiary_id, activity.id),
+                )
+            )
+        else:
+            if row.attended != p.attended and p.attended is not None:
+                row.attended = p.attended
+    for bid, row in existing.items():
+        if bid not in kept:
+            row.deleted_at = now
+    session.flush()
+    return activity.id
+
+
+def _is_anonymous(session: Session, beneficiary_id: uuid.UUID) -> bool:
+    b = session.get(Beneficiary, beneficiary_id)
+    return bool(b and b.anonymous)
+
+
+def _update_anonymous(session: Session, beneficiary_id: uuid.UUID, data: BeneficiaryData) -> None:
+    b = session.get(Beneficiary, beneficiary_id)
+    assert b is not None
+    for name in ("gender", "age_band", "social_status", "already_accompanied", "commune"):
+        if getattr(b, name) != getattr(data, name):
+            setattr(b, name, getattr(data, name))
+
+
+def _first_time(session: Session, beneficiary_id: uuid.UUID, activity_id: uuid.UUID) -> bool:
+    """True when the person has no other live participation: first time seen."""
+    other = session.scalar(
+        select(func.count())
+        .select_from(Participation)
+        .where(
+            Participation.beneficiary_id == beneficiary_id,
+            Participation.activity_id != activity_id,
+            Participation.deleted_at.is_(None),
+        )
+    )
+    return not other
+
+
+def set_status(session: Session, activity_id: uuid.UUID, status: str) -> None:
+    """Planned -> done or cancelled (or back): the activity must still be valid."""
+    if status not in v.ACTIVITY_STATUSES:
+        raise ValidationError([FieldError("status", f"Statut : valeur inconnue « {status} ».")])
+    activity = _live_activity(session, activity_id)
+    if activity.status == status:
+        return
+    activity.status = status
+    validate_activity(activity, _live_participant_count(session, activity_id))
+
+
+def set_attendance(session: Session, activity_id: uuid.UUID, attended: dict[uuid.UUID, bool]) -> None:
+    """Mark who came, by participation id; the workshop becomes done."""
+    activity = _live_activity(session, activity_id)
+    rows = {
+        p.id: p
+        for p in session.scalars(
+            select(Participation).where(
+                Participation.activity_id == activity_id, Participation.deleted_at.is_(None)
+            )
+        )
+    }
+    for pid, came in attended.items():
+        row = rows.get(pid)
+        if row is None:
+            raise ValidationError([FieldError("participants", "Ce participant n'est plus inscrit.")])
+        if row.attended != came:
+            row.attended = came
+    if activity.status == "planned":
+        activity.status = "done"
+
+
+def add_walk_in(session: Session, activity_id: uuid.UUID, beneficiary_id: uuid.UUID) -> uuid.UUID:
+    """A person not registered who came anyway: attended, not registered."""
+    _live_activity(session, activity_id)
+    if session.get(Beneficiary, beneficiary_id) is None:
+        raise ValidationError([FieldError("beneficiary", "Ce bénéficiaire n'existe plus.")])
+    row = session.scalar(
+        select(Participation).where(
+            Participation.activity_id == activity_id,
+            Participation.beneficiary_id == beneficiary_id,
+            Participation.deleted_at.is_(None),
+        )
+    )
+    if row is not None:
+        row.attended = True
+        return row.id
+    row = Participation(
+        activity_id=activity_id,
+        beneficiary_id=beneficiary_id,
+        registered=False,
+        attended=True,
+        first_time=_first_time(session, beneficiary_id, activity_id),
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def delete_activity(session: Session, activity_id: uuid.UUID) -> dt.datetime:
+    """Tombstone the activity and its participations with one stamp (what undo restores)."""
+    activity = _live_activity(session, activity_id)
+    now = utcnow()
+    activity.deleted_at = now
+    for p in session.scalars(
+        select(Participation).where(
+            Participation.activity_id == activity_id, Participation.deleted_at.is_(None)
+        )
+    ):
+        p.deleted_at = now
+    return now
+
+
+def restore_activity(session: Session, activity_id: uuid.UUID) -> None:
+    """Undo a delete: the activity and the participations tombstoned with it come back."""
+    activity = session.get(Activity, activity_id)
+    if activity is None or activity.deleted_at is None:
+        return
+    stamp = activity.deleted_at
+    activity.deleted_at = None
+    for p in session.scalars(
+        select(Participation).where(
+            Participation.activity_id == activity_id, Participation.deleted_at == stamp
+        )
+    ):
+        p.deleted_at = None
+
+
+def create_beneficiary(session: Session, first_name: str, last_name: str) -> uuid.UUID:
+    """Minimal inline creation from a form: first and last name, validated by the domain."""
+    data = BeneficiaryData(first_name=first_name.strip(), last_name=last_name.strip())
+    validate_beneficiary(data)
+    person = Beneficiary(**dataclasses.asdict(data))
+    session.add(person)
+    session.flush()
+    return person.id
+
+
+def _live_activity(session: Session, activity_id: uuid.UUID) -> Activity:
+    activity = session.get(Activity, activity_id)
+    if activity is None or activity.deleted_at is not None:
+        raise ValidationError([FieldError("type", "Cette activité a été supprimée entre-temps.")])
+    return activity
+
+
+def _live_participant_count(session: Session, activity_id: uuid.UUID) -> int:
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Participation)
+            .where(Participation.activity_id == activity_id, Participation.deleted_at.is_(None))
+        )
+        or 0
+    )
+
+
+# ---- reading ------------------------------------------------------------------------
+
+
+def load_activity(session: Session, activity_id: uuid.UUID) -> LoadedActivity:
+    activity = _live_activity(session, activity_id)
+    data = ActivityData(**{name: getattr(activity, name) for name in _ACTIVITY_FIELDS})
+    data.themes = list(activity.themes or [])
+    data.admin_themes = list(activity.admin_themes or [])
+    data.equipment = list(activity.equipment or [])
+    data.co_advisor_ids = list(activity.co_advisor_ids or [])
+    data.anon_genders = dict(activity.anon_genders or {})
+    data.anon_age_bands = dict(activity.anon_age_bands or {})
+    data.anon_statuses = dict(activity.anon_statuses or {})
+    loaded = LoadedActivity(activity.id, data)
+    rows = session.execute(
+        select(Participation, Beneficiary)
+        .join(Beneficiary, Beneficiary.id == Participation.beneficiary_id)
+        .where(Participation.activity_id == activity_id, Participation.deleted_at.is_(None))
+        .order_by(Beneficiary.last_name, Beneficiary.first_name)
+    )
+    for p, b in rows:
+        loaded.participants.append(
+            ParticipantRow(p.id, b.id, b.display_name, b.anonymous, p.registered, p.attended, p.first_time)
+        )
+        if b.anonymous:
+            loaded.anonymous_beneficiary = BeneficiaryData(
+                anonymous=True,
+                gender=b.gender,
+                age_band=b.age_band,
+                social_status=b.social_status,
+                already_accompanied=b.already_accompanied,
+                commune=b.commune,
+            )
+    return loaded
+
+
+@dataclass
+class ActivityFilter:
+    """What the activities list and the agenda ask for; None means 'any'."""
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    type: str | None = None
+    status: str | None = None
+    venue_id: uuid.UUID | None = None
+    theme: str | None = None
+    advisor_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityRow:
+    id: uuid.UUID
+    date: dt.date
+    start_time: dt.time | None
+    duration_min: int
+    type: str
+    status: str
+    title: str
+    beneficiary: str
+    participants: int
+    venue: str
+    themes: tuple[str, ...]
+    advisor: str
+
+
+# Sort keys the list offers, each an SQL expression (ties broken by date, time, id).
+_PARTICIPANTS = (
+    select(func.count())
+    .select_from(Participation)
+    .where(Participation.activity_id == Activity.id, Participation.deleted_at.is_(None))
+    .correlate(Activity)
+    .scalar_subquery()
+)
+# The person of an individual accompaniment, named like the register does.
+_UPPER_LAST = func.upper(Beneficiary.last_name, type_=String)
+_FIRST_PERSON = (
+    select(
+        func.coalesce(
+            func.nullif(func.trim(_UPPER_LAST + " " + Beneficiary.first_name), ""),
+            "Anonyme",
+        )
+    )
+    .join(Participation, Participation.beneficiary_id == Beneficiary.id)
+    .where(Participation.activity_id == Activity.id, Participation.deleted_at.is_(None))
+    .order_by(Participation.created_at)
+    .limit(1)
+    .correlate(Activity)
+    .scalar_subquery()
+)
+_ADVISOR_NAME = (
+    select(func.trim(Advisor.first_name + " " + Advisor.last_name))
+    .where(Advisor.id == Activity.advisor_id)
+    .correlate(Activity)
+    .scalar_subquery()
+)
+_VENUE_NAME = select(Venue.name).where(Venue.id == Activity.venue_id).correlate(Activity).scalar_subquery()
+_WHO = func.coalesce(func.nullif(Activity.title, ""), _FIRST_PERSON, "")
+
+SORT_KEYS: dict[str, Any] = {
+    "date": (Activity.date, Activity.start_time),
+    "type": (Activity.type,),
+    "status": (Activity.status,),
+    "title": (_WHO,),
+    "participants": (_PARTICIPANTS,),
+    "duration": (Activity.duration_min,),
+    "venue": (func.coalesce(_VENUE_NAME, Activity.commune),),
+}
+
+
+def _where(flt: ActivityFilter) -> list[Any]:
+    conds: list[Any] = [Activity.deleted_at.is_(None)]
+    if flt.date_from is not None:
+        conds.append(Activity.date >= flt.date_from)
+    if flt.date_to is not None:
+        conds.append(Activity.date <= flt.date_to)
+    if flt.type:
+        conds.append(Activity.type == flt.type)
+    if flt.status:
+        conds.append(Activity.status == flt.status)
+    if flt.venue_id is not None:
+        conds.append(Activity.venue_id == flt.venue_id)
+    # Themes and co-advisors are JSON lists of codes/ids (which hold no quote): finding the
+    # quoted value in the text is exact and much cheaper than parsing every row's JSON.
+    if flt.advisor_id is not None:
+        conds.append(
+            or_(
+                Activity.advisor_id == flt.advisor_id,
+                func.instr(type_coerce(Activity.co_advisor_ids, String), f'"{flt.advisor_id}"') > 0,
+            )
+        )
+    if flt.theme:
+        conds.append(func.instr(type_coerce(Activity.themes, String), f'"{flt.theme}"') > 0)
+    return conds
+
+
+def count_activities(session: Session, flt: ActivityFilter) -> int:
+    return session.scalar(select(func.count()).select_from(Activity).where(and_(*_where(flt)))) or 0
+
+
+def activity_ids(
+    session: Session, flt: ActivityFilter, sort: str = "date", descending: bool = True
+) -> list[str]:
+    """Every matching activity's id (as stored: 32 hex digits), in the list's order.
+
+    The list's backbone: only the sort keys are computed for every row (the date order
+    comes from the `ix_activity_list` index alone), and ids stay text because turning
+    100,000 of them into UUID objects costs more than the query; `activity_rows` reads
+    the shown columns page by page. The length of this list is the number of matches.
+    """
+    keys = SORT_KEYS.get(sort, SORT_KEYS["date"])
+    order = [k.desc() if descending else k.asc() for k in keys]
+    tie = [Activity.date.desc(), Activity.start_time.desc(), Activity.id.desc()]
+    stmt = select(type_coerce(Activity.id, String)).where(and_(*_where(flt))).order_by(*order, *tie)
+    return list(session.scalars(stmt))
+
+
+def activity_rows(session: Session, ids: list[str] | list[uuid.UUID]) -> list[ActivityRow]:
+    """The shown columns of these activities, in the order of `ids` (primary-key lookups)."""
+    if not ids:
+        return []
+    ids = [i if isinstance(i, uuid.UUID) else uuid.UUID(hex=i) for i in ids]
+    stmt = select(
+        Activity.id,
+        Activity.date,
+        Activity.start_time,
+        Activity.duration_min,
+        Activity.type,
+        Activity.status,
+        Activity.title,
+        _FIRST_PERSON,
+        _PARTICIPANTS,
+        func.coalesce(_VENUE_NAME, Activity.commune, ""),
+        Activity.themes,
+        func.coalesce(_ADVISOR_NAME, ""),
+    ).where(Activity.id.in_(ids))
+    by_id = {}
+    for r in session.execute(stmt):
+        by_id[r[0]] = ActivityRow(
+            id=r[0],
+            date=r[1],
+            start_time=r[2],
+            duration_min=r[3],
+            type=r[4],
+            status=r[5],
+            title=r[6] or "",
+            beneficiary=(r[7] or "") if r[4] == "individual" else "",
+            participants=r[8] or 0,
+            venue=r[9] or "",
+            themes=tuple(r[10] or ()),
+            advisor=r[11] or "",
+        )
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def list_activities(
+    session: Session,
+    flt: ActivityFilter,
+    sort: str = "date",
+    descending: bool = True,
+    limit: int = 200,
+    offset: int = 0,
+) -> list[ActivityRow]:
+    """One page of the list (ids sorted in SQL on the sort keys alone, then their columns)."""
+    keys = SORT_KEYS.get(sort, SORT_KEYS["date"])
+    order = [k.desc() if descending else k.asc() for k in keys]
+    tie = [Activity.date.desc(), Activity.start_time.desc(), Activity.id.desc()]
+    page_ids = list(
+        session.scalars(
+            select(Activity.id).where(and_(*_where(flt))).order_by(*order, *tie).limit(limit).offset(offset)
+        )
+    )
+    return activity_rows(session, page_ids)
+
+
+def agenda_items(
+    session: Session, first_day: dt.date, last_day: dt.date, advisor_id: uuid.UUID | None = None
+) -> list[ActivityRow]:
+    """Everything between two days (inclusive), in the order of the day."""
+    flt = ActivityFilter(date_from=first_day, date_to=last_day, advisor_id=advisor_id)
+    return list_activities(session, flt, sort="date", descending=False, limit=10_000)
+
+
+def participant_ids(rows: Iterable[ParticipantRow]) -> list[uuid.UUID]:
+    return [r.beneficiary_id for r in rows]

@@ -1,0 +1,452 @@
+"""The activities list: filtered by period, type, venue, theme; sorted in SQL; paged lazily.
+
+`ActivitiesModel` is a `QAbstractTableModel` over `store.activities` queries. A new filter
+or sort asks the store, off the UI thread, for the matching ids in order (SQL computes only
+the sort keys) and the first page; scrolling then reads the next `PAGE` rows by primary
+key (canFetchMore/fetchMore), a few milliseconds each even at 100,000 activities.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stpaul_field.domain import values as v
+from stpaul_field.store import activities as acts
+from stpaul_field.ui import i18n
+from stpaul_field.ui.activity_form.base import FOCUS_STYLE, from_qdate, to_qdate
+from stpaul_field.ui.context import AppContext
+from stpaul_field.ui.widgets.choice_combo import ChoiceCombo
+from stpaul_field.ui.widgets.undo_bar import UndoBar
+from stpaul_field.ui.widgets.venue_combo import VenueCombo
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invisible root of a table model
+
+
+class ActivitiesModel(QAbstractTableModel):
+    (
+        COL_DATE,
+        COL_TIME,
+        COL_TYPE,
+        COL_WHO,
+        COL_PARTICIPANTS,
+        COL_DURATION,
+        COL_VENUE,
+        COL_THEMES,
+        COL_STATUS,
+    ) = range(9)
+    COLUMN_COUNT = 9
+    PAGE = 100
+    # Columns the store can sort by (the others keep the current order).
+    SORT_KEYS = {
+        COL_DATE: "date",
+        COL_TIME: "date",
+        COL_TYPE: "type",
+        COL_WHO: "title",
+        COL_PARTICIPANTS: "participants",
+        COL_DURATION: "duration",
+        COL_VENUE: "venue",
+        COL_STATUS: "status",
+    }
+
+    loaded = Signal()  # a new filter or order is on screen
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.filter = acts.ActivityFilter()
+        self.sort_key = "date"
+        self.descending = True
+        self.ids: list[str] = []  # every match, in order (see store.activities.activity_ids)
+        self.rows: list[acts.ActivityRow] = []
+        self._fetched = 0
+        self._generation = 0
+        self._headers = [
+            self.tr("Date"),
+            self.tr("Heure"),
+            self.tr("Type"),
+            self.tr("Bénéficiaire / atelier"),
+            self.tr("Participants"),
+            self.tr("Durée"),
+            self.tr("Lieu"),
+            self.tr("Thématiques"),
+            self.tr("Statut"),
+        ]
+
+    # ---- loading ------------------------------------------------------------------
+    def set_filter(self, flt: acts.ActivityFilter) -> None:
+        self.filter = flt
+        self.reload()
+
+    @property
+    def total(self) -> int:
+        return len(self.ids)
+
+    def reload(self) -> None:
+        """Ask for the matching ids and the first page in the background; stale answers are dropped."""
+        flt, key, desc, page = self.filter, self.sort_key, self.descending, self.PAGE
+        self._generation += 1
+        generation = self._generation
+
+        def work(s):
+            ids = acts.activity_ids(s, flt, key, desc)
+            return ids, acts.activity_rows(s, ids[:page])
+
+        self.ctx.read(work, lambda result: self._apply(generation, *result), owner=self)
+
+    def _apply(self, generation: int, ids: list[str], rows: list[acts.ActivityRow]) -> None:
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        self.ids, self.rows = ids, rows
+        self._fetched = min(self.PAGE, len(ids))  # ids whose rows have been read
+        self.endResetModel()
+        self.loaded.emit()
+
+    def canFetchMore(self, parent: Index = _ROOT) -> bool:
+        return not parent.isValid() and self._fetched < len(self.ids)
+
+    def fetchMore(self, parent: Index = _ROOT) -> None:
+        if parent.isValid():
+            return
+        wanted = self.ids[self._fetched : self._fetched + self.PAGE]
+        self._fetched += len(wanted)
+        # Rows deleted since the ids were read are simply not there.
+        more = self.ctx.read_now(lambda s: acts.activity_rows(s, wanted))
+        if not more:
+            return
+        start = len(self.rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = self.SORT_KEYS.get(column)
+        if key is None:
+            return
+        self.sort_key = key
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    # ---- Qt model -----------------------------------------------------------------
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(row, col)
+        if role == ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.COL_PARTICIPANTS, self.COL_DURATION):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and row.status == "cancelled":
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        return None
+
+    def display(self, row: acts.ActivityRow, col: int) -> str:
+        if col == self.COL_DATE:
+            return i18n.format_date(row.date)
+        if col == self.COL_TIME:
+            return i18n.format_time(row.start_time)
+        if col == self.COL_TYPE:
+            return i18n.label(v.ACTIVITY_TYPES, row.type)
+        if col == self.COL_WHO:
+            return row.title if row.type == "workshop" else row.beneficiary
+        if col == self.COL_PARTICIPANTS:
+            return str(row.participants)
+        if col == self.COL_DURATION:
+            return v.duration_label(row.duration_min)
+        if col == self.COL_VENUE:
+            return row.venue
+        if col == self.COL_THEMES:
+            return ", ".join(i18n.label(v.THEMES, t) for t in row.themes)
+        if col == self.COL_STATUS:
+            return i18n.label(v.ACTIVITY_STATUSES, row.status)
+        return ""
+
+    def activity_id(self, row: int) -> uuid.UUID | None:
+        return self.rows[row].id if 0 <= row < len(self.rows) else None
+
+
+PERIODS = ("today", "week", "month", "last_month", "year", "all", "custom")
+
+
+def period_range(period: str, today: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    if period == "today":
+        return today, today
+    if period == "week":
+        start = today - dt.timedelta(days=today.weekday())
+        return start, start + dt.timedelta(days=6)
+    if period == "month":
+        start = today.replace(day=1)
+        return start, (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    if period == "last_month":
+        end = today.replace(day=1) - dt.timedelta(days=1)
+        return end.replace(day=1), end
+    if period == "year":
+        return dt.date(today.year, 1, 1), dt.date(today.year, 12, 31)
+    return None, None
+
+
+class ActivitiesView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setStyleSheet(FOCUS_STYLE)
+        self.model = ActivitiesModel(ctx, self)
+        self._dirty = True
+
+        self.period = QComboBox()
+        period_names = {
+            "today": self.tr("Aujourd'hui"),
+            "week": self.tr("Cette semaine"),
+            "month": self.tr("Ce mois-ci"),
+            "last_month": self.tr("Le mois dernier"),
+            "year": self.tr("Cette année"),
+            "all": self.tr("Tout"),
+            "custom": self.tr("Du … au …"),
+        }
+        for key in PERIODS:
+            self.period.addItem(period_names[key], key)
+        self.period.setCurrentIndex(PERIODS.index("month"))
+        self.date_from = QDateEdit()
+        self.date_to = QDateEdit()
+        for edit in (self.date_from, self.date_to):
+            edit.setDisplayFormat(i18n.DATE_FORMAT)
+            edit.setCalendarPopup(True)
+        self.type_filter = ChoiceCombo(v.ACTIVITY_TYPES, empty=self.tr("Tous les types"))
+        self.venue_filter = VenueCombo(ctx, allow_none=self.tr("Tous les lieux"))
+        self.theme_filter = ChoiceCombo(v.THEMES, empty=self.tr("Toutes les thématiques"))
+        self.status_filter = ChoiceCombo(v.ACTIVITY_STATUSES, empty=self.tr("Tous les statuts"))
+
+        # Rows of filters, so that the list fits a small laptop screen at 125 %.
+        filters = QGridLayout()
+        placed = (
+            (0, 0, self.tr("&Période"), self.period),
+            (0, 2, self.tr("du"), self.date_from),
+            (0, 4, self.tr("au"), self.date_to),
+            (1, 0, self.tr("T&ype"), self.type_filter),
+            (1, 2, self.tr("L&ieu"), self.venue_filter),
+            (2, 0, self.tr("T&hématique"), self.theme_filter),
+            (2, 2, self.tr("Stat&ut"), self.status_filter),
+        )
+        for row, col, text, widget in placed:
+            label = QLabel(text)
+            label.setBuddy(widget)
+            widget.setAccessibleName(text.replace("&", ""))
+            if isinstance(widget, QComboBox):
+                widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                widget.setMinimumContentsLength(12)
+            filters.addWidget(label, row, col)
+            filters.addWidget(widget, row, col + 1)
+        filters.setColumnStretch(6, 1)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Activités"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(ActivitiesModel.COL_DATE, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        # One line a row, all of the same height: long lists scroll without measuring rows.
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)
+        for col, width in ((0, 90), (1, 55), (2, 170), (3, 220), (4, 90), (5, 70), (6, 200), (7, 260)):
+            self.table.setColumnWidth(col, width)
+        self.table.doubleClicked.connect(self.open_current)
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Return),
+            self.table,
+            self.open_current,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Delete),
+            self.table,
+            self.delete_current,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+        QShortcut(
+            QKeySequence.StandardKey.Undo,
+            self,
+            self.undo,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+
+        self.count_label = QLabel()
+        new_individual = QPushButton(self.tr("Nouvel &accompagnement"))
+        new_workshop = QPushButton(self.tr("Nouvel a&telier"))
+        self.attendance_button = QPushButton(self.tr("É&margement…"))
+        self.sheet_button = QPushButton(self.tr("&Feuille à imprimer…"))
+        self.sheet_button.setToolTip(self.tr("Feuille d'émargement de l'atelier choisi"))
+        self.sheet_button.clicked.connect(self.print_sheet)
+        self.delete_button = QPushButton(self.tr("&Supprimer"))
+        new_individual.clicked.connect(lambda: self._new("individual"))
+        new_workshop.clicked.connect(lambda: self._new("workshop"))
+        self.attendance_button.clicked.connect(self.open_attendance)
+        self.delete_button.clicked.connect(self.delete_current)
+        # Two short rows of buttons so that the view fits a small screen at 125 %.
+        creating = QHBoxLayout()
+        creating.addWidget(self.count_label, 1)
+        creating.addWidget(new_individual)
+        creating.addWidget(new_workshop)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        for b in (self.attendance_button, self.sheet_button, self.delete_button):
+            actions.addWidget(b)
+
+        self.undo_bar = UndoBar()
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.undo_bar)
+        layout.addLayout(creating)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+
+        self.period.currentIndexChanged.connect(self._period_changed)
+        for combo in (self.type_filter, self.venue_filter, self.theme_filter, self.status_filter):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.date_from.dateChanged.connect(self._dates_edited)
+        self.date_to.dateChanged.connect(self._dates_edited)
+        self.model.loaded.connect(self._update_count)
+        ctx.data_changed.connect(self._data_changed)
+        self._period_changed()
+
+    def activated(self) -> None:
+        """Called by the main window when the view is shown."""
+        if self._dirty:
+            self.apply_filter()
+
+    def _data_changed(self) -> None:
+        if self.isVisible():
+            self.apply_filter()
+        else:
+            self._dirty = True
+
+    def _period_changed(self) -> None:
+        period = self.period.currentData()
+        start, end = period_range(period, i18n.today())
+        custom = period == "custom"
+        for edit in (self.date_from, self.date_to):
+            edit.setEnabled(custom)
+        if start is not None:
+            self._setting_dates = True
+            self.date_from.setDate(to_qdate(start))
+            self.date_to.setDate(to_qdate(end))
+            self._setting_dates = False
+        self.apply_filter()
+
+    def _dates_edited(self) -> None:
+        if not getattr(self, "_setting_dates", False) and self.period.currentData() == "custom":
+            self.apply_filter()
+
+    def current_filter(self) -> acts.ActivityFilter:
+        all_time = self.period.currentData() == "all"
+        return acts.ActivityFilter(
+            date_from=None if all_time else from_qdate(self.date_from.date()),
+            date_to=None if all_time else from_qdate(self.date_to.date()),
+            type=self.type_filter.code(),
+            status=self.status_filter.code(),
+            venue_id=self.venue_filter.venue_id(),
+            theme=self.theme_filter.code(),
+        )
+
+    def apply_filter(self) -> None:
+        self._dirty = False
+        self.model.set_filter(self.current_filter())
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("%n activité(s)", "", self.model.total))
+
+    # ---- actions ------------------------------------------------------------------
+    def current_id(self) -> uuid.UUID | None:
+        index = self.table.currentIndex()
+        return self.model.activity_id(index.row()) if index.isValid() else None
+
+    def open_current(self) -> None:
+        from stpaul_field.ui.activity_form import open_activity
+
+        activity_id = self.current_id()
+        if activity_id is not None:
+            open_activity(self.ctx, activity_id, self)
+
+    def open_attendance(self) -> None:
+        from stpaul_field.ui.activity_form.attendance import AttendanceDialog
+
+        index = self.table.currentIndex()
+        if index.isValid() and self.model.rows[index.row()].type == "workshop":
+            AttendanceDialog(self.ctx, self.model.rows[index.row()].id, self).open()
+
+    def print_sheet(self) -> None:
+        from stpaul_field.ui import printing
+
+        index = self.table.currentIndex()
+        if index.isValid() and self.model.rows[index.row()].type == "workshop":
+            printing.preview_sheets(
+                self, self.ctx.store, self.ctx.settings, [self.model.rows[index.row()].id]
+            )
+
+    def _new(self, kind: str) -> None:
+        from stpaul_field.ui.activity_form import new_activity
+
+        new_activity(self.ctx, kind, self)
+
+    def delete_current(self) -> None:
+        activity_id = self.current_id()
+        if activity_id is None:
+            return
+        self.ctx.write(
+            lambda s: acts.delete_activity(s, activity_id),
+            lambda _stamp: self.undo_bar.offer(
+                self.tr("Activité supprimée."), lambda: self._restore(activity_id)
+            ),
+            owner=self,
+        )
+
+    def _restore(self, activity_id: uuid.UUID) -> None:
+        self.ctx.write(lambda s: acts.restore_activity(s, activity_id), owner=self)
+
+    def undo(self) -> None:
+        if self.undo_bar.can_undo():
+            self.undo_bar.undo()

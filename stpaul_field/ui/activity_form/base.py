@@ -1,0 +1,343 @@
+"""What both activity forms share: when, where, themes, equipment, notes, status, saving.
+
+Saving validates with the domain rules first (errors shown inline, in French, by the
+field), then writes the activity and its participants in one unit of work off the UI
+thread; the form closes only once the store has committed, so nothing is saved half-way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stpaul_field import settings as st
+from stpaul_field.domain import values as v
+from stpaul_field.domain.entities import ActivityData
+from stpaul_field.domain.validation import FieldError, ValidationError, activity_errors
+from stpaul_field.store import activities as acts
+from stpaul_field.ui import i18n
+from stpaul_field.ui.context import AppContext
+from stpaul_field.ui.widgets.checklist import ChoiceChecklist
+from stpaul_field.ui.widgets.choice_combo import ChoiceCombo
+from stpaul_field.ui.widgets.commune_field import CommuneField
+from stpaul_field.ui.widgets.duration import DurationPicker
+from stpaul_field.ui.widgets.field_errors import ERROR_STYLE, FieldErrors
+from stpaul_field.ui.widgets.venue_combo import VenueCombo
+
+FOCUS_STYLE = """
+QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QDateEdit:focus, QTimeEdit:focus,
+QSpinBox:focus, QListWidget:focus, QPushButton:focus, QCheckBox:focus {
+    border: 2px solid #1565c0;
+}
+QLabel#errorSummary { color: #b00020; background: #fdecea; padding: 6px; }
+"""
+
+
+def to_qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+def rounded_now() -> dt.time:
+    now = i18n.now()
+    return dt.time(now.hour, now.minute - now.minute % 5)
+
+
+class ActivityForm(QDialog):
+    """Base of both forms; subclasses add their own sections in `build_specific()`."""
+
+    saved = Signal(object)  # the activity's id, once committed
+    KIND = "individual"
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        activity_id: uuid.UUID | None = None,
+        parent: QWidget | None = None,
+        day: dt.date | None = None,
+        start: dt.time | None = None,
+        status: str = "done",
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.activity_id = activity_id
+        self.loaded: acts.LoadedActivity | None = None
+        self._shown_once = False
+        self.setStyleSheet(FOCUS_STYLE + ERROR_STYLE)
+        self.setSizeGripEnabled(True)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("errorSummary")
+        self.summary.setWordWrap(True)
+        self.summary.hide()
+        self.errors = FieldErrors(self.summary)
+
+        content = QWidget()
+        self.content_layout = QVBoxLayout(content)
+        self.build_specific_top()
+        self._build_when(day, start, status)
+        self._build_where()
+        self._build_what()
+        self.build_specific_bottom()
+        self._build_notes()
+        self.content_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton(
+            self.tr("&Enregistrer"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.save_button.setToolTip(self.tr("Enregistrer (Ctrl+Entrée)"))
+        cancel = self.buttons.addButton(self.tr("Annuler"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.clicked.connect(self.save)
+        cancel.clicked.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
+            QShortcut(QKeySequence(keys), self, self.save)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.buttons)
+
+        if activity_id is not None:
+            self._load(activity_id)
+        # Enter in a field must never save by surprise: only the explicit button or Ctrl+Enter.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        self.resize(820, 860)
+
+    def first_field(self) -> QWidget:
+        return self.date_edit
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.activateWindow()
+            self.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def keyPressEvent(self, event) -> None:
+        # Enter in a field must never save by surprise (QDialogButtonBox makes "Enregistrer"
+        # the default button when shown): saving is Ctrl+Enter or the button itself.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # ---- sections ---------------------------------------------------------------
+    def section(self, title: str) -> QFormLayout:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.content_layout.addWidget(box)
+        return form
+
+    def build_specific_top(self) -> None:
+        """Sections shown before the date (the beneficiary, the workshop's title)."""
+
+    def build_specific_bottom(self) -> None:
+        """Sections shown after the themes."""
+
+    def _build_when(self, day: dt.date | None, start: dt.time | None, status: str) -> None:
+        form = self.section(self.tr("Quand"))
+        self.date_edit = QDateEdit(to_qdate(day or i18n.today()))
+        self.date_edit.setDisplayFormat(i18n.DATE_FORMAT)
+        self.date_edit.setCalendarPopup(True)
+        self.errors.add_row(form, self.tr("&Date"), self.date_edit, "date")
+        self.time_edit = QTimeEdit()
+        self.time_edit.setDisplayFormat("HH:mm")
+        t = start or rounded_now()
+        self.time_edit.setTime(QTime(t.hour, t.minute))
+        self.errors.add_row(form, self.tr("&Heure de début"), self.time_edit, "start_time")
+        self.duration = DurationPicker()
+        self.duration.set_minutes(self.ctx.settings.get(st.LAST_DURATION))
+        self.errors.add_row(form, self.tr("D&urée"), self.duration, "duration_min")
+        self.status_combo = ChoiceCombo(v.ACTIVITY_STATUSES, empty=None)
+        self.status_combo.set_code(status)
+        self.errors.add_row(form, self.tr("S&tatut"), self.status_combo, "status")
+
+    def _build_where(self) -> None:
+        form = self.section(self.tr("Où"))
+        self.place_form = form
+        self.place_type = ChoiceCombo(v.PLACE_TYPES, empty=None)
+        self.errors.add_row(form, self.tr("&Lieu"), self.place_type, "place_type")
+        self.venue = VenueCombo(self.ctx, allow_none=self.tr("— choisir un lieu —"))
+        self.venue.set_venue_id(self.ctx.venue_id)
+        self.venue_label = self.errors.add_row(form, self.tr("Lieu d'&activité"), self.venue, "venue_id")
+        self.commune = CommuneField()
+        self.commune_label = self.errors.add_row(
+            form, self.tr("&Commune"), self.commune, "commune", "postcode", "insee_code"
+        )
+        self.place_type.currentIndexChanged.connect(self._place_changed)
+        self._place_changed()
+
+    def _place_changed(self) -> None:
+        with_venue = self.place_type.code() == v.PLACE_WITH_VENUE
+        self.place_form.setRowVisible(self.venue_label, with_venue)
+        self.place_form.setRowVisible(self.commune_label, not with_venue)
+
+    def _build_what(self) -> None:
+        form = self.section(self.tr("Quoi"))
+        self.what_form = form
+        self.themes = ChoiceChecklist(v.THEMES, columns=2)
+        self.errors.add_row(form, self.tr("T&hématiques"), self.themes, "themes")
+        self.admin_themes = ChoiceChecklist(v.ADMIN_THEMES, columns=2)
+        self.admin_label = self.errors.add_row(
+            form, self.tr("Dé&marches administratives"), self.admin_themes, "admin_themes"
+        )
+        self.procedure = QLineEdit()
+        self.procedure.setPlaceholderText(self.tr("ex. demande de RSA, carte grise…"))
+        self.procedure_label = self.errors.add_row(
+            form, self.tr("&Nom de la démarche"), self.procedure, "procedure_name"
+        )
+        self.equipment = ChoiceChecklist(v.EQUIPMENT, columns=3)
+        self.errors.add_row(form, self.tr("&Matériel utilisé"), self.equipment, "equipment")
+        self.themes.changed.connect(self._themes_changed)
+        self._themes_changed()
+
+    def _themes_changed(self) -> None:
+        admin = v.ADMIN_HELP_THEME in self.themes.codes()
+        self.what_form.setRowVisible(self.admin_label, admin)
+        self.what_form.setRowVisible(self.procedure_label, admin)
+
+    def _build_notes(self) -> None:
+        form = self.section(self.tr("Notes"))
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(self.fontMetrics().height() * 4 + 12)
+        self.errors.add_row(form, self.tr("N&otes"), self.notes, "notes")
+
+    # ---- data -------------------------------------------------------------------
+    def collect(self) -> ActivityData:
+        place = self.place_type.code() or v.PLACE_WITH_VENUE
+        with_venue = place == v.PLACE_WITH_VENUE
+        commune, postcode, insee = self.commune.values() if not with_venue else ("", "", "")
+        admin = v.ADMIN_HELP_THEME in self.themes.codes()
+        t = self.time_edit.time()
+        base = self.loaded.data if self.loaded else ActivityData()
+        data = ActivityData(
+            type=self.KIND,
+            status=self.status_combo.code() or "done",
+            advisor_id=base.advisor_id or self.ctx.advisor_id,
+            date=from_qdate(self.date_edit.date()),
+            start_time=dt.time(t.hour(), t.minute()),
+            duration_min=self.duration.minutes(),
+            place_type=place,
+            venue_id=self.venue.venue_id() if with_venue else None,
+            commune=commune,
+            postcode=postcode,
+            insee_code=insee,
+            themes=self.themes.codes(),
+            admin_themes=self.admin_themes.codes() if admin else [],
+            procedure_name=self.procedure.text().strip() if admin else "",
+            equipment=self.equipment.codes(),
+            notes=self.notes.toPlainText().strip(),
+        )
+        self.collect_specific(data)
+        return data
+
+    def collect_specific(self, data: ActivityData) -> None:
+        raise NotImplementedError
+
+    def participants(self) -> list[acts.ParticipantInput]:
+        raise NotImplementedError
+
+    def extra_errors(self) -> list[FieldError]:
+        return []
+
+    def _load(self, activity_id: uuid.UUID) -> None:
+        loaded = self.ctx.read_now(lambda s: acts.load_activity(s, activity_id))
+        self.loaded = loaded
+        d = loaded.data
+        self.date_edit.setDate(to_qdate(d.date))
+        if d.start_time is not None:
+            self.time_edit.setTime(QTime(d.start_time.hour, d.start_time.minute))
+        self.duration.set_minutes(d.duration_min)
+        self.status_combo.set_code(d.status)
+        self.place_type.set_code(d.place_type)
+        self.venue.set_venue_id(d.venue_id)
+        self.commune.set_values(d.commune, d.postcode, d.insee_code)
+        self.themes.set_codes(d.themes)
+        self.admin_themes.set_codes(d.admin_themes)
+        self.procedure.setText(d.procedure_name)
+        self.equipment.set_codes(d.equipment)
+        self.notes.setPlainText(d.notes)
+        self.load_specific(loaded)
+
+    def load_specific(self, loaded: acts.LoadedActivity) -> None:
+        raise NotImplementedError
+
+    # ---- saving -----------------------------------------------------------------
+    def save(self) -> None:
+        if not self.save_button.isEnabled():
+            return  # a save is already on its way
+        data = self.collect()
+        participants = self.participants()
+        extra = self.extra_errors()
+        # The form's own message about a field is more precise than the generic rule's.
+        precise = {e.field for e in extra}
+        errors = extra + [e for e in activity_errors(data, len(participants)) if e.field not in precise]
+        if errors:
+            self.errors.show(errors)
+            return
+        self.errors.clear()
+        self.save_button.setEnabled(False)
+        activity_id = self.activity_id
+        self.ctx.write(
+            lambda s: acts.save_activity(s, data, participants, activity_id),
+            lambda new_id: self._saved(new_id, data),
+            self._failed,
+            owner=self,
+        )
+
+    def _saved(self, activity_id: uuid.UUID, data: ActivityData) -> None:
+        self.activity_id = activity_id
+        self.ctx.settings.set(st.LAST_DURATION, data.duration_min)
+        self.saved.emit(activity_id)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(error, ValidationError):
+            self.errors.show(error.errors)
+            return
+        QMessageBox.critical(
+            self,
+            self.tr("Enregistrement impossible"),
+            self.tr("L'activité n'a pas été enregistrée : {0}").format(error),
+        )
+
+
+def check_box(text: str) -> QCheckBox:
+    box = QCheckBox(text)
+    box.setAccessibleName(text.replace("&", ""))
+    return box

@@ -1,0 +1,1 @@
+"""The agenda: day and week views of planned appointments and workshops."""

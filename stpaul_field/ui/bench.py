@@ -1,0 +1,168 @@
+"""Benchmarks of the desktop app (registered in `stpaul_field.bench.runner`).
+
+- launch to a usable main window (store opened off the UI thread, window shown, today's
+  agenda on screen) with the demo store of `--beneficiaries` people;
+- the activities list: a new filter (count + first page) and the next page while
+  scrolling, over `--activities` activities; the agenda's week.
+Run offscreen when there is no display.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+
+from stpaul_field.bench.harness import BENCH_PASSPHRASE, BenchContext, Figure, percentile
+
+ROUNDS = 5
+
+
+def _app():  # type: ignore[no-untyped-def]
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from stpaul_field.ui.app import configure
+
+    app = QApplication.instance() or QApplication([])
+    configure(app)
+    return app
+
+
+def _launch_once(ctx: BenchContext, app) -> tuple[float, object]:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from stpaul_field import settings as st
+    from stpaul_field.ui.app import Launcher
+
+    paths = ctx.demo_store()
+    loop = QEventLoop()
+    shown: dict[str, object] = {}
+
+    def ready(window) -> None:  # type: ignore[no-untyped-def]
+        shown["window"] = window
+        # Usable: the agenda of today is on screen (its first load has come back).
+        window.agenda.loaded.connect(loop.quit)
+
+    launcher = Launcher(paths, st.Settings(paths.settings_file), ask_venue=False)
+    launcher.ready.connect(ready)
+    launcher.failed.connect(lambda message: (shown.setdefault("error", message), loop.quit()))
+    QTimer.singleShot(60_000, loop.quit)
+    started = time.perf_counter()
+    launcher.start(show_splash=True, passphrase=BENCH_PASSPHRASE)
+    loop.exec()
+    elapsed = time.perf_counter() - started
+    if "error" in shown or "window" not in shown:
+        raise RuntimeError(f"la fenêtre ne s'est pas ouverte : {shown.get('error', 'délai dépassé')}")
+    return elapsed, shown["window"]
+
+
+def window_startup(ctx: BenchContext) -> list[Figure]:
+    from stpaul_field.ui import tasks
+
+    app = _app()
+    samples = []
+    for _ in range(ROUNDS):
+        elapsed, window = _launch_once(ctx, app)
+        samples.append(elapsed)
+        window.close()  # type: ignore[attr-defined]
+        tasks.wait_until_settled(10_000)
+        window.ctx.store.close()  # type: ignore[attr-defined]
+        window.deleteLater()  # type: ignore[attr-defined]
+        app.processEvents()
+    n = f"{ctx.beneficiaries:,}".replace(",", " ")
+    return [
+        Figure(
+            f"lancement → fenêtre utilisable ({n} bénéficiaires), meilleur", min(samples) * 1000, "ms", 1000
+        ),
+        Figure(
+            f"lancement → fenêtre utilisable ({n} bénéficiaires), médiane",
+            statistics.median(samples) * 1000,
+            "ms",
+            1000,
+        ),
+    ]
+
+
+def activity_list(ctx: BenchContext) -> list[Figure]:
+    import datetime as dt
+
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+
+    from stpaul_field import settings as st
+    from stpaul_field.domain import values as v
+    from stpaul_field.store import activities as acts
+    from stpaul_field.store.reference import local_advisor_id
+    from stpaul_field.ui import tasks
+    from stpaul_field.ui.activities_view import ActivitiesModel
+    from stpaul_field.ui.context import AppContext
+
+    _app()
+    paths = ctx.demo_store()
+    store = ctx.open_store(paths)
+
+    def until_loaded(model: ActivitiesModel, action) -> float:  # type: ignore[no-untyped-def]
+        # From the click to the new rows on screen (the query runs off the UI thread).
+        loop = QEventLoop()
+        model.loaded.connect(loop.quit)
+        QTimer.singleShot(30_000, loop.quit)
+        started = time.perf_counter()
+        action()
+        loop.exec()
+        elapsed = time.perf_counter() - started
+        model.loaded.disconnect(loop.quit)
+        return elapsed
+
+    try:
+        context = AppContext(store, st.Settings(paths.settings_file), paths)
+        model = ActivitiesModel(context)
+        today = dt.date.today()
+        month = acts.ActivityFilter(date_from=today.replace(day=1), date_to=today)
+        filters = [acts.ActivityFilter(), month]
+        filters += [acts.ActivityFilter(theme=t) for t in v.THEMES.codes[:6]]
+        filters += [acts.ActivityFilter(type="workshop"), acts.ActivityFilter(status="planned")]
+        filter_times = [until_loaded(model, lambda f=flt: model.set_filter(f)) for flt in filters]
+        until_loaded(model, lambda: model.set_filter(acts.ActivityFilter()))
+        page_times = []
+        for _ in range(25):  # scrolling 5,000 rows down
+            started = time.perf_counter()
+            model.fetchMore()
+            page_times.append(time.perf_counter() - started)
+        sort_times = [
+            until_loaded(model, lambda c=column: model.sort(c, Qt.SortOrder.AscendingOrder))
+            for column in (ActivitiesModel.COL_DURATION, ActivitiesModel.COL_WHO, ActivitiesModel.COL_VENUE)
+        ]
+        tasks.wait_until_settled(30_000)
+        monday = today - dt.timedelta(days=today.weekday())
+        with store.reader() as s:
+            me = local_advisor_id(s)
+        week_times, team_times = [], []
+        for _ in range(ROUNDS):
+            with store.reader() as s:
+                started = time.perf_counter()
+                acts.agenda_items(s, monday, monday + dt.timedelta(days=6), me)
+                week_times.append(time.perf_counter() - started)
+                started = time.perf_counter()
+                acts.agenda_items(s, monday, monday + dt.timedelta(days=6))
+                team_times.append(time.perf_counter() - started)
+    finally:
+        store.close()
+    m = f"{ctx.activities:,}".replace(",", " ")
+    return [
+        Figure(
+            f"liste des activités : nouveau filtre → affiché, p95 ({m} activités, hors fil UI)",
+            percentile(filter_times, 95) * 1000,
+            "ms",
+            250,
+        ),
+        Figure(
+            "liste des activités : page suivante au défilement (fil UI), p95",
+            percentile(page_times, 95) * 1000,
+            "ms",
+            33,
+        ),
+        Figure("liste des activités : nouveau tri (SQL, hors fil UI), pire", max(sort_times) * 1000, "ms"),
+        Figure("agenda : ma semaine (hors fil UI), pire", max(week_times) * 1000, "ms", 100),
+        Figure("agenda : semaine de toute l'équipe (hors fil UI), pire", max(team_times) * 1000, "ms"),
+    ]

@@ -1,0 +1,325 @@
+"""The window an advisor lives in all day: navigation on the left, one view at a time.
+
+Views are registered with `add_view(key, title, widget)`; the places other parts of the
+app fill (register, reports, sync, bin) start as placeholders that `add_view` replaces.
+The status bar always shows how many local changes are not yet on the central record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stpaul_field import settings as st
+from stpaul_field.store.models import Venue
+from stpaul_field.store.outbox import pending_count
+from stpaul_field.ui.context import AppContext
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+PENDING_REFRESH_MS = 30_000
+NAV_STYLE = """
+QListWidget#navigation { font-size: 11pt; }
+QListWidget#navigation::item { padding: 8px 10px; }
+QListWidget#navigation:focus { border: 2px solid #1565c0; }
+"""
+
+
+class PlaceholderView(QWidget):
+    """Keeps a navigation slot until the part that fills it is installed."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        label = QLabel(self.tr("« {0} » n'est pas encore disponible sur ce poste.").format(title))
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+
+
+class LazyView(QWidget):
+    """Builds its view the first time it is shown, so that a costly view (the bin counts
+    every tombstone) does not delay the start; relays `changed` and `refresh()`."""
+
+    changed = Signal()
+
+    def __init__(self, factory: Callable[[], QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._factory = factory
+        self.view: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def build(self) -> QWidget:
+        if self.view is None:
+            self.view = self._factory()
+            self._layout.addWidget(self.view)
+            changed = getattr(self.view, "changed", None)
+            if changed is not None:
+                changed.connect(self.changed)
+            self.setFocusProxy(self.view)
+        return self.view
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.build()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        refresh = getattr(self.view, "refresh", None)
+        if callable(refresh):
+            refresh()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Saint-Paul — Accompagnements numériques"))
+        self.setStyleSheet(NAV_STYLE)
+        self._views: dict[str, QWidget] = {}
+        self._stale: set[str] = set()
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(self.tr("Navigation"))
+        self.navigation.setMinimumWidth(self.fontMetrics().horizontalAdvance("Synchronisation") + 60)
+        self.navigation.setMaximumWidth(260)
+        self.stack = QStackedWidget()
+        splitter = QSplitter()
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([200, 1000])
+        self.setCentralWidget(splitter)
+        self.navigation.currentRowChanged.connect(self._row_changed)
+
+        self._build_menus()
+        self._build_status_bar()
+        self._install_own_views()
+        self._restore()
+
+        ctx.data_changed.connect(self.refresh_pending)
+        ctx.data_changed.connect(self._store_changed)
+        ctx.venue_changed.connect(self._show_venue)
+        self._pending_timer = QTimer(self)
+        self._pending_timer.setInterval(PENDING_REFRESH_MS)
+        self._pending_timer.timeout.connect(self.refresh_pending)
+        self._pending_timer.start()
+        self.refresh_pending()
+        self._show_venue()
+
+    # ---- views ------------------------------------------------------------------
+    def _install_own_views(self) -> None:
+        from stpaul_field.ui.activities_view import ActivitiesView
+        from stpaul_field.ui.agenda.agenda_view import AgendaView
+        from stpaul_field.ui.bin_view import BinView
+        from stpaul_field.ui.register.view import RegisterView
+
+        self.agenda = AgendaView(self.ctx)
+        self.activities = ActivitiesView(self.ctx)
+        self.register = RegisterView(self.ctx.store, self.ctx.settings)
+        self.bin = LazyView(lambda: BinView(self.ctx.store, self.ctx.settings))
+        self.add_view("agenda", self.tr("Agenda"), self.agenda)
+        self.add_view("beneficiaries", self.tr("Bénéficiaires"), self.register)
+        self.add_view("activities", self.tr("Activités"), self.activities)
+        self.add_view("reports", self.tr("Rapports"), PlaceholderView(self.tr("Rapports")))
+        self.add_view("sync", self.tr("Synchronisation"), PlaceholderView(self.tr("Synchronisation")))
+        self.add_view("bin", self.tr("Corbeille"), self.bin)
+        self.register.activityRequested.connect(self.open_activity)
+
+    def _store_changed(self) -> None:
+        # Views with `refresh()` (register, bin…) show what any view may have changed: the
+        # one on screen reloads now, the others when next shown.
+        for key, view in self._views.items():
+            refresh = getattr(view, "refresh", None)
+            if not callable(refresh):
+                continue
+            if view.isVisible():
+                refresh()
+            else:
+                self._stale.add(key)
+
+    def open_activity(self, activity_id: object) -> QWidget | None:
+        from stpaul_field.ui.activity_form import open_activity
+
+        return open_activity(self.ctx, activity_id, self)  # type: ignore[arg-type]
+
+    def add_view(self, key: str, title: str, widget: QWidget, icon: QIcon | None = None) -> None:
+        """Add a view to the navigation, or replace the one (or placeholder) with this key."""
+        old = self._views.get(key)
+        if old is not None:
+            index = self.stack.indexOf(old)
+            self.stack.insertWidget(index, widget)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            item = self.navigation.item(index)
+            item.setText(title)
+            if icon is not None:
+                item.setIcon(icon)
+            if self.navigation.currentRow() == index:
+                self.stack.setCurrentWidget(widget)
+        else:
+            self.stack.addWidget(widget)
+            item = QListWidgetItem(title)
+            if icon is not None:
+                item.setIcon(icon)
+            item.setData(KEY_ROLE, key)
+            self.navigation.addItem(item)
+            # Ctrl+1… Ctrl+9 go to the views in their order.
+            number = self.navigation.count()
+            if number <= 9:
+                action = QAction(title, self)
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+                action.triggered.connect(lambda _=False, k=key: self.show_view(k))
+                self.view_menu.addAction(action)
+        self._views[key] = widget
+        # A view that writes by its own means says so with `changed`: every view hears it.
+        changed = getattr(widget, "changed", None)
+        if changed is not None and hasattr(changed, "connect"):
+            changed.connect(self.ctx.data_changed)
+
+    def view(self, key: str) -> QWidget | None:
+        return self._views.get(key)
+
+    def show_view(self, key: str) -> None:
+        widget = self._views.get(key)
+        if widget is not None:
+            self.navigation.setCurrentRow(self.stack.indexOf(widget))
+
+    def current_view_key(self) -> str:
+        item = self.navigation.currentItem()
+        return item.data(KEY_ROLE) if item else ""
+
+    def _row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        widget = self.stack.widget(row)
+        self.stack.setCurrentWidget(widget)
+        key = self.current_view_key()
+        if key in self._stale:
+            self._stale.discard(key)
+            refresh = getattr(widget, "refresh", None)
+            if callable(refresh):
+                refresh()
+        activated = getattr(widget, "activated", None)
+        if callable(activated):
+            activated()
+
+    # ---- menus --------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Fichier"))
+        new_individual = file_menu.addAction(self.tr("Nouvel &accompagnement…"))
+        new_individual.setShortcut(QKeySequence("Ctrl+N"))
+        new_individual.triggered.connect(lambda: self.new_activity("individual"))
+        new_workshop = file_menu.addAction(self.tr("Nouvel a&telier…"))
+        new_workshop.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        new_workshop.triggered.connect(lambda: self.new_activity("workshop"))
+        sheets = file_menu.addAction(self.tr("Feuilles d'é&margement du jour…"))
+        sheets.setShortcut(QKeySequence("Ctrl+P"))
+        sheets.triggered.connect(lambda: self.agenda.print_day_sheets())
+        file_menu.addSeparator()
+        prefs = file_menu.addAction(self.tr("&Paramètres…"))
+        prefs.setShortcut(QKeySequence("Ctrl+,"))
+        prefs.triggered.connect(self.open_settings)
+        self.lock_action = file_menu.addAction(self.tr("&Verrouiller le poste"))
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setEnabled(False)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("&Quitter"))
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        self.view_menu = self.menuBar().addMenu(self.tr("&Affichage"))
+        help_menu = self.menuBar().addMenu(self.tr("Ai&de"))
+        about = help_menu.addAction(self.tr("À &propos de l'application…"))
+        about.triggered.connect(self.open_about)
+        about.setEnabled(self.ctx.paths is not None)
+
+    def install_lock(self, lock: QObject) -> None:
+        """The window lock (see `ui.lock`): on demand with Ctrl+L, and when idle."""
+        self.lock = lock
+        self.lock_action.triggered.connect(lock.lock)
+        self.lock_action.setEnabled(True)
+
+    def new_activity(self, kind: str) -> QWidget:
+        from stpaul_field.ui.activity_form import new_activity
+
+        return new_activity(self.ctx, kind, self)
+
+    def open_about(self) -> QWidget | None:
+        from stpaul_field.ui.about import show_about
+
+        return show_about(self, self.ctx.paths) if self.ctx.paths is not None else None
+
+    def open_settings(self) -> None:
+        from stpaul_field.ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.ctx, self).open()
+
+    # ---- status bar ---------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.sync_status = QLabel()
+        self.sync_status.setAccessibleName(self.tr("État de la synchronisation"))
+        self.pending_label = QLabel()
+        self.pending_label.setAccessibleName(self.tr("Modifications locales à envoyer"))
+        self.venue_button = QToolButton()
+        self.venue_button.setAutoRaise(True)
+        self.venue_button.setToolTip(self.tr("Changer le lieu où je travaille"))
+        self.venue_button.clicked.connect(self.open_settings)
+        bar.addWidget(self.sync_status, 1)
+        bar.addPermanentWidget(self.venue_button)
+        bar.addPermanentWidget(self.pending_label)
+
+    def set_sync_status(self, text: str) -> None:
+        self.sync_status.setText(text)
+
+    def refresh_pending(self) -> None:
+        self.ctx.read(pending_count, self._show_pending, owner=self)
+
+    def _show_pending(self, count: int) -> None:
+        self.pending_count = count
+        if count == 0:
+            self.pending_label.setText(self.tr("Tout est sur le registre central"))
+        else:
+            self.pending_label.setText(
+                self.tr("%n modification(s) locale(s) pas encore sur le registre central", "", count)
+            )
+
+    def _show_venue(self) -> None:
+        venue_id = self.ctx.venue_id
+        name = None
+        if venue_id is not None:
+            name = self.ctx.read_now(lambda s: getattr(s.get(Venue, venue_id), "name", None))
+        self.venue_button.setText(
+            self.tr("Lieu : {0}").format(name) if name else self.tr("Choisir mon lieu de travail…")
+        )
+
+    # ---- remembering ------------------------------------------------------------------
+    def _restore(self) -> None:
+        geometry = self.ctx.settings.get(st.WINDOW_GEOMETRY)
+        restored = bool(geometry) and self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        if not restored:
+            self.resize(QSize(1200, 780))
+        # The day starts on the agenda (today); otherwise where the advisor left off.
+        last = self.ctx.settings.get(st.LAST_VIEW)
+        self.show_view(last if last in self._views else "agenda")
+
+    def save_state(self) -> None:
+        self.ctx.settings.set(st.WINDOW_GEOMETRY, bytes(self.saveGeometry().toBase64()).decode("ascii"))
+        self.ctx.settings.set(st.LAST_VIEW, self.current_view_key())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)

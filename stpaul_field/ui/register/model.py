@@ -1,0 +1,308 @@
+"""The register's list: a table model over store pages, searched and sorted in SQL.
+
+Rows arrive a page at a time (`canFetchMore`/`fetchMore`), so 100,000 people never sit in
+memory at once unless someone scrolls through them all. Queries run on a one-thread pool
+off the UI thread: a one-letter search over 100,000 names costs tens of milliseconds, more
+than a frame. Each load carries a generation number; a result that arrives after a newer
+search was typed is dropped, and a load whose search is already stale does not even run.
+"""
+
+from __future__ import annotations
+
+import functools
+import uuid
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QThreadPool,
+    Signal,
+)
+
+from stpaul_field.store import beneficiaries as reg
+from stpaul_field.store.database import Store
+from stpaul_field.store.search import COUNT_CAP
+from stpaul_field.ui.register.display import local_date, phone_text, priority_labels
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+COL_NAME = 0
+COL_FIRST_NAME = 1
+COL_BIRTH_YEAR = 2
+COL_PHONE = 3
+COL_COMMUNE = 4
+COL_PRIORITY = 5
+COL_UPDATED = 6
+COLUMN_COUNT = 7
+
+# The store's sort key behind each sortable column (the markers column is not sortable).
+SORT_OF_COLUMN = {
+    COL_NAME: reg.SORT_NAME,
+    COL_FIRST_NAME: reg.SORT_FIRST_NAME,
+    COL_BIRTH_YEAR: reg.SORT_BIRTH_YEAR,
+    COL_PHONE: reg.SORT_PHONE,
+    COL_COMMUNE: reg.SORT_COMMUNE,
+    COL_UPDATED: reg.SORT_UPDATED,
+}
+
+ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+
+
+def _headers() -> list[str]:
+    tr = QCoreApplication.translate
+    return [
+        tr("BeneficiaryTableModel", "Nom"),
+        tr("BeneficiaryTableModel", "Prénom"),
+        tr("BeneficiaryTableModel", "Né(e) en"),
+        tr("BeneficiaryTableModel", "Téléphone"),
+        tr("BeneficiaryTableModel", "Commune"),
+        tr("BeneficiaryTableModel", "Public prioritaire"),
+        tr("BeneficiaryTableModel", "Modifiée le"),
+    ]
+
+
+@dataclass
+class _Request:
+    generation: int
+    query: str
+    sort: str
+    descending: bool
+    after: reg.RegisterRow | None
+    with_count: bool
+    count_cap: int
+
+
+@dataclass
+class _LoadState:
+    """Shared with the worker: the generation it must still match to be worth running."""
+
+    generation: int = 0
+    errors: list[str] = field(default_factory=list)
+    results: deque[tuple[_Request, list[reg.RegisterRow], int]] = field(default_factory=deque)
+
+
+class _Signals(QObject):
+    # Results wait in `_LoadState.results`; the signal carries no Python object, since
+    # queued connections with PyObject arguments have crashed PySide at interpreter exit.
+    done = Signal()
+
+
+def _load(store: Store, state: _LoadState, request: _Request, page: int, signals: _Signals) -> None:
+    """Runs on the pool's thread: one count and/or one page, handed back through `state`."""
+    if request.generation != state.generation:
+        return  # a newer search was typed before this one started
+    try:
+        with store.reader() as session:
+            count = reg.register_count(session, request.query) if request.with_count else -1
+            rows = reg.register_page(
+                session, request.query, request.sort, request.descending, page, request.after
+            )
+    except Exception as exc:  # the UI thread must hear of every failure (by type: no personal data)
+        state.errors.append(type(exc).__name__)
+        rows, count = [], 0
+    state.results.append((request, rows, count))  # deque.append is thread-safe
+    signals.done.emit()
+
+
+class BeneficiaryTableModel(QAbstractTableModel):
+    """Followed people of the register; `set_query` searches, `sort` orders, pages load lazily."""
+
+    PAGE_SIZE = 200
+    count_cap = COUNT_CAP  # a search counts its matches up to here (« plus de 1 000 »)
+
+    loaded = Signal()  # a reset or a page has arrived
+    countChanged = Signal(int)
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._rows: list[reg.RegisterRow] = []
+        self._total = 0
+        self._query = ""
+        self._sort = reg.SORT_NAME
+        self._descending = False
+        self._sort_column = COL_NAME
+        self._state = _LoadState()
+        self._fetching = False
+        self._loading = False
+        self._exhausted = False
+        self._headers = _headers()
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _Signals(self)
+        self._signals.done.connect(self._on_loaded)
+        app = QCoreApplication.instance()
+        if app is not None:
+            # A query still running when the app quits must end before the interpreter does.
+            app.aboutToQuit.connect(self.wait_for_loads)
+
+    # ---- what the view asks -------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == ID_ROLE:
+            return row.id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == COL_PRIORITY:
+            return ", ".join(priority_labels(row)) or None
+        return None
+
+    def _text(self, row: reg.RegisterRow, column: int) -> str:
+        if column == COL_NAME:
+            return row.last_name.upper()
+        if column == COL_FIRST_NAME:
+            return row.first_name
+        if column == COL_BIRTH_YEAR:
+            return str(row.birth_year) if row.birth_year else ""
+        if column == COL_PHONE:
+            return phone_text(row.phone, row.no_phone, self.tr("pas de téléphone"))
+        if column == COL_COMMUNE:
+            return row.commune
+        if column == COL_PRIORITY:
+            return ", ".join(priority_labels(row))
+        if column == COL_UPDATED:
+            return local_date(row.updated_at)
+        return ""
+
+    def canFetchMore(self, parent: AnyIndex | None = None) -> bool:
+        if parent is not None and parent.isValid():
+            return False
+        return not self._loading and not self._fetching and not self._exhausted
+
+    def fetchMore(self, parent: AnyIndex | None = None) -> None:
+        if not self.canFetchMore(parent):
+            return
+        self._fetching = True
+        self._submit(after=self._rows[-1] if self._rows else None, with_count=False)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = SORT_OF_COLUMN.get(column)
+        if key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._sort, self._descending) and (self._rows or self._loading):
+            return
+        self._sort, self._descending, self._sort_column = key, descending, column
+        self.reload()
+
+    # ---- what the register view asks ----------------------------------------------
+
+    @property
+    def query(self) -> str:
+        return self._query
+
+    @property
+    def total(self) -> int:
+        """How many people match the current search (all of them, not only the rows fetched)."""
+        return self._total
+
+    @property
+    def count_is_capped(self) -> bool:
+        """True when a search matched more than `count_cap` people (`total` is then a floor)."""
+        return bool(self._query.strip()) and self._total > self.count_cap
+
+    @property
+    def is_loading(self) -> bool:
+        return self._loading or self._fetching
+
+    def sort_column(self) -> int:
+        return self._sort_column
+
+    def set_query(self, query: str) -> None:
+        if query == self._query and (self._rows or self._loading):
+            return
+        self._query = query
+        self.reload()
+
+    def reload(self) -> None:
+        """Load the first page again (after a search, a sort, or a change in the store)."""
+        self._loading = True
+        self._submit(after=None, with_count=True)
+
+    def id_at(self, row: int) -> uuid.UUID | None:
+        return self._rows[row].id if 0 <= row < len(self._rows) else None
+
+    def row_of(self, person_id: uuid.UUID) -> int | None:
+        """The row of a person among those fetched so far, if any."""
+        for i, row in enumerate(self._rows):
+            if row.id == person_id:
+                return i
+        return None
+
+    def wait_for_loads(self, msecs: int = 5000) -> bool:
+        """Wait for the worker (closing, tests); results still arrive through the event loop."""
+        return self._pool.waitForDone(msecs)
+
+    # ---- loading --------------------------------------------------------------------
+
+    def _submit(self, after: reg.RegisterRow | None, with_count: bool) -> None:
+        if with_count:
+            self._state.generation += 1  # a new list: whatever is in flight is stale
+        request = _Request(
+            self._state.generation,
+            self._query,
+            self._sort,
+            self._descending,
+            after,
+            with_count,
+            self.count_cap,
+        )
+        self._pool.start(
+            functools.partial(_load, self.store, self._state, request, self.PAGE_SIZE, self._signals)
+        )
+
+    def _on_loaded(self) -> None:
+        while self._state.results:
+            self._take(*self._state.results.popleft())
+
+    def _take(self, request: _Request, rows: list[reg.RegisterRow], count: int) -> None:
+        if request.generation != self._state.generation:
+            return
+        if request.with_count:
+            self.beginResetModel()
+            self._rows = list(rows)
+            self._total = count
+            self._loading = False
+            self._fetching = False
+            self._exhausted = self._is_last_page(rows)
+            self.endResetModel()
+            self.countChanged.emit(count)
+        else:
+            self._fetching = False
+            if rows:
+                first = len(self._rows)
+                self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+                self._rows.extend(rows)
+                self.endInsertRows()
+            self._exhausted = self._is_last_page(rows)
+        self.loaded.emit()
+
+    def _is_last_page(self, page: list[reg.RegisterRow]) -> bool:
+        # A short page ends the list; so does reaching an exact count (saves one empty query).
+        if len(page) < self.PAGE_SIZE:
+            return True
+        return not self.count_is_capped and len(self._rows) >= self._total
+
+    def load_errors(self) -> list[str]:
+        return list(self._state.errors)

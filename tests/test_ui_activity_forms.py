@@ -1,0 +1,272 @@
+"""The activity forms driven like an advisor would, then checked against the store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtTest import QTest
+from sqlalchemy import func, select
+
+from stpaul_field import settings as st
+from stpaul_field.store import activities as acts
+from stpaul_field.store.models import Activity, Beneficiary, Participation, Venue
+from stpaul_field.ui import i18n
+from stpaul_field.ui.activity_form.accompaniment import AccompanimentForm
+from stpaul_field.ui.activity_form.attendance import AttendanceDialog
+from stpaul_field.ui.activity_form.workshop import WorkshopForm
+from stpaul_field.ui.widgets.beneficiary_picker import QuickCreateDialog
+from tests.ui_fixtures import ctx, no_dangling_workers  # noqa: F401
+
+
+def _person(store, first: str, last: str) -> uuid.UUID:
+    with store.session() as s:
+        return acts.create_beneficiary(s, first, last)
+
+
+def _a_venue(store) -> uuid.UUID:
+    with store.reader() as s:
+        return s.scalars(select(Venue.id).where(Venue.active).order_by(Venue.name)).first()
+
+
+def _activities(store) -> list[acts.LoadedActivity]:
+    with store.reader() as s:
+        ids = s.scalars(select(Activity.id).where(Activity.deleted_at.is_(None))).all()
+        return [acts.load_activity(s, i) for i in ids]
+
+
+def _wait_saved(qtbot, form) -> None:
+    qtbot.waitUntil(lambda: form.result() == form.DialogCode.Accepted, timeout=5000)
+
+
+def test_accompaniment_with_the_keyboard_only(qtbot, ctx, store):  # noqa: F811
+    helene = _person(store, "Hélène", "Payet")
+    _person(store, "Henri", "Payet")
+    venue = _a_venue(store)
+    ctx.set_venue(venue)
+    ctx.settings.set(st.LAST_DURATION, 45)
+    form = AccompanimentForm(ctx)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    qtbot.waitUntil(form.picker.search.hasFocus)
+
+    # A few letters, without the accent, then Enter takes the first match.
+    QTest.keyClicks(form.picker.search, "payet hel")
+    QTest.keyClick(form.picker.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: form.beneficiary_id is not None, timeout=5000)
+    assert form.beneficiary_id == helene
+    # Focus went on to the themes: type the start of one, Space ticks it.
+    assert form.themes.hasFocus()
+    QTest.keyClicks(form.themes, "navig")
+    QTest.keyClick(form.themes, Qt.Key.Key_Space)
+    QTest.keyClick(form.themes, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    _wait_saved(qtbot, form)
+
+    [saved] = _activities(store)
+    assert saved.data.type == "individual" and saved.data.status == "done"
+    assert saved.data.themes == ["navigation_sur_internet"]
+    assert saved.data.date == i18n.today()
+    assert saved.data.venue_id == venue  # the current venue, chosen once
+    assert saved.data.duration_min == 45  # the last duration
+    assert [p.beneficiary_id for p in saved.participants] == [helene]
+
+
+def test_accompaniment_admin_help_and_redirection(qtbot, ctx, store):  # noqa: F811
+    person = _person(store, "Jean", "Hoarau")
+    form = AccompanimentForm(ctx)
+    qtbot.addWidget(form)
+    form.show()
+    form.set_beneficiary(person, "HOARAU Jean")
+    assert not form.admin_themes.isVisible()
+    form.themes.set_codes(["aide_aux_demarches_administratives"])
+    assert form.admin_themes.isVisible() and form.procedure.isVisible()
+    form.admin_themes.set_codes(["logement"])
+    form.procedure.setText("Demande de logement social")
+    form.place_type.set_code("domicile")
+    QTest.keyClicks(form.commune.name, "saint paul")
+    form.commune.name.editingFinished.emit()
+    form.duration.set_minutes(100)  # a custom duration
+    form.equipment.set_codes(["telephone"])
+    form.autonomy.set_code("partiellement_autonome")
+    form.redirected_box.setChecked(True)
+    assert form.redirect.isVisible()
+    form.redirect.set_code("aide_sociale")
+    form.save()
+    _wait_saved(qtbot, form)
+    [saved] = _activities(store)
+    d = saved.data
+    assert d.admin_themes == ["logement"] and d.procedure_name == "Demande de logement social"
+    assert (d.place_type, d.venue_id, d.commune, d.postcode, d.insee_code) == (
+        "domicile",
+        None,
+        "Saint-Paul",
+        "97460",
+        "97415",
+    )
+    assert d.duration_min == 100 and d.redirected and d.redirect_structure == "aide_sociale"
+    assert d.autonomy == "partiellement_autonome" and d.equipment == ["telephone"]
+
+
+def test_anonymous_accompaniment(qtbot, ctx, store):  # noqa: F811
+    ctx.set_venue(_a_venue(store))
+    form = AccompanimentForm(ctx)
+    qtbot.addWidget(form)
+    form.show()
+    form.anonymous.setChecked(True)
+    assert form.anon_gender.isVisible() and not form.picker.isVisible()
+    form.anon_gender.set_code("feminin")
+    form.anon_age.set_code("plus_de_70")
+    form.themes.set_codes(["sante"])
+    form.save()
+    _wait_saved(qtbot, form)
+    [saved] = _activities(store)
+    assert saved.anonymous_beneficiary.gender == "feminin"
+    assert saved.anonymous_beneficiary.age_band == "plus_de_70"
+
+
+@pytest.mark.parametrize(
+    ("setup", "field", "message"),
+    [
+        (lambda f: None, "beneficiary", "Choisissez le bénéficiaire"),
+        (lambda f: f.themes.set_codes([]), "themes", "au moins une thématique"),
+        (lambda f: f.venue.set_venue_id(None), "venue_id", "Choisissez le lieu d'activité"),
+        (lambda f: f.place_type.set_code("a_distance"), "commune", "Indiquez la commune"),
+        (
+            lambda f: f.themes.set_codes(["aide_aux_demarches_administratives"]),
+            "admin_themes",
+            "au moins une démarche",
+        ),
+        (lambda f: f.equipment.set_codes(["aucun", "ordinateur"]), "equipment", "ne se combine pas"),
+        (lambda f: f.redirected_box.setChecked(True), "redirect_structure", "Indiquez la structure"),
+        (lambda f: f.duration.set_minutes(0), "duration_min", "entre 1 minute et 24 heures"),
+        (
+            lambda f: f.commune.set_values("X", "974", "") or f.place_type.set_code("autre"),
+            "commune",
+            "Code postal : 5 chiffres",
+        ),
+        (lambda f: f.notes.setPlainText("x" * 2001), "notes", "2000 caractères"),
+    ],
+)
+def test_each_validation_error_is_shown_inline(qtbot, ctx, store, setup, field, message):  # noqa: F811
+    person = _person(store, "Marie", "Grondin")
+    ctx.set_venue(_a_venue(store))
+    form = AccompanimentForm(ctx)
+    qtbot.addWidget(form)
+    form.show()
+    if field != "beneficiary":
+        form.set_beneficiary(person, "GRONDIN Marie")
+    form.themes.set_codes(["email"])
+    setup(form)
+    form.save()
+    assert message in form.errors.message(field)
+    assert form.summary.isVisible()
+    assert form.isVisible() and form.result() != form.DialogCode.Accepted
+    assert _activities(store) == []  # nothing saved
+
+
+def test_workshop_with_followed_and_anonymous_participants_then_attendance(qtbot, ctx, store):  # noqa: F811
+    ctx.set_venue(_a_venue(store))
+    alice = _person(store, "Alice", "Técher")
+    bruno = _person(store, "Bruno", "Técher")
+    carla = _person(store, "Carla", "Fontaine")
+    form = WorkshopForm(ctx, day=dt.date(2026, 11, 24), status="planned")
+    qtbot.addWidget(form)
+    form.show()
+    QTest.keyClicks(form.title_edit, "Atelier messagerie")
+    form.level.set_code("debutant")
+    form.themes.set_codes(["email"])
+    # Multi-add from the register: the search stays ready for the next person.
+    for count, typed in enumerate(("alice tech", "bruno tech"), start=1):
+        QTest.keyClicks(form.picker.search, typed)
+        QTest.keyClick(form.picker.search, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda n=count: len(form.registered_ids()) == n, timeout=5000)
+    assert form.registered_ids() == [alice, bruno]
+    form.anon_total.setValue(4)
+    form.anon_already.setValue(1)
+    form.by_gender.spins["feminin"].setValue(3)
+    form.by_gender.spins["masculin"].setValue(1)
+    form.by_age.spins["plus_de_70"].setValue(4)
+    form.save()
+    _wait_saved(qtbot, form)
+    [ws] = _activities(store)
+    assert ws.data.title == "Atelier messagerie" and ws.data.status == "planned"
+    assert ws.data.anon_total == 4 and ws.data.anon_genders == {"feminin": 3, "masculin": 1}
+    assert ws.data.anon_age_bands == {"plus_de_70": 4}
+    assert {p.beneficiary_id for p in ws.participants} == {alice, bruno}
+
+    # After the workshop: Alice came, Bruno did not, Carla walked in.
+    dialog = AttendanceDialog(ctx, ws.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    names = [dialog.people.item(i).text() for i in range(dialog.people.count())]
+    dialog.people.setCurrentRow(names.index("TÉCHER Alice"))
+    dialog.people.setFocus()
+    QTest.keyClick(dialog.people, Qt.Key.Key_Space)
+    QTest.keyClicks(dialog.picker.search, "carla")
+    QTest.keyClick(dialog.picker.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.people.count() == 3, timeout=5000)
+    dialog.save()
+    _wait_saved(qtbot, dialog)
+    with store.reader() as s:
+        loaded = acts.load_activity(s, ws.id)
+    got = {p.beneficiary_id: (p.registered, p.attended) for p in loaded.participants}
+    assert got == {alice: (True, True), bruno: (True, False), carla: (False, True)}
+    assert loaded.data.status == "done"
+
+
+def test_workshop_inline_create_and_validation(qtbot, ctx, store):  # noqa: F811
+    ctx.set_venue(_a_venue(store))
+    form = WorkshopForm(ctx)
+    qtbot.addWidget(form)
+    form.show()
+    form.themes.set_codes(["bureautique"])
+    form.anon_total.setValue(1)
+    form.anon_already.setValue(2)
+    form.save()
+    assert "titre" in form.errors.message("title")
+    assert "ne dépassent pas" in form.errors.message("anon_already_accompanied")
+    form.anon_already.setValue(0)
+    form.anon_total.setValue(0)
+    form.title_edit.setText("Traitement de texte")
+    form.save()
+    assert "au moins un participant" in form.errors.message("participants")
+
+    # Someone not in the register yet, created on the spot from the form.
+    QTest.keyClicks(form.picker.search, "Payet Lucie")
+    form.picker.create_button.click()
+    [dialog] = form.picker.findChildren(QuickCreateDialog)
+    assert dialog.last_name.text() == "Payet" and dialog.first_name.text() == "Lucie"
+    dialog._save()
+    qtbot.waitUntil(lambda: len(form.registered_ids()) == 1, timeout=5000)
+    form.save()
+    _wait_saved(qtbot, form)
+    with store.reader() as s:
+        lucie = s.scalar(select(Beneficiary).where(Beneficiary.first_name == "Lucie"))
+        assert lucie is not None and lucie.last_name == "Payet"
+        assert s.scalar(select(func.count()).select_from(Participation)) == 1
+    [ws] = _activities(store)
+    assert [p.beneficiary_id for p in ws.participants] == [lucie.id]
+
+
+def test_editing_keeps_attendance_and_updates_fields(qtbot, ctx, store):  # noqa: F811
+    ctx.set_venue(_a_venue(store))
+    person = _person(store, "Paul", "Rivière")
+    form = AccompanimentForm(ctx, day=dt.date(2026, 11, 20), status="planned")
+    qtbot.addWidget(form)
+    form.set_beneficiary(person, "RIVIÈRE Paul")
+    form.themes.set_codes(["email"])
+    form.save()
+    _wait_saved(qtbot, form)
+    [saved] = _activities(store)
+    again = AccompanimentForm(ctx, activity_id=saved.id)
+    qtbot.addWidget(again)
+    assert again.beneficiary_id == person
+    assert again.date_edit.date() == QDate(2026, 11, 20)
+    again.status_combo.set_code("done")
+    again.save()
+    _wait_saved(qtbot, again)
+    [after] = _activities(store)
+    assert after.id == saved.id and after.data.status == "done"

@@ -1,0 +1,143 @@
+"""The activities list: model without widgets (paging, SQL sort), then the view (filters, delete/undo)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from sqlalchemy import select
+
+from stpaul_field.domain.entities import ActivityData
+from stpaul_field.store import activities as acts
+from stpaul_field.store.models import Activity, Venue
+from stpaul_field.store.reference import local_advisor_id
+from stpaul_field.ui import tasks
+from stpaul_field.ui.activities_view import ActivitiesModel, ActivitiesView
+from tests.ui_fixtures import ctx, no_dangling_workers  # noqa: F401
+
+M = ActivitiesModel
+
+
+def _fill(store, count: int, first_day: dt.date) -> list:
+    with store.session() as s:
+        person = acts.create_beneficiary(s, "Hélène", "Payet")
+        venues = s.scalars(select(Venue.id).where(Venue.active).order_by(Venue.name)).all()[:2]
+        advisor = local_advisor_id(s)
+        ids = []
+        for i in range(count):
+            data = ActivityData(
+                type="individual",
+                advisor_id=advisor,
+                date=first_day + dt.timedelta(days=i % 28),
+                start_time=dt.time(8 + i % 9, 0),
+                duration_min=15 + i,
+                venue_id=venues[i % 2],
+                themes=["sante"] if i % 3 == 0 else ["email"],
+            )
+            ids.append(acts.save_activity(s, data, [acts.ParticipantInput(beneficiary_id=person)]))
+    return venues
+
+
+def test_model_pages_lazily_and_sorts_in_sql(qtbot, ctx, store):  # noqa: F811
+    _fill(store, 250, dt.date(2026, 10, 1))
+    model = ActivitiesModel(ctx)
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.set_filter(acts.ActivityFilter())
+    assert model.total == 250 and model.rowCount() == M.PAGE
+    fetches = 0
+    while model.canFetchMore():
+        model.fetchMore()
+        fetches += 1
+    assert fetches == -(-250 // M.PAGE) - 1
+    assert model.rowCount() == 250 and len({r.id for r in model.rows}) == 250
+
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.sort(M.COL_DURATION, Qt.SortOrder.AscendingOrder)
+    assert model.rowCount() == M.PAGE  # a new order starts again from the first page
+    shown = [model.rows[i].duration_min for i in range(5)]
+    assert shown == [15, 16, 17, 18, 19]
+    assert model.data(model.index(0, M.COL_DURATION)) == "15 min"
+    assert model.data(model.index(0, M.COL_WHO)) == "PAYET Hélène"
+    assert model.data(model.index(0, M.COL_DATE)) == "01/10/2026"
+    assert model.data(model.index(0, M.COL_THEMES)) == "Santé"
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.sort(M.COL_DURATION, Qt.SortOrder.DescendingOrder)
+    assert model.rows[0].duration_min == 264
+
+
+def test_view_filters_by_period_type_venue_theme(qtbot, ctx, store):  # noqa: F811
+    venues = _fill(store, 30, dt.date(2026, 10, 1))
+    view = ActivitiesView(ctx)
+    qtbot.addWidget(view)
+
+    def change(action) -> None:
+        with qtbot.waitSignal(view.model.loaded, timeout=5000):
+            action()
+        qtbot.waitUntil(lambda: tasks.pending() == 0)  # the last filter's answer is in
+
+    change(lambda: view.period.setCurrentIndex(view.period.findData("all")))
+    assert view.model.total == 30
+    change(lambda: view.theme_filter.set_code("sante"))
+    assert view.model.total == 10
+    change(lambda: view.venue_filter.set_venue_id(venues[0]))
+    assert view.model.total == 5
+    change(lambda: view.type_filter.set_code("workshop"))
+    assert view.model.total == 0
+    assert "0 activité" in view.count_label.text()
+    view.type_filter.set_code(None)
+    view.theme_filter.set_code(None)
+    view.venue_filter.set_venue_id(None)
+    view.period.setCurrentIndex(view.period.findData("custom"))
+    view.date_from.setDate(dt.date(2026, 10, 2))
+    change(lambda: view.date_to.setDate(dt.date(2026, 10, 3)))
+    assert view.model.total == 3  # the 2nd has two (days wrap after 28), the 3rd one
+    assert {r.date for r in view.model.rows} == {dt.date(2026, 10, 2), dt.date(2026, 10, 3)}
+
+
+def test_delete_and_undo_from_the_list(qtbot, ctx, store):  # noqa: F811
+    _fill(store, 3, dt.date(2026, 10, 1))
+    view = ActivitiesView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    with qtbot.waitSignal(view.model.loaded, timeout=5000):
+        view.period.setCurrentIndex(view.period.findData("all"))
+    qtbot.waitUntil(lambda: tasks.pending() == 0)
+    view.table.setCurrentIndex(view.model.index(0, 0))
+    doomed = view.current_id()
+    qtbot.waitExposed(view)
+    view.table.setFocus()
+    qtbot.waitUntil(view.table.hasFocus)
+    with qtbot.waitSignal(view.model.loaded, timeout=5000):
+        QTest.keyClick(view.table, Qt.Key.Key_Delete)
+    assert view.model.total == 2 and doomed not in {r.id for r in view.model.rows}
+    assert view.undo_bar.isVisible()
+    with store.reader() as s:
+        assert s.get(Activity, doomed).deleted_at is not None  # a tombstone in the store
+    with qtbot.waitSignal(view.model.loaded, timeout=5000):
+        view.undo_bar.undo_button.click()
+    assert view.model.total == 3 and not view.undo_bar.isVisible()
+    with store.reader() as s:
+        assert s.get(Activity, doomed).deleted_at is None
+        assert len(acts.load_activity(s, doomed).participants) == 1
+
+
+def test_enter_opens_the_form(qtbot, ctx, store):  # noqa: F811
+    from stpaul_field.ui.activity_form.accompaniment import AccompanimentForm
+
+    _fill(store, 1, dt.date(2026, 10, 1))
+    view = ActivitiesView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    with qtbot.waitSignal(view.model.loaded, timeout=5000):
+        view.period.setCurrentIndex(view.period.findData("all"))
+    qtbot.waitUntil(lambda: tasks.pending() == 0)
+    view.table.setCurrentIndex(view.model.index(0, 0))
+    qtbot.waitExposed(view)
+    view.table.setFocus()
+    qtbot.waitUntil(view.table.hasFocus)
+    QTest.keyClick(view.table, Qt.Key.Key_Return)
+    [form] = view.findChildren(AccompanimentForm)
+    assert form.isVisible() and form.activity_id == view.current_id()
+    assert form.themes.codes() == ["sante"]
+    form.reject()

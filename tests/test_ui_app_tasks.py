@@ -1,0 +1,67 @@
+"""The one helper that runs store work off the UI thread and brings the result back."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtWidgets import QWidget
+
+from stpaul_field.ui import tasks
+from tests.ui_fixtures import no_dangling_workers  # noqa: F401
+
+
+def test_work_runs_elsewhere_and_the_result_comes_back_on_the_ui_thread(qtbot):
+    ui_thread = threading.get_ident()
+    seen: dict[str, int] = {}
+
+    def work() -> int:
+        seen["work"] = threading.get_ident()
+        return 42
+
+    def done(result: int) -> None:
+        seen["done"] = threading.get_ident()
+        seen["result"] = result
+
+    tasks.run_in_background(work, done)
+    assert tasks.pending() == 1
+    qtbot.waitUntil(lambda: "result" in seen, timeout=5000)
+    assert seen["result"] == 42
+    assert seen["work"] != ui_thread and seen["done"] == ui_thread
+    assert tasks.wait_until_settled() and tasks.pending() == 0
+
+
+def test_errors_reach_the_error_callback(qtbot):
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        raise ValueError("Base de données verrouillée")
+
+    tasks.run_in_background(work, lambda _r: errors.append(AssertionError("not here")), errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert isinstance(errors[0], ValueError)
+
+
+def test_jobs_run_in_the_order_asked(qtbot):
+    order: list[int] = []
+    for i in range(5):
+        tasks.run_in_background(lambda i=i: i, order.append)
+    qtbot.waitUntil(lambda: len(order) == 5, timeout=5000)
+    assert order == [0, 1, 2, 3, 4]
+
+
+def test_result_for_a_closed_screen_is_dropped(qtbot):
+    screen = QWidget()
+    got: list[int] = []
+    gate = threading.Event()
+    tasks.run_in_background(lambda: gate.wait(5) and 1, got.append, owner=screen)
+    screen.deleteLater()
+    qtbot.waitUntil(lambda: not _alive(screen), timeout=5000)
+    gate.set()
+    assert tasks.wait_until_settled()
+    assert got == []
+
+
+def _alive(obj) -> bool:
+    import shiboken6
+
+    return shiboken6.isValid(obj)

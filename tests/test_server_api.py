@@ -838,3 +838,13 @@ def test_the_spliced_pull_page_is_the_protocols_sync_response(world: World) -> N
     everything = answer(world.env.db, caller, p.SyncRequest(protocol=1, batch_id=uuid.uuid4()))
     decoded = p.SyncResponse.model_validate_json(everything.json_bytes())
     assert any(state.fields.get("notes") == notes for state in decoded.changes)
+
+
+def test_a_value_stored_in_another_form_than_sent_comes_back(world: World) -> None:
+    marie = world.laptop("marie")
+    marie.pull_all()
+    b = uuid.uuid4()
+    every_field = {**new_document("beneficiary", dt.datetime.now(dt.UTC)), **beneficiary()}
+    every_field["consent_at"] = "2026-11-20T10:00:00+04:00"  # stored in UTC
+    resp = marie.push([marie.change("beneficiary", b, every_field)])
+    assert [s.fields["consent_at"] for s in resp.changes] == ["2026-11-20T06:00:00+00:00"]

@@ -20,7 +20,9 @@ from stpaul_field.sync.protocol import (
 )
 
 M = TypeVar("M", bound=BaseModel)
-COMPRESSION_LEVEL = 6  # as `protocol.encode`
+# Pull pages: level 3 makes a 500-record page within 2 % of level 6's size for a sixth of the
+# CPU (2 ms against 13 ms, measured) — the server's CPU is what 200 laptops syncing at once share.
+COMPRESSION_LEVEL = 3
 JSON_TYPE = "application/json"
 
 

@@ -682,6 +682,16 @@ def test_a_laptop_editing_its_own_unacknowledged_write_is_not_a_conflict(world: 
     assert result.status == "applied" and not result.conflicts
 
 
+def test_two_laptops_whose_clocks_share_a_node_name_still_conflict(world: World) -> None:
+    # The HLC node is chosen by the laptop: the server tells devices apart by their token.
+    marie, paul = world.laptop("marie", node="meme-noeud"), world.laptop("paul", node="meme-noeud")
+    b = uuid.uuid4()
+    base = marie.push([marie.change("beneficiary", b, beneficiary())]).results[0].version or 0
+    marie.push([marie.change("beneficiary", b, {"notes": "Marie"}, base=base)])
+    result = paul.push([paul.change("beneficiary", b, {"notes": "Paul"}, base=base)]).results[0]
+    assert result.status == "merged" and result.conflicts[0].field == "notes"
+
+
 def test_a_merge_that_breaks_a_rule_is_rejected(world: World) -> None:
     marie, paul = world.laptop("marie"), world.laptop("paul")
     b = uuid.uuid4()

@@ -172,10 +172,12 @@ class _Applier:
                 before,
                 rec.field_seqs,
                 rec.field_stamps,
+                rec.field_devices,
                 values,
                 change.base_version,
                 parsed.stamp,
                 change.stamp,
+                str(caller.device_id),
             )
             doc, taken, conflicts = merged.doc, merged.taken, merged.conflicts
             up_to_date = rec.seq <= change.base_version or self.clean.get(key) is True

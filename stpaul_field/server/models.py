@@ -3,10 +3,11 @@
 Records are stored as JSON documents, one row per (entity, id): `fields` holds the record
 in its wire form (exactly what `RecordState.fields` carries), `field_seqs` and
 `field_stamps` remember per field the change sequence value and the HLC stamp of the write
-that last set it, and `seq` (= the record's version) is the sequence value of its last
-accepted write. One table for every synced entity keeps the pull a single indexed range
-scan on `seq`, whatever the entity. The schema is owned by the Alembic migrations in
-`server/migrations/`; a test checks that these models and the migrated schema agree.
+that last set it (`field_devices`: the device that made it), and `seq` (= the record's
+version) is the sequence value of its last accepted write. One table for every synced
+entity keeps the pull a single indexed range scan on `seq`, whatever the entity. The
+schema is owned by the Alembic migrations in `server/migrations/`; a test checks that these
+models and the migrated schema agree.
 """
 
 from __future__ import annotations
@@ -86,6 +87,9 @@ class Record(Base):
     fields: Mapped[dict[str, Any]]
     field_seqs: Mapped[dict[str, Any]]
     field_stamps: Mapped[dict[str, Any]]
+    # Per field, the device whose write set it ("" for the admin CLI): a device's later edit of
+    # its own value is never a conflict with itself.
+    field_devices: Mapped[dict[str, Any]] = mapped_column(server_default="{}")
 
     # The pull: "records of my team (or shared) with seq > cursor, by seq".
     __table_args__ = (Index("ix_record_team_seq", "team_id", "seq"),)

@@ -7,6 +7,7 @@ Create Date: 2026-11-23
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 revision = "s0001"
 down_revision = None
@@ -14,7 +15,7 @@ branch_labels = None
 depends_on = None
 
 # Frozen copies of the model's column types: a migration never follows later model edits.
-DOC = sa.JSON()  # JSON text, also on PostgreSQL (see models.Document)
+DOC = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 BIGID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 TS = sa.DateTime()  # naive UTC, as models.UTCDateTime stores it
 

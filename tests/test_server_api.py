@@ -682,6 +682,16 @@ def test_a_laptop_editing_its_own_unacknowledged_write_is_not_a_conflict(world: 
     assert result.status == "applied" and not result.conflicts
 
 
+def test_two_laptops_whose_clocks_share_a_node_name_still_conflict(world: World) -> None:
+    # The HLC node is chosen by the laptop: the server tells devices apart by their token.
+    marie, paul = world.laptop("marie", node="meme-noeud"), world.laptop("paul", node="meme-noeud")
+    b = uuid.uuid4()
+    base = marie.push([marie.change("beneficiary", b, beneficiary())]).results[0].version or 0
+    marie.push([marie.change("beneficiary", b, {"notes": "Marie"}, base=base)])
+    result = paul.push([paul.change("beneficiary", b, {"notes": "Paul"}, base=base)]).results[0]
+    assert result.status == "merged" and result.conflicts[0].field == "notes"
+
+
 def test_a_merge_that_breaks_a_rule_is_rejected(world: World) -> None:
     marie, paul = world.laptop("marie"), world.laptop("paul")
     b = uuid.uuid4()
@@ -822,3 +832,29 @@ def test_logs_carry_no_personal_data(world: World, caplog: pytest.LogCaptureFixt
         marie.token,
     ):
         assert secret not in text_of_logs
+
+
+def test_the_spliced_pull_page_is_the_protocols_sync_response(world: World) -> None:
+    from stpaul_field.server.auth import authenticate
+    from stpaul_field.server.exchange import answer
+
+    marie = world.laptop("marie")
+    notes = 'guillemets " et \\\\ et « é »'
+    marie.push([marie.change("beneficiary", uuid.uuid4(), beneficiary(notes=notes))])
+    caller = authenticate(world.env.db, f"Bearer {marie.token}")
+    result = answer(world.env.db, caller, p.SyncRequest(protocol=1, batch_id=uuid.uuid4(), page_size=5))
+    assert result.page.more and len(result.page.rows) == 5
+    assert p.SyncResponse.model_validate_json(result.json_bytes()) == result.response()
+    everything = answer(world.env.db, caller, p.SyncRequest(protocol=1, batch_id=uuid.uuid4()))
+    decoded = p.SyncResponse.model_validate_json(everything.json_bytes())
+    assert any(state.fields.get("notes") == notes for state in decoded.changes)
+
+
+def test_a_value_stored_in_another_form_than_sent_comes_back(world: World) -> None:
+    marie = world.laptop("marie")
+    marie.pull_all()
+    b = uuid.uuid4()
+    every_field = {**new_document("beneficiary", dt.datetime.now(dt.UTC)), **beneficiary()}
+    every_field["consent_at"] = "2026-11-20T10:00:00+04:00"  # stored in UTC
+    resp = marie.push([marie.change("beneficiary", b, every_field)])
+    assert [s.fields["consent_at"] for s in resp.changes] == ["2026-11-20T06:00:00+00:00"]

@@ -115,6 +115,12 @@ def test_accounts_devices_and_export_from_the_command_line(
     assert code == 0
     exported = [json.loads(line) for line in run(capsys, "export", "--entity", "advisor", *d)[1].splitlines()]
     assert exported[0]["active"] is False
+    assert run(capsys, "enable-advisor", "marie", *d)[0] == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("un nouveau mot de passe\n"))
+    assert run(capsys, "set-password", "marie", "--password-stdin", *d)[0] == 0
+    env = ServerEnv.start(sqlite_url(data_dir))
+    assert env.enrol("marie", "un nouveau mot de passe")
+    env.close()
 
 
 def test_a_password_is_never_a_command_line_argument(data_dir: Path) -> None:

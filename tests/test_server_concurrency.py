@@ -16,8 +16,8 @@ import pytest
 from sqlalchemy import select
 
 from stpaul_field.domain.hlc import HybridClock
-from stpaul_field.server.app import exchange
 from stpaul_field.server.auth import authenticate
+from stpaul_field.server.exchange import exchange
 from stpaul_field.server.models import Record
 from stpaul_field.server.pull import pull_page
 from stpaul_field.server.testing import (  # noqa: F401 (fixtures)

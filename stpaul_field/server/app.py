@@ -18,23 +18,20 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import select, text
+from sqlalchemy import text
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from stpaul_field import __version__
-from stpaul_field.domain.hlc import HybridClock, Stamp
 from stpaul_field.server import admin, logs, security
 from stpaul_field.server.auth import authenticate, enrol
-from stpaul_field.server.batch import BatchIdTaken, apply_batch
 from stpaul_field.server.caller import Caller
 from stpaul_field.server.db import Database
 from stpaul_field.server.errors import ApiError
+from stpaul_field.server.exchange import answer, exchange
 from stpaul_field.server.migrate import upgrade
-from stpaul_field.server.models import Counter
-from stpaul_field.server.pull import pull_page
 from stpaul_field.server.settings import ServerSettings
 from stpaul_field.server.wire import (
     SYNC_MEDIA_TYPE,
@@ -44,6 +41,7 @@ from stpaul_field.server.wire import (
     parse,
     read_body,
     respond,
+    respond_json,
 )
 from stpaul_field.sync.protocol import (
     PROTOCOL_VERSION,
@@ -53,6 +51,8 @@ from stpaul_field.sync.protocol import (
     SyncRequest,
     SyncResponse,
 )
+
+__all__ = ["create_app", "exchange", "prepare"]
 
 SECURITY_HEADERS = {
     "x-content-type-options": "nosniff",
@@ -127,7 +127,8 @@ class Guard:
             logs.event(
                 "request",
                 method=scope.get("method"),
-                path=scope.get("route_path") or path,
+                # The route's template, never the raw path (it could carry anything a client typed).
+                path=getattr(scope.get("route"), "path", None) or "(hors route)",
                 status=state["status"],
                 ms=round((time.perf_counter() - started) * 1000, 1),
                 device=(scope.get("state") or {}).get("device_id"),
@@ -296,17 +297,18 @@ def create_app(
     )
     async def sync(request: Request) -> Response:
         """Pousse un lot de modifications et reçoit une page des changements après le curseur."""
+        # Who is asking before reading what they send: unknown clients never upload 8 MiB.
+        caller = await run_in_threadpool(caller_of, request)
         raw = await read_body(request, settings.max_request_bytes)
         ctype = media_type(request)
-        caller = await run_in_threadpool(caller_of, request)
         body = parse(raw, ctype, SyncRequest)
-        answer = await run_in_threadpool(exchange, db, caller, body)
+        result = await run_in_threadpool(answer, db, caller, body)
         request.state.log = {
             "changes": len(body.changes),
-            "pulled": len(answer.changes),
-            "rejected": sum(r.status == "rejected" for r in answer.results),
+            "pulled": len(result.page.rows),
+            "rejected": sum(r.status == "rejected" for r in result.head.results),
         }
-        return respond(answer, ctype == SYNC_MEDIA_TYPE)
+        return respond_json(await run_in_threadpool(result.json_bytes), ctype == SYNC_MEDIA_TYPE)
 
     @app.get("/api/v1/devices", response_model=list[DeviceOut], responses=ERRORS, tags=["coordination"])
     def devices(caller: Coordinator) -> Any:
@@ -372,39 +374,6 @@ def _document_raw_bodies(app: FastAPI, models: tuple[type[BaseModel], ...]) -> N
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
-
-
-def exchange(db: Database, caller: Caller, request: SyncRequest) -> SyncResponse:
-    """One sync exchange: apply the pushed batch, then read one page after the cursor."""
-    try:
-        outcome = apply_batch(db, caller, request)
-    except BatchIdTaken:
-        raise ApiError(409, "Identifiant de lot déjà utilisé par un autre poste.", "batch_id_taken") from None
-    with db.session() as s:
-        page = pull_page(
-            s, caller.team_id, request.cursor, request.page_size, outcome.known_to_device, outcome.high_seq
-        )
-        resync = False
-        if not page.changes and not page.more and request.cursor > 0:
-            # A cursor from the future: the record was restored from an older backup.
-            resync = request.cursor > (
-                s.scalar(select(Counter.value).where(Counter.name == "change_seq")) or 0
-            )
-    clock = HybridClock(admin.SERVER_NODE)
-    try:
-        if request.clock:
-            clock.observe(Stamp.decode(request.clock))
-    except ValueError:
-        pass
-    return SyncResponse(
-        protocol=PROTOCOL_VERSION,
-        results=outcome.results,
-        changes=page.changes,
-        cursor=0 if resync else page.cursor,
-        more=page.more,
-        clock=clock.now().encode(),
-        resync_required=resync,
-    )
 
 
 def prepare(db: Database, settings: ServerSettings) -> None:

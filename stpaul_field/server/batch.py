@@ -63,6 +63,7 @@ class Parsed:
     change: Change
     stamp: Stamp
     values: dict[str, Any]
+    as_sent: bool  # every value was already in its canonical form (the device holds what is stored)
 
 
 def rejected(change: Change, reason: str) -> OpResult:
@@ -82,7 +83,8 @@ def parse(change: Change) -> Parsed | OpResult:
         values = {name: coerce(specs[name], raw) for name, raw in change.fields.items()}
     except FieldValueError as e:
         return rejected(change, str(e))
-    return Parsed(change, stamp, values)
+    as_sent = all(values[name] == raw for name, raw in change.fields.items())
+    return Parsed(change, stamp, values, as_sent)
 
 
 def visible(caller: Caller, rec: RecordRow) -> bool:
@@ -163,21 +165,23 @@ class _Applier:
             doc.update(values)
             taken, conflicts = list(doc), []
             before = None
-            clean = set(values) >= set(doc)
+            clean = parsed.as_sent and set(values) >= set(doc)
         else:
             before = rec.fields
             merged = merge(
                 before,
                 rec.field_seqs,
                 rec.field_stamps,
+                rec.field_devices,
                 values,
                 change.base_version,
                 parsed.stamp,
                 change.stamp,
+                str(caller.device_id),
             )
             doc, taken, conflicts = merged.doc, merged.taken, merged.conflicts
             up_to_date = rec.seq <= change.base_version or self.clean.get(key) is True
-            clean = up_to_date and not conflicts
+            clean = parsed.as_sent and up_to_date and not conflicts
 
         missing = missing_required(change.entity, doc)
         if missing:

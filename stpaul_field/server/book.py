@@ -28,6 +28,7 @@ _COLUMNS = (
     Record.fields,
     Record.field_seqs,
     Record.field_stamps,
+    Record.field_devices,
 )
 
 
@@ -42,6 +43,7 @@ class RecordRow:
     fields: dict[str, Any]
     field_seqs: dict[str, int]
     field_stamps: dict[str, str]
+    field_devices: dict[str, str]
     stored: bool = True  # already a row of the table (else: inserted at flush)
     dirty: bool = False
 
@@ -135,14 +137,18 @@ class RecordBook:
         rec = self.get(entity, record_id)
         before = None if rec is None else rec.fields
         if rec is None:
-            rec = RecordRow(entity, record_id, team_id, seq, {}, {}, {}, stored=False)
+            rec = RecordRow(entity, record_id, team_id, seq, {}, {}, {}, {}, stored=False)
             self._cache[(entity, record_id)] = rec
         field_seqs = dict(rec.field_seqs)
         field_stamps = dict(rec.field_stamps)
+        field_devices = dict(rec.field_devices)
+        writer = "" if device_id is None else str(device_id)
         for name in taken:
             field_seqs[name] = 0 if baseline else seq
             field_stamps[name] = stamp
+            field_devices[name] = writer
         rec.fields, rec.field_seqs, rec.field_stamps, rec.seq = dict(doc), field_seqs, field_stamps, seq
+        rec.field_devices = field_devices
         rec.dirty = True
         self._pending.journal.append(
             {
@@ -204,6 +210,7 @@ class RecordBook:
                         "fields": r.fields,
                         "field_seqs": r.field_seqs,
                         "field_stamps": r.field_stamps,
+                        "field_devices": r.field_devices,
                     }
                     for r in new
                 ],
@@ -217,6 +224,7 @@ class RecordBook:
                     fields=bindparam("b_fields"),
                     field_seqs=bindparam("b_field_seqs"),
                     field_stamps=bindparam("b_field_stamps"),
+                    field_devices=bindparam("b_field_devices"),
                 )
             )
             self.session.connection().execute(
@@ -229,6 +237,7 @@ class RecordBook:
                         "b_fields": r.fields,
                         "b_field_seqs": r.field_seqs,
                         "b_field_stamps": r.field_stamps,
+                        "b_field_devices": r.field_devices,
                     }
                     for r in changed
                 ],

@@ -4,7 +4,9 @@ A field the server has not changed since the change's `base_version` is simply t
 A field changed on both sides (its server seq is newer than the base) with different
 values is a real conflict: the later HLC stamp wins and the other value is reported.
 Two exceptions are not conflicts: a field last set by the same device (it knew its own
-earlier write; the later stamp wins), and the bookkeeping stamps (created/updated at).
+earlier write, e.g. an edit made before the answer to its previous push arrived; the later
+stamp wins), and the bookkeeping stamps (created/updated at). The device is the server's
+authenticated one, not the stamp's node, which laptops choose themselves.
 """
 
 from __future__ import annotations
@@ -46,10 +48,12 @@ def merge(
     current: dict[str, Any],
     field_seqs: dict[str, int],
     field_stamps: dict[str, str],
+    field_devices: dict[str, str],
     values: dict[str, Any],
     base_version: int,
     stamp: Stamp,
     stamp_text: str,
+    device: str,
 ) -> Merged:
     out = Merged(dict(current))
     for name, value in values.items():
@@ -66,7 +70,7 @@ def merge(
         if mine_later:
             out.doc[name] = value
             out.taken.append(name)
-        if old_stamp.node == stamp.node or name in BOOKKEEPING_FIELDS:
+        if field_devices.get(name) == device or name in BOOKKEEPING_FIELDS:
             continue
         if mine_later:
             out.conflicts.append(Conflict(name, value, old, False, stamp_text, old_stamp_text))

@@ -3,10 +3,11 @@
 Records are stored as JSON documents, one row per (entity, id): `fields` holds the record
 in its wire form (exactly what `RecordState.fields` carries), `field_seqs` and
 `field_stamps` remember per field the change sequence value and the HLC stamp of the write
-that last set it, and `seq` (= the record's version) is the sequence value of its last
-accepted write. One table for every synced entity keeps the pull a single indexed range
-scan on `seq`, whatever the entity. The schema is owned by the Alembic migrations in
-`server/migrations/`; a test checks that these models and the migrated schema agree.
+that last set it (`field_devices`: the device that made it), and `seq` (= the record's
+version) is the sequence value of its last accepted write. One table for every synced
+entity keeps the pull a single indexed range scan on `seq`, whatever the entity. The
+schema is owned by the Alembic migrations in `server/migrations/`; a test checks that these
+models and the migrated schema agree.
 """
 
 from __future__ import annotations
@@ -16,14 +17,14 @@ import uuid
 from typing import Any, ClassVar
 
 from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, Uuid
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from stpaul_field.domain.ids import new_id
 from stpaul_field.store.models import UTCDateTime, utcnow
 
-# JSONB on PostgreSQL (binary, smaller to parse), JSON text elsewhere.
-Document = JSON().with_variant(JSONB(), "postgresql")
+# JSON text on both databases (never JSONB): nothing queries inside a document, and the pull
+# splices the stored text into its response as it is, without converting it.
+Document = JSON()
 # 64-bit ids; SQLite needs INTEGER for an auto-incremented rowid.
 BigId = BigInteger().with_variant(Integer(), "sqlite")
 
@@ -86,6 +87,9 @@ class Record(Base):
     fields: Mapped[dict[str, Any]]
     field_seqs: Mapped[dict[str, Any]]
     field_stamps: Mapped[dict[str, Any]]
+    # Per field, the device whose write set it ("" for the admin CLI): a device's later edit of
+    # its own value is never a conflict with itself.
+    field_devices: Mapped[dict[str, Any]] = mapped_column(server_default="{}")
 
     # The pull: "records of my team (or shared) with seq > cursor, by seq".
     __table_args__ = (Index("ix_record_team_seq", "team_id", "seq"),)

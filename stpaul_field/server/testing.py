@@ -155,14 +155,11 @@ def serve_in_thread(app: Any, host: str = "127.0.0.1", port: int = 0) -> LiveSer
 # ---- pytest fixtures (import them into a test module: `from stpaul_field.server.testing import *`) ----
 
 try:
-    import os
     import shutil
 
     import pytest
 except ImportError:  # pragma: no cover - pytest is a dev dependency
     pytest = None  # type: ignore[assignment]
-
-POSTGRES_ENV = "STPAUL_TEST_POSTGRES_URL"
 
 if pytest is not None:
 
@@ -174,12 +171,10 @@ if pytest is not None:
         return directory / "central-record.sqlite3"
 
     @pytest.fixture(scope="session")
-    def server_postgres_url() -> Any:
-        """A migrated database of its own on the test PostgreSQL, dropped at the end of the session."""
-        base = os.environ.get(POSTGRES_ENV)
-        if not base:
-            pytest.skip(f"PostgreSQL : définissez {POSTGRES_ENV}=postgresql+psycopg://… pour ces tests")
-        url = fresh_postgres_database(base)
+    def server_postgres_url(postgres_url: str) -> Any:
+        """A migrated database of its own on the test PostgreSQL (`postgres_url`, tests/conftest.py),
+        dropped at the end of the session."""
+        url = fresh_postgres_database(postgres_url)
         ServerEnv.start(url).close()
         yield url
         drop_database(url)

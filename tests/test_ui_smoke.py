@@ -7,7 +7,6 @@ import time
 from stpaul_field import settings as st
 from stpaul_field.ui import smoke
 from stpaul_field.ui.app import Launcher
-from tests.ui_fixtures import no_dangling_workers  # noqa: F401
 
 
 class RecordingApp:

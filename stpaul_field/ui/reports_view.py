@@ -1,13 +1,13 @@
 """« Rapports »: the month's follow-ups against the target, the breakdowns, charts and exports.
 
-Figures are computed off the UI thread (a QThreadPool job with its own store session) and
+Figures are computed off the UI thread (through `ui.tasks`, with their own store session) and
 shown when they arrive; a newer request makes an older answer obsolete.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import traceback
+import logging
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -30,9 +30,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRunnable,
     Qt,
-    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QPainter
@@ -67,35 +65,12 @@ from stpaul_field.domain.report_model import (
 from stpaul_field.settings import ADVISOR_TARGET, CURRENT_ADVISOR, MONTHLY_TARGET, Settings
 from stpaul_field.store import statistics as st
 from stpaul_field.store.database import Store
+from stpaul_field.ui import tasks
 
 MONTHS_OFFERED = 24
 ACCENT = QColor("#0b6e4f")
 TARGET = QColor("#c0392b")
-
-# ---- background work -------------------------------------------------------------------
-
-
-class _Signals(QObject):
-    done = Signal(int, object)
-    failed = Signal(int, str)
-
-
-class _Job(QRunnable):
-    """Runs `work()` in the pool; reports its result (or French error) with the request id."""
-
-    def __init__(self, request: int, work: Callable[[], Any], signals: _Signals) -> None:
-        super().__init__()
-        self.request, self.work, self.signals = request, work, signals
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except Exception as error:  # reported to the advisor, never lost in a thread
-            traceback.print_exc()
-            self.signals.failed.emit(self.request, str(error) or type(error).__name__)
-        else:
-            self.signals.done.emit(self.request, result)
-
+log = logging.getLogger(__name__)
 
 # ---- table model -----------------------------------------------------------------------
 
@@ -198,14 +173,7 @@ class ReportsView(QWidget):
         super().__init__(parent)
         self.store, self.settings = store, settings
         self.report: MonthlyReport | None = None
-        self._request = 0
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._signals = _Signals(self)
-        self._signals.done.connect(self._on_done)
-        self._signals.failed.connect(self._on_failed)
-        self._pending: dict[int, Callable[[Any], None]] = {}
-        self._latest_report = 0
+        self._latest_report = 0  # the figures request whose answer is the one to show
         self._build()
         self.refresh()
 
@@ -374,11 +342,8 @@ class ReportsView(QWidget):
 
     # -- work
 
-    def _submit(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> int:
-        self._request += 1
-        self._pending[self._request] = on_done
-        self._pool.start(_Job(self._request, work, self._signals))
-        return self._request
+    def _submit(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        tasks.run_in_background(work, on_done, self._on_failed, owner=self)
 
     def refresh(self, *_args: Any) -> None:
         period, advisor_of = self.period(), self._scope_reader()
@@ -390,25 +355,26 @@ class ReportsView(QWidget):
                 scope = st.advisor_scope(session, advisor) if advisor else st.team_scope()
                 return st.monthly_report(session, period, scope, team_target, advisor_target)
 
+        self._latest_report += 1
+        request = self._latest_report
+
+        def show_if_latest(report: MonthlyReport) -> None:
+            if request == self._latest_report:  # else figures of an older choice: newer ones are coming
+                self._show(report)
+
         self.status.setText("Calcul en cours…")
-        self._latest_report = self._submit(work, self._show)
+        self._submit(work, show_if_latest)
 
-    def _on_done(self, request: int, result: Any) -> None:
-        on_done = self._pending.pop(request, None)
-        if on_done is None:
-            return
-        if on_done == self._show and request != self._latest_report:
-            return  # figures of an older choice: newer ones are on their way
-        on_done(result)
-
-    def _on_failed(self, request: int, message: str) -> None:
-        self._pending.pop(request, None)
+    def _on_failed(self, error: BaseException) -> None:
+        # Reported to the advisor, never lost in a thread.
+        log.error("rapport : échec du calcul", exc_info=error)
+        message = str(error) or type(error).__name__
         self.status.setText(f"Erreur : {message}")
         self.failed.emit(message)
 
     def wait(self) -> None:
-        """Block until background work is over (tests, closing)."""
-        self._pool.waitForDone()
+        """Wait until background work has run and delivered (tests, closing)."""
+        tasks.wait_until_settled()
 
     # -- showing
 
@@ -519,8 +485,8 @@ class ReportsView(QWidget):
 
     # -- exports and PDF
 
-    def export_to(self, kind: str, path: Path, fmt: str) -> int:
-        """Export in the background; `exportDone(path, rows)` when written. Returns the request."""
+    def export_to(self, kind: str, path: Path, fmt: str) -> None:
+        """Export in the background; `exportDone(path, rows)` when written."""
         from stpaul_field.documents import exports
 
         period, advisor_of = self.period(), self._scope_reader()
@@ -533,7 +499,7 @@ class ReportsView(QWidget):
             self.status.setText(f"{rows} ligne(s) exportée(s) dans {path.name}")
             self.exportDone.emit(str(path), rows)
 
-        return self._submit(work, done)
+        self._submit(work, done)
 
     def export_dialog(self, kind: str) -> None:
         what = "activites" if kind == "activities" else "beneficiaires"

@@ -1,18 +1,16 @@
 """The register's list: a table model over store pages, searched and sorted in SQL.
 
 Rows arrive a page at a time (`canFetchMore`/`fetchMore`), so 100,000 people never sit in
-memory at once unless someone scrolls through them all. Queries run on a one-thread pool
-off the UI thread: a one-letter search over 100,000 names costs tens of milliseconds, more
-than a frame. Each load carries a generation number; a result that arrives after a newer
+memory at once unless someone scrolls through them all. Queries run off the UI thread
+through `ui.tasks` (a one-letter search over 100,000 names costs tens of milliseconds, more
+than a frame). Each load carries a generation number; a result that arrives after a newer
 search was typed is dropped, and a load whose search is already stale does not even run.
 """
 
 from __future__ import annotations
 
-import functools
 import uuid
-from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,13 +20,13 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QThreadPool,
     Signal,
 )
 
 from stpaul_field.store import beneficiaries as reg
 from stpaul_field.store.database import Store
 from stpaul_field.store.search import COUNT_CAP
+from stpaul_field.ui import tasks
 from stpaul_field.ui.register.display import local_date, phone_text, priority_labels
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -79,38 +77,6 @@ class _Request:
     count_cap: int
 
 
-@dataclass
-class _LoadState:
-    """Shared with the worker: the generation it must still match to be worth running."""
-
-    generation: int = 0
-    errors: list[str] = field(default_factory=list)
-    results: deque[tuple[_Request, list[reg.RegisterRow], int]] = field(default_factory=deque)
-
-
-class _Signals(QObject):
-    # Results wait in `_LoadState.results`; the signal carries no Python object, since
-    # queued connections with PyObject arguments have crashed PySide at interpreter exit.
-    done = Signal()
-
-
-def _load(store: Store, state: _LoadState, request: _Request, page: int, signals: _Signals) -> None:
-    """Runs on the pool's thread: one count and/or one page, handed back through `state`."""
-    if request.generation != state.generation:
-        return  # a newer search was typed before this one started
-    try:
-        with store.reader() as session:
-            count = reg.register_count(session, request.query) if request.with_count else -1
-            rows = reg.register_page(
-                session, request.query, request.sort, request.descending, page, request.after
-            )
-    except Exception as exc:  # the UI thread must hear of every failure (by type: no personal data)
-        state.errors.append(type(exc).__name__)
-        rows, count = [], 0
-    state.results.append((request, rows, count))  # deque.append is thread-safe
-    signals.done.emit()
-
-
 class BeneficiaryTableModel(QAbstractTableModel):
     """Followed people of the register; `set_query` searches, `sort` orders, pages load lazily."""
 
@@ -129,15 +95,12 @@ class BeneficiaryTableModel(QAbstractTableModel):
         self._sort = reg.SORT_NAME
         self._descending = False
         self._sort_column = COL_NAME
-        self._state = _LoadState()
+        self._generation = 0  # the load a result must still belong to, to be shown
+        self._errors: list[str] = []
         self._fetching = False
         self._loading = False
         self._exhausted = False
         self._headers = _headers()
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._signals = _Signals(self)
-        self._signals.done.connect(self._on_loaded)
         app = QCoreApplication.instance()
         if app is not None:
             # A query still running when the app quits must end before the interpreter does.
@@ -251,16 +214,16 @@ class BeneficiaryTableModel(QAbstractTableModel):
         return None
 
     def wait_for_loads(self, msecs: int = 5000) -> bool:
-        """Wait for the worker (closing, tests); results still arrive through the event loop."""
-        return self._pool.waitForDone(msecs)
+        """Wait until background loads have run and delivered (closing, tests)."""
+        return tasks.wait_until_settled(msecs)
 
     # ---- loading --------------------------------------------------------------------
 
     def _submit(self, after: reg.RegisterRow | None, with_count: bool) -> None:
         if with_count:
-            self._state.generation += 1  # a new list: whatever is in flight is stale
+            self._generation += 1  # a new list: whatever is in flight is stale
         request = _Request(
-            self._state.generation,
+            self._generation,
             self._query,
             self._sort,
             self._descending,
@@ -268,16 +231,32 @@ class BeneficiaryTableModel(QAbstractTableModel):
             with_count,
             self.count_cap,
         )
-        self._pool.start(
-            functools.partial(_load, self.store, self._state, request, self.PAGE_SIZE, self._signals)
-        )
+        store, page = self.store, self.PAGE_SIZE
 
-    def _on_loaded(self) -> None:
-        while self._state.results:
-            self._take(*self._state.results.popleft())
+        def load() -> tuple[list[reg.RegisterRow], int] | None:
+            # Runs off the UI thread: one count and/or one page.
+            if request.generation != self._generation:
+                return None  # a newer search was typed before this one started
+            with store.reader() as session:
+                count = reg.register_count(session, request.query) if request.with_count else -1
+                rows = reg.register_page(
+                    session, request.query, request.sort, request.descending, page, request.after
+                )
+            return rows, count
+
+        def loaded(result: tuple[list[reg.RegisterRow], int] | None) -> None:
+            if result is not None:
+                self._take(request, *result)
+
+        def failed(error: BaseException) -> None:
+            # The list must stop loading; the failure is kept by type only (no personal data).
+            self._errors.append(type(error).__name__)
+            self._take(request, [], 0)
+
+        tasks.run_in_background(load, loaded, failed, owner=self)
 
     def _take(self, request: _Request, rows: list[reg.RegisterRow], count: int) -> None:
-        if request.generation != self._state.generation:
+        if request.generation != self._generation:
             return
         if request.with_count:
             self.beginResetModel()
@@ -305,4 +284,4 @@ class BeneficiaryTableModel(QAbstractTableModel):
         return not self.count_is_capped and len(self._rows) >= self._total
 
     def load_errors(self) -> list[str]:
-        return list(self._state.errors)
+        return list(self._errors)

@@ -14,11 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -28,8 +26,7 @@ from stpaul_field.store.database import Store
 from stpaul_field.store.search import COUNT_CAP
 from stpaul_field.ui import tasks
 from stpaul_field.ui.register.display import local_date, phone_text, priority_labels
-
-AnyIndex = QModelIndex | QPersistentModelIndex
+from stpaul_field.ui.widgets.entries_model import AnyIndex, EntriesTableModel
 
 COL_NAME = 0
 COL_FIRST_NAME = 1
@@ -38,7 +35,6 @@ COL_PHONE = 3
 COL_COMMUNE = 4
 COL_PRIORITY = 5
 COL_UPDATED = 6
-COLUMN_COUNT = 7
 
 # The store's sort key behind each sortable column (the markers column is not sortable).
 SORT_OF_COLUMN = {
@@ -77,7 +73,7 @@ class _Request:
     count_cap: int
 
 
-class BeneficiaryTableModel(QAbstractTableModel):
+class BeneficiaryTableModel(EntriesTableModel):
     """Followed people of the register; `set_query` searches, `sort` orders, pages load lazily."""
 
     PAGE_SIZE = 200
@@ -89,7 +85,7 @@ class BeneficiaryTableModel(QAbstractTableModel):
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self._rows: list[reg.RegisterRow] = []
+        self._entries: list[reg.RegisterRow] = []
         self._total = 0
         self._query = ""
         self._sort = reg.SORT_NAME
@@ -108,21 +104,10 @@ class BeneficiaryTableModel(QAbstractTableModel):
 
     # ---- what the view asks -------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        if not index.isValid() or index.row() >= len(self._entries):
             return None
-        row = self._rows[index.row()]
+        row = self._entries[index.row()]
         if role == ID_ROLE:
             return row.id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -157,14 +142,14 @@ class BeneficiaryTableModel(QAbstractTableModel):
         if not self.canFetchMore(parent):
             return
         self._fetching = True
-        self._submit(after=self._rows[-1] if self._rows else None, with_count=False)
+        self._submit(after=self._entries[-1] if self._entries else None, with_count=False)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = SORT_OF_COLUMN.get(column)
         if key is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        if (key, descending) == (self._sort, self._descending) and (self._rows or self._loading):
+        if (key, descending) == (self._sort, self._descending) and (self._entries or self._loading):
             return
         self._sort, self._descending, self._sort_column = key, descending, column
         self.reload()
@@ -193,7 +178,7 @@ class BeneficiaryTableModel(QAbstractTableModel):
         return self._sort_column
 
     def set_query(self, query: str) -> None:
-        if query == self._query and (self._rows or self._loading):
+        if query == self._query and (self._entries or self._loading):
             return
         self._query = query
         self.reload()
@@ -204,11 +189,11 @@ class BeneficiaryTableModel(QAbstractTableModel):
         self._submit(after=None, with_count=True)
 
     def id_at(self, row: int) -> uuid.UUID | None:
-        return self._rows[row].id if 0 <= row < len(self._rows) else None
+        return self._entries[row].id if 0 <= row < len(self._entries) else None
 
     def row_of(self, person_id: uuid.UUID) -> int | None:
         """The row of a person among those fetched so far, if any."""
-        for i, row in enumerate(self._rows):
+        for i, row in enumerate(self._entries):
             if row.id == person_id:
                 return i
         return None
@@ -260,7 +245,7 @@ class BeneficiaryTableModel(QAbstractTableModel):
             return
         if request.with_count:
             self.beginResetModel()
-            self._rows = list(rows)
+            self._entries = list(rows)
             self._total = count
             self._loading = False
             self._fetching = False
@@ -270,9 +255,9 @@ class BeneficiaryTableModel(QAbstractTableModel):
         else:
             self._fetching = False
             if rows:
-                first = len(self._rows)
+                first = len(self._entries)
                 self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-                self._rows.extend(rows)
+                self._entries.extend(rows)
                 self.endInsertRows()
             self._exhausted = self._is_last_page(rows)
         self.loaded.emit()
@@ -281,7 +266,7 @@ class BeneficiaryTableModel(QAbstractTableModel):
         # A short page ends the list; so does reaching an exact count (saves one empty query).
         if len(page) < self.PAGE_SIZE:
             return True
-        return not self.count_is_capped and len(self._rows) >= self._total
+        return not self.count_is_capped and len(self._entries) >= self._total
 
     def load_errors(self) -> list[str]:
         return list(self._errors)

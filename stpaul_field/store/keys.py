@@ -53,17 +53,22 @@ def key_info_file(paths: AppPaths) -> Path:
     return paths.data / "store-key.json"
 
 
-@functools.lru_cache(maxsize=8)
-def derive_key(passphrase: str, salt_hex: str) -> bytes:
+def _scrypt(secret: str, salt_hex: str, length: int) -> bytes:
+    """The one key-stretching recipe, for the store's passphrase and the unlock code alike."""
     return hashlib.scrypt(
-        passphrase.encode("utf-8"),
+        secret.encode("utf-8"),
         salt=bytes.fromhex(salt_hex),
         n=SCRYPT_N,
         r=SCRYPT_R,
         p=SCRYPT_P,
         maxmem=64 * 1024 * 1024,
-        dklen=KEY_BYTES,
+        dklen=length,
     )
+
+
+@functools.lru_cache(maxsize=8)
+def derive_key(passphrase: str, salt_hex: str) -> bytes:
+    return _scrypt(passphrase, salt_hex, KEY_BYTES)
 
 
 def _keyring():  # type: ignore[no-untyped-def]
@@ -145,18 +150,13 @@ def passphrase_opens(paths: AppPaths, passphrase: str, key: bytes) -> bool:
 # ---- the code that unlocks a locked window when the key lives in the keyring ----------
 
 
+LOCK_CODE_BYTES = 32
+
+
 def hash_lock_code(code: str) -> str:
     """'scrypt$salt$hash' of an unlock code, to keep in the settings (never the code)."""
     salt = secrets.token_hex(16)
-    digest = hashlib.scrypt(
-        code.encode("utf-8"),
-        salt=bytes.fromhex(salt),
-        n=SCRYPT_N,
-        r=SCRYPT_R,
-        p=SCRYPT_P,
-        maxmem=64 * 1024 * 1024,
-        dklen=32,
-    )
+    digest = _scrypt(code, salt, LOCK_CODE_BYTES)
     return f"scrypt${salt}${digest.hex()}"
 
 
@@ -167,13 +167,5 @@ def lock_code_matches(stored: str, code: str) -> bool:
         return False
     if scheme != "scrypt" or not code:
         return False
-    digest = hashlib.scrypt(
-        code.encode("utf-8"),
-        salt=bytes.fromhex(salt),
-        n=SCRYPT_N,
-        r=SCRYPT_R,
-        p=SCRYPT_P,
-        maxmem=64 * 1024 * 1024,
-        dklen=32,
-    )
+    digest = _scrypt(code, salt, LOCK_CODE_BYTES)
     return secrets.compare_digest(digest.hex(), expected)

@@ -6,6 +6,7 @@ shown when they arrive; a newer request makes an older answer obsolete.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import uuid
@@ -26,6 +27,7 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
+    QLocale,
     QMargins,
     QModelIndex,
     QObject,
@@ -56,7 +58,6 @@ from PySide6.QtWidgets import (
 )
 
 from stpaul_field.domain.report_model import (
-    MONTH_NAMES,
     Breakdown,
     MonthlyReport,
     Period,
@@ -65,7 +66,7 @@ from stpaul_field.domain.report_model import (
 from stpaul_field.settings import ADVISOR_TARGET, CURRENT_ADVISOR, MONTHLY_TARGET, Settings
 from stpaul_field.store import statistics as st
 from stpaul_field.store.database import Store
-from stpaul_field.ui import tasks
+from stpaul_field.ui import i18n, tasks
 
 MONTHS_OFFERED = 24
 ACCENT = QColor("#0b6e4f")
@@ -79,12 +80,12 @@ class BreakdownModel(QAbstractTableModel):
     """One breakdown as a table: label, follow-ups, share of the follow-ups."""
 
     LABEL, COUNT, SHARE = range(3)
-    HEADERS = ("", "Suivis", "Part")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.breakdown: Breakdown | None = None
         self.total = 0
+        self.headers = ("", self.tr("Suivis"), self.tr("Part"))
 
     def set_breakdown(self, breakdown: Breakdown, total: int) -> None:
         self.beginResetModel()
@@ -103,7 +104,7 @@ class BreakdownModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if section == self.LABEL and self.breakdown is not None:
                 return self.breakdown.title
-            return self.HEADERS[section]
+            return self.headers[section]
         return None
 
     def data(
@@ -144,6 +145,21 @@ def _card(title: str) -> tuple[QFrame, QLabel]:
     return frame, value
 
 
+def _month_text(month: dt.date) -> str:
+    """« novembre 2026 » in the UI's language (the locale `ui.i18n.install` chose)."""
+    return f"{QLocale().standaloneMonthName(month.month)} {month.year}"
+
+
+def _short_month_text(month: dt.date) -> str:
+    return f"{QLocale().standaloneMonthName(month.month, QLocale.FormatType.ShortFormat)} {month:%y}"
+
+
+def _reset_chart(chart: QChart) -> None:
+    chart.removeAllSeries()
+    for axis in chart.axes():
+        chart.removeAxis(axis)
+
+
 def _small_font() -> QFont:
     font = QFont()
     font.setPointSize(8)
@@ -180,20 +196,34 @@ class ReportsView(QWidget):
     # -- layout
 
     def _build(self) -> None:
+        # Each breakdown's title in the UI's language (the store's are French, for the PDF).
+        self.titles = {
+            "by_bassin": self.tr("Par bassin de vie"),
+            "by_venue": self.tr("Par lieu"),
+            "by_theme": self.tr("Par thématique"),
+            "by_admin_theme": self.tr("Par démarche administrative"),
+            "by_priority_public": self.tr("Publics prioritaires"),
+            "by_gender": self.tr("Par genre"),
+            "by_age_band": self.tr("Par tranche d'âge"),
+            "by_autonomy": self.tr("Autonomie (individuels)"),
+            "by_redirection": self.tr("Réorientations"),
+            "by_duration": self.tr("Par durée"),
+            "by_advisor": self.tr("Par conseiller"),
+        }
         outer = QVBoxLayout(self)
         bar = QHBoxLayout()
-        title = QLabel("Rapports")
+        title = QLabel(self.tr("Rapports"))
         title.setStyleSheet("font-size: 18pt; font-weight: bold;")
         bar.addWidget(title)
         bar.addSpacing(16)
-        self.month_radio = QRadioButton("Mois")
-        self.period_radio = QRadioButton("Période")
+        self.month_radio = QRadioButton(self.tr("Mois"))
+        self.period_radio = QRadioButton(self.tr("Période"))
         self.month_radio.setChecked(True)
         self.month_box = QComboBox()
         today = dt.date.today().replace(day=1)
         for i in range(MONTHS_OFFERED):
             month = add_months(today, -i)
-            self.month_box.addItem(f"{MONTH_NAMES[month.month - 1]} {month.year}", month)
+            self.month_box.addItem(_month_text(month), month)
         self.start_edit, self.end_edit = QDateEdit(), QDateEdit()
         for edit in (self.start_edit, self.end_edit):
             edit.setCalendarPopup(True)
@@ -203,13 +233,13 @@ class ReportsView(QWidget):
         bar.addWidget(self.month_radio)
         bar.addWidget(self.month_box)
         bar.addWidget(self.period_radio)
-        bar.addWidget(QLabel("du"))
+        bar.addWidget(QLabel(self.tr("du")))
         bar.addWidget(self.start_edit)
-        bar.addWidget(QLabel("au"))
+        bar.addWidget(QLabel(self.tr("au")))
         bar.addWidget(self.end_edit)
         bar.addSpacing(16)
-        self.mine_radio = QRadioButton("Mes chiffres")
-        self.team_radio = QRadioButton("L'équipe")
+        self.mine_radio = QRadioButton(self.tr("Mes chiffres"))
+        self.team_radio = QRadioButton(self.tr("L'équipe"))
         self.team_radio.setChecked(True)
         scope_group = QButtonGroup(self)
         scope_group.addButton(self.mine_radio)
@@ -223,9 +253,9 @@ class ReportsView(QWidget):
         outer.addLayout(bar)
 
         actions = QHBoxLayout()
-        self.export_activities_button = QPushButton("Exporter les activités…")
-        self.export_beneficiaries_button = QPushButton("Exporter les bénéficiaires…")
-        self.pdf_button = QPushButton("Enregistrer le rapport PDF…")
+        self.export_activities_button = QPushButton(self.tr("Exporter les activités…"))
+        self.export_beneficiaries_button = QPushButton(self.tr("Exporter les bénéficiaires…"))
+        self.pdf_button = QPushButton(self.tr("Enregistrer le rapport PDF…"))
         self.status = QLabel("")
         self.status.setStyleSheet("color: #6b7785;")
         actions.addWidget(self.status, 1)
@@ -242,7 +272,7 @@ class ReportsView(QWidget):
         self.target_label = QLabel("")
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
-        self.progress.setFormat("%p % de l'objectif")
+        self.progress.setFormat(self.tr("%p % de l'objectif"))
         headline.addWidget(self.follow_ups_label)
         headline.addWidget(self.target_label)
         headline.addWidget(self.progress, 1)
@@ -251,14 +281,14 @@ class ReportsView(QWidget):
         self.cards: dict[str, QLabel] = {}
         for i, (key, caption) in enumerate(
             (
-                ("unique", "Bénéficiaires uniques"),
-                ("new", "Nouveaux bénéficiaires"),
-                ("individual", "Suivis individuels"),
-                ("workshop", "Suivis en ateliers"),
-                ("anonymous", "dont participants anonymes"),
-                ("activities", "Activités (indiv. / ateliers)"),
-                ("redirected", "Réorientations"),
-                ("priority", "Publics prioritaires"),
+                ("unique", self.tr("Bénéficiaires uniques")),
+                ("new", self.tr("Nouveaux bénéficiaires")),
+                ("individual", self.tr("Suivis individuels")),
+                ("workshop", self.tr("Suivis en ateliers")),
+                ("anonymous", self.tr("dont participants anonymes")),
+                ("activities", self.tr("Activités (indiv. / ateliers)")),
+                ("redirected", self.tr("Réorientations")),
+                ("priority", self.tr("Publics prioritaires")),
             )
         ):
             frame, value = _card(caption)
@@ -267,23 +297,23 @@ class ReportsView(QWidget):
         grid.addLayout(cards)
         # Charts
         charts = QHBoxLayout()
-        self.evolution_view, self.evolution_chart = _chart_view("Suivis sur 12 mois et objectif")
-        self.bassin_view, self.bassin_chart = _chart_view("Par bassin de vie")
+        self.evolution_view, self.evolution_chart = _chart_view(self.tr("Suivis sur 12 mois et objectif"))
+        self.bassin_view, self.bassin_chart = _chart_view(self.titles["by_bassin"])
         charts.addWidget(self.evolution_view, 3)
         charts.addWidget(self.bassin_view, 2)
         grid.addLayout(charts)
-        self.theme_view, self.theme_chart = _chart_view("Par thématique")
+        self.theme_view, self.theme_chart = _chart_view(self.titles["by_theme"])
         self.theme_view.setMinimumHeight(480)
         grid.addWidget(self.theme_view)
         # Tables of the breakdowns, by subject
         self.tabs = QTabWidget()
         self.models: dict[str, BreakdownModel] = {}
         for tab_title, keys in (
-            ("Lieux", ("by_bassin", "by_venue")),
-            ("Thématiques", ("by_theme", "by_admin_theme")),
-            ("Publics", ("by_priority_public", "by_gender", "by_age_band")),
-            ("Accompagnement", ("by_autonomy", "by_redirection", "by_duration")),
-            ("Conseillers", ("by_advisor",)),
+            (self.tr("Lieux"), ("by_bassin", "by_venue")),
+            (self.tr("Thématiques"), ("by_theme", "by_admin_theme")),
+            (self.tr("Publics"), ("by_priority_public", "by_gender", "by_age_band")),
+            (self.tr("Accompagnement"), ("by_autonomy", "by_redirection", "by_duration")),
+            (self.tr("Conseillers"), ("by_advisor",)),
         ):
             page = QWidget()
             row = QHBoxLayout(page)
@@ -328,7 +358,7 @@ class ReportsView(QWidget):
         self.month_radio.setChecked(True)
         index = self.month_box.findData(dt.date(year, month, 1))
         if index < 0:
-            self.month_box.addItem(f"{MONTH_NAMES[month - 1]} {year}", dt.date(year, month, 1))
+            self.month_box.addItem(_month_text(dt.date(year, month, 1)), dt.date(year, month, 1))
             index = self.month_box.count() - 1
         self.month_box.setCurrentIndex(index)
 
@@ -362,14 +392,14 @@ class ReportsView(QWidget):
             if request == self._latest_report:  # else figures of an older choice: newer ones are coming
                 self._show(report)
 
-        self.status.setText("Calcul en cours…")
+        self.status.setText(self.tr("Calcul en cours…"))
         self._submit(work, show_if_latest)
 
     def _on_failed(self, error: BaseException) -> None:
         # Reported to the advisor, never lost in a thread.
         log.error("rapport : échec du calcul", exc_info=error)
         message = str(error) or type(error).__name__
-        self.status.setText(f"Erreur : {message}")
+        self.status.setText(self.tr("Erreur : {0}").format(message))
         self.failed.emit(message)
 
     def wait(self) -> None:
@@ -382,8 +412,8 @@ class ReportsView(QWidget):
         self.report = report
         f = report.figures
         fmt = self._fmt
-        self.follow_ups_label.setText(f"{fmt(f.follow_ups)} suivis")
-        self.target_label.setText(f"objectif {fmt(report.target)}")
+        self.follow_ups_label.setText(self.tr("{0} suivis").format(fmt(f.follow_ups)))
+        self.target_label.setText(self.tr("objectif {0}").format(fmt(report.target)))
         self.progress.setRange(0, max(1, report.target))
         self.progress.setValue(min(f.follow_ups, max(1, report.target)))
         values = {
@@ -401,13 +431,33 @@ class ReportsView(QWidget):
         for key, model in self.models.items():
             breakdown = getattr(f, key)
             if breakdown is None:
-                breakdown = Breakdown("Par conseiller (vue équipe)", ())
+                breakdown = Breakdown(self.tr("Par conseiller (vue équipe)"), ())
+            else:
+                breakdown = self._translated(key, breakdown)
             model.set_breakdown(breakdown, f.follow_ups)
         self._draw_evolution(report)
-        self._draw_hbars(self.bassin_chart, f.by_bassin, skip_zero=False)
-        self._draw_hbars(self.theme_chart, f.by_theme, skip_zero=True)
-        self.status.setText(f"{f.scope.label} · {f.period.label()}")
+        self._draw_hbars(self.bassin_chart, self._translated("by_bassin", f.by_bassin), skip_zero=False)
+        self._draw_hbars(self.theme_chart, self._translated("by_theme", f.by_theme), skip_zero=True)
+        scope = self.tr("Équipe") if f.scope.is_team else f.scope.label
+        self.status.setText(f"{scope} · {self._period_text(f.period)}")
         self.reportReady.emit(report)
+
+    def _translated(self, key: str, breakdown: Breakdown) -> Breakdown:
+        """The breakdown with its title and value-list labels in the UI's language."""
+        values = breakdown.values
+
+        def label(code: str | None, text: str) -> str:
+            if code is None:
+                return self.tr("Non renseigné")
+            return i18n.label(values, code) if values is not None and code in values.codes else text
+
+        rows = tuple(dataclasses.replace(r, label=label(r.code, r.label)) for r in breakdown.rows)
+        return dataclasses.replace(breakdown, title=self.titles.get(key, breakdown.title), rows=rows)
+
+    def _period_text(self, period: Period) -> str:
+        if period.is_month:
+            return _month_text(period.start)
+        return self.tr("du {0} au {1}").format(i18n.format_date(period.start), i18n.format_date(period.end))
 
     @staticmethod
     def _fmt(n: int) -> str:
@@ -415,10 +465,8 @@ class ReportsView(QWidget):
 
     def _draw_evolution(self, report: MonthlyReport) -> None:
         chart = self.evolution_chart
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
-        bars = QBarSet("Suivis")
+        _reset_chart(chart)
+        bars = QBarSet(self.tr("Suivis"))
         bars.setColor(ACCENT)
         for point in report.evolution:
             bars.append(point.follow_ups)
@@ -427,7 +475,7 @@ class ReportsView(QWidget):
         series.setLabelsVisible(True)
         chart.addSeries(series)
         target = QLineSeries()
-        target.setName("Objectif")
+        target.setName(self.tr("Objectif"))
         pen = target.pen()
         pen.setColor(TARGET)
         pen.setWidth(2)
@@ -438,7 +486,7 @@ class ReportsView(QWidget):
         target.append(len(report.evolution) - 0.5, report.target)
         chart.addSeries(target)
         x = QBarCategoryAxis()
-        x.append([p.short_label for p in report.evolution])
+        x.append([_short_month_text(p.month) for p in report.evolution])
         x.setTruncateLabels(False)
         x.setLabelsFont(_small_font())
         y = QValueAxis()
@@ -457,9 +505,7 @@ class ReportsView(QWidget):
         target.attachAxis(y)
 
     def _draw_hbars(self, chart: QChart, breakdown: Breakdown, *, skip_zero: bool) -> None:
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
+        _reset_chart(chart)
         rows = [r for r in breakdown.rows if r.count or not skip_zero]
         rows.reverse()  # the value list's first row at the top
         bars = QBarSet(breakdown.title)
@@ -496,7 +542,7 @@ class ReportsView(QWidget):
                 return exports.export(session, kind, period, advisor_of(session), path, fmt)
 
         def done(rows: int) -> None:
-            self.status.setText(f"{rows} ligne(s) exportée(s) dans {path.name}")
+            self.status.setText(self.tr("{0} ligne(s) exportée(s) dans {1}").format(rows, path.name))
             self.exportDone.emit(str(path), rows)
 
         self._submit(work, done)
@@ -506,7 +552,10 @@ class ReportsView(QWidget):
         period = self.period()
         suggested = f"{what}-{period.start:%Y-%m-%d}-{period.end:%Y-%m-%d}.xlsx"
         name, chosen = QFileDialog.getSaveFileName(
-            self, "Exporter", str(Path.home() / suggested), "Classeur Excel (*.xlsx);;CSV (*.csv)"
+            self,
+            self.tr("Exporter"),
+            str(Path.home() / suggested),
+            self.tr("Classeur Excel (*.xlsx);;CSV (*.csv)"),
         )
         if not name:
             return
@@ -520,9 +569,9 @@ class ReportsView(QWidget):
         from stpaul_field.documents.monthly_report import write_monthly_report
 
         if self.report is None:
-            raise ValueError("Les chiffres ne sont pas encore calculés.")
+            raise ValueError(self.tr("Les chiffres ne sont pas encore calculés."))
         write_monthly_report(self.report, path)
-        self.status.setText(f"Rapport enregistré dans {path.name}")
+        self.status.setText(self.tr("Rapport enregistré dans {0}").format(path.name))
 
     def save_pdf_dialog(self) -> None:
         if self.report is None:
@@ -530,14 +579,16 @@ class ReportsView(QWidget):
         period = self.report.figures.period
         suggested = f"rapport-{period.start:%Y-%m}.pdf"
         name, _ = QFileDialog.getSaveFileName(
-            self, "Rapport PDF", str(Path.home() / suggested), "PDF (*.pdf)"
+            self, self.tr("Rapport PDF"), str(Path.home() / suggested), "PDF (*.pdf)"
         )
         if not name:
             return
         try:
             self.save_pdf(Path(name).with_suffix(".pdf"))
         except OSError as error:
-            QMessageBox.warning(self, "Rapport", f"Enregistrement impossible : {error}")
+            QMessageBox.warning(
+                self, self.tr("Rapport"), self.tr("Enregistrement impossible : {0}").format(error)
+            )
 
     def closeEvent(self, event: Any) -> None:
         self.wait()

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import (
+    QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSet,
     QChart,
@@ -158,6 +159,34 @@ def _reset_chart(chart: QChart) -> None:
     chart.removeAllSeries()
     for axis in chart.axes():
         chart.removeAxis(axis)
+
+
+def _bars(series: QAbstractBarSeries, name: str, counts: list[int]) -> QAbstractBarSeries:
+    """One set of bars in the accent colour, each with its count written on it."""
+    bars = QBarSet(name)
+    bars.setColor(ACCENT)
+    for n in counts:
+        bars.append(n)
+    series.append(bars)
+    series.setLabelsVisible(True)
+    return series
+
+
+def _category_axis(labels: list[str]) -> QBarCategoryAxis:
+    axis = QBarCategoryAxis()
+    axis.append(labels)
+    axis.setTruncateLabels(False)
+    axis.setLabelsFont(_small_font())
+    return axis
+
+
+def _count_axis(highest: int) -> QValueAxis:
+    """From 0 to a round number a little above `highest` (room for the bars' labels)."""
+    axis = QValueAxis()
+    axis.setRange(0, max(highest, 1) * 1.15)
+    axis.applyNiceNumbers()
+    axis.setLabelFormat("%d")
+    return axis
 
 
 def _small_font() -> QFont:
@@ -466,13 +495,7 @@ class ReportsView(QWidget):
     def _draw_evolution(self, report: MonthlyReport) -> None:
         chart = self.evolution_chart
         _reset_chart(chart)
-        bars = QBarSet(self.tr("Suivis"))
-        bars.setColor(ACCENT)
-        for point in report.evolution:
-            bars.append(point.follow_ups)
-        series = QStackedBarSeries()
-        series.append(bars)
-        series.setLabelsVisible(True)
+        series = _bars(QStackedBarSeries(), self.tr("Suivis"), [p.follow_ups for p in report.evolution])
         chart.addSeries(series)
         target = QLineSeries()
         target.setName(self.tr("Objectif"))
@@ -485,14 +508,8 @@ class ReportsView(QWidget):
         target.append(-0.5, report.target)
         target.append(len(report.evolution) - 0.5, report.target)
         chart.addSeries(target)
-        x = QBarCategoryAxis()
-        x.append([_short_month_text(p.month) for p in report.evolution])
-        x.setTruncateLabels(False)
-        x.setLabelsFont(_small_font())
-        y = QValueAxis()
-        y.setRange(0, max([report.target, *(p.follow_ups for p in report.evolution), 1]) * 1.15)
-        y.applyNiceNumbers()
-        y.setLabelFormat("%d")
+        x = _category_axis([_short_month_text(p.month) for p in report.evolution])
+        y = _count_axis(max([report.target, *(p.follow_ups for p in report.evolution)]))
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(x)
@@ -508,22 +525,10 @@ class ReportsView(QWidget):
         _reset_chart(chart)
         rows = [r for r in breakdown.rows if r.count or not skip_zero]
         rows.reverse()  # the value list's first row at the top
-        bars = QBarSet(breakdown.title)
-        bars.setColor(ACCENT)
-        for r in rows:
-            bars.append(r.count)
-        series = QHorizontalBarSeries()
-        series.append(bars)
-        series.setLabelsVisible(True)
+        series = _bars(QHorizontalBarSeries(), breakdown.title, [r.count for r in rows])
         chart.addSeries(series)
-        y = QBarCategoryAxis()
-        y.append([r.label for r in rows])
-        y.setTruncateLabels(False)
-        y.setLabelsFont(_small_font())
-        x = QValueAxis()
-        x.setRange(0, max([r.count for r in rows] + [1]) * 1.15)
-        x.applyNiceNumbers()
-        x.setLabelFormat("%d")
+        y = _category_axis([r.label for r in rows])
+        x = _count_axis(max([r.count for r in rows], default=0))
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(y)

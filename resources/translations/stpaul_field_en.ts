@@ -3,40 +3,34 @@
   <context>
     <name />
     <message>
-      <location filename="../../stpaul_field/ui/register/model.py" line="56" />
       <source>BeneficiaryTableModel</source>
       <comment>Prénom</comment>
-      <translation>BeneficiaryTableModel</translation>
+      <translation type="vanished">BeneficiaryTableModel</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/model.py" line="57" />
       <source>BeneficiaryTableModel</source>
       <comment>Né(e) en</comment>
-      <translation>BeneficiaryTableModel</translation>
+      <translation type="vanished">BeneficiaryTableModel</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/model.py" line="58" />
       <source>BeneficiaryTableModel</source>
       <comment>Téléphone</comment>
-      <translation>BeneficiaryTableModel</translation>
+      <translation type="vanished">BeneficiaryTableModel</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/model.py" line="59" />
       <source>BeneficiaryTableModel</source>
       <comment>Commune</comment>
-      <translation>BeneficiaryTableModel</translation>
+      <translation type="vanished">BeneficiaryTableModel</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/model.py" line="60" />
       <source>BeneficiaryTableModel</source>
       <comment>Public prioritaire</comment>
-      <translation>BeneficiaryTableModel</translation>
+      <translation type="vanished">BeneficiaryTableModel</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/model.py" line="61" />
       <source>BeneficiaryTableModel</source>
       <comment>Modifiée le</comment>
-      <translation>BeneficiaryTableModel</translation>
+      <translation type="vanished">BeneficiaryTableModel</translation>
     </message>
   </context>
   <context>
@@ -1119,7 +1113,42 @@
   <context>
     <name>BeneficiaryTableModel</name>
     <message>
-      <location filename="../../stpaul_field/ui/register/model.py" line="127" />
+      <location filename="../../stpaul_field/ui/register/model.py" line="88" />
+      <source>Nom</source>
+      <translation>Last name</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/model.py" line="89" />
+      <source>Prénom</source>
+      <translation>First name</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/model.py" line="90" />
+      <source>Né(e) en</source>
+      <translation>Born in</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/model.py" line="91" />
+      <source>Téléphone</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/model.py" line="92" />
+      <source>Commune</source>
+      <translation>Municipality</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/model.py" line="93" />
+      <source>Public prioritaire</source>
+      <translation>Priority public</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/model.py" line="94" />
+      <source>Modifiée le</source>
+      <translation>Updated on</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/model.py" line="123" />
       <source>pas de téléphone</source>
       <translation>no phone</translation>
     </message>
@@ -1214,12 +1243,12 @@
   <context>
     <name>BreakdownModel</name>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="88" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="89" />
       <source>Suivis</source>
       <translation>Follow-ups</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="88" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="89" />
       <source>Part</source>
       <translation>Share</translation>
     </message>
@@ -1764,10 +1793,9 @@
   <context>
     <name>QCoreApplication</name>
     <message>
-      <location filename="../../stpaul_field/ui/register/model.py" line="55" />
       <source>BeneficiaryTableModel</source>
       <comment>Nom</comment>
-      <translation>BeneficiaryTableModel</translation>
+      <translation type="vanished">BeneficiaryTableModel</translation>
     </message>
   </context>
   <context>
@@ -1923,264 +1951,264 @@
   <context>
     <name>ReportsView</name>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="201" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="230" />
       <source>Par bassin de vie</source>
       <translation>By living area</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="202" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="231" />
       <source>Par lieu</source>
       <translation>By venue</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="203" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="232" />
       <source>Par thématique</source>
       <translation>By theme</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="204" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="233" />
       <source>Par démarche administrative</source>
       <translation>By administrative procedure</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="205" />
-      <location filename="../../stpaul_field/ui/reports_view.py" line="291" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="234" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="320" />
       <source>Publics prioritaires</source>
       <translation>Priority publics</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="206" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="235" />
       <source>Par genre</source>
       <translation>By gender</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="207" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="236" />
       <source>Par tranche d'âge</source>
       <translation>By age band</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="208" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="237" />
       <source>Autonomie (individuels)</source>
       <translation>Autonomy (individual)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="209" />
-      <location filename="../../stpaul_field/ui/reports_view.py" line="290" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="238" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="319" />
       <source>Réorientations</source>
       <translation>Redirections</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="210" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="239" />
       <source>Par durée</source>
       <translation>By duration</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="211" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="240" />
       <source>Par conseiller</source>
       <translation>By advisor</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="215" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="244" />
       <source>Rapports</source>
       <translation>Reports</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="219" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="248" />
       <source>Mois</source>
       <translation>Month</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="220" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="249" />
       <source>Période</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="236" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="265" />
       <source>du</source>
       <translation>from</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="238" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="267" />
       <source>au</source>
       <translation>to</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="241" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="270" />
       <source>Mes chiffres</source>
       <translation>My figures</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="242" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="271" />
       <source>L'équipe</source>
       <translation>The team</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="256" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="285" />
       <source>Exporter les activités…</source>
       <translation>Export activities…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="257" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="286" />
       <source>Exporter les bénéficiaires…</source>
       <translation>Export beneficiaries…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="258" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="287" />
       <source>Enregistrer le rapport PDF…</source>
       <translation>Save the PDF report…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="275" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="304" />
       <source>%p % de l'objectif</source>
       <translation>%p% of the target</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="284" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="313" />
       <source>Bénéficiaires uniques</source>
       <translation>Unique beneficiaries</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="285" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="314" />
       <source>Nouveaux bénéficiaires</source>
       <translation>New beneficiaries</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="286" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="315" />
       <source>Suivis individuels</source>
       <translation>Individual follow-ups</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="287" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="316" />
       <source>Suivis en ateliers</source>
       <translation>Workshop follow-ups</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="288" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="317" />
       <source>dont participants anonymes</source>
       <translation>of which anonymous participants</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="289" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="318" />
       <source>Activités (indiv. / ateliers)</source>
       <translation>Activities (indiv. / workshops)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="300" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="329" />
       <source>Suivis sur 12 mois et objectif</source>
       <translation>Follow-ups over 12 months and target</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="312" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="341" />
       <source>Lieux</source>
       <translation>Venues</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="313" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="342" />
       <source>Thématiques</source>
       <translation>Themes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="314" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="343" />
       <source>Publics</source>
       <translation>Publics</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="315" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="344" />
       <source>Accompagnement</source>
       <translation>Accompaniment</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="316" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="345" />
       <source>Conseillers</source>
       <translation>Advisors</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="395" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="424" />
       <source>Calcul en cours…</source>
       <translation>Computing…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="402" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="431" />
       <source>Erreur : {0}</source>
       <translation>Error: {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="415" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="444" />
       <source>{0} suivis</source>
       <translation>{0} follow-ups</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="416" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="445" />
       <source>objectif {0}</source>
       <translation>target {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="434" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="463" />
       <source>Par conseiller (vue équipe)</source>
       <translation>By advisor (team view)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="441" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="470" />
       <source>Équipe</source>
       <translation>Team</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="451" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="480" />
       <source>Non renseigné</source>
       <translation>Not given</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="460" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="489" />
       <source>du {0} au {1}</source>
       <translation>from {0} to {1}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="469" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="498" />
       <source>Suivis</source>
       <translation>Follow-ups</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="478" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="501" />
       <source>Objectif</source>
       <translation>Target</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="545" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="550" />
       <source>{0} ligne(s) exportée(s) dans {1}</source>
       <translation>{0} row(s) exported to {1}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="556" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="561" />
       <source>Exporter</source>
       <translation>Export</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="558" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="563" />
       <source>Classeur Excel (*.xlsx);;CSV (*.csv)</source>
       <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="572" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="577" />
       <source>Les chiffres ne sont pas encore calculés.</source>
       <translation>The figures are not computed yet.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="574" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="579" />
       <source>Rapport enregistré dans {0}</source>
       <translation>Report saved to {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="582" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="587" />
       <source>Rapport PDF</source>
       <translation>PDF report</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="590" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="595" />
       <source>Rapport</source>
       <translation>Report</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="590" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="595" />
       <source>Enregistrement impossible : {0}</source>
       <translation>Could not save: {0}</translation>
     </message>

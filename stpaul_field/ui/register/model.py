@@ -49,19 +49,6 @@ SORT_OF_COLUMN = {
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
 
-def _headers() -> list[str]:
-    tr = QCoreApplication.translate
-    return [
-        tr("BeneficiaryTableModel", "Nom"),
-        tr("BeneficiaryTableModel", "Prénom"),
-        tr("BeneficiaryTableModel", "Né(e) en"),
-        tr("BeneficiaryTableModel", "Téléphone"),
-        tr("BeneficiaryTableModel", "Commune"),
-        tr("BeneficiaryTableModel", "Public prioritaire"),
-        tr("BeneficiaryTableModel", "Modifiée le"),
-    ]
-
-
 @dataclass
 class _Request:
     generation: int
@@ -96,7 +83,16 @@ class BeneficiaryTableModel(EntriesTableModel):
         self._fetching = False
         self._loading = False
         self._exhausted = False
-        self._headers = _headers()
+        # self.tr, not an alias of QCoreApplication.translate: lupdate only reads tr() right.
+        self._headers = [
+            self.tr("Nom"),
+            self.tr("Prénom"),
+            self.tr("Né(e) en"),
+            self.tr("Téléphone"),
+            self.tr("Commune"),
+            self.tr("Public prioritaire"),
+            self.tr("Modifiée le"),
+        ]
         app = QCoreApplication.instance()
         if app is not None:
             # A query still running when the app quits must end before the interpreter does.

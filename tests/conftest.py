@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TZ", "Indian/Reunion")
@@ -25,6 +26,19 @@ def _no_real_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path_factory.mktemp("default-data")))
     # No OS keyring on CI: stores are keyed by a passphrase, which subprocesses inherit too.
     monkeypatch.setenv(PASSPHRASE_ENV, TEST_PASSPHRASE)
+
+
+@pytest.fixture(autouse=True)
+def no_dangling_workers() -> Iterator[None]:
+    """Fail a test that leaves store work queued, running, or with a result not yet delivered
+    to the UI thread (napari's habit). Every test gets it; tests that never loaded the UI's
+    background helper have nothing to wait for, and this file stays free of Qt imports."""
+    yield
+    tasks = sys.modules.get("stpaul_field.ui.tasks")
+    if tasks is None:
+        return
+    settled = tasks.wait_until_settled(5000)
+    assert settled, f"{tasks.pending()} background job(s) still running at the end of the test"
 
 
 @pytest.fixture

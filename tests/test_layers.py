@@ -19,41 +19,32 @@ def _modules(layer: str) -> list[str]:
     ]
 
 
+def _import_each_in_a_fresh_python(modules: list[str], still_true: str) -> None:
+    """Import the modules one by one in a new interpreter; `still_true` must hold after each."""
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        f"    assert {still_true}, name\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(stpaul_field.__file__).parent.parent,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
 def test_core_layers_never_import_pyside6():
     modules = [m for layer in CORE for m in _modules(layer)]
     assert modules
-    code = (
-        "import importlib, sys\n"
-        f"for name in {modules!r}:\n"
-        "    importlib.import_module(name)\n"
-        "    assert not any(k.startswith('PySide6') for k in sys.modules), name\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=Path(stpaul_field.__file__).parent.parent,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
+    _import_each_in_a_fresh_python(modules, "not any(k.startswith('PySide6') for k in sys.modules)")
 
 
 def test_documents_never_import_widgets():
-    modules = _modules("documents")
-    code = (
-        "import importlib, sys\n"
-        f"for name in {modules!r}:\n"
-        "    importlib.import_module(name)\n"
-        "    assert 'PySide6.QtWidgets' not in sys.modules, name\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=Path(stpaul_field.__file__).parent.parent,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
+    _import_each_in_a_fresh_python(_modules("documents"), "'PySide6.QtWidgets' not in sys.modules")
 
 
 def test_import_contracts_hold():

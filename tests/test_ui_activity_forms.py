@@ -18,7 +18,7 @@ from stpaul_field.ui.activity_form.accompaniment import AccompanimentForm
 from stpaul_field.ui.activity_form.attendance import AttendanceDialog
 from stpaul_field.ui.activity_form.workshop import WorkshopForm
 from stpaul_field.ui.widgets.beneficiary_picker import QuickCreateDialog
-from tests.ui_fixtures import ctx, no_dangling_workers  # noqa: F401
+from tests.ui_fixtures import ctx  # noqa: F401
 
 
 def _person(store, first: str, last: str) -> uuid.UUID:

@@ -14,7 +14,7 @@ from stpaul_field.store.models import Activity, Venue
 from stpaul_field.store.reference import local_advisor_id
 from stpaul_field.ui import tasks
 from stpaul_field.ui.activities_view import ActivitiesModel, ActivitiesView
-from tests.ui_fixtures import ctx, no_dangling_workers  # noqa: F401
+from tests.ui_fixtures import ctx  # noqa: F401
 
 M = ActivitiesModel
 
@@ -95,8 +95,8 @@ def test_view_filters_by_period_type_venue_theme(qtbot, ctx, store):  # noqa: F8
     assert {r.date for r in view.model.rows} == {dt.date(2026, 10, 2), dt.date(2026, 10, 3)}
 
 
-def test_delete_and_undo_from_the_list(qtbot, ctx, store):  # noqa: F811
-    _fill(store, 3, dt.date(2026, 10, 1))
+def _list_with_first_row_focused(qtbot, ctx) -> ActivitiesView:  # noqa: F811
+    """The list of all activities, shown, its first row current and the keyboard on the table."""
     view = ActivitiesView(ctx)
     qtbot.addWidget(view)
     view.show()
@@ -104,10 +104,16 @@ def test_delete_and_undo_from_the_list(qtbot, ctx, store):  # noqa: F811
         view.period.setCurrentIndex(view.period.findData("all"))
     qtbot.waitUntil(lambda: tasks.pending() == 0)
     view.table.setCurrentIndex(view.model.index(0, 0))
-    doomed = view.current_id()
     qtbot.waitExposed(view)
     view.table.setFocus()
     qtbot.waitUntil(view.table.hasFocus)
+    return view
+
+
+def test_delete_and_undo_from_the_list(qtbot, ctx, store):  # noqa: F811
+    _fill(store, 3, dt.date(2026, 10, 1))
+    view = _list_with_first_row_focused(qtbot, ctx)
+    doomed = view.current_id()
     with qtbot.waitSignal(view.model.loaded, timeout=5000):
         QTest.keyClick(view.table, Qt.Key.Key_Delete)
     assert view.model.total == 2 and doomed not in {r.id for r in view.model.rows}
@@ -126,16 +132,7 @@ def test_enter_opens_the_form(qtbot, ctx, store):  # noqa: F811
     from stpaul_field.ui.activity_form.accompaniment import AccompanimentForm
 
     _fill(store, 1, dt.date(2026, 10, 1))
-    view = ActivitiesView(ctx)
-    qtbot.addWidget(view)
-    view.show()
-    with qtbot.waitSignal(view.model.loaded, timeout=5000):
-        view.period.setCurrentIndex(view.period.findData("all"))
-    qtbot.waitUntil(lambda: tasks.pending() == 0)
-    view.table.setCurrentIndex(view.model.index(0, 0))
-    qtbot.waitExposed(view)
-    view.table.setFocus()
-    qtbot.waitUntil(view.table.hasFocus)
+    view = _list_with_first_row_focused(qtbot, ctx)
     QTest.keyClick(view.table, Qt.Key.Key_Return)
     [form] = view.findChildren(AccompanimentForm)
     assert form.isVisible() and form.activity_id == view.current_id()

@@ -16,7 +16,7 @@ from stpaul_field.ui.activity_form.accompaniment import AccompanimentForm
 from stpaul_field.ui.activity_form.attendance import AttendanceDialog
 from stpaul_field.ui.activity_form.workshop import WorkshopForm
 from stpaul_field.ui.agenda.agenda_view import WEEK, AgendaView
-from tests.ui_fixtures import ctx, no_dangling_workers  # noqa: F401
+from tests.ui_fixtures import ctx  # noqa: F401
 
 
 def _setup(store, ctx):  # noqa: F811

@@ -14,7 +14,7 @@ from stpaul_field.ui import i18n
 from stpaul_field.ui.app import Launcher
 from stpaul_field.ui.main_window import MainWindow
 from stpaul_field.ui.settings_dialog import SettingsDialog
-from tests.ui_fixtures import ctx, no_dangling_workers  # noqa: F401
+from tests.ui_fixtures import ctx  # noqa: F401
 
 
 def test_launcher_opens_the_store_off_the_ui_thread_and_shows_the_window(qtbot, paths):

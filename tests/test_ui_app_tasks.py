@@ -7,7 +7,6 @@ import threading
 from PySide6.QtWidgets import QWidget
 
 from stpaul_field.ui import tasks
-from tests.ui_fixtures import no_dangling_workers  # noqa: F401
 
 
 def test_work_runs_elsewhere_and_the_result_comes_back_on_the_ui_thread(qtbot):

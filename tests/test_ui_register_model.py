@@ -125,3 +125,18 @@ def test_broad_search_counts_up_to_the_cap_and_still_pages_to_the_end(qtbot, cro
         expected = len(reg.register_page(s, "e", limit=PEOPLE))
     assert view.model.rowCount() == expected > 250
     assert view.model.wait_for_loads(5000)
+
+
+def test_column_headers_follow_the_ui_language(qapp, store: Store) -> None:
+    from stpaul_field.ui import i18n
+
+    def headers() -> list[str]:
+        m = BeneficiaryTableModel(store)
+        return [m.headerData(c, Qt.Orientation.Horizontal) for c in range(m.columnCount())]
+
+    assert headers()[:3] == ["Nom", "Prénom", "Né(e) en"]
+    try:
+        i18n.install(qapp, "en")
+        assert headers()[:3] == ["Last name", "First name", "Born in"]
+    finally:
+        i18n.install(qapp, "fr")

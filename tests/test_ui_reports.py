@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from openpyxl import load_workbook
+from PySide6.QtCore import Qt
 
 from stpaul_field.settings import ADVISOR_TARGET, CURRENT_ADVISOR, MONTHLY_TARGET, Settings
 from stpaul_field.ui.reports_view import ReportsView
@@ -108,3 +109,30 @@ def test_my_export_and_the_latest_choice_wins(qtbot, store, paths, tmp_path):
     assert blocker.args[1] == 3  # a4: b2, b3; a7
     header = out.read_text(encoding="utf-8-sig").splitlines()[0].split(";")
     assert "Prénom du médiateur" not in header
+
+
+def test_in_english_the_view_speaks_english(qtbot, qapp, store, paths):
+    from stpaul_field.ui import i18n
+
+    build(store)
+    try:
+        i18n.install(qapp, "en")
+        view = make_view(qtbot, store, paths, team=40)
+        report = shown(qtbot, view, lambda: view.set_month(*NOV))
+        assert view.team_radio.text() == "The team"
+        assert view.pdf_button.text() == "Save the PDF report…"
+        assert view.follow_ups_label.text() == "10 follow-ups"
+        assert view.target_label.text() == "target 40"
+        assert view.month_box.currentText() == "November 2026"
+        assert [view.tabs.tabText(i) for i in range(view.tabs.count())][:2] == ["Venues", "Themes"]
+        genders = view.models["by_gender"]
+        assert genders.headerData(0, Qt.Orientation.Horizontal) == "By gender"
+        assert genders.headerData(1, Qt.Orientation.Horizontal) == "Follow-ups"
+        shown_labels = {genders.index(r, 0).data() for r in range(genders.rowCount())}
+        assert "Female" in shown_labels and "Féminin" not in shown_labels
+        assert view.bassin_chart.title() == "By living area"
+        # The figures themselves, and the store's French report, are the same in either language.
+        assert report.figures.by_gender.title == "Par genre"
+    finally:
+        i18n.install(qapp, "fr")
+    assert qapp.translate("ReportsView", "Mes chiffres") == "Mes chiffres"

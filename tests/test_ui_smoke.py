@@ -7,7 +7,6 @@ import time
 from stpaul_field import settings as st
 from stpaul_field.ui import smoke
 from stpaul_field.ui.app import Launcher
-from tests.ui_fixtures import no_dangling_workers  # noqa: F401
 
 
 class RecordingApp:
@@ -23,8 +22,8 @@ class RecordingApp:
         self.calls.append(f"exit {code}")
 
 
-def test_without_the_variable_nothing_changes(qtbot, paths, monkeypatch):
-    monkeypatch.delenv(smoke.SMOKE_ENV, raising=False)
+def _launch(qtbot, paths):
+    """Start the app as `main()` would, smoke mode armed; the app object and its window."""
     app = RecordingApp()
     launcher = Launcher(paths, st.Settings(paths.settings_file), ask_venue=False)
     smoke.arm(app, launcher)
@@ -32,6 +31,12 @@ def test_without_the_variable_nothing_changes(qtbot, paths, monkeypatch):
         launcher.start(show_splash=False)
     window = ready.args[0]
     qtbot.addWidget(window)
+    return app, window
+
+
+def test_without_the_variable_nothing_changes(qtbot, paths, monkeypatch):
+    monkeypatch.delenv(smoke.SMOKE_ENV, raising=False)
+    app, window = _launch(qtbot, paths)
     qtbot.wait(50)
     assert app.calls == []
     assert window.isVisible()
@@ -44,13 +49,7 @@ def test_with_the_variable_the_window_shows_then_the_app_quits_and_reports(qtbot
     monkeypatch.setenv(smoke.SMOKE_ENV, f"{launched:.6f}")
     shot = paths.data.parent / "window.png"
     monkeypatch.setenv(smoke.SHOT_ENV, str(shot))
-    app = RecordingApp()
-    launcher = Launcher(paths, st.Settings(paths.settings_file), ask_venue=False)
-    smoke.arm(app, launcher)
-    with qtbot.waitSignal(launcher.ready, timeout=10_000) as ready:
-        launcher.start(show_splash=False)
-    window = ready.args[0]
-    qtbot.addWidget(window)
+    app, window = _launch(qtbot, paths)
     qtbot.waitUntil(lambda: app.calls == ["quit"], timeout=5000)
     line = next(li for li in capsys.readouterr().out.splitlines() if li.startswith(smoke.REPORT_PREFIX))
     assert float(line[len(smoke.REPORT_PREFIX) :].split()[0]) >= 0.5  # measured from the launch

@@ -1,7 +1,7 @@
 """Fixtures of the desktop app's tests (imported by the test_ui_* modules).
 
-`no_dangling_workers` (autouse where imported) fails a test that leaves store work queued,
-running, or with a result not yet delivered to the UI thread — napari's habit.
+The check that no worker is left behind (`no_dangling_workers`) is autouse in conftest.py,
+so it runs for every test, not only those that import this module.
 """
 
 from __future__ import annotations
@@ -13,13 +13,6 @@ import pytest
 from stpaul_field.settings import Settings
 from stpaul_field.ui import tasks
 from stpaul_field.ui.context import AppContext
-
-
-@pytest.fixture(autouse=True)
-def no_dangling_workers(qapp) -> Iterator[None]:
-    yield
-    settled = tasks.wait_until_settled(5000)
-    assert settled, f"{tasks.pending()} background job(s) still running at the end of the test"
 
 
 @pytest.fixture

@@ -3,40 +3,34 @@
   <context>
     <name />
     <message>
-      <location filename="../../stpaul_field/ui/register/model.py" line="62" />
       <source>BeneficiaryTableModel</source>
       <comment>Prénom</comment>
-      <translation>BeneficiaryTableModel</translation>
+      <translation type="vanished">BeneficiaryTableModel</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/model.py" line="63" />
       <source>BeneficiaryTableModel</source>
       <comment>Né(e) en</comment>
-      <translation>BeneficiaryTableModel</translation>
+      <translation type="vanished">BeneficiaryTableModel</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/model.py" line="64" />
       <source>BeneficiaryTableModel</source>
       <comment>Téléphone</comment>
-      <translation>BeneficiaryTableModel</translation>
+      <translation type="vanished">BeneficiaryTableModel</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/model.py" line="65" />
       <source>BeneficiaryTableModel</source>
       <comment>Commune</comment>
-      <translation>BeneficiaryTableModel</translation>
+      <translation type="vanished">BeneficiaryTableModel</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/model.py" line="66" />
       <source>BeneficiaryTableModel</source>
       <comment>Public prioritaire</comment>
-      <translation>BeneficiaryTableModel</translation>
+      <translation type="vanished">BeneficiaryTableModel</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/model.py" line="67" />
       <source>BeneficiaryTableModel</source>
       <comment>Modifiée le</comment>
-      <translation>BeneficiaryTableModel</translation>
+      <translation type="vanished">BeneficiaryTableModel</translation>
     </message>
   </context>
   <context>
@@ -173,47 +167,47 @@
   <context>
     <name>ActivitiesModel</name>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="84" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="85" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="85" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="86" />
       <source>Heure</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="86" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="87" />
       <source>Type</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="87" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="88" />
       <source>Bénéficiaire / atelier</source>
       <translation>Beneficiary / workshop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="88" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="89" />
       <source>Participants</source>
       <translation>Participants</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="89" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="90" />
       <source>Durée</source>
       <translation>Duration</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="90" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="91" />
       <source>Lieu</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="91" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="92" />
       <source>Thématiques</source>
       <translation>Themes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="92" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="93" />
       <source>Statut</source>
       <translation>Status</translation>
     </message>
@@ -221,132 +215,132 @@
   <context>
     <name>ActivitiesView</name>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="236" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="237" />
       <source>Aujourd'hui</source>
       <translation>Today</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="237" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="238" />
       <source>Cette semaine</source>
       <translation>This week</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="238" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="239" />
       <source>Ce mois-ci</source>
       <translation>This month</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="239" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="240" />
       <source>Le mois dernier</source>
       <translation>Last month</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="240" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="241" />
       <source>Cette année</source>
       <translation>This year</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="241" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="242" />
       <source>Tout</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="242" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="243" />
       <source>Du … au …</source>
       <translation>From … to …</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="252" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="253" />
       <source>Tous les types</source>
       <translation>All types</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="253" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="254" />
       <source>Tous les lieux</source>
       <translation>All places</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="254" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="255" />
       <source>Toutes les thématiques</source>
       <translation>All themes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="255" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="256" />
       <source>Tous les statuts</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="260" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="261" />
       <source>&amp;Période</source>
       <translation>&amp;Period</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="261" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="262" />
       <source>du</source>
       <translation>from</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="262" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="263" />
       <source>au</source>
       <translation>to</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="263" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="264" />
       <source>T&amp;ype</source>
       <translation>T&amp;ype</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="264" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="265" />
       <source>L&amp;ieu</source>
       <translation>Pl&amp;ace</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="265" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="266" />
       <source>T&amp;hématique</source>
       <translation>T&amp;heme</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="266" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="267" />
       <source>Stat&amp;ut</source>
       <translation>Stat&amp;us</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="281" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="282" />
       <source>Activités</source>
       <translation>Activities</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="318" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="302" />
       <source>Nouvel &amp;accompagnement</source>
       <translation>New &amp;accompaniment</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="319" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="303" />
       <source>Nouvel a&amp;telier</source>
       <translation>New &amp;workshop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="320" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="304" />
       <source>É&amp;margement…</source>
       <translation>Atte&amp;ndance…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="321" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="305" />
       <source>&amp;Feuille à imprimer…</source>
       <translation>Print &amp;sheet…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="322" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="306" />
       <source>Feuille d'émargement de l'atelier choisi</source>
       <translation>Attendance sheet of the chosen workshop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="324" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="308" />
       <source>&amp;Supprimer</source>
       <translation>&amp;Delete</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/activities_view.py" line="400" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="384" />
       <source>%n activité(s)</source>
       <translation>
         <numerusform>%n activity</numerusform>
@@ -354,7 +348,7 @@
       </translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="442" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="426" />
       <source>Activité supprimée.</source>
       <translation>Activity deleted.</translation>
     </message>
@@ -362,117 +356,117 @@
   <context>
     <name>ActivityForm</name>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="114" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="53" />
       <source>&amp;Enregistrer</source>
       <translation>&amp;Save</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="116" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="145" />
       <source>Enregistrer (Ctrl+Entrée)</source>
       <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="117" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="56" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="171" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="190" />
       <source>Quand</source>
       <translation>When</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="175" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="194" />
       <source>&amp;Date</source>
       <translation>&amp;Date</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="180" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="199" />
       <source>&amp;Heure de début</source>
       <translation>Start &amp;time</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="183" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="202" />
       <source>D&amp;urée</source>
       <translation>D&amp;uration</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="186" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="205" />
       <source>S&amp;tatut</source>
       <translation>S&amp;tatus</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="189" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="208" />
       <source>Où</source>
       <translation>Where</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="192" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="211" />
       <source>&amp;Lieu</source>
       <translation>&amp;Place</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="193" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="212" />
       <source>— choisir un lieu —</source>
       <translation>— choose a venue —</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="195" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="214" />
       <source>Lieu d'&amp;activité</source>
       <translation>&amp;Venue</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="198" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="217" />
       <source>&amp;Commune</source>
       <translation>&amp;Municipality</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="209" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="228" />
       <source>Quoi</source>
       <translation>What</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="212" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="231" />
       <source>T&amp;hématiques</source>
       <translation>T&amp;hemes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="215" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="234" />
       <source>Dé&amp;marches administratives</source>
       <translation>Ad&amp;ministrative procedures</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="218" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="237" />
       <source>ex. demande de RSA, carte grise…</source>
       <translation>e.g. RSA application, vehicle registration…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="220" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="239" />
       <source>&amp;Nom de la démarche</source>
       <translation>Procedure &amp;name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="223" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="242" />
       <source>&amp;Matériel utilisé</source>
       <translation>&amp;Equipment used</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="233" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="252" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="237" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="256" />
       <source>N&amp;otes</source>
       <translation>N&amp;otes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="335" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="354" />
       <source>Enregistrement impossible</source>
       <translation>Could not save</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="336" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="355" />
       <source>L'activité n'a pas été enregistrée : {0}</source>
       <translation>The activity was not saved: {0}</translation>
     </message>
@@ -538,132 +532,132 @@
   <context>
     <name>AgendaView</name>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="52" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="53" />
       <source>◀ &amp;Précédent</source>
       <translation>◀ &amp;Previous</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="53" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="54" />
       <source>Au&amp;jourd'hui</source>
       <translation>To&amp;day</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="54" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="55" />
       <source>&amp;Suivant ▶</source>
       <translation>&amp;Next ▶</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="58" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="59" />
       <source>&amp;Jour</source>
       <translation>Da&amp;y</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="59" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="60" />
       <source>Se&amp;maine</source>
       <translation>&amp;Week</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="60" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="61" />
       <source>Vue jour</source>
       <translation>Day view</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="61" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="62" />
       <source>Vue semaine</source>
       <translation>Week view</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="67" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="68" />
       <source>Toute l'é&amp;quipe</source>
       <translation>Whole te&amp;am</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="68" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="69" />
       <source>Montrer aussi les rendez-vous et ateliers des collègues</source>
       <translation>Also show colleagues' appointments and workshops</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="69" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="70" />
       <source>&amp;Nouveau…</source>
       <translation>&amp;New…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="70" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="71" />
       <source>Nouveau rendez-vous ou atelier au créneau choisi</source>
       <translation>New appointment or workshop in the chosen slot</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="80" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="81" />
       <source>Agenda</source>
       <translation>Agenda</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="172" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="150" />
       <source>Semaine du {0} au {1}</source>
       <translation>Week from {0} to {1}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="238" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="216" />
       <source>Nouveau rendez-vous &amp;individuel ici</source>
       <translation>New &amp;individual appointment here</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="240" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="218" />
       <source>Nouvel &amp;atelier ici</source>
       <translation>New &amp;workshop here</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="261" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="239" />
       <source>&amp;Ouvrir</source>
       <translation>&amp;Open</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="263" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="241" />
       <source>Saisir le &amp;résultat…</source>
       <translation>Record the &amp;outcome…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="264" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="242" />
       <source>Marquer &amp;réalisé</source>
       <translation>Mark &amp;done</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="265" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="243" />
       <source>A&amp;nnuler le rendez-vous</source>
       <translation>&amp;Cancel the appointment</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="267" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="245" />
       <source>Remettre &amp;prévu</source>
       <translation>Back to &amp;planned</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="269" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="247" />
       <source>É&amp;margement…</source>
       <translation>Atte&amp;ndance…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="270" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="248" />
       <source>&amp;Feuille d'émargement à imprimer…</source>
       <translation>Attendance &amp;sheet to print…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="271" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="249" />
       <source>&amp;Supprimer</source>
       <translation>&amp;Delete</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="285" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="263" />
       <source>Feuilles d'émargement</source>
       <translation>Attendance sheets</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="285" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="263" />
       <source>Aucun atelier ce jour-là.</source>
       <translation>No workshop that day.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="307" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="285" />
       <source>Rendez-vous supprimé.</source>
       <translation>Appointment deleted.</translation>
     </message>
@@ -671,58 +665,56 @@
   <context>
     <name>AttendanceDialog</name>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="48" />
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="46" />
       <source>Émargement — {0}</source>
       <translation>Attendance — {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="51" />
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="49" />
       <source>Participants : cocher les présents</source>
       <translation>Participants: tick those present</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="53" />
-      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="119" />
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="51" />
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="107" />
       <source> (non inscrit)</source>
       <translation> (not registered)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="62" />
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="60" />
       <source>&amp;Présents</source>
       <translation>&amp;Present</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="64" />
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="62" />
       <source>&amp;Tous présents</source>
       <translation>&amp;All present</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="67" />
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="65" />
       <source>Ajouter un participant non inscrit : rechercher</source>
       <translation>Add an unregistered participant: search</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="68" />
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="66" />
       <source>&amp;Ajouter une personne venue sans inscription</source>
       <translation>&amp;Add someone who came without registering</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="75" />
       <source>&amp;Enregistrer</source>
-      <translation>&amp;Save</translation>
+      <translation type="vanished">&amp;Save</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="76" />
       <source>Annuler</source>
-      <translation>Cancel</translation>
+      <translation type="vanished">Cancel</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="132" />
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="120" />
       <source>{0} présent(s) sur {1}</source>
       <translation>{0} present out of {1}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="162" />
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="150" />
       <source>Enregistrement impossible</source>
       <translation>Could not save</translation>
     </message>
@@ -730,75 +722,75 @@
   <context>
     <name>BeneficiaryDetail</name>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="104" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="85" />
       <source>Fiche du bénéficiaire</source>
       <translation>Beneficiary record</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="106" />
-      <location filename="../../stpaul_field/ui/register/detail.py" line="198" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="87" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="179" />
       <source>Aucun bénéficiaire sélectionné</source>
       <translation>No beneficiary selected</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="117" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="98" />
       <source>Année de naissance</source>
       <translation>Birth year</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="118" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="99" />
       <source>Téléphone</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="119" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="100" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="120" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="101" />
       <source>Commune</source>
       <translation>Municipality</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="121" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="102" />
       <source>Genre</source>
       <translation>Gender</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="122" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="103" />
       <source>Statut</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="123" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="104" />
       <source>Public prioritaire</source>
       <translation>Priority public</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="124" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="105" />
       <source>Pass Numérique</source>
       <translation>Pass Numérique</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="125" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="106" />
       <source>Consentement</source>
       <translation>Consent</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="126" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="107" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="141" />
-      <location filename="../../stpaul_field/ui/register/detail.py" line="148" />
-      <location filename="../../stpaul_field/ui/register/detail.py" line="191" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="122" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="129" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="172" />
       <source>Historique du suivi</source>
       <translation>Follow-up history</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/register/detail.py" line="189" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="170" />
       <source>Historique du suivi (%n activité(s))</source>
       <translation>
         <numerusform>Follow-up history (%n activity)</numerusform>
@@ -806,17 +798,17 @@
       </translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="207" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="188" />
       <source>pas de téléphone</source>
       <translation>no phone</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="210" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="191" />
       <source>INSEE %1</source>
       <translation>INSEE %1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/register/detail.py" line="218" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="199" />
       <source>%n chèque(s) remis</source>
       <translation>
         <numerusform>%n voucher handed out</numerusform>
@@ -824,12 +816,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="222" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="203" />
       <source>information donnée le %1</source>
       <translation>informed on %1</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="231" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="212" />
       <source>non renseigné</source>
       <translation>not given</translation>
     </message>
@@ -1121,7 +1113,42 @@
   <context>
     <name>BeneficiaryTableModel</name>
     <message>
-      <location filename="../../stpaul_field/ui/register/model.py" line="179" />
+      <location filename="../../stpaul_field/ui/register/model.py" line="88" />
+      <source>Nom</source>
+      <translation>Last name</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/model.py" line="89" />
+      <source>Prénom</source>
+      <translation>First name</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/model.py" line="90" />
+      <source>Né(e) en</source>
+      <translation>Born in</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/model.py" line="91" />
+      <source>Téléphone</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/model.py" line="92" />
+      <source>Commune</source>
+      <translation>Municipality</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/model.py" line="93" />
+      <source>Public prioritaire</source>
+      <translation>Priority public</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/model.py" line="94" />
+      <source>Modifiée le</source>
+      <translation>Updated on</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/model.py" line="123" />
       <source>pas de téléphone</source>
       <translation>no phone</translation>
     </message>
@@ -1129,32 +1156,32 @@
   <context>
     <name>BinTableModel</name>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="50" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="44" />
       <source>Type</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="50" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="44" />
       <source>Élément</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="50" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="44" />
       <source>Détail</source>
       <translation>Detail</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="50" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="44" />
       <source>Supprimé le</source>
       <translation>Deleted on</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="52" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="46" />
       <source>Bénéficiaire</source>
       <translation>Beneficiary</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="53" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="47" />
       <source>Activité</source>
       <translation>Activity</translation>
     </message>
@@ -1162,55 +1189,68 @@
   <context>
     <name>BinView</name>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="100" />
-      <location filename="../../stpaul_field/ui/bin_view.py" line="102" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="78" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="80" />
       <source>Corbeille</source>
       <translation>Bin</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="109" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="87" />
       <source>Les fiches et activités supprimées restent ici et se restaurent à tout moment ; rien n'est effacé définitivement. La suppression et la restauration sont transmises au registre central à la prochaine synchronisation.</source>
       <translation>Deleted records and activities stay here and can be restored at any time; nothing is erased for good. Deleting and restoring reach the central record at the next synchronisation.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="120" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="98" />
       <source>Éléments de la corbeille</source>
       <translation>Items in the bin</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="131" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="109" />
       <source>&amp;Éléments supprimés :</source>
       <translation>Deleted &amp;items:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="134" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="112" />
       <source>&amp;Restaurer</source>
       <translation>&amp;Restore</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="135" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="113" />
       <source>Ac&amp;tualiser</source>
       <translation>Re&amp;fresh</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="163" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="141" />
       <source>%1 éléments ; les %2 plus récents sont affichés.</source>
       <translation>%1 items; the %2 most recent are shown.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="166" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="144" />
       <source>Éléments dans la corbeille : %1</source>
       <translation>Items in the bin: %1</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="168" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="146" />
       <source>La corbeille est vide.</source>
       <translation>The bin is empty.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="185" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="163" />
       <source>Restaurer</source>
       <translation>Restore</translation>
+    </message>
+  </context>
+  <context>
+    <name>BreakdownModel</name>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="89" />
+      <source>Suivis</source>
+      <translation>Follow-ups</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="89" />
+      <source>Part</source>
+      <translation>Share</translation>
     </message>
   </context>
   <context>
@@ -1324,42 +1364,42 @@
   <context>
     <name>HistoryModel</name>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="45" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="42" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="46" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="43" />
       <source>Objet</source>
       <translation>Subject</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="47" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="44" />
       <source>Lieu</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="48" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="45" />
       <source>Conseiller</source>
       <translation>Advisor</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="49" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="46" />
       <source>Type</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="50" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="47" />
       <source>Présence</source>
       <translation>Attendance</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="91" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="72" />
       <source>présent(e)</source>
       <translation>present</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="91" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="72" />
       <source>absent(e)</source>
       <translation>absent</translation>
     </message>
@@ -1461,107 +1501,107 @@
       <translation>Navigation</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="134" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="135" />
       <source>Agenda</source>
       <translation>Agenda</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="135" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="136" />
       <source>Bénéficiaires</source>
       <translation>Beneficiaries</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="136" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="137" />
       <source>Activités</source>
       <translation>Activities</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="137" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="139" />
       <source>Rapports</source>
       <translation>Reports</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="138" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="141" />
       <source>Synchronisation</source>
       <translation>Synchronisation</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="139" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="142" />
       <source>Corbeille</source>
       <translation>Bin</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="222" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="225" />
       <source>&amp;Fichier</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="223" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="226" />
       <source>Nouvel &amp;accompagnement…</source>
       <translation>New &amp;accompaniment…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="226" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="229" />
       <source>Nouvel a&amp;telier…</source>
       <translation>New &amp;workshop…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="229" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="232" />
       <source>Feuilles d'é&amp;margement du jour…</source>
       <translation>The day's attendance &amp;sheets…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="233" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="236" />
       <source>&amp;Paramètres…</source>
       <translation>&amp;Settings…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="236" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="239" />
       <source>&amp;Verrouiller le poste</source>
       <translation>&amp;Lock the laptop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="240" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="243" />
       <source>&amp;Quitter</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="243" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="246" />
       <source>&amp;Affichage</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="244" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="247" />
       <source>Ai&amp;de</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="245" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="248" />
       <source>À &amp;propos de l'application…</source>
       <translation>&amp;About the application…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="274" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="277" />
       <source>État de la synchronisation</source>
       <translation>Synchronisation status</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="276" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="279" />
       <source>Modifications locales à envoyer</source>
       <translation>Local changes to send</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="279" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="282" />
       <source>Changer le lieu où je travaille</source>
       <translation>Change where I work</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="294" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="297" />
       <source>Tout est sur le registre central</source>
       <translation>Everything is on the central record</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/main_window.py" line="297" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="300" />
       <source>%n modification(s) locale(s) pas encore sur le registre central</source>
       <translation>
         <numerusform>%n local change not yet on the central record</numerusform>
@@ -1569,12 +1609,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="306" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="309" />
       <source>Lieu : {0}</source>
       <translation>Place: {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="306" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="309" />
       <source>Choisir mon lieu de travail…</source>
       <translation>Choose where I work…</translation>
     </message>
@@ -1753,10 +1793,9 @@
   <context>
     <name>QCoreApplication</name>
     <message>
-      <location filename="../../stpaul_field/ui/register/model.py" line="61" />
       <source>BeneficiaryTableModel</source>
       <comment>Nom</comment>
-      <translation>BeneficiaryTableModel</translation>
+      <translation type="vanished">BeneficiaryTableModel</translation>
     </message>
   </context>
   <context>
@@ -1907,6 +1946,271 @@
         <numerusform>%n record moved to the bin.</numerusform>
         <numerusform>%n records moved to the bin.</numerusform>
       </translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportsView</name>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="230" />
+      <source>Par bassin de vie</source>
+      <translation>By living area</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="231" />
+      <source>Par lieu</source>
+      <translation>By venue</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="232" />
+      <source>Par thématique</source>
+      <translation>By theme</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="233" />
+      <source>Par démarche administrative</source>
+      <translation>By administrative procedure</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="234" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="320" />
+      <source>Publics prioritaires</source>
+      <translation>Priority publics</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="235" />
+      <source>Par genre</source>
+      <translation>By gender</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="236" />
+      <source>Par tranche d'âge</source>
+      <translation>By age band</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="237" />
+      <source>Autonomie (individuels)</source>
+      <translation>Autonomy (individual)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="238" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="319" />
+      <source>Réorientations</source>
+      <translation>Redirections</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="239" />
+      <source>Par durée</source>
+      <translation>By duration</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="240" />
+      <source>Par conseiller</source>
+      <translation>By advisor</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="244" />
+      <source>Rapports</source>
+      <translation>Reports</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="248" />
+      <source>Mois</source>
+      <translation>Month</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="249" />
+      <source>Période</source>
+      <translation>Period</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="265" />
+      <source>du</source>
+      <translation>from</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="267" />
+      <source>au</source>
+      <translation>to</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="270" />
+      <source>Mes chiffres</source>
+      <translation>My figures</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="271" />
+      <source>L'équipe</source>
+      <translation>The team</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="285" />
+      <source>Exporter les activités…</source>
+      <translation>Export activities…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="286" />
+      <source>Exporter les bénéficiaires…</source>
+      <translation>Export beneficiaries…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="287" />
+      <source>Enregistrer le rapport PDF…</source>
+      <translation>Save the PDF report…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="304" />
+      <source>%p % de l'objectif</source>
+      <translation>%p% of the target</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="313" />
+      <source>Bénéficiaires uniques</source>
+      <translation>Unique beneficiaries</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="314" />
+      <source>Nouveaux bénéficiaires</source>
+      <translation>New beneficiaries</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="315" />
+      <source>Suivis individuels</source>
+      <translation>Individual follow-ups</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="316" />
+      <source>Suivis en ateliers</source>
+      <translation>Workshop follow-ups</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="317" />
+      <source>dont participants anonymes</source>
+      <translation>of which anonymous participants</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="318" />
+      <source>Activités (indiv. / ateliers)</source>
+      <translation>Activities (indiv. / workshops)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="329" />
+      <source>Suivis sur 12 mois et objectif</source>
+      <translation>Follow-ups over 12 months and target</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="341" />
+      <source>Lieux</source>
+      <translation>Venues</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="342" />
+      <source>Thématiques</source>
+      <translation>Themes</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="343" />
+      <source>Publics</source>
+      <translation>Publics</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="344" />
+      <source>Accompagnement</source>
+      <translation>Accompaniment</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="345" />
+      <source>Conseillers</source>
+      <translation>Advisors</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="424" />
+      <source>Calcul en cours…</source>
+      <translation>Computing…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="431" />
+      <source>Erreur : {0}</source>
+      <translation>Error: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="444" />
+      <source>{0} suivis</source>
+      <translation>{0} follow-ups</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="445" />
+      <source>objectif {0}</source>
+      <translation>target {0}</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="463" />
+      <source>Par conseiller (vue équipe)</source>
+      <translation>By advisor (team view)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="470" />
+      <source>Équipe</source>
+      <translation>Team</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="480" />
+      <source>Non renseigné</source>
+      <translation>Not given</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="489" />
+      <source>du {0} au {1}</source>
+      <translation>from {0} to {1}</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="498" />
+      <source>Suivis</source>
+      <translation>Follow-ups</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="501" />
+      <source>Objectif</source>
+      <translation>Target</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="550" />
+      <source>{0} ligne(s) exportée(s) dans {1}</source>
+      <translation>{0} row(s) exported to {1}</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="561" />
+      <source>Exporter</source>
+      <translation>Export</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="563" />
+      <source>Classeur Excel (*.xlsx);;CSV (*.csv)</source>
+      <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="577" />
+      <source>Les chiffres ne sont pas encore calculés.</source>
+      <translation>The figures are not computed yet.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="579" />
+      <source>Rapport enregistré dans {0}</source>
+      <translation>Report saved to {0}</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="587" />
+      <source>Rapport PDF</source>
+      <translation>PDF report</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="595" />
+      <source>Rapport</source>
+      <translation>Report</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="595" />
+      <source>Enregistrement impossible : {0}</source>
+      <translation>Could not save: {0}</translation>
     </message>
   </context>
   <context>

@@ -9,6 +9,8 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 
+from stpaul_field.domain.values import ValueList
+
 # Label of a row whose value was not recorded (no venue, no autonomy level...).
 NOT_RECORDED = "Non renseigné"
 
@@ -28,6 +30,8 @@ class Breakdown:
     rows: tuple[BreakdownRow, ...]
     # True when one follow-up can fall in several rows (themes): rows then add up to more.
     overlapping: bool = False
+    # The value list the rows' codes come from, if any: the UI shows their labels translated.
+    values: ValueList | None = field(default=None, compare=False)
 
     @property
     def total(self) -> int:

@@ -242,7 +242,7 @@ def _breakdown(
         rows.append(BreakdownRow(str(code), text, n))
     if unrecorded:
         rows.append(BreakdownRow(None, NOT_RECORDED, unrecorded))
-    return Breakdown(title, tuple(rows), overlapping)
+    return Breakdown(title, tuple(rows), overlapping, values)
 
 
 def _sum_by(session: Session, weights: Table, column: Any) -> list[tuple[Any, int]]:

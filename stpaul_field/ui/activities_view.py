@@ -13,7 +13,7 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,6 +34,7 @@ from stpaul_field.ui import i18n
 from stpaul_field.ui.activity_form.base import FOCUS_STYLE, from_qdate, to_qdate
 from stpaul_field.ui.context import AppContext
 from stpaul_field.ui.widgets.choice_combo import ChoiceCombo
+from stpaul_field.ui.widgets.list_keys import bind_list_keys
 from stpaul_field.ui.widgets.undo_bar import UndoBar
 from stpaul_field.ui.widgets.venue_combo import VenueCombo
 
@@ -295,24 +296,7 @@ class ActivitiesView(QWidget):
         for col, width in ((0, 90), (1, 55), (2, 170), (3, 220), (4, 90), (5, 70), (6, 200), (7, 260)):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(self.open_current)
-        QShortcut(
-            QKeySequence(Qt.Key.Key_Return),
-            self.table,
-            self.open_current,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
-        QShortcut(
-            QKeySequence(Qt.Key.Key_Delete),
-            self.table,
-            self.delete_current,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
-        QShortcut(
-            QKeySequence.StandardKey.Undo,
-            self,
-            self.undo,
-            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-        )
+        bind_list_keys(self, self.table, self.open_current, self.delete_current, self.undo)
 
         self.count_label = QLabel()
         new_individual = QPushButton(self.tr("Nouvel &accompagnement"))

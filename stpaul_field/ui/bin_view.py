@@ -5,11 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QLocale,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -30,47 +27,28 @@ from stpaul_field.settings import Settings
 from stpaul_field.store import bin as trash
 from stpaul_field.store.database import Store
 from stpaul_field.ui.register.display import REUNION
-
-AnyIndex = QModelIndex | QPersistentModelIndex
+from stpaul_field.ui.widgets.entries_model import AnyIndex, EntriesTableModel
 
 COL_KIND = 0
 COL_LABEL = 1
 COL_DETAIL = 2
 COL_DELETED = 3
-COLUMN_COUNT = 4
 
 # The bin shows the latest deletions; older ones stay restorable by sync or support.
 SHOWN_AT_MOST = 500
 
 
-class BinTableModel(QAbstractTableModel):
+class BinTableModel(EntriesTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._entries: list[trash.BinEntry] = []
         self._headers = [self.tr("Type"), self.tr("Élément"), self.tr("Détail"), self.tr("Supprimé le")]
         self._kinds = {
             trash.KIND_BENEFICIARY: self.tr("Bénéficiaire"),
             trash.KIND_ACTIVITY: self.tr("Activité"),
         }
 
-    def set_entries(self, entries: list[trash.BinEntry]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
-
     def entry(self, row: int) -> trash.BinEntry:
         return self._entries[row]
-
-    def rowCount(self, parent: AnyIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: AnyIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:

@@ -1,19 +1,21 @@
 """« Rapports »: the month's follow-ups against the target, the breakdowns, charts and exports.
 
-Figures are computed off the UI thread (a QThreadPool job with its own store session) and
+Figures are computed off the UI thread (through `ui.tasks`, with their own store session) and
 shown when they arrive; a newer request makes an older answer obsolete.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import traceback
+import logging
 import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import (
+    QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSet,
     QChart,
@@ -26,13 +28,12 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
+    QLocale,
     QMargins,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRunnable,
     Qt,
-    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QPainter
@@ -58,7 +59,6 @@ from PySide6.QtWidgets import (
 )
 
 from stpaul_field.domain.report_model import (
-    MONTH_NAMES,
     Breakdown,
     MonthlyReport,
     Period,
@@ -67,35 +67,12 @@ from stpaul_field.domain.report_model import (
 from stpaul_field.settings import ADVISOR_TARGET, CURRENT_ADVISOR, MONTHLY_TARGET, Settings
 from stpaul_field.store import statistics as st
 from stpaul_field.store.database import Store
+from stpaul_field.ui import i18n, tasks
 
 MONTHS_OFFERED = 24
 ACCENT = QColor("#0b6e4f")
 TARGET = QColor("#c0392b")
-
-# ---- background work -------------------------------------------------------------------
-
-
-class _Signals(QObject):
-    done = Signal(int, object)
-    failed = Signal(int, str)
-
-
-class _Job(QRunnable):
-    """Runs `work()` in the pool; reports its result (or French error) with the request id."""
-
-    def __init__(self, request: int, work: Callable[[], Any], signals: _Signals) -> None:
-        super().__init__()
-        self.request, self.work, self.signals = request, work, signals
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except Exception as error:  # reported to the advisor, never lost in a thread
-            traceback.print_exc()
-            self.signals.failed.emit(self.request, str(error) or type(error).__name__)
-        else:
-            self.signals.done.emit(self.request, result)
-
+log = logging.getLogger(__name__)
 
 # ---- table model -----------------------------------------------------------------------
 
@@ -104,12 +81,12 @@ class BreakdownModel(QAbstractTableModel):
     """One breakdown as a table: label, follow-ups, share of the follow-ups."""
 
     LABEL, COUNT, SHARE = range(3)
-    HEADERS = ("", "Suivis", "Part")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.breakdown: Breakdown | None = None
         self.total = 0
+        self.headers = ("", self.tr("Suivis"), self.tr("Part"))
 
     def set_breakdown(self, breakdown: Breakdown, total: int) -> None:
         self.beginResetModel()
@@ -128,7 +105,7 @@ class BreakdownModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if section == self.LABEL and self.breakdown is not None:
                 return self.breakdown.title
-            return self.HEADERS[section]
+            return self.headers[section]
         return None
 
     def data(
@@ -169,6 +146,49 @@ def _card(title: str) -> tuple[QFrame, QLabel]:
     return frame, value
 
 
+def _month_text(month: dt.date) -> str:
+    """« novembre 2026 » in the UI's language (the locale `ui.i18n.install` chose)."""
+    return f"{QLocale().standaloneMonthName(month.month)} {month.year}"
+
+
+def _short_month_text(month: dt.date) -> str:
+    return f"{QLocale().standaloneMonthName(month.month, QLocale.FormatType.ShortFormat)} {month:%y}"
+
+
+def _reset_chart(chart: QChart) -> None:
+    chart.removeAllSeries()
+    for axis in chart.axes():
+        chart.removeAxis(axis)
+
+
+def _bars(series: QAbstractBarSeries, name: str, counts: list[int]) -> QAbstractBarSeries:
+    """One set of bars in the accent colour, each with its count written on it."""
+    bars = QBarSet(name)
+    bars.setColor(ACCENT)
+    for n in counts:
+        bars.append(n)
+    series.append(bars)
+    series.setLabelsVisible(True)
+    return series
+
+
+def _category_axis(labels: list[str]) -> QBarCategoryAxis:
+    axis = QBarCategoryAxis()
+    axis.append(labels)
+    axis.setTruncateLabels(False)
+    axis.setLabelsFont(_small_font())
+    return axis
+
+
+def _count_axis(highest: int) -> QValueAxis:
+    """From 0 to a round number a little above `highest` (room for the bars' labels)."""
+    axis = QValueAxis()
+    axis.setRange(0, max(highest, 1) * 1.15)
+    axis.applyNiceNumbers()
+    axis.setLabelFormat("%d")
+    return axis
+
+
 def _small_font() -> QFont:
     font = QFont()
     font.setPointSize(8)
@@ -198,34 +218,41 @@ class ReportsView(QWidget):
         super().__init__(parent)
         self.store, self.settings = store, settings
         self.report: MonthlyReport | None = None
-        self._request = 0
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._signals = _Signals(self)
-        self._signals.done.connect(self._on_done)
-        self._signals.failed.connect(self._on_failed)
-        self._pending: dict[int, Callable[[Any], None]] = {}
-        self._latest_report = 0
+        self._latest_report = 0  # the figures request whose answer is the one to show
         self._build()
         self.refresh()
 
     # -- layout
 
     def _build(self) -> None:
+        # Each breakdown's title in the UI's language (the store's are French, for the PDF).
+        self.titles = {
+            "by_bassin": self.tr("Par bassin de vie"),
+            "by_venue": self.tr("Par lieu"),
+            "by_theme": self.tr("Par thématique"),
+            "by_admin_theme": self.tr("Par démarche administrative"),
+            "by_priority_public": self.tr("Publics prioritaires"),
+            "by_gender": self.tr("Par genre"),
+            "by_age_band": self.tr("Par tranche d'âge"),
+            "by_autonomy": self.tr("Autonomie (individuels)"),
+            "by_redirection": self.tr("Réorientations"),
+            "by_duration": self.tr("Par durée"),
+            "by_advisor": self.tr("Par conseiller"),
+        }
         outer = QVBoxLayout(self)
         bar = QHBoxLayout()
-        title = QLabel("Rapports")
+        title = QLabel(self.tr("Rapports"))
         title.setStyleSheet("font-size: 18pt; font-weight: bold;")
         bar.addWidget(title)
         bar.addSpacing(16)
-        self.month_radio = QRadioButton("Mois")
-        self.period_radio = QRadioButton("Période")
+        self.month_radio = QRadioButton(self.tr("Mois"))
+        self.period_radio = QRadioButton(self.tr("Période"))
         self.month_radio.setChecked(True)
         self.month_box = QComboBox()
         today = dt.date.today().replace(day=1)
         for i in range(MONTHS_OFFERED):
             month = add_months(today, -i)
-            self.month_box.addItem(f"{MONTH_NAMES[month.month - 1]} {month.year}", month)
+            self.month_box.addItem(_month_text(month), month)
         self.start_edit, self.end_edit = QDateEdit(), QDateEdit()
         for edit in (self.start_edit, self.end_edit):
             edit.setCalendarPopup(True)
@@ -235,13 +262,13 @@ class ReportsView(QWidget):
         bar.addWidget(self.month_radio)
         bar.addWidget(self.month_box)
         bar.addWidget(self.period_radio)
-        bar.addWidget(QLabel("du"))
+        bar.addWidget(QLabel(self.tr("du")))
         bar.addWidget(self.start_edit)
-        bar.addWidget(QLabel("au"))
+        bar.addWidget(QLabel(self.tr("au")))
         bar.addWidget(self.end_edit)
         bar.addSpacing(16)
-        self.mine_radio = QRadioButton("Mes chiffres")
-        self.team_radio = QRadioButton("L'équipe")
+        self.mine_radio = QRadioButton(self.tr("Mes chiffres"))
+        self.team_radio = QRadioButton(self.tr("L'équipe"))
         self.team_radio.setChecked(True)
         scope_group = QButtonGroup(self)
         scope_group.addButton(self.mine_radio)
@@ -255,9 +282,9 @@ class ReportsView(QWidget):
         outer.addLayout(bar)
 
         actions = QHBoxLayout()
-        self.export_activities_button = QPushButton("Exporter les activités…")
-        self.export_beneficiaries_button = QPushButton("Exporter les bénéficiaires…")
-        self.pdf_button = QPushButton("Enregistrer le rapport PDF…")
+        self.export_activities_button = QPushButton(self.tr("Exporter les activités…"))
+        self.export_beneficiaries_button = QPushButton(self.tr("Exporter les bénéficiaires…"))
+        self.pdf_button = QPushButton(self.tr("Enregistrer le rapport PDF…"))
         self.status = QLabel("")
         self.status.setStyleSheet("color: #6b7785;")
         actions.addWidget(self.status, 1)
@@ -274,7 +301,7 @@ class ReportsView(QWidget):
         self.target_label = QLabel("")
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
-        self.progress.setFormat("%p % de l'objectif")
+        self.progress.setFormat(self.tr("%p % de l'objectif"))
         headline.addWidget(self.follow_ups_label)
         headline.addWidget(self.target_label)
         headline.addWidget(self.progress, 1)
@@ -283,14 +310,14 @@ class ReportsView(QWidget):
         self.cards: dict[str, QLabel] = {}
         for i, (key, caption) in enumerate(
             (
-                ("unique", "Bénéficiaires uniques"),
-                ("new", "Nouveaux bénéficiaires"),
-                ("individual", "Suivis individuels"),
-                ("workshop", "Suivis en ateliers"),
-                ("anonymous", "dont participants anonymes"),
-                ("activities", "Activités (indiv. / ateliers)"),
-                ("redirected", "Réorientations"),
-                ("priority", "Publics prioritaires"),
+                ("unique", self.tr("Bénéficiaires uniques")),
+                ("new", self.tr("Nouveaux bénéficiaires")),
+                ("individual", self.tr("Suivis individuels")),
+                ("workshop", self.tr("Suivis en ateliers")),
+                ("anonymous", self.tr("dont participants anonymes")),
+                ("activities", self.tr("Activités (indiv. / ateliers)")),
+                ("redirected", self.tr("Réorientations")),
+                ("priority", self.tr("Publics prioritaires")),
             )
         ):
             frame, value = _card(caption)
@@ -299,23 +326,23 @@ class ReportsView(QWidget):
         grid.addLayout(cards)
         # Charts
         charts = QHBoxLayout()
-        self.evolution_view, self.evolution_chart = _chart_view("Suivis sur 12 mois et objectif")
-        self.bassin_view, self.bassin_chart = _chart_view("Par bassin de vie")
+        self.evolution_view, self.evolution_chart = _chart_view(self.tr("Suivis sur 12 mois et objectif"))
+        self.bassin_view, self.bassin_chart = _chart_view(self.titles["by_bassin"])
         charts.addWidget(self.evolution_view, 3)
         charts.addWidget(self.bassin_view, 2)
         grid.addLayout(charts)
-        self.theme_view, self.theme_chart = _chart_view("Par thématique")
+        self.theme_view, self.theme_chart = _chart_view(self.titles["by_theme"])
         self.theme_view.setMinimumHeight(480)
         grid.addWidget(self.theme_view)
         # Tables of the breakdowns, by subject
         self.tabs = QTabWidget()
         self.models: dict[str, BreakdownModel] = {}
         for tab_title, keys in (
-            ("Lieux", ("by_bassin", "by_venue")),
-            ("Thématiques", ("by_theme", "by_admin_theme")),
-            ("Publics", ("by_priority_public", "by_gender", "by_age_band")),
-            ("Accompagnement", ("by_autonomy", "by_redirection", "by_duration")),
-            ("Conseillers", ("by_advisor",)),
+            (self.tr("Lieux"), ("by_bassin", "by_venue")),
+            (self.tr("Thématiques"), ("by_theme", "by_admin_theme")),
+            (self.tr("Publics"), ("by_priority_public", "by_gender", "by_age_band")),
+            (self.tr("Accompagnement"), ("by_autonomy", "by_redirection", "by_duration")),
+            (self.tr("Conseillers"), ("by_advisor",)),
         ):
             page = QWidget()
             row = QHBoxLayout(page)
@@ -360,7 +387,7 @@ class ReportsView(QWidget):
         self.month_radio.setChecked(True)
         index = self.month_box.findData(dt.date(year, month, 1))
         if index < 0:
-            self.month_box.addItem(f"{MONTH_NAMES[month - 1]} {year}", dt.date(year, month, 1))
+            self.month_box.addItem(_month_text(dt.date(year, month, 1)), dt.date(year, month, 1))
             index = self.month_box.count() - 1
         self.month_box.setCurrentIndex(index)
 
@@ -374,11 +401,8 @@ class ReportsView(QWidget):
 
     # -- work
 
-    def _submit(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> int:
-        self._request += 1
-        self._pending[self._request] = on_done
-        self._pool.start(_Job(self._request, work, self._signals))
-        return self._request
+    def _submit(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        tasks.run_in_background(work, on_done, self._on_failed, owner=self)
 
     def refresh(self, *_args: Any) -> None:
         period, advisor_of = self.period(), self._scope_reader()
@@ -390,25 +414,26 @@ class ReportsView(QWidget):
                 scope = st.advisor_scope(session, advisor) if advisor else st.team_scope()
                 return st.monthly_report(session, period, scope, team_target, advisor_target)
 
-        self.status.setText("Calcul en cours…")
-        self._latest_report = self._submit(work, self._show)
+        self._latest_report += 1
+        request = self._latest_report
 
-    def _on_done(self, request: int, result: Any) -> None:
-        on_done = self._pending.pop(request, None)
-        if on_done is None:
-            return
-        if on_done == self._show and request != self._latest_report:
-            return  # figures of an older choice: newer ones are on their way
-        on_done(result)
+        def show_if_latest(report: MonthlyReport) -> None:
+            if request == self._latest_report:  # else figures of an older choice: newer ones are coming
+                self._show(report)
 
-    def _on_failed(self, request: int, message: str) -> None:
-        self._pending.pop(request, None)
-        self.status.setText(f"Erreur : {message}")
+        self.status.setText(self.tr("Calcul en cours…"))
+        self._submit(work, show_if_latest)
+
+    def _on_failed(self, error: BaseException) -> None:
+        # Reported to the advisor, never lost in a thread.
+        log.error("rapport : échec du calcul", exc_info=error)
+        message = str(error) or type(error).__name__
+        self.status.setText(self.tr("Erreur : {0}").format(message))
         self.failed.emit(message)
 
     def wait(self) -> None:
-        """Block until background work is over (tests, closing)."""
-        self._pool.waitForDone()
+        """Wait until background work has run and delivered (tests, closing)."""
+        tasks.wait_until_settled()
 
     # -- showing
 
@@ -416,8 +441,8 @@ class ReportsView(QWidget):
         self.report = report
         f = report.figures
         fmt = self._fmt
-        self.follow_ups_label.setText(f"{fmt(f.follow_ups)} suivis")
-        self.target_label.setText(f"objectif {fmt(report.target)}")
+        self.follow_ups_label.setText(self.tr("{0} suivis").format(fmt(f.follow_ups)))
+        self.target_label.setText(self.tr("objectif {0}").format(fmt(report.target)))
         self.progress.setRange(0, max(1, report.target))
         self.progress.setValue(min(f.follow_ups, max(1, report.target)))
         values = {
@@ -435,13 +460,33 @@ class ReportsView(QWidget):
         for key, model in self.models.items():
             breakdown = getattr(f, key)
             if breakdown is None:
-                breakdown = Breakdown("Par conseiller (vue équipe)", ())
+                breakdown = Breakdown(self.tr("Par conseiller (vue équipe)"), ())
+            else:
+                breakdown = self._translated(key, breakdown)
             model.set_breakdown(breakdown, f.follow_ups)
         self._draw_evolution(report)
-        self._draw_hbars(self.bassin_chart, f.by_bassin, skip_zero=False)
-        self._draw_hbars(self.theme_chart, f.by_theme, skip_zero=True)
-        self.status.setText(f"{f.scope.label} · {f.period.label()}")
+        self._draw_hbars(self.bassin_chart, self._translated("by_bassin", f.by_bassin), skip_zero=False)
+        self._draw_hbars(self.theme_chart, self._translated("by_theme", f.by_theme), skip_zero=True)
+        scope = self.tr("Équipe") if f.scope.is_team else f.scope.label
+        self.status.setText(f"{scope} · {self._period_text(f.period)}")
         self.reportReady.emit(report)
+
+    def _translated(self, key: str, breakdown: Breakdown) -> Breakdown:
+        """The breakdown with its title and value-list labels in the UI's language."""
+        values = breakdown.values
+
+        def label(code: str | None, text: str) -> str:
+            if code is None:
+                return self.tr("Non renseigné")
+            return i18n.label(values, code) if values is not None and code in values.codes else text
+
+        rows = tuple(dataclasses.replace(r, label=label(r.code, r.label)) for r in breakdown.rows)
+        return dataclasses.replace(breakdown, title=self.titles.get(key, breakdown.title), rows=rows)
+
+    def _period_text(self, period: Period) -> str:
+        if period.is_month:
+            return _month_text(period.start)
+        return self.tr("du {0} au {1}").format(i18n.format_date(period.start), i18n.format_date(period.end))
 
     @staticmethod
     def _fmt(n: int) -> str:
@@ -449,19 +494,11 @@ class ReportsView(QWidget):
 
     def _draw_evolution(self, report: MonthlyReport) -> None:
         chart = self.evolution_chart
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
-        bars = QBarSet("Suivis")
-        bars.setColor(ACCENT)
-        for point in report.evolution:
-            bars.append(point.follow_ups)
-        series = QStackedBarSeries()
-        series.append(bars)
-        series.setLabelsVisible(True)
+        _reset_chart(chart)
+        series = _bars(QStackedBarSeries(), self.tr("Suivis"), [p.follow_ups for p in report.evolution])
         chart.addSeries(series)
         target = QLineSeries()
-        target.setName("Objectif")
+        target.setName(self.tr("Objectif"))
         pen = target.pen()
         pen.setColor(TARGET)
         pen.setWidth(2)
@@ -471,14 +508,8 @@ class ReportsView(QWidget):
         target.append(-0.5, report.target)
         target.append(len(report.evolution) - 0.5, report.target)
         chart.addSeries(target)
-        x = QBarCategoryAxis()
-        x.append([p.short_label for p in report.evolution])
-        x.setTruncateLabels(False)
-        x.setLabelsFont(_small_font())
-        y = QValueAxis()
-        y.setRange(0, max([report.target, *(p.follow_ups for p in report.evolution), 1]) * 1.15)
-        y.applyNiceNumbers()
-        y.setLabelFormat("%d")
+        x = _category_axis([_short_month_text(p.month) for p in report.evolution])
+        y = _count_axis(max([report.target, *(p.follow_ups for p in report.evolution)]))
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(x)
@@ -491,27 +522,13 @@ class ReportsView(QWidget):
         target.attachAxis(y)
 
     def _draw_hbars(self, chart: QChart, breakdown: Breakdown, *, skip_zero: bool) -> None:
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
+        _reset_chart(chart)
         rows = [r for r in breakdown.rows if r.count or not skip_zero]
         rows.reverse()  # the value list's first row at the top
-        bars = QBarSet(breakdown.title)
-        bars.setColor(ACCENT)
-        for r in rows:
-            bars.append(r.count)
-        series = QHorizontalBarSeries()
-        series.append(bars)
-        series.setLabelsVisible(True)
+        series = _bars(QHorizontalBarSeries(), breakdown.title, [r.count for r in rows])
         chart.addSeries(series)
-        y = QBarCategoryAxis()
-        y.append([r.label for r in rows])
-        y.setTruncateLabels(False)
-        y.setLabelsFont(_small_font())
-        x = QValueAxis()
-        x.setRange(0, max([r.count for r in rows] + [1]) * 1.15)
-        x.applyNiceNumbers()
-        x.setLabelFormat("%d")
+        y = _category_axis([r.label for r in rows])
+        x = _count_axis(max([r.count for r in rows], default=0))
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(y)
@@ -519,8 +536,8 @@ class ReportsView(QWidget):
 
     # -- exports and PDF
 
-    def export_to(self, kind: str, path: Path, fmt: str) -> int:
-        """Export in the background; `exportDone(path, rows)` when written. Returns the request."""
+    def export_to(self, kind: str, path: Path, fmt: str) -> None:
+        """Export in the background; `exportDone(path, rows)` when written."""
         from stpaul_field.documents import exports
 
         period, advisor_of = self.period(), self._scope_reader()
@@ -530,17 +547,20 @@ class ReportsView(QWidget):
                 return exports.export(session, kind, period, advisor_of(session), path, fmt)
 
         def done(rows: int) -> None:
-            self.status.setText(f"{rows} ligne(s) exportée(s) dans {path.name}")
+            self.status.setText(self.tr("{0} ligne(s) exportée(s) dans {1}").format(rows, path.name))
             self.exportDone.emit(str(path), rows)
 
-        return self._submit(work, done)
+        self._submit(work, done)
 
     def export_dialog(self, kind: str) -> None:
         what = "activites" if kind == "activities" else "beneficiaires"
         period = self.period()
         suggested = f"{what}-{period.start:%Y-%m-%d}-{period.end:%Y-%m-%d}.xlsx"
         name, chosen = QFileDialog.getSaveFileName(
-            self, "Exporter", str(Path.home() / suggested), "Classeur Excel (*.xlsx);;CSV (*.csv)"
+            self,
+            self.tr("Exporter"),
+            str(Path.home() / suggested),
+            self.tr("Classeur Excel (*.xlsx);;CSV (*.csv)"),
         )
         if not name:
             return
@@ -554,9 +574,9 @@ class ReportsView(QWidget):
         from stpaul_field.documents.monthly_report import write_monthly_report
 
         if self.report is None:
-            raise ValueError("Les chiffres ne sont pas encore calculés.")
+            raise ValueError(self.tr("Les chiffres ne sont pas encore calculés."))
         write_monthly_report(self.report, path)
-        self.status.setText(f"Rapport enregistré dans {path.name}")
+        self.status.setText(self.tr("Rapport enregistré dans {0}").format(path.name))
 
     def save_pdf_dialog(self) -> None:
         if self.report is None:
@@ -564,14 +584,16 @@ class ReportsView(QWidget):
         period = self.report.figures.period
         suggested = f"rapport-{period.start:%Y-%m}.pdf"
         name, _ = QFileDialog.getSaveFileName(
-            self, "Rapport PDF", str(Path.home() / suggested), "PDF (*.pdf)"
+            self, self.tr("Rapport PDF"), str(Path.home() / suggested), "PDF (*.pdf)"
         )
         if not name:
             return
         try:
             self.save_pdf(Path(name).with_suffix(".pdf"))
         except OSError as error:
-            QMessageBox.warning(self, "Rapport", f"Enregistrement impossible : {error}")
+            QMessageBox.warning(
+                self, self.tr("Rapport"), self.tr("Enregistrement impossible : {0}").format(error)
+            )
 
     def closeEvent(self, event: Any) -> None:
         self.wait()

@@ -10,10 +10,8 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QListWidgetItem,
@@ -26,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from stpaul_field.store import activities as acts
 from stpaul_field.ui import i18n
-from stpaul_field.ui.activity_form.base import FOCUS_STYLE
+from stpaul_field.ui.activity_form.base import FOCUS_STYLE, save_buttons, swallow_plain_enter
 from stpaul_field.ui.context import AppContext
 from stpaul_field.ui.widgets.beneficiary_picker import BeneficiaryPicker
 from stpaul_field.ui.widgets.checklist import TickList
@@ -71,13 +69,7 @@ class AttendanceDialog(QDialog):
         self.count = QLabel()
         self.people.itemChanged.connect(lambda _i: self._update_count())
 
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(self.tr("&Enregistrer"), QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = buttons.addButton(self.tr("Annuler"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.clicked.connect(self.save)
-        cancel.clicked.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
-            QShortcut(QKeySequence(keys), self, self.save)
+        buttons, self.save_button = save_buttons(self, self.save)
 
         layout = QVBoxLayout(self)
         layout.addWidget(header)
@@ -98,11 +90,7 @@ class AttendanceDialog(QDialog):
         self.resize(520, 600)
 
     def keyPressEvent(self, event) -> None:
-        # Enter never saves by surprise: saving is Ctrl+Enter or the button.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
-            event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
-            event.accept()
+        if swallow_plain_enter(event):
             return
         super().keyPressEvent(event)
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -43,6 +44,37 @@ from stpaul_field.ui.widgets.commune_field import CommuneField
 from stpaul_field.ui.widgets.duration import DurationPicker
 from stpaul_field.ui.widgets.field_errors import ERROR_STYLE, FieldErrors
 from stpaul_field.ui.widgets.venue_combo import VenueCombo
+
+
+def save_buttons(dialog: QDialog, save: Callable[[], object]) -> tuple[QDialogButtonBox, QPushButton]:
+    """« Enregistrer » and « Annuler » for a dialog that saves; Ctrl+Enter and Ctrl+S save too."""
+    buttons = QDialogButtonBox()
+    save_button = buttons.addButton(
+        QCoreApplication.translate("ActivityForm", "&Enregistrer"), QDialogButtonBox.ButtonRole.AcceptRole
+    )
+    cancel = buttons.addButton(
+        QCoreApplication.translate("ActivityForm", "Annuler"), QDialogButtonBox.ButtonRole.RejectRole
+    )
+    save_button.clicked.connect(save)
+    cancel.clicked.connect(dialog.reject)
+    for keys in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
+        QShortcut(QKeySequence(keys), dialog, save)
+    return buttons, save_button
+
+
+def swallow_plain_enter(event: QKeyEvent) -> bool:
+    """Accept (and so drop) Enter without Ctrl, for a dialog's keyPressEvent.
+
+    Enter in a field must never save by surprise (QDialogButtonBox makes "Enregistrer" the
+    default button when shown): saving is Ctrl+Enter or the button itself.
+    """
+    if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+        event.modifiers() & Qt.KeyboardModifier.ControlModifier
+    ):
+        event.accept()
+        return True
+    return False
+
 
 FOCUS_STYLE = """
 QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QDateEdit:focus, QTimeEdit:focus,
@@ -109,16 +141,8 @@ class ActivityForm(QDialog):
         scroll.setWidget(content)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-        self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton(
-            self.tr("&Enregistrer"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
+        self.buttons, self.save_button = save_buttons(self, self.save)
         self.save_button.setToolTip(self.tr("Enregistrer (Ctrl+Entrée)"))
-        cancel = self.buttons.addButton(self.tr("Annuler"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.clicked.connect(self.save)
-        cancel.clicked.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
-            QShortcut(QKeySequence(keys), self, self.save)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -144,12 +168,7 @@ class ActivityForm(QDialog):
             self.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def keyPressEvent(self, event) -> None:
-        # Enter in a field must never save by surprise (QDialogButtonBox makes "Enregistrer"
-        # the default button when shown): saving is Ctrl+Enter or the button itself.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
-            event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
-            event.accept()
+        if swallow_plain_enter(event):
             return
         super().keyPressEvent(event)
 

@@ -11,7 +11,7 @@ import datetime as dt
 import uuid
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -32,6 +32,7 @@ from stpaul_field.ui import i18n
 from stpaul_field.ui.activity_form.base import FOCUS_STYLE
 from stpaul_field.ui.agenda.agenda_model import AgendaModel
 from stpaul_field.ui.context import AppContext
+from stpaul_field.ui.widgets.list_keys import bind_list_keys, table_key
 from stpaul_field.ui.widgets.undo_bar import UndoBar
 
 DAY, WEEK = "day", "week"
@@ -87,35 +88,12 @@ class AgendaView(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.doubleClicked.connect(self.activate)
-        QShortcut(
-            QKeySequence(Qt.Key.Key_Return),
+        bind_list_keys(self, self.table, self.activate_current, self.delete_current, self._undo)
+        table_key(self.table, QKeySequence(Qt.Key.Key_Enter), self.activate_current)
+        table_key(
             self.table,
-            self.activate_current,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
-        QShortcut(
-            QKeySequence(Qt.Key.Key_Enter),
-            self.table,
-            self.activate_current,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
-        QShortcut(
-            QKeySequence("Shift+F10"),
-            self.table,
+            "Shift+F10",
             lambda: self._context_menu(self.table.visualRect(self.table.currentIndex()).center()),
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
-        QShortcut(
-            QKeySequence(Qt.Key.Key_Delete),
-            self.table,
-            self.delete_current,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
-        QShortcut(
-            QKeySequence.StandardKey.Undo,
-            self,
-            self._undo,
-            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
 
         self.undo_bar = UndoBar()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -21,8 +21,7 @@ from stpaul_field.store import beneficiaries as reg
 from stpaul_field.store.database import Store
 from stpaul_field.store.models import Beneficiary
 from stpaul_field.ui.register.display import local_date, local_time, phone_text, priority_labels
-
-AnyIndex = QModelIndex | QPersistentModelIndex
+from stpaul_field.ui.widgets.entries_model import AnyIndex, EntriesTableModel
 
 # What the activity was about comes right after the date: the panel is narrow, the rest
 # scrolls sideways, and every cell's full text is in its tooltip.
@@ -32,15 +31,13 @@ H_PLACE = 2
 H_ADVISOR = 3
 H_TYPE = 4
 H_PRESENCE = 5
-H_COLUMNS = 6
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(EntriesTableModel):
     """The follow-up history of one person: a few dozen rows, loaded at once."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._entries: list[reg.HistoryEntry] = []
         self._headers = [
             self.tr("Date"),
             self.tr("Objet"),
@@ -50,24 +47,8 @@ class HistoryModel(QAbstractTableModel):
             self.tr("Présence"),
         ]
 
-    def set_entries(self, entries: list[reg.HistoryEntry]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
-
     def entry(self, row: int) -> reg.HistoryEntry:
         return self._entries[row]
-
-    def rowCount(self, parent: AnyIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: AnyIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else H_COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):

@@ -1,37 +1,32 @@
 """The register's list: a table model over store pages, searched and sorted in SQL.
 
 Rows arrive a page at a time (`canFetchMore`/`fetchMore`), so 100,000 people never sit in
-memory at once unless someone scrolls through them all. Queries run on a one-thread pool
-off the UI thread: a one-letter search over 100,000 names costs tens of milliseconds, more
-than a frame. Each load carries a generation number; a result that arrives after a newer
+memory at once unless someone scrolls through them all. Queries run off the UI thread
+through `ui.tasks` (a one-letter search over 100,000 names costs tens of milliseconds, more
+than a frame). Each load carries a generation number; a result that arrives after a newer
 search was typed is dropped, and a load whose search is already stale does not even run.
 """
 
 from __future__ import annotations
 
-import functools
 import uuid
-from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
-    QThreadPool,
     Signal,
 )
 
 from stpaul_field.store import beneficiaries as reg
 from stpaul_field.store.database import Store
 from stpaul_field.store.search import COUNT_CAP
+from stpaul_field.ui import tasks
 from stpaul_field.ui.register.display import local_date, phone_text, priority_labels
-
-AnyIndex = QModelIndex | QPersistentModelIndex
+from stpaul_field.ui.widgets.entries_model import AnyIndex, EntriesTableModel
 
 COL_NAME = 0
 COL_FIRST_NAME = 1
@@ -40,7 +35,6 @@ COL_PHONE = 3
 COL_COMMUNE = 4
 COL_PRIORITY = 5
 COL_UPDATED = 6
-COLUMN_COUNT = 7
 
 # The store's sort key behind each sortable column (the markers column is not sortable).
 SORT_OF_COLUMN = {
@@ -55,19 +49,6 @@ SORT_OF_COLUMN = {
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
 
-def _headers() -> list[str]:
-    tr = QCoreApplication.translate
-    return [
-        tr("BeneficiaryTableModel", "Nom"),
-        tr("BeneficiaryTableModel", "Prénom"),
-        tr("BeneficiaryTableModel", "Né(e) en"),
-        tr("BeneficiaryTableModel", "Téléphone"),
-        tr("BeneficiaryTableModel", "Commune"),
-        tr("BeneficiaryTableModel", "Public prioritaire"),
-        tr("BeneficiaryTableModel", "Modifiée le"),
-    ]
-
-
 @dataclass
 class _Request:
     generation: int
@@ -79,39 +60,7 @@ class _Request:
     count_cap: int
 
 
-@dataclass
-class _LoadState:
-    """Shared with the worker: the generation it must still match to be worth running."""
-
-    generation: int = 0
-    errors: list[str] = field(default_factory=list)
-    results: deque[tuple[_Request, list[reg.RegisterRow], int]] = field(default_factory=deque)
-
-
-class _Signals(QObject):
-    # Results wait in `_LoadState.results`; the signal carries no Python object, since
-    # queued connections with PyObject arguments have crashed PySide at interpreter exit.
-    done = Signal()
-
-
-def _load(store: Store, state: _LoadState, request: _Request, page: int, signals: _Signals) -> None:
-    """Runs on the pool's thread: one count and/or one page, handed back through `state`."""
-    if request.generation != state.generation:
-        return  # a newer search was typed before this one started
-    try:
-        with store.reader() as session:
-            count = reg.register_count(session, request.query) if request.with_count else -1
-            rows = reg.register_page(
-                session, request.query, request.sort, request.descending, page, request.after
-            )
-    except Exception as exc:  # the UI thread must hear of every failure (by type: no personal data)
-        state.errors.append(type(exc).__name__)
-        rows, count = [], 0
-    state.results.append((request, rows, count))  # deque.append is thread-safe
-    signals.done.emit()
-
-
-class BeneficiaryTableModel(QAbstractTableModel):
+class BeneficiaryTableModel(EntriesTableModel):
     """Followed people of the register; `set_query` searches, `sort` orders, pages load lazily."""
 
     PAGE_SIZE = 200
@@ -123,21 +72,27 @@ class BeneficiaryTableModel(QAbstractTableModel):
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self._rows: list[reg.RegisterRow] = []
+        self._entries: list[reg.RegisterRow] = []
         self._total = 0
         self._query = ""
         self._sort = reg.SORT_NAME
         self._descending = False
         self._sort_column = COL_NAME
-        self._state = _LoadState()
+        self._generation = 0  # the load a result must still belong to, to be shown
+        self._errors: list[str] = []
         self._fetching = False
         self._loading = False
         self._exhausted = False
-        self._headers = _headers()
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._signals = _Signals(self)
-        self._signals.done.connect(self._on_loaded)
+        # self.tr, not an alias of QCoreApplication.translate: lupdate only reads tr() right.
+        self._headers = [
+            self.tr("Nom"),
+            self.tr("Prénom"),
+            self.tr("Né(e) en"),
+            self.tr("Téléphone"),
+            self.tr("Commune"),
+            self.tr("Public prioritaire"),
+            self.tr("Modifiée le"),
+        ]
         app = QCoreApplication.instance()
         if app is not None:
             # A query still running when the app quits must end before the interpreter does.
@@ -145,21 +100,10 @@ class BeneficiaryTableModel(QAbstractTableModel):
 
     # ---- what the view asks -------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        if not index.isValid() or index.row() >= len(self._entries):
             return None
-        row = self._rows[index.row()]
+        row = self._entries[index.row()]
         if role == ID_ROLE:
             return row.id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -194,14 +138,14 @@ class BeneficiaryTableModel(QAbstractTableModel):
         if not self.canFetchMore(parent):
             return
         self._fetching = True
-        self._submit(after=self._rows[-1] if self._rows else None, with_count=False)
+        self._submit(after=self._entries[-1] if self._entries else None, with_count=False)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = SORT_OF_COLUMN.get(column)
         if key is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        if (key, descending) == (self._sort, self._descending) and (self._rows or self._loading):
+        if (key, descending) == (self._sort, self._descending) and (self._entries or self._loading):
             return
         self._sort, self._descending, self._sort_column = key, descending, column
         self.reload()
@@ -230,7 +174,7 @@ class BeneficiaryTableModel(QAbstractTableModel):
         return self._sort_column
 
     def set_query(self, query: str) -> None:
-        if query == self._query and (self._rows or self._loading):
+        if query == self._query and (self._entries or self._loading):
             return
         self._query = query
         self.reload()
@@ -241,26 +185,26 @@ class BeneficiaryTableModel(QAbstractTableModel):
         self._submit(after=None, with_count=True)
 
     def id_at(self, row: int) -> uuid.UUID | None:
-        return self._rows[row].id if 0 <= row < len(self._rows) else None
+        return self._entries[row].id if 0 <= row < len(self._entries) else None
 
     def row_of(self, person_id: uuid.UUID) -> int | None:
         """The row of a person among those fetched so far, if any."""
-        for i, row in enumerate(self._rows):
+        for i, row in enumerate(self._entries):
             if row.id == person_id:
                 return i
         return None
 
     def wait_for_loads(self, msecs: int = 5000) -> bool:
-        """Wait for the worker (closing, tests); results still arrive through the event loop."""
-        return self._pool.waitForDone(msecs)
+        """Wait until background loads have run and delivered (closing, tests)."""
+        return tasks.wait_until_settled(msecs)
 
     # ---- loading --------------------------------------------------------------------
 
     def _submit(self, after: reg.RegisterRow | None, with_count: bool) -> None:
         if with_count:
-            self._state.generation += 1  # a new list: whatever is in flight is stale
+            self._generation += 1  # a new list: whatever is in flight is stale
         request = _Request(
-            self._state.generation,
+            self._generation,
             self._query,
             self._sort,
             self._descending,
@@ -268,20 +212,36 @@ class BeneficiaryTableModel(QAbstractTableModel):
             with_count,
             self.count_cap,
         )
-        self._pool.start(
-            functools.partial(_load, self.store, self._state, request, self.PAGE_SIZE, self._signals)
-        )
+        store, page = self.store, self.PAGE_SIZE
 
-    def _on_loaded(self) -> None:
-        while self._state.results:
-            self._take(*self._state.results.popleft())
+        def load() -> tuple[list[reg.RegisterRow], int] | None:
+            # Runs off the UI thread: one count and/or one page.
+            if request.generation != self._generation:
+                return None  # a newer search was typed before this one started
+            with store.reader() as session:
+                count = reg.register_count(session, request.query) if request.with_count else -1
+                rows = reg.register_page(
+                    session, request.query, request.sort, request.descending, page, request.after
+                )
+            return rows, count
+
+        def loaded(result: tuple[list[reg.RegisterRow], int] | None) -> None:
+            if result is not None:
+                self._take(request, *result)
+
+        def failed(error: BaseException) -> None:
+            # The list must stop loading; the failure is kept by type only (no personal data).
+            self._errors.append(type(error).__name__)
+            self._take(request, [], 0)
+
+        tasks.run_in_background(load, loaded, failed, owner=self)
 
     def _take(self, request: _Request, rows: list[reg.RegisterRow], count: int) -> None:
-        if request.generation != self._state.generation:
+        if request.generation != self._generation:
             return
         if request.with_count:
             self.beginResetModel()
-            self._rows = list(rows)
+            self._entries = list(rows)
             self._total = count
             self._loading = False
             self._fetching = False
@@ -291,9 +251,9 @@ class BeneficiaryTableModel(QAbstractTableModel):
         else:
             self._fetching = False
             if rows:
-                first = len(self._rows)
+                first = len(self._entries)
                 self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-                self._rows.extend(rows)
+                self._entries.extend(rows)
                 self.endInsertRows()
             self._exhausted = self._is_last_page(rows)
         self.loaded.emit()
@@ -302,7 +262,7 @@ class BeneficiaryTableModel(QAbstractTableModel):
         # A short page ends the list; so does reaching an exact count (saves one empty query).
         if len(page) < self.PAGE_SIZE:
             return True
-        return not self.count_is_capped and len(self._rows) >= self._total
+        return not self.count_is_capped and len(self._entries) >= self._total
 
     def load_errors(self) -> list[str]:
-        return list(self._state.errors)
+        return list(self._errors)

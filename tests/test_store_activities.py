@@ -14,6 +14,7 @@ from stpaul_field.store import activities as acts
 from stpaul_field.store.models import Activity, Beneficiary, OutboxEntry, Participation, Venue
 from stpaul_field.store.outbox import pending_count
 from stpaul_field.store.reference import local_advisor_id
+from tests.query_plans import plans_of
 
 
 def _person(store, first: str, last: str) -> uuid.UUID:
@@ -249,3 +250,18 @@ def test_agenda_of_an_advisor_includes_what_they_co_lead(store):
         assert [r.id for r in acts.agenda_items(s, day, day, colleague_id)] == [wid]
         assert len(acts.agenda_items(s, day, day, workshop.advisor_id)) == 2
         assert len(acts.agenda_items(s, day, day)) == 2
+
+
+def test_the_lists_filters_read_its_index_alone(store):
+    # A theme or type filter at 100,000 activities must not read every (wide, encrypted)
+    # row: the list's index holds what the filters and the order need.
+    filters = [
+        acts.ActivityFilter(theme="sante"),
+        acts.ActivityFilter(type="workshop", status="planned"),
+        acts.ActivityFilter(advisor_id=uuid.uuid4()),
+    ]
+    with store.reader() as s:
+        plans = plans_of(store, s, lambda: [acts.activity_ids(s, flt) for flt in filters])
+    assert len(plans) == len(filters)
+    for plan in plans:
+        assert "COVERING INDEX ix_activity_list" in plan and "TEMP B-TREE" not in plan, plan

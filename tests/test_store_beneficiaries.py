@@ -14,6 +14,7 @@ from stpaul_field.store import beneficiaries as reg
 from stpaul_field.store.database import Store
 from stpaul_field.store.models import Activity, Beneficiary, OutboxEntry, Participation
 from stpaul_field.store.reference import local_advisor_id
+from tests.query_plans import plans_of
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -244,29 +245,10 @@ def test_register_pages_sorted_and_searched_in_sql(store: Store) -> None:
 def test_the_registers_count_and_first_page_by_name_come_from_an_index_not_a_sort(store: Store) -> None:
     # At 100,000 people a sort (or a read of every row, each decrypted) costs tens of ms at
     # every opening; the plan must walk the register's index in order instead.
-    from sqlalchemy import event
-
-    seen: list[tuple[str, object]] = []
-
-    def capture(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
-        if statement.lstrip().upper().startswith("SELECT"):
-            seen.append((statement, parameters))
-
     with store.reader() as s:
-        event.listen(store.engine, "before_cursor_execute", capture)
-        try:
-            reg.register_count(s)
-            reg.register_page(s, sort=reg.SORT_NAME, limit=100)
-        finally:
-            event.remove(store.engine, "before_cursor_execute", capture)
-        assert len(seen) == 2
-        for statement, parameters in seen:
-            plan = " / ".join(
-                row[-1]
-                for row in s.connection().exec_driver_sql(
-                    "EXPLAIN QUERY PLAN " + statement,
-                    parameters,  # type: ignore[arg-type]
-                )
-            )
-            assert "ix_beneficiary_register" in plan, plan
-            assert "TEMP B-TREE" not in plan, plan
+        plans = plans_of(
+            store, s, lambda: (reg.register_count(s), reg.register_page(s, sort=reg.SORT_NAME, limit=100))
+        )
+    assert len(plans) == 2
+    for plan in plans:
+        assert "ix_beneficiary_register" in plan and "TEMP B-TREE" not in plan, plan

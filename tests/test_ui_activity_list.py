@@ -47,7 +47,10 @@ def test_model_pages_lazily_and_sorts_in_sql(qtbot, ctx, store):  # noqa: F811
     assert model.total == 250 and model.rowCount() == M.PAGE
     fetches = 0
     while model.canFetchMore():
-        model.fetchMore()
+        # The next page is read off the UI thread and inserted when it arrives.
+        with qtbot.waitSignal(model.page_loaded, timeout=5000):
+            model.fetchMore()
+            assert not model.canFetchMore()  # one page on its way at a time
         fetches += 1
     assert fetches == -(-250 // M.PAGE) - 1
     assert model.rowCount() == 250 and len({r.id for r in model.rows}) == 250

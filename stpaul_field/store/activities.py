@@ -455,6 +455,16 @@ def _where(flt: ActivityFilter) -> list[Any]:
     return conds
 
 
+def _order(sort: str, descending: bool) -> list[Any]:
+    """The sort keys, then the ties (latest first) that the keys do not already hold.
+
+    A term repeated in ORDER BY makes SQLite sort again what the index already ordered.
+    """
+    keys = SORT_KEYS.get(sort, SORT_KEYS["date"])
+    ties = [c for c in (Activity.date, Activity.start_time, Activity.id) if not any(c is k for k in keys)]
+    return [k.desc() if descending else k.asc() for k in keys] + [c.desc() for c in ties]
+
+
 def count_activities(session: Session, flt: ActivityFilter) -> int:
     return session.scalar(select(func.count()).select_from(Activity).where(and_(*_where(flt)))) or 0
 
@@ -469,10 +479,9 @@ def activity_ids(
     100,000 of them into UUID objects costs more than the query; `activity_rows` reads
     the shown columns page by page. The length of this list is the number of matches.
     """
-    keys = SORT_KEYS.get(sort, SORT_KEYS["date"])
-    order = [k.desc() if descending else k.asc() for k in keys]
-    tie = [Activity.date.desc(), Activity.start_time.desc(), Activity.id.desc()]
-    stmt = select(type_coerce(Activity.id, String)).where(and_(*_where(flt))).order_by(*order, *tie)
+    stmt = (
+        select(type_coerce(Activity.id, String)).where(and_(*_where(flt))).order_by(*_order(sort, descending))
+    )
     return list(session.scalars(stmt))
 
 
@@ -523,12 +532,13 @@ def list_activities(
     offset: int = 0,
 ) -> list[ActivityRow]:
     """One page of the list (ids sorted in SQL on the sort keys alone, then their columns)."""
-    keys = SORT_KEYS.get(sort, SORT_KEYS["date"])
-    order = [k.desc() if descending else k.asc() for k in keys]
-    tie = [Activity.date.desc(), Activity.start_time.desc(), Activity.id.desc()]
     page_ids = list(
         session.scalars(
-            select(Activity.id).where(and_(*_where(flt))).order_by(*order, *tie).limit(limit).offset(offset)
+            select(Activity.id)
+            .where(and_(*_where(flt)))
+            .order_by(*_order(sort, descending))
+            .limit(limit)
+            .offset(offset)
         )
     )
     return activity_rows(session, page_ids)

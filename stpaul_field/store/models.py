@@ -187,7 +187,11 @@ class Activity(SyncedMixin, Base):
         Index("ix_activity_advisor_date", "advisor_id", "date"),
         Index("ix_activity_venue", "venue_id"),
         # The list's order, answered from the index alone (migration 0003).
-        Index("ix_activity_list", "date", "start_time", "id", "deleted_at"),
+        Index(
+            "ix_activity_list",
+            *("date", "start_time", "id", "deleted_at", "type", "status", "venue_id", "advisor_id"),
+            *("themes", "co_advisor_ids"),  # the list's filters read the index alone (0006)
+        ),
         # reports (covering): see migration 0004
         Index("ix_activity_report", "date", "deleted_at", "status", "advisor_id", "anon_total", "id"),
         Index("ix_activity_counted", "id", "date", "deleted_at", "status"),
@@ -212,8 +216,12 @@ class Participation(SyncedMixin, Base):
         Index("ix_participation_activity", "activity_id"),
         Index("ix_participation_beneficiary", "beneficiary_id"),
         # reports (covering): see migration 0004
-        Index("ix_participation_report", "activity_id", "deleted_at", "attended", "registered", "beneficiary_id"),  # noqa: E501
-        Index("ix_participation_person", "beneficiary_id", "deleted_at", "attended", "registered", "activity_id"),  # noqa: E501
+        Index(
+            "ix_participation_report", "activity_id", "deleted_at", "attended", "registered", "beneficiary_id"
+        ),
+        Index(
+            "ix_participation_person", "beneficiary_id", "deleted_at", "attended", "registered", "activity_id"
+        ),
     )
 
 

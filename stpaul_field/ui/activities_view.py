@@ -2,8 +2,8 @@
 
 `ActivitiesModel` is a `QAbstractTableModel` over `store.activities` queries. A new filter
 or sort asks the store, off the UI thread, for the matching ids in order (SQL computes only
-the sort keys) and the first page; scrolling then reads the next `PAGE` rows by primary
-key (canFetchMore/fetchMore), a few milliseconds each even at 100,000 activities.
+the sort keys) and the first page; scrolling then asks for the next `PAGE` rows by
+primary key (canFetchMore/fetchMore), also off the UI thread, and inserts them on arrival.
 """
 
 from __future__ import annotations
@@ -70,6 +70,7 @@ class ActivitiesModel(QAbstractTableModel):
     }
 
     loaded = Signal()  # a new filter or order is on screen
+    page_loaded = Signal()  # a page asked by fetchMore is on screen
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +81,7 @@ class ActivitiesModel(QAbstractTableModel):
         self.ids: list[str] = []  # every match, in order (see store.activities.activity_ids)
         self.rows: list[acts.ActivityRow] = []
         self._fetched = 0
+        self._fetching = False  # a page asked by fetchMore is on its way
         self._generation = 0
         self._headers = [
             self.tr("Date"),
@@ -120,25 +122,45 @@ class ActivitiesModel(QAbstractTableModel):
         self.beginResetModel()
         self.ids, self.rows = ids, rows
         self._fetched = min(self.PAGE, len(ids))  # ids whose rows have been read
+        self._fetching = False  # a page on its way belongs to the old list: dropped on arrival
         self.endResetModel()
         self.loaded.emit()
 
     def canFetchMore(self, parent: Index = _ROOT) -> bool:
-        return not parent.isValid() and self._fetched < len(self.ids)
+        return not parent.isValid() and not self._fetching and self._fetched < len(self.ids)
 
     def fetchMore(self, parent: Index = _ROOT) -> None:
-        if parent.isValid():
+        if parent.isValid() or self._fetching:
             return
         wanted = self.ids[self._fetched : self._fetched + self.PAGE]
-        self._fetched += len(wanted)
-        # Rows deleted since the ids were read are simply not there.
-        more = self.ctx.read_now(lambda s: acts.activity_rows(s, wanted))
-        if not more:
+        if not wanted:
             return
-        start = len(self.rows)
-        self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
+        self._fetching = True
+        generation = self._generation
+
+        def failed(error: BaseException) -> None:
+            if generation == self._generation:
+                self._fetching = False
+
+        self.ctx.read(
+            lambda s: acts.activity_rows(s, wanted),
+            lambda more: self._append(generation, len(wanted), more),
+            failed,
+            owner=self,
+        )
+
+    def _append(self, generation: int, asked: int, more: list[acts.ActivityRow]) -> None:
+        if generation != self._generation:
+            return
+        self._fetching = False
+        self._fetched += asked
+        # Rows deleted since the ids were read are simply not there.
+        if more:
+            start = len(self.rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
+            self.rows.extend(more)
+            self.endInsertRows()
+        self.page_loaded.emit()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self.SORT_KEYS.get(column)

@@ -1,6 +1,6 @@
 """Screenshot of the « Sauvegardes » dialog for the README, on a small demo store.
 
-    xvfb-run -a python docs/screenshots/backups_shots.py docs/screenshots
+xvfb-run -a python docs/screenshots/backups_shots.py docs/screenshots
 """
 
 from __future__ import annotations

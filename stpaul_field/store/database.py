@@ -14,6 +14,7 @@ from stpaul_field.paths import AppPaths
 from stpaul_field.settings import BACKUPS_KEPT, Settings
 from stpaul_field.store import backup, cipher, migrate, outbox
 from stpaul_field.store.keys import resolve_key
+from stpaul_field.store.sql_logging import ENGINE_OPTIONS
 
 # A laptop on battery can lose power at any moment: FULL makes every commit durable.
 PRAGMAS = (
@@ -33,7 +34,7 @@ def make_engine(path: Path | str, key: bytes | None) -> Engine:
 
     `key=None` opens a clear file: only the benchmark of the cost of encryption does that.
     """
-    engine = create_engine(f"sqlite:///{path}", module=cipher.sqlcipher)
+    engine = create_engine(f"sqlite:///{path}", module=cipher.sqlcipher, **ENGINE_OPTIONS)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:

@@ -75,15 +75,15 @@ def test_restore_asks_first_then_brings_the_backup_back_and_keeps_the_replaced_d
     ctx.data_changed.connect(lambda: changed.append(True))
     dialog.table.selectRow(0)
 
-    asked = []
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.No
-    )
+    question = dialog.restore_question(dialog.selected())
+    assert "seront d'abord sauvegardées" in question.text()
+    assert question.defaultButton().text() == "Annuler"
+    assert question.button(QMessageBox.StandardButton.Yes).text() == "Restaurer"
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.No)
     assert not dialog.restore_selected()
-    assert names(ctx) == {"AVANT", "APRES"}  # « Non » changes nothing
-    assert "seront d'abord sauvegardées" in asked[0]
+    assert names(ctx) == {"AVANT", "APRES"}  # « Annuler » changes nothing
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Yes)
     assert dialog.restore_selected()
     assert names(ctx) == {"AVANT"}
     assert changed  # every view reloads
@@ -100,7 +100,7 @@ def test_a_backup_this_laptop_cannot_open_is_refused_in_french(qtbot, ctx, paths
     damaged: Path = dialog.backups[0].path
     damaged.write_bytes(b"\0" * damaged.stat().st_size)
     warnings = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
     dialog.table.selectRow(0)
     assert not dialog.restore_selected()

@@ -40,6 +40,11 @@ def main(out: str) -> None:
     for _ in range(5):
         app.processEvents()
     dialog.grab().save(f"{out}/sauvegardes.png")
+    question = dialog.restore_question(dialog.selected())
+    question.show()
+    for _ in range(5):
+        app.processEvents()
+    question.grab().save(f"{out}/sauvegardes-restaurer.png")
     store.close()
 
 

@@ -827,15 +827,15 @@
       <translation>The backup failed: {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/backups_dialog.py" line="179" />
-      <location filename="../../stpaul_field/ui/backups_dialog.py" line="199" />
-      <location filename="../../stpaul_field/ui/backups_dialog.py" line="210" />
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="181" />
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="207" />
       <location filename="../../stpaul_field/ui/backups_dialog.py" line="218" />
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="226" />
       <source>Restaurer une sauvegarde</source>
       <translation>Restore a backup</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/backups_dialog.py" line="181" />
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="183" />
       <source>Remettre les données du poste telles qu'elles étaient le {0} ?
 
 Les données actuelles seront d'abord sauvegardées (« Avant une restauration »). Ce qui a été synchronisé depuis reviendra à la prochaine synchronisation ; ce qui ne l'a pas été ne sera plus que dans cette sauvegarde de sécurité.</source>
@@ -844,12 +844,22 @@ Les données actuelles seront d'abord sauvegardées (« Avant une restauration �
 The current data will be backed up first (“Before a restore”). What has been synced since will come back at the next sync; what has not will only be in that safety backup.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/backups_dialog.py" line="200" />
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="191" />
+      <source>Restaurer</source>
+      <translation>Restore</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="192" />
+      <source>Annuler</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="208" />
       <source>Le poste est occupé : réessayez dans un instant. Rien n'a été modifié.</source>
       <translation>The laptop is busy: try again in a moment. Nothing was changed.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/backups_dialog.py" line="211" />
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="219" />
       <source>{0}
 
 Rien n'a été modifié.</source>
@@ -858,7 +868,7 @@ Rien n'a été modifié.</source>
 Nothing was changed.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/backups_dialog.py" line="220" />
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="228" />
       <source>La restauration a échoué : {0}
 
 Fermez puis relancez l'application ; les données remplacées sont dans la sauvegarde « Avant une restauration ».</source>
@@ -867,7 +877,7 @@ Fermez puis relancez l'application ; les données remplacées sont dans la sauve
 Close and restart the application; the replaced data is in the “Before a restore” backup.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/backups_dialog.py" line="230" />
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="238" />
       <source>Sauvegarde du {0} restaurée ; les données remplacées sont dans la sauvegarde la plus récente.</source>
       <translation>Backup of {0} restored; the replaced data is in the most recent backup.</translation>
     </message>

@@ -173,9 +173,11 @@ class BackupsDialog(QDialog):
         self.backup_button.setEnabled(True)
         self.status.setText(self.tr("La sauvegarde a échoué : {0}").format(error))
 
-    def confirm_restore(self, info: BackupInfo) -> bool:
-        answer = QMessageBox.question(
-            self,
+    def restore_question(self, info: BackupInfo) -> QMessageBox:
+        """The confirmation asked before restoring (« Annuler » is the default)."""
+        yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             self.tr("Restaurer une sauvegarde"),
             self.tr(
                 "Remettre les données du poste telles qu'elles étaient le {0} ?\n\n"
@@ -183,10 +185,16 @@ class BackupsDialog(QDialog):
                 "Ce qui a été synchronisé depuis reviendra à la prochaine synchronisation ; ce qui "
                 "ne l'a pas été ne sera plus que dans cette sauvegarde de sécurité."
             ).format(self.when_text(info)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            yes | no,
+            self,
         )
-        return answer == QMessageBox.StandardButton.Yes
+        box.button(yes).setText(self.tr("Restaurer"))
+        box.button(no).setText(self.tr("Annuler"))
+        box.setDefaultButton(no)
+        return box
+
+    def confirm_restore(self, info: BackupInfo) -> bool:
+        return self.restore_question(info).exec() == QMessageBox.StandardButton.Yes
 
     def restore_selected(self) -> bool:
         """Restore the selected backup after confirmation; True if the store was replaced."""

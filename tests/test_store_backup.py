@@ -168,6 +168,8 @@ def test_restore_backup_command(paths: AppPaths, tmp_path: Path, capsys) -> None
 
     assert main(["--data-dir", root, "restore-backup", "--list"]) == 0
     assert chosen.name in capsys.readouterr().out
+    assert main(["--data-dir", root, "restore-backup"]) == 2
+    assert "Indiquez la sauvegarde" in capsys.readouterr().out
     assert main(["--data-dir", root, "restore-backup", str(bad)]) == 2
     out = capsys.readouterr().out
     assert "autre poste" in out and "Rien n'a été modifié" in out

@@ -34,7 +34,10 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
         for info in found:
             when = info.made_at.astimezone().strftime("%d/%m/%Y %H:%M:%S")
             print(f"{when}  {info.size / 1e6:8.1f} Mo  {info.reason:<28} {info.path.name}")
-        return 0 if args.list else 2
+        if args.list:
+            return 0
+        print("Indiquez la sauvegarde à restaurer : stpaul-field restore-backup FICHIER.")
+        return 2
     chosen = Path(args.file)
     if not chosen.exists() and (paths.backups / chosen.name).exists():
         chosen = paths.backups / chosen.name

@@ -6,8 +6,10 @@ and stamps of the fields it clears, a journal line (op "anonymise", identifiers 
 every laptop pulls the anonymised record at its next sync.
 
 The scan reads every beneficiary, activity and participation outside the write lock (so that
-the laptops' syncs are not held up by it), up to a watermark sequence value; under the lock,
-people touched by a write after the watermark are left for the next run.
+the laptops' syncs are not held up by it), up to a watermark sequence value. The writes go in
+chunks of `CHUNK` people, each its own transaction under the lock; a person touched by another
+writer after the watermark (their record, an activity or a participation of theirs) is left
+for the next run.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from stpaul_field.store.models import utcnow
 from stpaul_field.store.serialize import to_wire
 
 JOURNAL_OP = "anonymise"
+CHUNK = 500  # people per write transaction
 _SCANNED = ("beneficiary", "activity", "participation")
 
 
@@ -122,59 +125,69 @@ def apply_server_retention(
     if dry_run:
         cleared = {a for person in plan.people for a in plan.notes_of.get(person, ())}
         return RetentionOutcome(len(plan.people), len(cleared))
-    if not plan.people:
-        return RetentionOutcome(0, 0)
-    with db.writer() as session:
-        later = session.execute(
-            select(Record.entity, Record.id, Record.fields).where(
-                Record.seq > plan.watermark, Record.entity.in_(_SCANNED)
+    outcome = RetentionOutcome(0, 0)
+    clock = HybridClock(SERVER_NODE)
+    checked_up_to = plan.watermark  # others' writes after this seq are not looked at yet
+    touched: set[uuid.UUID] = set()
+    pending = sorted(plan.people)
+    # In chunks, each its own transaction: the laptops' syncs wait for one chunk at most.
+    for start in range(0, len(pending), CHUNK):
+        with db.writer() as session:
+            later = session.execute(
+                select(Record.entity, Record.id, Record.fields).where(
+                    Record.seq > checked_up_to, Record.entity.in_(_SCANNED)
+                )
             )
-        )
-        touched: set[uuid.UUID] = set()
-        for entity, record_id, doc in later:
-            if entity == "beneficiary":
-                touched.add(record_id)
-            elif entity == "activity":
-                touched |= plan.people_of_activity.get(record_id, set())
-            else:
-                with contextlib.suppress(ValueError):
-                    touched.add(uuid.UUID(str(doc.get("beneficiary_id"))))
-        people = plan.people - touched
-        now = utcnow()
-        stamp = HybridClock(SERVER_NODE).now().encode()
-        book = RecordBook(session, now)
-        activities = {a for person in people for a in plan.notes_of.get(person, ())}
-        book.preload({("beneficiary", p) for p in people} | {("activity", a) for a in activities})
-        outcome = RetentionOutcome(0, 0, left_for_next_run=len(plan.people & touched))
-        for entity, record_id, values in [
-            *(("beneficiary", p, ERASED_PERSON) for p in sorted(people)),
-            *(("activity", a, ERASED_INDIVIDUAL_ACTIVITY) for a in sorted(activities)),
-        ]:
-            rec = book.get(entity, record_id)
-            if rec is None:
-                continue
-            wire = {name: to_wire(value) for name, value in values.items()}
-            taken = [name for name, value in wire.items() if rec.fields.get(name) != value]
-            if not taken:
-                continue
-            # No validation: clearing personal fields is owed to the person whatever else the
-            # record holds, and an anonymous record without names or contact is always valid.
-            doc = {**rec.fields, **wire, "updated_at": to_wire(now)}
-            rec = book.put(
-                entity,
-                record_id,
-                rec.team_id,
-                doc,
-                [*taken, "updated_at"],
-                stamp,
-                advisor_id=None,
-                device_id=None,
-                journal_as=JOURNAL_OP,
-            )
-            outcome.seqs.append(rec.seq)
-            if entity == "beneficiary":
-                outcome.people += 1
-            else:
-                outcome.activities += 1
-        book.flush()
+            for entity, record_id, doc in later:
+                if entity == "beneficiary":
+                    touched.add(record_id)
+                elif entity == "activity":
+                    touched |= plan.people_of_activity.get(record_id, set())
+                else:
+                    with contextlib.suppress(ValueError):
+                        touched.add(uuid.UUID(str(doc.get("beneficiary_id"))))
+            chunk = [person for person in pending[start : start + CHUNK] if person not in touched]
+            outcome.left_for_next_run += len(pending[start : start + CHUNK]) - len(chunk)
+            book = RecordBook(session, utcnow())
+            _anonymise(book, plan, chunk, clock.now().encode(), outcome)
+            book.flush()
+            checked_up_to = session.scalar(select(Counter.value).where(Counter.name == SEQ_COUNTER)) or 0
     return outcome
+
+
+def _anonymise(
+    book: RecordBook, plan: _Plan, people: list[uuid.UUID], stamp: str, outcome: RetentionOutcome
+) -> None:
+    activities = {a for person in people for a in plan.notes_of.get(person, ())}
+    book.preload({("beneficiary", p) for p in people} | {("activity", a) for a in activities})
+    now = to_wire(book.now)
+    for entity, record_id, values in [
+        *(("beneficiary", p, ERASED_PERSON) for p in people),
+        *(("activity", a, ERASED_INDIVIDUAL_ACTIVITY) for a in sorted(activities)),
+    ]:
+        rec = book.get(entity, record_id)
+        if rec is None:
+            continue
+        wire = {name: to_wire(value) for name, value in values.items()}
+        taken = [name for name, value in wire.items() if rec.fields.get(name) != value]
+        if not taken:
+            continue
+        # No validation: clearing personal fields is owed to the person whatever else the
+        # record holds, and an anonymous record without names or contact is always valid.
+        doc = {**rec.fields, **wire, "updated_at": now}
+        rec = book.put(
+            entity,
+            record_id,
+            rec.team_id,
+            doc,
+            [*taken, "updated_at"],
+            stamp,
+            advisor_id=None,
+            device_id=None,
+            journal_as=JOURNAL_OP,
+        )
+        outcome.seqs.append(rec.seq)
+        if entity == "beneficiary":
+            outcome.people += 1
+        else:
+            outcome.activities += 1

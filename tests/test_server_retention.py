@@ -226,3 +226,26 @@ def test_retention_command(tmp_path, capsys) -> None:
     assert "GRONDINOUBLI" not in out.out + out.err  # counts only, never a name
     assert server_main(["retention", "--database-url", url]) == 0
     assert capsys.readouterr().out.startswith("0 personne(s)")
+
+
+def test_writes_in_chunks_do_not_hold_back_the_next_chunk(server_env: ServerEnv, monkeypatch) -> None:  # noqa: F811
+    from stpaul_field.server import retention
+
+    advisor_id = server_env.advisor("Saint-Paul", "marie")
+    device = Device(server_env, "marie")
+    first, visit, changes = person_with_visit(device, advisor_id, "PREMIEROUBLI", THREE_YEARS_AGO)
+    second = uuid.uuid4()
+    changes += [
+        device.change("beneficiary", second, {**changes[0].fields, "last_name": "SECONDOUBLI"}),
+        device.change(
+            "participation", uuid.uuid4(), {"activity_id": str(visit), "beneficiary_id": str(second)}
+        ),
+    ]
+    assert {r.status for r in device.sync(changes, cursor=0).results} == {"applied"}
+    monkeypatch.setattr(retention, "CHUNK", 1)
+    # The first chunk clears the notes of the visit both people shared: the run's own write
+    # must not count as "someone saw the second person meanwhile".
+    outcome = apply_server_retention(server_env.db, 2)
+    assert (outcome.people, outcome.left_for_next_run) == (2, 0)
+    rows = _rows(server_env)
+    assert rows[("beneficiary", first)][1]["last_name"] == rows[("beneficiary", second)][1]["last_name"] == ""

@@ -47,9 +47,13 @@ def _same_rows(plain: Path, encrypted: Path, key: bytes) -> None:
     src = cipher.sqlcipher.connect(str(plain))
     dst = cipher.connect(encrypted, key)
     try:
-        tables = [r[0] for r in src.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
-            " AND name NOT LIKE 'beneficiary_search%'")]
+        tables = [
+            r[0]
+            for r in src.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+                " AND name NOT LIKE 'beneficiary_search%'"
+            )
+        ]
         for table in tables:
             a = src.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
             b = dst.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
@@ -58,4 +62,3 @@ def _same_rows(plain: Path, encrypted: Path, key: bytes) -> None:
     finally:
         src.close()
         dst.close()
-

@@ -20,6 +20,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "seed-demo": ("stpaul_field.store.demo", "remplir le poste de données de démonstration"),
     "bench": ("stpaul_field.bench.runner", "mesurer les performances (objectifs de DESIGN.md)"),
     "privacy": ("stpaul_field.store.privacy_cli", "droits des personnes (RGPD) : export, effacement"),
+    "restore-backup": (
+        "stpaul_field.store.restore_cli",
+        "restaurer une sauvegarde du poste (--list : les voir)",
+    ),
     "export": ("stpaul_field.documents.export_cli", "exporter activités ou bénéficiaires (Coop, XLSX/CSV)"),
     "report": ("stpaul_field.documents.report_cli", "rapport mensuel en PDF (suivis, objectif, graphiques)"),
     "print-sheet": ("stpaul_field.documents.cli_print_sheet", "feuilles d'émargement en PDF"),

@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from stpaul_field.store.database import Store
 from stpaul_field.store.models import Activity, Beneficiary, OutboxEntry, Participation
@@ -121,3 +121,22 @@ def test_privacy_commands(paths, tmp_path, capsys):
         main(["--data-dir", root, "privacy", "export", "--beneficiary", str(person.id), "-o", str(out)]) == 0
     )
     assert json.loads(out.read_text(encoding="utf-8"))["personne"]["nom"] == ""
+
+
+def test_retention_leaves_erased_people_alone_and_catches_a_name_that_came_back(store: Store):
+    person = add_person(store, dt.date(2020, 1, 1))
+    with store.session() as s:
+        assert apply_retention(s, 2, TODAY) == 1
+    with store.reader() as s:
+        queued = s.scalar(select(func.count()).select_from(OutboxEntry))
+        assert people_past_retention(s, 2, TODAY) == []
+    with store.session() as s:
+        assert apply_retention(s, 2, TODAY) == 0
+    with store.reader() as s:
+        assert s.scalar(select(func.count()).select_from(OutboxEntry)) == queued  # nothing re-queued
+    # A laptop's offline edit won a conflict after the erasure: the name is back on an
+    # anonymous record; the next retention run erases it again.
+    with store.session() as s:
+        s.get(Beneficiary, person.id).last_name = "PAYET"
+    with store.reader() as s:
+        assert people_past_retention(s, 2, TODAY) == [person.id]

@@ -720,6 +720,169 @@
     </message>
   </context>
   <context>
+    <name>BackupsDialog</name>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="50" />
+      <source>Sauvegardes</source>
+      <translation>Backups</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="55" />
+      <source>Les sauvegardes sont chiffrées avec la clé de ce poste : seul ce poste peut les restaurer. Une sauvegarde est faite avant chaque mise à jour des données.</source>
+      <translation>Backups are encrypted with this laptop's key: only this laptop can restore them. A backup is made before every update of the data.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="62" />
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="62" />
+      <source>Motif</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="62" />
+      <source>Taille</source>
+      <translation>Size</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="63" />
+      <source>Sauvegardes du poste</source>
+      <translation>This laptop's backups</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="80" />
+      <source>&amp;Conserver les</source>
+      <translation>&amp;Keep the last</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="82" />
+      <source>Nombre de sauvegardes conservées</source>
+      <translation>Number of backups kept</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="86" />
+      <source>dernières sauvegardes</source>
+      <translation>backups</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="88" />
+      <source>Les plus anciennes sont retirées à chaque nouvelle sauvegarde.</source>
+      <translation>The oldest are removed at each new backup.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="95" />
+      <source>Fermer</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="96" />
+      <source>&amp;Sauvegarder maintenant</source>
+      <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="97" />
+      <source>&amp;Restaurer…</source>
+      <translation>&amp;Restore…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="117" />
+      <source>Sauvegarde demandée</source>
+      <translation>Requested backup</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="119" />
+      <source>Avant une mise à jour des données</source>
+      <translation>Before a data update</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="121" />
+      <source>Avant le chiffrement du poste</source>
+      <translation>Before the laptop's encryption</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="123" />
+      <source>Avant une restauration</source>
+      <translation>Before a restore</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="145" />
+      <source>Aucune sauvegarde sur ce poste pour l'instant.</source>
+      <translation>No backup on this laptop yet.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="162" />
+      <source>Sauvegarde en cours…</source>
+      <translation>Backing up…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="168" />
+      <source>Sauvegarde faite.</source>
+      <translation>Backup done.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="174" />
+      <source>La sauvegarde a échoué : {0}</source>
+      <translation>The backup failed: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="181" />
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="207" />
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="218" />
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="226" />
+      <source>Restaurer une sauvegarde</source>
+      <translation>Restore a backup</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="183" />
+      <source>Remettre les données du poste telles qu'elles étaient le {0} ?
+
+Les données actuelles seront d'abord sauvegardées (« Avant une restauration »). Ce qui a été synchronisé depuis reviendra à la prochaine synchronisation ; ce qui ne l'a pas été ne sera plus que dans cette sauvegarde de sécurité.</source>
+      <translation>Put the laptop's data back as it was on {0}?
+
+The current data will be backed up first (“Before a restore”). What has been synced since will come back at the next sync; what has not will only be in that safety backup.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="191" />
+      <source>Restaurer</source>
+      <translation>Restore</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="192" />
+      <source>Annuler</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="208" />
+      <source>Le poste est occupé : réessayez dans un instant. Rien n'a été modifié.</source>
+      <translation>The laptop is busy: try again in a moment. Nothing was changed.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="219" />
+      <source>{0}
+
+Rien n'a été modifié.</source>
+      <translation>{0}
+
+Nothing was changed.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="228" />
+      <source>La restauration a échoué : {0}
+
+Fermez puis relancez l'application ; les données remplacées sont dans la sauvegarde « Avant une restauration ».</source>
+      <translation>The restore failed: {0}
+
+Close and restart the application; the replaced data is in the “Before a restore” backup.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="238" />
+      <source>Sauvegarde du {0} restaurée ; les données remplacées sont dans la sauvegarde la plus récente.</source>
+      <translation>Backup of {0} restored; the replaced data is in the most recent backup.</translation>
+    </message>
+  </context>
+  <context>
     <name>BeneficiaryDetail</name>
     <message>
       <location filename="../../stpaul_field/ui/register/detail.py" line="85" />
@@ -1557,51 +1720,56 @@
     </message>
     <message>
       <location filename="../../stpaul_field/ui/main_window.py" line="239" />
+      <source>&amp;Sauvegardes…</source>
+      <translation>&amp;Backups…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="242" />
       <source>&amp;Verrouiller le poste</source>
       <translation>&amp;Lock the laptop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="243" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="246" />
       <source>&amp;Quitter</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="246" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="249" />
       <source>&amp;Affichage</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="247" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="250" />
       <source>Ai&amp;de</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="248" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="251" />
       <source>À &amp;propos de l'application…</source>
       <translation>&amp;About the application…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="277" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="285" />
       <source>État de la synchronisation</source>
       <translation>Synchronisation status</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="279" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="287" />
       <source>Modifications locales à envoyer</source>
       <translation>Local changes to send</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="282" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="290" />
       <source>Changer le lieu où je travaille</source>
       <translation>Change where I work</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="297" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="305" />
       <source>Tout est sur le registre central</source>
       <translation>Everything is on the central record</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/main_window.py" line="300" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="308" />
       <source>%n modification(s) locale(s) pas encore sur le registre central</source>
       <translation>
         <numerusform>%n local change not yet on the central record</numerusform>
@@ -1609,12 +1777,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="309" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="317" />
       <source>Lieu : {0}</source>
       <translation>Place: {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="309" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="317" />
       <source>Choisir mon lieu de travail…</source>
       <translation>Choose where I work…</translation>
     </message>

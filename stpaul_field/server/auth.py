@@ -46,7 +46,15 @@ def bearer_token(header: str | None) -> str:
 
 
 def authenticate(db: Database, authorization: str | None) -> Caller:
-    """The device behind `Authorization: Bearer <token>`, or a 401/403 ApiError."""
+    """The device behind `Authorization: Bearer <token>`, or a 401/403 ApiError.
+
+    Why the lookup needs no constant-time comparison: the token itself is never compared,
+    only its SHA-256 is looked up in the index. How long that takes can tell at most how much
+    of a *hash* matched, and steering a hash's prefix means inverting SHA-256 on 256 random
+    bits. The server's one comparison of a secret is the password check, done by libargon2's
+    `argon2_verify` (a constant-time compare). `tests/test_secret_comparisons.py` keeps any
+    `==` on a secret out of the code.
+    """
     digest = token_hash(bearer_token(authorization))
     with db.session() as s:
         row = s.execute(

@@ -127,11 +127,13 @@ class RecordBook:
         device_id: uuid.UUID | None,
         op_id: uuid.UUID | None = None,
         baseline: bool = False,
+        journal_as: str | None = None,
     ) -> RecordRow:
         """Make `doc` the record's new state; `taken` fields get this write's seq and stamp.
 
         `baseline`: the fields are shipped with every laptop (reference data), so they count as
         version 0 — a laptop's first edit of them, based on version 0, is no conflict.
+        `journal_as`: the journal's op when it says more than create/update (e.g. "anonymise").
         """
         seq = self.next_seq()
         rec = self.get(entity, record_id)
@@ -158,7 +160,7 @@ class RecordBook:
                 "device_id": device_id,
                 "entity": entity,
                 "record_id": record_id,
-                "op": journal_op(before, doc),
+                "op": journal_as or journal_op(before, doc),
                 "op_id": op_id,
             }
         )

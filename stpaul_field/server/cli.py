@@ -10,6 +10,7 @@
     stpaul-field-server list-devices [--team NOM]
     stpaul-field-server revoke-device ID
     stpaul-field-server export [--entity E] [--team NOM] [--format jsonl|csv] [--output FICHIER]
+    stpaul-field-server retention [--years N] [--dry-run]
 
 Passwords come from a prompt (typed twice) or, with --password-stdin, from the first line of
 standard input; never from an argument (it would show in the process list and shell history).
@@ -234,6 +235,48 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_retention(args: argparse.Namespace) -> int:
+    from stpaul_field.server import logs
+    from stpaul_field.server.retention import apply_server_retention
+
+    settings = _settings(args)
+    years = args.years if args.years is not None else settings.retention_years
+    if years < 1:
+        raise ValueError("La durée de conservation est d'au moins un an.")
+    logs.configure(settings.log_level)
+    db = _database(args)
+    try:
+        outcome = apply_server_retention(db, years, dry_run=args.dry_run)
+    finally:
+        db.dispose()
+    # Counts only: neither names nor identifiers of the people concerned.
+    logs.event(
+        "retention",
+        years=years,
+        dry_run=args.dry_run,
+        people=outcome.people,
+        activities=outcome.activities,
+        left_for_next_run=outcome.left_for_next_run,
+    )
+    if args.dry_run:
+        print(
+            f"{outcome.people} personne(s) sans activité depuis {years} ans seraient anonymisée(s) "
+            f"({outcome.activities} note(s) d'accompagnement effacée(s)) ; rien n'a été modifié."
+        )
+    else:
+        print(
+            f"{outcome.people} personne(s) sans activité depuis {years} ans anonymisée(s), "
+            f"{outcome.activities} note(s) d'accompagnement effacée(s) ; "
+            "les postes les recevront à leur prochaine synchronisation."
+        )
+        if outcome.left_for_next_run:
+            print(
+                f"{outcome.left_for_next_run} personne(s) modifiée(s) pendant l'opération : "
+                "ce sera au prochain passage."
+            )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from stpaul_field.domain import values as v
 
@@ -294,6 +337,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--team")
     p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     p.add_argument("--output", type=Path, help="fichier (par défaut : sortie standard)")
+    p = add("retention", cmd_retention, "anonymiser les personnes sans activité depuis N ans")
+    p.add_argument(
+        "--years", type=int, metavar="N", help="durée de conservation (défaut : le réglage, 2 ans)"
+    )
+    p.add_argument("--dry-run", action="store_true", help="compter seulement, sans rien modifier")
     return parser
 
 

@@ -17,6 +17,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from stpaul_field.store.sql_logging import ENGINE_OPTIONS
+
 # Any constant shared by every worker; "stpaul" on a phone keypad.
 WRITE_LOCK_KEY = 7872850
 
@@ -29,7 +31,7 @@ SQLITE_PRAGMAS = (
 
 
 def _sqlite_engine(url: str, begin: str) -> Engine:
-    engine = create_engine(url, pool_size=10, max_overflow=20, pool_timeout=60)
+    engine = create_engine(url, pool_size=10, max_overflow=20, pool_timeout=60, **ENGINE_OPTIONS)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -59,7 +61,12 @@ class Database:
         self.is_postgres = is_postgres_url(url)
         if self.is_postgres:
             self.engine = create_engine(
-                url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True, pool_timeout=60
+                url,
+                pool_size=pool_size,
+                max_overflow=pool_size,
+                pool_pre_ping=True,
+                pool_timeout=60,
+                **ENGINE_OPTIONS,
             )
             self.write_engine = self.engine
         elif url.startswith("sqlite"):

@@ -11,6 +11,7 @@ import platformdirs
 from pydantic import BaseModel, ConfigDict, Field
 
 from stpaul_field import APP_AUTHOR
+from stpaul_field.domain.privacy import DEFAULT_RETENTION_YEARS
 
 ENV_PREFIX = "STPAUL_SERVER_"
 SERVER_APP_NAME = "stpaul-field-server"
@@ -38,6 +39,8 @@ class ServerSettings(BaseModel):
     pool_size: int = Field(default=10, ge=1)
     # Seed Saint-Paul's reference venues at start (idempotent).
     seed_reference: bool = True
+    # `retention`: people with no activity for this many years are anonymised (as on the laptops).
+    retention_years: int = Field(default=DEFAULT_RETENTION_YEARS, ge=1)
     log_level: str = "INFO"
 
     @classmethod

@@ -11,8 +11,10 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from stpaul_field.paths import AppPaths
-from stpaul_field.store import cipher, migrate, outbox
+from stpaul_field.settings import BACKUPS_KEPT, Settings
+from stpaul_field.store import backup, cipher, migrate, outbox
 from stpaul_field.store.keys import resolve_key
+from stpaul_field.store.sql_logging import ENGINE_OPTIONS
 
 # A laptop on battery can lose power at any moment: FULL makes every commit durable.
 PRAGMAS = (
@@ -32,7 +34,7 @@ def make_engine(path: Path | str, key: bytes | None) -> Engine:
 
     `key=None` opens a clear file: only the benchmark of the cost of encryption does that.
     """
-    engine = create_engine(f"sqlite:///{path}", module=cipher.sqlcipher)
+    engine = create_engine(f"sqlite:///{path}", module=cipher.sqlcipher, **ENGINE_OPTIONS)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -56,10 +58,13 @@ def make_engine(path: Path | str, key: bytes | None) -> Engine:
 class Store:
     """The laptop's store: one SQLite file, sessions that write their own outbox."""
 
-    def __init__(self, engine: Engine, key: bytes, paths: AppPaths | None = None) -> None:
+    def __init__(
+        self, engine: Engine, key: bytes, paths: AppPaths | None = None, backups_kept: int = 10
+    ) -> None:
         self.engine = engine
         self.key = key
         self.paths = paths
+        self.backups_kept = backups_kept
         self.sessions: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
         outbox.install(self.sessions)
 
@@ -72,15 +77,18 @@ class Store:
         passphrase: str | None = None,
         upgrade: bool = True,
         first_start: bool = True,
-        backups_kept: int = 10,
+        backups_kept: int | None = None,
     ) -> Store:
         """Open (or create) the laptop's store.
 
         The key comes from `key`, else the keyring or the passphrase (`store.keys`); raises
         `KeyUnavailable` if a passphrase is needed, `cipher.WrongKey` if it is wrong.
         A store left unencrypted by an older version is encrypted first (see `encryption`).
+        `backups_kept`: how many backups rotation keeps (default: the laptop's setting).
         """
         paths.ensure()
+        if backups_kept is None:
+            backups_kept = Settings(paths.settings_file).get(BACKUPS_KEPT)
         key = key if key is not None else resolve_key(paths, passphrase)
         if cipher.is_plaintext(paths.store_file):
             from stpaul_field.store.encryption import encrypt_plaintext_store
@@ -91,7 +99,7 @@ class Store:
         engine = make_engine(paths.store_file, key)
         if upgrade:
             migrate.upgrade(engine, paths.backups, key, keep=backups_kept)
-        store = cls(engine, key, paths)
+        store = cls(engine, key, paths, backups_kept)
         if first_start:
             from stpaul_field.store.reference import ensure_first_start
 
@@ -108,6 +116,28 @@ class Store:
     def reader(self) -> Iterator[Session]:
         with self.sessions() as session:
             yield session
+
+    def backup_now(self, reason: str = "manuelle") -> Path:
+        """An encrypted backup in the backups directory, then rotation."""
+        assert self.paths is not None, "a store opened without its paths has no backups directory"
+        return backup.backup_store(self.engine, self.paths.backups, self.key, reason, self.backups_kept)
+
+    def restore(self, backup_file: Path) -> Path | None:
+        """Replace the store's file by `backup_file` and reopen it here; returns the backup made of
+        the replaced store. Nothing else may use the store meanwhile (the caller sees to it).
+
+        Raises `backup.BackupUnusable` (French message, nothing changed) for a bad file.
+        """
+        assert self.paths is not None, "a store opened without its paths cannot be restored"
+        safety = backup.restore_backup(
+            self.paths, backup_file, self.key, keep=self.backups_kept, engine=self.engine
+        )
+        engine = make_engine(self.paths.store_file, self.key)
+        # A backup from before a schema change is brought up to date, like any old store.
+        migrate.upgrade(engine, self.paths.backups, self.key, keep=self.backups_kept)
+        self.engine = engine
+        self.sessions.configure(bind=engine)
+        return safety
 
     def close(self) -> None:
         self.engine.dispose()

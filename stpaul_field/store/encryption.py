@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 from pathlib import Path
 
 from stpaul_field.paths import AppPaths
 from stpaul_field.store import cipher
-from stpaul_field.store.backup import BACKUP_GLOB
+from stpaul_field.store.backup import BACKUP_GLOB, fsync_dir
 
 
 def encrypt_plaintext_store(paths: AppPaths, key: bytes) -> None:
@@ -32,7 +31,7 @@ def encrypt_plaintext_store(paths: AppPaths, key: bytes) -> None:
     clear_copy = store.with_name(store.name + ".clair")
     os.replace(store, clear_copy)
     os.replace(staging, store)
-    _fsync_dir(store.parent)
+    fsync_dir(store.parent)
     cipher.shred(clear_copy)
     for leftover in old_wal:
         cipher.shred(leftover)
@@ -48,9 +47,13 @@ def _same_rows(plain: Path, encrypted: Path, key: bytes) -> None:
     src = cipher.sqlcipher.connect(str(plain))
     dst = cipher.connect(encrypted, key)
     try:
-        tables = [r[0] for r in src.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
-            " AND name NOT LIKE 'beneficiary_search%'")]
+        tables = [
+            r[0]
+            for r in src.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+                " AND name NOT LIKE 'beneficiary_search%'"
+            )
+        ]
         for table in tables:
             a = src.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
             b = dst.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
@@ -59,12 +62,3 @@ def _same_rows(plain: Path, encrypted: Path, key: bytes) -> None:
     finally:
         src.close()
         dst.close()
-
-
-def _fsync_dir(directory: Path) -> None:
-    with contextlib.suppress(OSError):  # not possible on Windows; rename is durable there
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

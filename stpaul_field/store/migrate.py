@@ -30,6 +30,11 @@ def head_revision() -> str:
     return SCRIPTS.head()
 
 
+def known_revisions() -> set[str]:
+    """Every revision this version can upgrade from (a store from a newer version is not one)."""
+    return {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
+
+
 def current_revision(engine: Engine) -> str | None:
     return SCRIPTS.current(engine)
 

@@ -12,15 +12,13 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from stpaul_field.domain import values as v
+from stpaul_field.domain.privacy import ERASED_INDIVIDUAL_ACTIVITY, ERASED_PERSON, retention_limit
 from stpaul_field.store.models import Activity, Advisor, Beneficiary, Participation, Venue, utcnow
 from stpaul_field.store.serialize import to_wire
-
-# What an erased person keeps: enough for the statistics, nothing to identify them.
-KEPT_ON_ERASURE = ("gender", "age_band", "social_status", "commune", "postcode", "insee_code")
 
 
 class PersonNotFound(LookupError):
@@ -42,8 +40,11 @@ def export_person(session: Session, beneficiary_id: uuid.UUID) -> dict[str, Any]
         .join(Participation, Participation.activity_id == Activity.id)
         .outerjoin(Venue, Venue.id == Activity.venue_id)
         .join(Advisor, Advisor.id == Activity.advisor_id)
-        .where(Participation.beneficiary_id == person.id, Participation.deleted_at.is_(None),
-               Activity.deleted_at.is_(None))
+        .where(
+            Participation.beneficiary_id == person.id,
+            Participation.deleted_at.is_(None),
+            Activity.deleted_at.is_(None),
+        )
         .order_by(Activity.date, Activity.start_time)
     ).all()
     return {
@@ -98,27 +99,33 @@ def erase_person(session: Session, beneficiary_id: uuid.UUID) -> None:
     for activity in session.scalars(
         select(Activity).where(Activity.id.in_(individual), Activity.type == "individual")
     ):
-        if activity.notes:
-            activity.notes = ""
+        _set_changed(activity, ERASED_INDIVIDUAL_ACTIVITY)
 
 
 def _anonymise(person: Beneficiary) -> None:
-    person.anonymous = True
-    for name in ("first_name", "last_name", "phone", "email", "address", "notes"):
-        setattr(person, name, "")
-    person.no_phone = False
-    person.birth_year = None
-    person.disability = False  # special-category data: never kept once the person is erased
-    person.family_carer = False
-    person.homeless = False
-    person.pass_numerique_vouchers = 0
-    person.consent_at = None
+    _set_changed(person, ERASED_PERSON)
+
+
+def _set_changed(row: Activity | Beneficiary, values: Any) -> None:
+    # Only what differs, so that an erased record is not queued for sync again.
+    for name, value in values.items():
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+
+
+def _not_erased() -> ColumnElement[bool]:
+    return or_(
+        *(
+            getattr(Beneficiary, name).is_not(None) if value is None else getattr(Beneficiary, name) != value
+            for name, value in ERASED_PERSON.items()
+        )
+    )
 
 
 def people_past_retention(session: Session, years: int, today: dt.date | None = None) -> list[uuid.UUID]:
-    """Followed people whose last activity (or, with none, their record) is older than `years`."""
-    today = today or dt.date.today()
-    limit = today.replace(year=today.year - years) if years > 0 else today
+    """People with something left to erase whose last activity (or, with none, their record)
+    is older than `years` (`domain.privacy.retention_limit`)."""
+    limit = retention_limit(today or dt.date.today(), years)
     last_seen = (
         select(Participation.beneficiary_id, func.max(Activity.date).label("last"))
         .join(Activity, Activity.id == Participation.activity_id)
@@ -132,7 +139,7 @@ def people_past_retention(session: Session, years: int, today: dt.date | None = 
             select(Beneficiary.id)
             .outerjoin(last_seen, last_seen.c.beneficiary_id == Beneficiary.id)
             .where(
-                ~Beneficiary.anonymous,
+                _not_erased(),
                 Beneficiary.deleted_at.is_(None),
                 last_or_created < limit.isoformat(),
             )
@@ -142,10 +149,7 @@ def people_past_retention(session: Session, years: int, today: dt.date | None = 
 
 def apply_retention(session: Session, years: int, today: dt.date | None = None) -> int:
     """Anonymise everyone past the retention period; returns how many."""
-    if years < 1:
-        raise ValueError("La durée de conservation est d'au moins un an.")
     expired = people_past_retention(session, years, today)
     for person_id in expired:
         erase_person(session, person_id)
     return len(expired)
-

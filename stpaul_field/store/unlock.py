@@ -8,7 +8,7 @@ import sys
 from stpaul_field.paths import AppPaths
 from stpaul_field.store.cipher import WrongKey
 from stpaul_field.store.database import Store
-from stpaul_field.store.keys import PASSPHRASE_ENV, KeyUnavailable, key_info_file
+from stpaul_field.store.keys import PASSPHRASE_ENV, KeyUnavailable, key_info_file, resolve_key
 
 
 class StoreLocked(SystemExit):
@@ -38,3 +38,19 @@ def open_store_interactive(paths: AppPaths, **options: object) -> Store:
             raise StoreLocked(str(error)) from None
     except WrongKey as error:
         raise StoreLocked(f"{error} (phrase de passe erronée ?)") from None
+
+
+def key_interactive(paths: AppPaths) -> bytes:
+    """The store's key without opening the store (which may be the damaged thing), asking the
+    passphrase on the terminal if the keyring cannot give it."""
+    try:
+        return resolve_key(paths, create=False)
+    except KeyUnavailable as missing:
+        if not key_info_file(paths).exists() or not sys.stdin.isatty():
+            raise StoreLocked(
+                f"{missing} (donnez-la dans {PASSPHRASE_ENV} ou lancez depuis un terminal)"
+            ) from None
+        try:
+            return resolve_key(paths, getpass.getpass("Phrase de passe du poste : "), create=False)
+        except KeyUnavailable as error:
+            raise StoreLocked(str(error)) from None

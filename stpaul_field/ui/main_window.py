@@ -236,6 +236,9 @@ class MainWindow(QMainWindow):
         prefs = file_menu.addAction(self.tr("&Paramètres…"))
         prefs.setShortcut(QKeySequence("Ctrl+,"))
         prefs.triggered.connect(self.open_settings)
+        backups = file_menu.addAction(self.tr("&Sauvegardes…"))
+        backups.triggered.connect(self.open_backups)
+        backups.setEnabled(self.ctx.paths is not None)
         self.lock_action = file_menu.addAction(self.tr("&Verrouiller le poste"))
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setEnabled(False)
@@ -264,6 +267,11 @@ class MainWindow(QMainWindow):
         from stpaul_field.ui.about import show_about
 
         return show_about(self, self.ctx.paths) if self.ctx.paths is not None else None
+
+    def open_backups(self) -> QWidget:
+        from stpaul_field.ui.backups_dialog import show_backups
+
+        return show_backups(self.ctx, self)
 
     def open_settings(self) -> None:
         from stpaul_field.ui.settings_dialog import SettingsDialog

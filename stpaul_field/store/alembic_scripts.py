@@ -27,6 +27,9 @@ class MigrationScripts:
         assert head is not None
         return head
 
+    def revisions(self) -> set[str]:
+        return {script.revision for script in ScriptDirectory.from_config(self.config()).walk_revisions()}
+
     def current(self, bind: Engine | Connection) -> str | None:
         if isinstance(bind, Engine):
             with bind.connect() as conn:

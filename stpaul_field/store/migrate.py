@@ -32,7 +32,7 @@ def head_revision() -> str:
 
 def known_revisions() -> set[str]:
     """Every revision this version can upgrade from (a store from a newer version is not one)."""
-    return {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
+    return SCRIPTS.revisions()
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -29,12 +29,11 @@ from stpaul_field.store.serialize import record_to_wire
 from stpaul_field.sync import enrolment
 from stpaul_field.sync.engine import Backoff, SyncEngine, SyncReport
 from stpaul_field.sync.transport import Transport
-
 from tests.conftest import TEST_PASSPHRASE
 
 TEAM = "Saint-Paul"
 BOOKKEEPING = {"created_at", "updated_at"}
-
+ENTITIES = ("beneficiary", "activity", "participation")
 
 
 @pytest.fixture(scope="session")
@@ -111,7 +110,7 @@ class Laptop:
         with self.store.reader() as s:
             return list(s.scalars(select(OutboxEntry).order_by(OutboxEntry.seq)))
 
-    def records(self, entities: tuple[str, ...] = ("beneficiary", "activity", "participation")) -> dict:
+    def records(self, entities: tuple[str, ...] = ENTITIES) -> dict:
         """Every synced record of these entities, as wire values without bookkeeping stamps."""
         out: dict[tuple[str, uuid.UUID], dict[str, Any]] = {}
         with self.store.reader() as s:
@@ -147,7 +146,7 @@ class SyncWorld:
             laptop.enrol(login)
         return laptop
 
-    def server_records(self, entities: tuple[str, ...] = ("beneficiary", "activity", "participation")) -> dict:
+    def server_records(self, entities: tuple[str, ...] = ENTITIES) -> dict:
         from stpaul_field.server.models import Record
 
         with self.env.db.session() as s:

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from stpaul_field.server.models import Journal
 from stpaul_field.server.testing import (  # noqa: F401 (fixtures)
@@ -213,3 +213,21 @@ def test_a_lost_answer_is_replayed_and_applies_nothing_twice(world: SyncWorld) -
     assert report.complete and report.pushed == 3 and calls[0] == calls[1]
     with world.env.db.session() as s:
         assert s.scalar(select(func.count()).select_from(Journal).where(Journal.entity == "beneficiary")) == 3
+
+
+def test_a_participation_pulled_before_the_last_version_of_its_activity(world: SyncWorld) -> None:
+    marie, paul = world.laptop("marie"), world.laptop("paul")
+    person = marie.add_person()
+    with marie.store.session() as s:
+        activity = Activity(**activity_fields(world.marie_id))
+        s.add(activity)
+        s.flush()
+        s.add(Participation(activity_id=activity.id, beneficiary_id=person, attended=True))
+    marie.sync()
+    marie.edit("activity", activity.id, notes="compte rendu")  # the activity's state is now the newest
+    marie.sync()
+    assert paul.sync(page_size=1).complete
+    assert paul.records() == marie.records() == world.server_records()
+    with paul.store.reader() as s:
+        assert s.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert s.execute(text("PRAGMA foreign_key_check")).all() == []

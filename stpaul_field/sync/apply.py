@@ -66,7 +66,10 @@ def remote_session(store: Store) -> Iterator[Session]:
                 session.info[APPLYING_REMOTE] = True
                 yield session
         finally:
-            raw.execute("PRAGMA foreign_keys=ON")
+            try:
+                raw.execute("PRAGMA foreign_keys=ON")
+            except Exception:
+                conn.invalidate()  # never hand a connection without its checks back to the pool
 
 
 def _bump_version(session: Session, entity: str, record_id: uuid.UUID, version: int) -> None:

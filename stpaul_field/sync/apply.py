@@ -158,10 +158,14 @@ def apply_states(session: Session, states: list[RecordState]) -> Stamp | None:
     by_entity: dict[str, list[uuid.UUID]] = {}
     for s in states:
         by_entity.setdefault(s.entity, []).append(s.record_id)
+    held: dict[tuple[str, uuid.UUID], SyncedMixin] = {}
     for entity, ids in by_entity.items():
-        model: Any = SYNCED_MODELS[entity]
-        for start in range(0, len(ids), 500):  # into the identity map: one query, not one per record
-            list(session.scalars(select(model).where(model.id.in_(ids[start : start + 500]))))
+        model: Any = SYNCED_MODELS.get(entity)
+        if model is None:
+            continue  # an entity of a newer server: ignored until the app is updated
+        for start in range(0, len(ids), 500):  # one query per entity, not one per record
+            for obj in session.scalars(select(model).where(model.id.in_(ids[start : start + 500]))):
+                held[(entity, obj.id)] = obj
     latest = ""
     for s in states:
         model = SYNCED_MODELS.get(s.entity)
@@ -169,9 +173,11 @@ def apply_states(session: Session, states: list[RecordState]) -> Stamp | None:
             continue
         names = set(model.synced_fields())
         values = {n: from_wire(model, n, raw) for n, raw in s.fields.items() if n in names}
-        obj: SyncedMixin | None = session.get(model, s.record_id)
+        obj = held.get((s.entity, s.record_id))
         if obj is None:
-            session.add(model(id=s.record_id, server_version=s.version, **values))  # type: ignore[call-arg]
+            obj = model(id=s.record_id, server_version=s.version, **values)  # type: ignore[call-arg]
+            session.add(obj)
+            held[(s.entity, s.record_id)] = obj  # the same record twice in a page: the later wins
         else:
             keep = protected.get((s.entity, s.record_id), set())
             holds_it = True

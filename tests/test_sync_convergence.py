@@ -197,4 +197,4 @@ def test_three_laptops_converge_and_lose_no_write(world: SyncWorld) -> None:
 
 @pytest.mark.slow
 def test_three_laptops_converge_and_lose_no_write_long_run(world: SyncWorld) -> None:
-    _examples(world, 40 if world.env.db.is_postgres else 200)
+    _examples(world, 25 if world.env.db.is_postgres else 120)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 import uuid
 
 import pytest
@@ -231,3 +232,67 @@ def test_a_participation_pulled_before_the_last_version_of_its_activity(world: S
     with paul.store.reader() as s:
         assert s.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert s.execute(text("PRAGMA foreign_key_check")).all() == []
+
+
+class FlakyLink:
+    """A transport that fails `failures` times with `error`, then answers an empty page."""
+
+    def __init__(self, failures: int, error: Exception) -> None:
+        self.failures, self.error = failures, error
+        self.round_trips = self.bytes_sent = self.bytes_received = 0
+
+    def sync(self, request):  # type: ignore[no-untyped-def]
+        from stpaul_field.sync.protocol import SyncResponse
+
+        self.round_trips += 1
+        if self.failures:
+            self.failures -= 1
+            raise self.error
+        return SyncResponse(protocol=1, cursor=request.cursor)
+
+
+def test_retries_back_off_exponentially_with_jitter_then_give_up(store) -> None:
+    import random
+
+    from stpaul_field.sync.engine import Backoff, SyncEngine
+    from stpaul_field.sync.errors import OfflineError, ServerError
+
+    waits: list[float] = []
+    backoff = Backoff(max_tries=5, base_s=1.0, cap_s=5.0)
+    engine = SyncEngine(store, FlakyLink(4, ServerError("panne")), backoff=backoff, sleep=waits.append)
+    assert engine.run().complete
+    assert len(waits) == 4
+    for attempt, wait in enumerate(waits):
+        ceiling = min(5.0, 2.0**attempt)
+        assert ceiling / 2 <= wait <= ceiling
+    waits.clear()
+    engine = SyncEngine(
+        store, FlakyLink(99, OfflineError("coupé")), backoff=backoff, sleep=waits.append, rng=random.Random(1)
+    )
+    with pytest.raises(OfflineError):
+        engine.run()
+    assert len(waits) == 4 and engine.transport.round_trips == 5
+    # Asked to stop while waiting: no more tries.
+    stop_after_first_wait = SyncEngine(
+        store, FlakyLink(99, OfflineError("coupé")), backoff=backoff, sleep=waits.append
+    )
+    with pytest.raises(OfflineError):
+        stop_after_first_wait.run(should_stop=lambda: stop_after_first_wait.transport.round_trips > 0)
+    assert stop_after_first_wait.transport.round_trips == 1
+
+
+def test_a_days_work_is_one_exchange_over_a_slow_link(world: SyncWorld) -> None:
+    from stpaul_field.bench.link_proxy import LinkProxy
+
+    marie = world.laptop("marie")
+    marie.sync()
+    for i in range(40):
+        marie.add_person(first_name=f"P{i}")
+    with LinkProxy.to_url(world.live.url, bandwidth_bps=512_000, rtt_s=0.2) as link:
+        started = time.monotonic()
+        report = marie.sync(link.url)
+        elapsed = time.monotonic() - started
+    assert report.complete and report.round_trips == 1 and report.pushed == 40
+    assert link.stats.round_trips == 2  # the connection's handshake, one exchange
+    bound = (link.stats.bytes_up + link.stats.bytes_down) * 8 / 512_000 + 2 * 0.2
+    assert bound <= elapsed < bound + 3.0  # the link emulated, plus the server and store work

@@ -296,3 +296,30 @@ def test_a_days_work_is_one_exchange_over_a_slow_link(world: SyncWorld) -> None:
     assert link.stats.round_trips == 2  # the connection's handshake, one exchange
     bound = (link.stats.bytes_up + link.stats.bytes_down) * 8 / 512_000 + 2 * 0.2
     assert bound <= elapsed < bound + 3.0  # the link emulated, plus the server and store work
+
+
+def test_a_resync_from_scratch_keeps_the_unsent_edits(world: SyncWorld) -> None:
+    marie, paul = world.laptop("marie"), world.laptop("paul")
+    person = paul.add_person()
+    paul.sync()
+    marie.sync()
+    paul.edit("beneficiary", person, email="helene@example.re")
+    paul.sync()
+    # The central record was restored from an older backup: Marie's cursor is from its future.
+    with marie.store.session() as s:
+        state.put(s, state.CURSOR, str(10**9))
+    marie.edit("beneficiary", person, notes="pas encore envoyé")
+    engine = marie.engine()
+    real, cursors = engine.transport.sync, []
+
+    def watch(request):  # type: ignore[no-untyped-def]
+        cursors.append(request.cursor)
+        return real(request)
+
+    engine.transport.sync = watch  # type: ignore[method-assign]
+    assert engine.run().complete
+    assert cursors[:2] == [10**9, 0]
+    kept = marie.get("beneficiary", person)
+    assert kept.notes == "pas encore envoyé" and kept.email == "helene@example.re"
+    paul.sync()
+    assert paul.get("beneficiary", person).notes == "pas encore envoyé"

@@ -136,9 +136,24 @@ class LiveServer:
         self.thread.join(timeout=10)
 
 
-def serve_in_thread(app: Any, host: str = "127.0.0.1", port: int = 0) -> LiveServer:
-    """Serve `app` over real HTTP in a background thread (port 0: any free port)."""
-    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False, lifespan="off")
+def serve_in_thread(
+    app: Any,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    ssl_certfile: str | None = None,
+    ssl_keyfile: str | None = None,
+) -> LiveServer:
+    """Serve `app` over HTTP (HTTPS given a certificate) in a background thread (port 0: any free port)."""
+    config = uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        access_log=False,
+        lifespan="off",
+        ssl_certfile=ssl_certfile,
+        ssl_keyfile=ssl_keyfile,
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True, name="stpaul-test-server")
     thread.start()
@@ -149,7 +164,8 @@ def serve_in_thread(app: Any, host: str = "127.0.0.1", port: int = 0) -> LiveSer
         time.sleep(0.01)
     with contextlib.suppress(Exception):
         port = server.servers[0].sockets[0].getsockname()[1]
-    return LiveServer(f"http://{host}:{port}", server, thread)
+    scheme = "https" if ssl_certfile else "http"
+    return LiveServer(f"{scheme}://{host}:{port}", server, thread)
 
 
 # ---- pytest fixtures (import them into a test module: `from stpaul_field.server.testing import *`) ----

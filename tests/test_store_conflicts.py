@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from stpaul_field.store import conflicts, quarantine
+from stpaul_field.store import conflicts
 from stpaul_field.store.activities import create_beneficiary
 from stpaul_field.store.models import Activity, Advisor, Beneficiary, Conflict, OutboxEntry, Venue
 from stpaul_field.store.outbox import APPLYING_REMOTE
@@ -145,23 +145,3 @@ def test_date_and_list_values_are_restored_with_their_types(store):
         conflicts.keep_mine(s, conflict.id)
     with store.reader() as s:
         assert s.get(Activity, workshop.id).date == dt.date(2026, 11, 21)
-
-
-def test_rejected_changes_are_listed_with_the_reason_and_resent(store, person):
-    with store.session() as s:
-        s.get(Beneficiary, person).email = "pas-une-adresse"
-    with store.session() as s:
-        [entry] = s.scalars(select(OutboxEntry)).all()
-        entry.rejected_reason = "L'adresse e-mail n'est pas valide."
-    with store.reader() as s:
-        [rejected] = quarantine.rejected_changes(s)
-    assert (rejected.record, rejected.fields, rejected.reason) == (
-        "PAYET Hélène",
-        "E-mail",
-        "L'adresse e-mail n'est pas valide.",
-    )
-    with store.session() as s:
-        assert quarantine.resend(s, [rejected.seq]) == 1
-    with store.reader() as s:
-        assert quarantine.rejected_changes(s) == []
-    assert outbox(store)[0].rejected_reason is None

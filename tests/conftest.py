@@ -18,6 +18,8 @@ from stpaul_field.store.database import Store
 from stpaul_field.store.keys import PASSPHRASE_ENV
 
 TEST_PASSPHRASE = "phrase de passe des tests"
+# Laptops and a live central record for the sync tests (the `world` fixture).
+pytest_plugins = ("tests.sync_fixtures",)
 
 
 @pytest.fixture(autouse=True)

@@ -67,7 +67,7 @@ def derive_key(passphrase: str, salt_hex: str) -> bytes:
     )
 
 
-def _keyring():  # type: ignore[no-untyped-def]
+def system_keyring():  # type: ignore[no-untyped-def]
     """The OS keyring, or None where none works (headless Linux, CI)."""
     try:
         import keyring
@@ -82,7 +82,7 @@ def _keyring():  # type: ignore[no-untyped-def]
 
 
 def keyring_available() -> bool:
-    return _keyring() is not None
+    return system_keyring() is not None
 
 
 def resolve_key(paths: AppPaths, passphrase: str | None = None, create: bool = True) -> bytes:
@@ -101,7 +101,7 @@ def resolve_key(paths: AppPaths, passphrase: str | None = None, create: bool = T
         if not passphrase:
             raise KeyUnavailable("La phrase de passe du poste est nécessaire pour l'ouvrir.")
         return derive_key(passphrase, info.salt)
-    backend = _keyring()
+    backend = system_keyring()
     if backend is None:
         raise KeyUnavailable("Le trousseau du système est indisponible : impossible de lire la clé du poste.")
     stored = backend.get_password(KEYRING_SERVICE, info.account)
@@ -118,7 +118,7 @@ def _new_key(paths: AppPaths, passphrase: str | None) -> bytes:
         key = derive_key(passphrase, info.salt)
         info.save(key_info_file(paths))
         return key
-    backend = _keyring()
+    backend = system_keyring()
     if backend is None:
         raise KeyUnavailable(
             "Aucun trousseau système disponible : choisissez une phrase de passe pour protéger le poste."

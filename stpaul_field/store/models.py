@@ -30,6 +30,11 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
     impl = SADateTime
     cache_ok = True
 
+    @property
+    def python_type(self) -> type[dt.datetime]:
+        # TypeDecorator answers `object`: serialize.from_wire needs the real type to parse values.
+        return dt.datetime
+
     def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
         if value is None:
             return None

@@ -22,6 +22,9 @@ from stpaul_field.store.serialize import to_wire
 APPLYING_REMOTE = "applying_remote"
 HLC_KEY = "hlc"
 DEVICE_KEY = "device_id"
+# session.info key of a wall clock (() -> ms) to use instead of the system's: tests of laptops
+# whose clocks are wrong set it through `store.sessions.configure(info=...)`.
+WALL_CLOCK = "wall_clock"
 # Stamps are bookkeeping, not the advisor's data: they never cause a change to be sent.
 _NOT_A_CHANGE = frozenset({"updated_at"})
 
@@ -58,7 +61,8 @@ def clock_for(session: Session) -> HybridClock:
     node = device_id(session)[-12:]
     row = _state(session, HLC_KEY)
     last = Stamp.decode(row.value) if row is not None else None
-    return HybridClock(node, last)
+    wall = session.info.get(WALL_CLOCK)
+    return HybridClock(node, last) if wall is None else HybridClock(node, last, wall)
 
 
 def save_clock(session: Session, clock: HybridClock) -> None:

@@ -7,6 +7,9 @@ them agree. Values are text: cursors as integers, instants as ISO 8601 UTC.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import uuid
+from collections.abc import Sequence
 
 from sqlalchemy.orm import Session
 
@@ -18,6 +21,9 @@ LAST_ATTEMPT = "last_attempt"
 OFFLINE_SINCE = "offline_since"  # first failed attempt since the last success (server unreachable)
 LAST_ERROR = "last_error"  # the last failure, in French, for the advisor; cleared on success
 ENROLMENT = "enrolment"  # JSON of the enrolment (server address, ids, names); never the token
+# JSON {batch_id, op_ids} of the batch being sent, written before sending: a batch whose answer
+# was lost is sent again with the same id, and the server answers it without applying it twice.
+IN_FLIGHT = "in_flight_batch"
 
 
 def get(session: Session, key: str) -> str | None:
@@ -48,3 +54,24 @@ def put_instant(session: Session, key: str, value: dt.datetime | None) -> None:
 
 def cursor(session: Session) -> int:
     return int(get(session, CURSOR) or 0)
+
+
+def in_flight(session: Session) -> tuple[uuid.UUID, list[uuid.UUID]] | None:
+    """The batch being sent (its id, its operations' ids), if any."""
+    value = get(session, IN_FLIGHT)
+    if value is None:
+        return None
+    data = json.loads(value)
+    return uuid.UUID(data["batch_id"]), [uuid.UUID(o) for o in data["op_ids"]]
+
+
+def put_in_flight(session: Session, batch_id: uuid.UUID | None, op_ids: Sequence[uuid.UUID] = ()) -> None:
+    if batch_id is None:
+        put(session, IN_FLIGHT, None)
+    else:
+        put(session, IN_FLIGHT, json.dumps({"batch_id": str(batch_id), "op_ids": [str(o) for o in op_ids]}))
+
+
+def in_flight_ops(session: Session) -> set[uuid.UUID]:
+    batch = in_flight(session)
+    return set() if batch is None else set(batch[1])

@@ -1,0 +1,187 @@
+"""Applying one answer of the central record to the laptop's store, in one local transaction.
+
+First the results of the pushed operations (acknowledged entries leave the outbox, refused
+ones are quarantined, conflicts recorded), then the pulled page, then the new cursor: a
+crash leaves either all of it or none of it.
+
+A pulled value never overwrites a field that still has a queued local edit (sent or not,
+refused or not): the local value stays and the row takes the pulled version, so the next
+edit is based on it. The queued change keeps the version it was made on, so that the
+server still sees a field changed on both sides as the real conflict it is and settles it
+(later stamp wins, the loser kept); the answer then brings the winner back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
+
+from stpaul_field.domain.hlc import Stamp
+from stpaul_field.store.database import Store
+from stpaul_field.store.models import SYNCED_MODELS, Conflict, OutboxEntry, SyncedMixin
+from stpaul_field.store.outbox import APPLYING_REMOTE, clock_for, save_clock
+from stpaul_field.store.serialize import from_wire
+from stpaul_field.sync import state
+from stpaul_field.sync.protocol import OpResult, RecordState, SyncResponse
+
+REFUSED = "Refusé par le serveur (sans motif donné)."
+
+
+@dataclass
+class Applied:
+    acknowledged: int = 0
+    rejected: int = 0
+    conflicts: int = 0
+    pulled: int = 0
+    rejected_ids: list[uuid.UUID] = field(default_factory=list)
+
+
+@contextlib.contextmanager
+def remote_session(store: Store) -> Iterator[Session]:
+    """A transaction that records nothing in the outbox, with foreign keys checked off.
+
+    Pages come in sequence order, not in dependency order: a participation may arrive a
+    page before the last version of its activity. The central record is consistent; the
+    laptop holds a prefix of it until the pull finishes.
+    """
+    with store.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")  # outside any transaction, or SQLite ignores it
+        try:
+            with store.sessions(bind=conn) as session, session.begin():
+                session.info[APPLYING_REMOTE] = True
+                yield session
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _bump_version(session: Session, entity: str, record_id: uuid.UUID, version: int) -> None:
+    model: Any = SYNCED_MODELS.get(entity)
+    if model is None:
+        return
+    # updated_at given as itself: the column's onupdate must not restamp a row nobody edited.
+    session.execute(
+        update(model)
+        .where(model.id == record_id, model.server_version < version)
+        .values(server_version=version, updated_at=model.updated_at)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def apply_results(session: Session, results: list[OpResult], out: Applied) -> None:
+    if not results:
+        return
+    by_op = {
+        e.op_id: e
+        for e in session.scalars(select(OutboxEntry).where(OutboxEntry.op_id.in_([r.op_id for r in results])))
+    }
+    for result in results:
+        entry = by_op.get(result.op_id)
+        if entry is None:
+            continue  # answered before (a replay whose first answer was applied)
+        if result.status == "rejected":
+            entry.rejected_reason = result.reason or REFUSED
+            out.rejected += 1
+            out.rejected_ids.append(entry.op_id)
+            continue
+        if result.version is not None:
+            _bump_version(session, entry.entity, entry.record_id, result.version)
+        for c in result.conflicts:
+            session.add(
+                Conflict(
+                    entity=entry.entity,
+                    record_id=entry.record_id,
+                    field=c.field,
+                    kept_value=c.kept,
+                    lost_value=c.lost,
+                    lost_is_mine=c.lost_is_mine,
+                )
+            )
+            out.conflicts += 1
+        session.delete(entry)
+        out.acknowledged += 1
+    session.flush()
+
+
+def _protected(session: Session, states: list[RecordState]) -> dict[tuple[str, uuid.UUID], set[str]]:
+    """Fields with a queued local edit, per record of the page."""
+    out: dict[tuple[str, uuid.UUID], set[str]] = {}
+    ids = list({s.record_id for s in states})
+    for start in range(0, len(ids), 500):
+        rows = session.execute(
+            select(OutboxEntry.entity, OutboxEntry.record_id, OutboxEntry.fields).where(
+                OutboxEntry.record_id.in_(ids[start : start + 500])
+            )
+        )
+        for entity, record_id, fields in rows:
+            out.setdefault((entity, record_id), set()).update(fields)
+    return out
+
+
+def apply_states(session: Session, states: list[RecordState]) -> Stamp | None:
+    """Make the page's records the laptop's, but for fields with queued edits; the latest stamp seen."""
+    protected = _protected(session, states)
+    by_entity: dict[str, list[uuid.UUID]] = {}
+    for s in states:
+        by_entity.setdefault(s.entity, []).append(s.record_id)
+    for entity, ids in by_entity.items():
+        model: Any = SYNCED_MODELS[entity]
+        for start in range(0, len(ids), 500):  # into the identity map: one query, not one per record
+            list(session.scalars(select(model).where(model.id.in_(ids[start : start + 500]))))
+    latest = ""
+    for s in states:
+        model = SYNCED_MODELS.get(s.entity)
+        if model is None:
+            continue
+        names = set(model.synced_fields())
+        values = {n: from_wire(model, n, raw) for n, raw in s.fields.items() if n in names}
+        obj: SyncedMixin | None = session.get(model, s.record_id)
+        if obj is None:
+            session.add(model(id=s.record_id, server_version=s.version, **values))  # type: ignore[call-arg]
+        else:
+            keep = protected.get((s.entity, s.record_id), set())
+            for name, value in values.items():
+                if name not in keep and getattr(obj, name) != value:
+                    setattr(obj, name, value)
+            obj.server_version = s.version
+            flag_modified(obj, "updated_at")  # keep the pulled (or local) stamp, no onupdate
+        if s.field_stamps:
+            latest = max(latest, *s.field_stamps.values())
+    session.flush()
+    return _decode(latest)
+
+
+def _decode(text: str) -> Stamp | None:
+    try:
+        return Stamp.decode(text) if text else None
+    except ValueError:
+        return None
+
+
+def apply_answer(store: Store, response: SyncResponse) -> Applied:
+    """The whole answer in one local transaction: results, page, cursor, clock, batch done."""
+    out = Applied()
+    with remote_session(store) as session:
+        apply_results(session, response.results, out)
+        state.put_in_flight(session, None)
+        if response.resync_required:
+            state.put(session, state.CURSOR, "0")  # queued edits stay; the pull starts over
+        else:
+            latest = apply_states(session, response.changes)
+            out.pulled = len(response.changes)
+            state.put(session, state.CURSOR, str(response.cursor))
+            # Later local edits are stamped after everything seen here, whatever the wall clock says.
+            clock = clock_for(session)
+            for seen in (_decode(response.clock), latest):
+                if seen is not None:
+                    clock.observe(seen)
+            save_clock(session, clock)
+    return out

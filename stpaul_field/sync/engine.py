@@ -1,0 +1,244 @@
+"""The client side of sync: push the outbox, pull the team's changes, until nothing is left.
+
+    report = SyncEngine(store, transport_for(store, paths)).run(progress, should_stop)
+
+Each exchange pushes one bounded batch of the outbox and brings back one page of changes.
+The batch's id and operations are written to the store before it is sent: if the answer is
+lost, the same batch goes again and the server answers it without applying it twice. The
+store is never written while waiting on the network (the UI keeps working), and each answer
+is applied in one local transaction (`apply.py`).
+
+Network failures and server errors are retried with exponential backoff and jitter; after
+`max_tries` the run gives up with the last error, and the status keys (`sync.state`) say
+since when the laptop is offline and why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from sqlalchemy import select
+
+from stpaul_field.store.database import Store
+from stpaul_field.store.models import OutboxEntry, utcnow
+from stpaul_field.store.outbox import clock_for, pending_count
+from stpaul_field.sync import quarantine, state
+from stpaul_field.sync.apply import apply_answer
+from stpaul_field.sync.errors import OfflineError, ProtocolError, ServerError, SyncError
+from stpaul_field.sync.protocol import (
+    DEFAULT_PAGE_SIZE,
+    MAX_CHANGES_PER_BATCH,
+    PROTOCOL_VERSION,
+    Change,
+    SyncRequest,
+    SyncResponse,
+)
+
+
+class Link(Protocol):
+    """What the engine needs of a transport (`transport.Transport`)."""
+
+    round_trips: int
+    bytes_sent: int
+    bytes_received: int
+
+    def sync(self, request: SyncRequest) -> SyncResponse: ...
+
+
+@dataclass(frozen=True)
+class SyncProgress:
+    phase: str  # "push" (sending queued changes), "pull" (receiving), "done"
+    pushed: int
+    to_push: int
+    pulled: int
+    round_trips: int
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0  # changes the central record acknowledged (applied, duplicate or merged)
+    pulled: int = 0  # records received
+    rejected: int = 0  # changes refused in this run (quarantined, see `sync.quarantine`)
+    conflicts: int = 0  # values that lost a real conflict, recorded for review
+    round_trips: int = 0
+    bytes_sent: int = 0  # request bodies, compressed
+    bytes_received: int = 0
+    complete: bool = False  # False when stopped on request before the end
+
+
+@dataclass(frozen=True)
+class Backoff:
+    """Delays between tries: exponential, capped, with jitter (laptops do not retry in step)."""
+
+    max_tries: int = 6
+    base_s: float = 1.0
+    cap_s: float = 60.0
+
+    def delay(self, attempt: int, rng: random.Random) -> float:
+        return min(self.cap_s, self.base_s * 2**attempt) * rng.uniform(0.5, 1.0)
+
+
+@dataclass
+class _Batch:
+    batch_id: uuid.UUID
+    changes: list[Change]
+
+
+def _change(entry: OutboxEntry) -> Change:
+    return Change(
+        op_id=entry.op_id,
+        entity=entry.entity,  # type: ignore[arg-type]
+        record_id=entry.record_id,
+        base_version=entry.base_version,
+        fields=entry.fields,
+        stamp=entry.stamp,
+    )
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        store: Store,
+        transport: Link,
+        *,
+        batch_size: int = MAX_CHANGES_PER_BATCH,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        backoff: Backoff = Backoff(),
+        sleep: Callable[[float], None] = time.sleep,
+        rng: random.Random | None = None,
+        now: Callable[[], dt.datetime] = utcnow,
+    ) -> None:
+        self.store = store
+        self.transport = transport
+        self.batch_size = min(batch_size, MAX_CHANGES_PER_BATCH)
+        self.page_size = page_size
+        self.backoff = backoff
+        self.sleep = sleep
+        self.rng = rng or random.Random()
+        self.now = now
+
+    def run(
+        self,
+        progress: Callable[[SyncProgress], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> SyncReport:
+        """Sync until nothing is left to push or pull; raises a SyncError (French) if it cannot."""
+        report = SyncReport()
+        start = (self.transport.round_trips, self.transport.bytes_sent, self.transport.bytes_received)
+        with self.store.session() as session:
+            state.put_instant(session, state.LAST_ATTEMPT, self.now())
+        try:
+            self._loop(report, progress or (lambda _p: None), should_stop or (lambda: False))
+        except SyncError as error:
+            self._failed(error)
+            raise
+        finally:
+            report.round_trips = self.transport.round_trips - start[0]
+            report.bytes_sent = self.transport.bytes_sent - start[1]
+            report.bytes_received = self.transport.bytes_received - start[2]
+        if report.complete:
+            with self.store.session() as session:
+                state.put_instant(session, state.LAST_SUCCESS, self.now())
+                state.put(session, state.OFFLINE_SINCE, None)
+                state.put(session, state.LAST_ERROR, None)
+        return report
+
+    def _loop(
+        self, report: SyncReport, progress: Callable[[SyncProgress], None], should_stop: Callable[[], bool]
+    ) -> None:
+        with self.store.reader() as session:
+            to_push = pending_count(session)
+        while True:
+            progress(
+                SyncProgress(
+                    "push" if to_push > report.pushed else "pull",
+                    report.pushed,
+                    to_push,
+                    report.pulled,
+                    self.transport.round_trips,
+                )
+            )
+            if should_stop():
+                return
+            batch = self._next_batch()
+            with self.store.reader() as session:
+                cursor = state.cursor(session)
+                clock = clock_for(session).last.encode()
+            request = SyncRequest(
+                protocol=PROTOCOL_VERSION,
+                batch_id=batch.batch_id,
+                changes=batch.changes,
+                cursor=cursor,
+                page_size=self.page_size,
+                clock=clock,
+            )
+            response = self._exchange(request, should_stop)
+            applied = apply_answer(self.store, response)
+            if batch.changes and not (applied.acknowledged or applied.rejected):
+                raise ProtocolError("Le serveur n'a répondu à aucune des modifications envoyées.")
+            report.pushed += applied.acknowledged
+            report.rejected += applied.rejected
+            report.conflicts += applied.conflicts
+            report.pulled += applied.pulled
+            with self.store.reader() as session:
+                left = pending_count(session)
+            to_push = max(to_push, report.pushed + report.rejected + left)
+            if not left and not response.more and not response.resync_required:
+                report.complete = True
+                progress(
+                    SyncProgress("done", report.pushed, to_push, report.pulled, self.transport.round_trips)
+                )
+                return
+
+    def _next_batch(self) -> _Batch:
+        """The batch still in flight, else the next one, written down before it is sent."""
+        with self.store.session() as session:
+            in_flight = state.in_flight(session)
+            if in_flight is not None:
+                batch_id, op_ids = in_flight
+                entries = list(
+                    session.scalars(
+                        select(OutboxEntry).where(OutboxEntry.op_id.in_(op_ids)).order_by(OutboxEntry.seq)
+                    )
+                )
+                if entries:
+                    return _Batch(batch_id, [_change(e) for e in entries])
+            for entity, record_id in quarantine.edited_since_refused(session):
+                quarantine.requeue(session, entity, record_id)
+            entries = list(
+                session.scalars(
+                    select(OutboxEntry)
+                    .where(OutboxEntry.rejected_reason.is_(None))
+                    .order_by(OutboxEntry.seq)
+                    .limit(self.batch_size)
+                )
+            )
+            batch_id = uuid.uuid4()
+            state.put_in_flight(session, batch_id if entries else None, [e.op_id for e in entries])
+            return _Batch(batch_id, [_change(e) for e in entries])
+
+    def _exchange(self, request: SyncRequest, should_stop: Callable[[], bool]) -> SyncResponse:
+        last: SyncError | None = None
+        for attempt in range(self.backoff.max_tries):
+            if attempt:
+                self.sleep(self.backoff.delay(attempt - 1, self.rng))
+                if should_stop():
+                    break
+            try:
+                return self.transport.sync(request)
+            except (OfflineError, ServerError) as error:
+                last = error
+        assert last is not None
+        raise last
+
+    def _failed(self, error: SyncError) -> None:
+        with self.store.session() as session:
+            if error.retryable and state.get(session, state.OFFLINE_SINCE) is None:
+                state.put_instant(session, state.OFFLINE_SINCE, self.now())
+            state.put(session, state.LAST_ERROR, error.message)

@@ -1,0 +1,225 @@
+"""Enrolling a laptop with the central record, once, online, with the advisor's account.
+
+The server answers a device token. It is kept in the OS keyring (service "stpaul-field",
+account "device-token-<device id>"); where no keyring works (headless Linux), in the file
+`device-token.json` of the data directory, readable by its owner only (mode 0600). The
+enrolment itself (server address, ids, names, no token) is kept in the store's sync state.
+
+Work recorded before enrolment belongs to the laptop's placeholder advisor
+(`store.reference`); the first enrolment hands it to the enrolling advisor.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import uuid
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from stpaul_field.paths import AppPaths
+from stpaul_field.store.database import Store
+from stpaul_field.store.keys import KEYRING_SERVICE, system_keyring
+from stpaul_field.store.models import Activity, Advisor, OutboxEntry, utcnow
+from stpaul_field.store.outbox import APPLYING_REMOTE
+from stpaul_field.store.reference import LOCAL_ADVISOR_KEY, local_advisor_id
+from stpaul_field.sync import state
+from stpaul_field.sync.errors import NotEnrolledError
+from stpaul_field.sync.protocol import EnrolRequest
+from stpaul_field.sync.transport import Transport, check_server_url
+
+TOKEN_FILE = "device-token.json"
+CA_BUNDLE_FILE = "ca-bundle.pem"
+NOT_ENROLLED = (
+    "Ce poste n'est pas encore enrôlé auprès du registre central : enrôlez-le une fois, en ligne, "
+    "avec votre identifiant (stpaul-field enrol --server ADRESSE --user IDENTIFIANT)."
+)
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    server_url: str
+    device_id: uuid.UUID
+    advisor_id: uuid.UUID
+    team_id: uuid.UUID
+    display_name: str
+    role: str
+    ca_bundle: str | None = None  # the city's authority, copied under the config directory
+
+    def to_json(self) -> str:
+        return json.dumps({k: str(v) if isinstance(v, uuid.UUID) else v for k, v in asdict(self).items()})
+
+    @classmethod
+    def from_json(cls, text: str) -> Enrolment:
+        data = json.loads(text)
+        for key in ("device_id", "advisor_id", "team_id"):
+            data[key] = uuid.UUID(data[key])
+        return cls(**data)
+
+
+def load_enrolment(store: Store) -> Enrolment | None:
+    with store.reader() as session:
+        text = state.get(session, state.ENROLMENT)
+    return None if text is None else Enrolment.from_json(text)
+
+
+# ---- the device token -----------------------------------------------------------------
+
+
+def _account(device_id: uuid.UUID) -> str:
+    return f"device-token-{device_id}"
+
+
+def _token_file(paths: AppPaths) -> Path:
+    return paths.data / TOKEN_FILE
+
+
+def save_token(paths: AppPaths, device_id: uuid.UUID, token: str) -> None:
+    backend = system_keyring()
+    if backend is not None:
+        with contextlib.suppress(Exception):  # a keyring that refuses: fall back to the file
+            backend.set_password(KEYRING_SERVICE, _account(device_id), token)
+            _token_file(paths).unlink(missing_ok=True)
+            return
+    path = _token_file(paths)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    # Created owner-only from the start, never readable by others even for an instant.
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        json.dump({"device_id": str(device_id), "token": token}, out)
+    os.replace(tmp, path)
+
+
+def device_token(paths: AppPaths, enrolment: Enrolment) -> str:
+    """The token of the enrolled device, from the keyring or its fallback file."""
+    backend = system_keyring()
+    if backend is not None:
+        with contextlib.suppress(Exception):
+            token = backend.get_password(KEYRING_SERVICE, _account(enrolment.device_id))
+            if token:
+                return token
+    path = _token_file(paths)
+    if path.exists():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("device_id") == str(enrolment.device_id) and data.get("token"):
+            return str(data["token"])
+    raise NotEnrolledError(
+        "Le jeton de ce poste est introuvable (trousseau du système ou fichier) : enrôlez le poste à nouveau."
+    )
+
+
+def transport_for(store: Store, paths: AppPaths) -> Transport:
+    """A transport to the enrolled server with this laptop's token; NotEnrolledError if none."""
+    enrolment = load_enrolment(store)
+    if enrolment is None:
+        raise NotEnrolledError(NOT_ENROLLED)
+    return Transport(enrolment.server_url, device_token(paths, enrolment), enrolment.ca_bundle)
+
+
+# ---- enrolment --------------------------------------------------------------------------
+
+
+def enrol(
+    store: Store,
+    paths: AppPaths,
+    server_url: str,
+    login: str,
+    password: str,
+    device_name: str,
+    ca_bundle: str | Path | None = None,
+) -> Enrolment:
+    """Enrol this laptop; raises a SyncError (French message) if the server refuses or is unreachable."""
+    server_url = check_server_url(server_url)  # before any connection
+    with Transport(server_url, ca_bundle=ca_bundle) as transport:
+        answer = transport.enrol(EnrolRequest(login=login, password=password, device_name=device_name))
+    kept_bundle = None
+    if ca_bundle is not None:
+        paths.config.mkdir(parents=True, exist_ok=True)
+        kept = paths.config / CA_BUNDLE_FILE
+        if Path(ca_bundle).resolve() != kept.resolve():
+            shutil.copyfile(ca_bundle, kept)
+        kept_bundle = str(kept)
+    enrolment = Enrolment(
+        server_url=server_url,
+        device_id=answer.device_id,
+        advisor_id=answer.advisor_id,
+        team_id=answer.team_id,
+        display_name=answer.display_name,
+        role=answer.role,
+        ca_bundle=kept_bundle,
+    )
+    save_token(paths, enrolment.device_id, answer.token)
+    previous = load_enrolment(store)
+    with store.session() as session:
+        session.info[APPLYING_REMOTE] = True
+        placeholder = local_advisor_id(session) if previous is None else None
+        _know_advisor(session, enrolment)
+        if previous is not None and (previous.server_url, previous.team_id) != (server_url, answer.team_id):
+            state.put(session, state.CURSOR, None)  # another record: pull it from the start
+        # A batch of the previous device's is not this device's to replay (its ops are re-sent).
+        state.put(session, state.IN_FLIGHT, None)
+        state.put(session, state.ENROLMENT, enrolment.to_json())
+        state.put(session, LOCAL_ADVISOR_KEY, str(enrolment.advisor_id))
+    if placeholder is not None and placeholder != enrolment.advisor_id:
+        with store.session() as session:
+            hand_over(session, placeholder, enrolment.advisor_id)
+    return enrolment
+
+
+def _know_advisor(session: Session, enrolment: Enrolment) -> None:
+    """The enrolling advisor as the server described them, until the first pull brings the record."""
+    if session.get(Advisor, enrolment.advisor_id) is None:
+        first, _, last = enrolment.display_name.partition(" ")
+        session.add(
+            Advisor(
+                id=enrolment.advisor_id,
+                first_name=first,
+                last_name=last,
+                role=enrolment.role,
+                team_id=enrolment.team_id,
+            )
+        )
+
+
+def _replace(ids: list[str], old: str, new: str) -> list[str]:
+    return [new if i == old else i for i in ids]
+
+
+def hand_over(session: Session, placeholder: uuid.UUID, advisor_id: uuid.UUID) -> int:
+    """Attribute the placeholder's activities to `advisor_id` by ordinary edits (queued for sync).
+
+    Nothing was ever sent before enrolment, so the queued creations that still name the
+    placeholder are corrected too: the server would refuse an activity led by an advisor it
+    does not know. Returns how many activities changed hands.
+    """
+    old, new = str(placeholder), str(advisor_id)
+    changed = 0
+    for activity in session.scalars(select(Activity)):
+        if activity.advisor_id == placeholder or old in activity.co_advisor_ids:
+            if activity.advisor_id == placeholder:
+                activity.advisor_id = advisor_id
+            if old in activity.co_advisor_ids:
+                activity.co_advisor_ids = _replace(list(activity.co_advisor_ids), old, new)
+            changed += 1
+    for entry in session.scalars(select(OutboxEntry).where(OutboxEntry.entity == "activity")):
+        fields = dict(entry.fields)
+        if fields.get("advisor_id") == old:
+            fields["advisor_id"] = new
+        if isinstance(fields.get("co_advisor_ids"), list):
+            fields["co_advisor_ids"] = _replace(fields["co_advisor_ids"], old, new)
+        if fields != entry.fields:
+            entry.fields = fields
+    person = session.get(Advisor, placeholder)
+    if person is not None and person.server_version == 0:
+        # Local only (never queued): hidden from lists, never sent.
+        session.info[APPLYING_REMOTE] = True
+        session.flush()
+        person.deleted_at = utcnow()
+    return changed

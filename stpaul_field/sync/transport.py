@@ -1,0 +1,163 @@
+"""HTTP between a laptop and the central record: one POST per exchange, errors in French.
+
+TLS policy: personal data never travels in clear to another machine. `check_server_url`
+refuses `http://` unless the server is this very machine (localhost, 127.0.0.0/8, ::1);
+certificates are always verified, against the system's authorities plus, when given, a
+city's own authority (`ca_bundle`, a PEM file).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import ssl
+from pathlib import Path
+from typing import TypeVar
+from urllib.parse import urlsplit
+
+import httpx
+import zstandard
+from pydantic import BaseModel, ValidationError
+
+from stpaul_field.sync import protocol as p
+from stpaul_field.sync.errors import (
+    AuthError,
+    InsecureServerError,
+    OfflineError,
+    ProtocolError,
+    ServerError,
+    SyncError,
+)
+
+M = TypeVar("M", bound=BaseModel)
+SYNC_PATH = "/api/v1/sync"
+ENROL_PATH = "/api/v1/enrol"
+# A page of 500 records crosses a 512 kbit/s link in a few seconds: a minute is a dead link.
+DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=15.0)
+
+OFFLINE = "Serveur injoignable : la connexion a échoué ou a été coupée. Nouvel essai plus tard."
+UNVERIFIED = (
+    "Le certificat du serveur n'a pas pu être vérifié : la connexion a été refusée pour protéger "
+    "les données. Si la ville utilise sa propre autorité de certification, donnez son fichier "
+    "(option --ca-bundle)."
+)
+UNREADABLE = "Réponse du serveur illisible : vérifiez l'adresse du serveur ou mettez l'application à jour."
+
+
+def _is_local(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_server_url(url: str) -> str:
+    """The server address, normalised; InsecureServerError for plain HTTP to another machine."""
+    parts = urlsplit(url.strip())
+    host = parts.hostname or ""
+    if parts.scheme not in ("http", "https") or not host:
+        raise SyncError(f"Adresse de serveur invalide : « {url} » (attendu : https://serveur.exemple.fr).")
+    if parts.scheme == "http" and not _is_local(host):
+        raise InsecureServerError(
+            f"Adresse refusée : « {url} » n'est pas chiffrée (http). Les données des personnes "
+            "accompagnées ne circulent qu'en https ; utilisez l'adresse en https:// du serveur."
+        )
+    return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
+
+
+def tls_context(ca_bundle: str | Path | None) -> ssl.SSLContext:
+    """The system's authorities, plus the city's own authority when one is given."""
+    context = ssl.create_default_context()
+    if ca_bundle is not None:
+        try:
+            context.load_verify_locations(cafile=str(ca_bundle))
+        except (OSError, ssl.SSLError) as error:
+            raise SyncError(
+                f"Fichier d'autorité de certification illisible : {ca_bundle} ({error})."
+            ) from None
+    return context
+
+
+def _detail(response: httpx.Response) -> str | None:
+    try:
+        return str(json.loads(response.content)["detail"])
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _is_certificate_failure(error: BaseException) -> bool:
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+class Transport:
+    """Talks to one central record; counts exchanges and body bytes (compressed) both ways."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        ca_bundle: str | Path | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+    ) -> None:
+        self.base_url = check_server_url(base_url)
+        self.token = token
+        self.round_trips = 0
+        self.bytes_sent = 0
+        self.bytes_received = 0
+        # trust_env=False: SSL_CERT_FILE and the like never loosen verification behind our back.
+        self._client = httpx.Client(
+            base_url=self.base_url, verify=tls_context(ca_bundle), timeout=timeout, trust_env=False
+        )
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> Transport:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def sync(self, request: p.SyncRequest) -> p.SyncResponse:
+        if not self.token:
+            raise AuthError("Ce poste n'a pas de jeton : enrôlez-le d'abord.")
+        return self._post(SYNC_PATH, request, p.SyncResponse, {"authorization": f"Bearer {self.token}"})
+
+    def enrol(self, request: p.EnrolRequest) -> p.EnrolResponse:
+        return self._post(ENROL_PATH, request, p.EnrolResponse, {})
+
+    def _post(self, path: str, message: BaseModel, answer: type[M], headers: dict[str, str]) -> M:
+        body = p.encode(message)
+        headers = {**headers, "content-type": p.SYNC_MEDIA_TYPE, "accept": p.SYNC_MEDIA_TYPE}
+        self.round_trips += 1
+        self.bytes_sent += len(body)
+        try:
+            response = self._client.post(path, content=body, headers=headers)
+        except httpx.TransportError as error:
+            if _is_certificate_failure(error):
+                raise InsecureServerError(UNVERIFIED) from None
+            raise OfflineError(OFFLINE) from None
+        self.bytes_received += len(response.content)
+        status = response.status_code
+        if status == 200:
+            try:
+                return p.decode(response.content, answer)
+            except (ValidationError, ValueError, zstandard.ZstdError) as error:
+                raise ProtocolError(UNREADABLE) from error
+        detail = _detail(response)
+        if status in (401, 403, 429):
+            raise AuthError(detail or "Accès refusé par le serveur.")
+        if status == 426:
+            raise ProtocolError(detail or "Le serveur ne sert pas cette version de l'application.")
+        if status >= 500:
+            raise ServerError(
+                detail or f"Le serveur a rencontré une erreur ({status}) : nouvel essai plus tard."
+            )
+        raise ProtocolError(detail or f"Requête refusée par le serveur ({status}).")

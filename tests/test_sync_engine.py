@@ -1,0 +1,215 @@
+"""The client engine against a real central record (SQLite and PostgreSQL), over HTTP."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import pytest
+from sqlalchemy import func, select
+
+from stpaul_field.server.models import Journal
+from stpaul_field.server.testing import (  # noqa: F401 (fixtures)
+    server_env,
+    server_postgres_url,
+    server_sqlite_template,
+)
+from stpaul_field.store.activities import delete_activity
+from stpaul_field.store.models import Activity, Conflict, Participation, Venue
+from stpaul_field.store.reference import reference_data
+from stpaul_field.sync import quarantine, state
+from stpaul_field.sync.engine import SyncProgress
+from tests.sync_fixtures import SyncWorld, activity_fields
+
+
+def test_creates_edits_and_deletes_travel_between_two_laptops(world: SyncWorld) -> None:
+    marie, paul = world.laptop("marie"), world.laptop("paul")
+    person = marie.add_person(phone="0692123456")
+    with marie.store.session() as s:
+        activity = Activity(**activity_fields(world.marie_id))
+        s.add(activity)
+        s.flush()
+        s.add(Participation(activity_id=activity.id, beneficiary_id=person, attended=True))
+    seen: list[SyncProgress] = []
+    report = marie.engine().run(seen.append)
+    assert report.complete and report.pushed == 3 and report.rejected == 0
+    assert report.round_trips == 1 and report.bytes_sent > 0 and report.bytes_received > 0
+    assert seen[-1].phase == "done" and seen[-1].pushed == 3
+    assert marie.outbox() == []
+
+    report = paul.sync()
+    assert report.complete and report.pulled >= 3
+    assert paul.get("beneficiary", person).phone == "0692123456"
+    assert paul.get("activity", activity.id).advisor_id == world.marie_id
+
+    paul.edit("beneficiary", person, notes="Revient jeudi")
+    with marie.store.session() as s:
+        delete_activity(s, activity.id)
+    paul.sync()
+    marie.sync()
+    paul.sync()
+    assert marie.get("beneficiary", person).notes == "Revient jeudi"
+    assert paul.get("activity", activity.id).deleted_at is not None
+    assert marie.records() == paul.records() == world.server_records()
+    with marie.store.reader() as s:
+        assert state.get(s, state.LAST_SUCCESS) and state.get(s, state.LAST_ERROR) is None
+
+
+def test_a_pulled_value_never_overwrites_an_unsent_local_edit(world: SyncWorld) -> None:
+    marie, paul = world.laptop("marie"), world.laptop("paul")
+    person = marie.add_person()
+    marie.sync()
+    paul.sync()
+    marie.edit("beneficiary", person, notes="Marie", email="helene@example.re")
+    marie.sync()
+    engine = paul.engine()
+    real = engine.transport.sync
+    between: list[tuple[str, str, list]] = []
+
+    def edit_while_on_the_network(request):
+        if not between:  # Paul edits while his first exchange is on its way
+            paul.edit("beneficiary", person, notes="Paul")
+        else:  # the first answer (Marie's values) is applied; Paul's edit is still queued
+            kept = paul.get("beneficiary", person)
+            between.append((kept.notes, kept.email, [e.fields for e in paul.outbox()]))
+        between.append(("", "", []))
+        return real(request)
+
+    engine.transport.sync = edit_while_on_the_network  # type: ignore[method-assign]
+    assert engine.run().complete
+    assert between[1] == ("Paul", "helene@example.re", [{"notes": "Paul"}])
+    # Pushed next, it is the real conflict it is: settled by the later stamp, the loser kept.
+    marie.sync()
+    assert marie.get("beneficiary", person).notes == paul.get("beneficiary", person).notes == "Paul"
+    with paul.store.reader() as s:
+        (conflict,) = s.scalars(select(Conflict)).all()
+    assert (conflict.field, conflict.kept_value, conflict.lost_value) == ("notes", "Paul", "Marie")
+    assert conflict.lost_is_mine is False
+
+
+def test_a_refused_record_is_quarantined_in_french_and_the_others_pass(world: SyncWorld) -> None:
+    marie, paul = world.laptop("marie"), world.laptop("paul")
+    good = marie.add_person()
+    bad = marie.add_person(last_name="", phone="12")
+    other = marie.add_person(first_name="Jean")
+    report = marie.sync()
+    assert report.complete and report.pushed == 2 and report.rejected == 1
+    with marie.store.reader() as s:
+        (item,) = quarantine.rejected_entries(s)
+    assert item.record_id == bad and "Le nom est obligatoire." in item.reason
+    assert item.label.startswith("Bénéficiaire")
+    # Quarantined, it is left out of later syncs and blocks nothing.
+    marie.add_person(first_name="Nadia")
+    assert marie.sync().rejected == 0 and len(marie.outbox()) == 1
+    paul.sync()
+    assert paul.get("beneficiary", good) and paul.get("beneficiary", other)
+    assert paul.get("beneficiary", bad) is None
+    # Corrected by the advisor, it goes again with its whole record.
+    marie.edit("beneficiary", bad, last_name="Boyer", phone="0692000000")
+    report = marie.sync()
+    assert report.rejected == 0 and marie.outbox() == []
+    paul.sync()
+    assert paul.get("beneficiary", bad).last_name == "Boyer"
+
+
+def test_resend_folds_a_refused_change_and_sends_it_again(world: SyncWorld) -> None:
+    paul, marie = world.laptop("paul"), world.laptop("marie")
+    # Refused for a reason that can go away: Marie may not edit an activity she does not lead.
+    paul.sync()
+    with paul.store.session() as s:
+        workshop = activity_fields(world.paul_id, type="workshop", title="Premiers pas", anon_total=3)
+        activity = Activity(**workshop)
+        s.add(activity)
+    paul.sync()
+    marie.sync()
+    marie.edit("activity", activity.id, notes="vu")
+    assert marie.sync().rejected == 1
+    with marie.store.reader() as s:
+        (item,) = quarantine.rejected_entries(s)
+    assert "animez" in item.reason and item.label == "Activité du 20/11/2026 Premiers pas"
+    paul.edit("activity", activity.id, co_advisor_ids=[str(world.marie_id)])
+    assert paul.sync().rejected == 0
+    with marie.store.session() as s:
+        assert quarantine.resend(s, item.op_id)
+    assert marie.sync().rejected == 0 and marie.outbox() == []
+    paul.sync()
+    assert paul.get("activity", activity.id).notes == "vu"
+
+
+def test_conflicts_are_recorded_on_the_laptop_whose_value_lost(world: SyncWorld) -> None:
+    marie, paul = world.laptop("marie"), world.laptop("paul")
+    marie.set_wall(lambda: 2_000_000_000_000)
+    paul.set_wall(lambda: 2_000_000_000_000 - 3 * 3_600_000)  # three hours behind
+    person = marie.add_person()
+    marie.sync()
+    paul.sync()
+    marie.edit("beneficiary", person, commune="La Saline")
+    paul.edit("beneficiary", person, commune="Le Guillaume", notes="Paul")
+    marie.sync()
+    report = paul.sync()
+    assert report.conflicts == 1
+    with paul.store.reader() as s:
+        (conflict,) = s.scalars(select(Conflict)).all()
+    assert (conflict.kept_value, conflict.lost_value) == ("La Saline", "Le Guillaume")
+    assert conflict.lost_is_mine
+    # Paul's laptop took the winner back; his other field went through.
+    assert paul.get("beneficiary", person).commune == "La Saline"
+    marie.sync()
+    assert marie.get("beneficiary", person).notes == "Paul"
+    # Having seen Marie's stamp, Paul's next edit wins although his clock is still behind.
+    paul.edit("beneficiary", person, commune="Le Guillaume")
+    paul.sync()
+    marie.sync()
+    assert marie.get("beneficiary", person).commune == "Le Guillaume"
+
+
+def test_a_venue_edited_by_the_coordinator_reaches_a_laptop(world: SyncWorld) -> None:
+    coordinator, marie = world.laptop("chloe"), world.laptop("marie")
+    marla = uuid.UUID(reference_data()["venues"][0]["id"])
+    coordinator.edit("venue", marla, address="Îlet de Marla")
+    assert coordinator.sync().rejected == 0
+    marie.sync()
+    with marie.store.reader() as s:
+        assert s.get(Venue, marla).address == "Îlet de Marla"
+
+
+def test_state_keys_say_offline_then_clear_on_success(world: SyncWorld) -> None:
+    marie = world.laptop("marie")
+    marie.add_person()
+    from stpaul_field.sync.errors import OfflineError
+
+    engine = marie.engine(url="http://127.0.0.1:9")  # nothing listens there
+    with pytest.raises(OfflineError) as failure:
+        engine.run()
+    assert "injoignable" in failure.value.message
+    with marie.store.reader() as s:
+        assert state.get(s, state.OFFLINE_SINCE) and "injoignable" in (state.get(s, state.LAST_ERROR) or "")
+        assert state.get(s, state.LAST_SUCCESS) is None
+    assert marie.sync().complete
+    with marie.store.reader() as s:
+        assert state.get(s, state.OFFLINE_SINCE) is None and state.get(s, state.LAST_ERROR) is None
+        assert state.get_instant(s, state.LAST_SUCCESS) <= dt.datetime.now(dt.UTC)
+
+
+def test_a_lost_answer_is_replayed_and_applies_nothing_twice(world: SyncWorld) -> None:
+    marie = world.laptop("marie")
+    for i in range(3):
+        marie.add_person(first_name=f"P{i}")
+    engine = marie.engine()
+    real = engine.transport.sync
+    calls = []
+
+    def lose_first_answer(request):  # the server commits, the answer never arrives
+        calls.append(request.batch_id)
+        response = real(request)
+        if len(calls) == 1:
+            from stpaul_field.sync.errors import OfflineError
+
+            raise OfflineError("coupé")
+        return response
+
+    engine.transport.sync = lose_first_answer  # type: ignore[method-assign]
+    report = engine.run()
+    assert report.complete and report.pushed == 3 and calls[0] == calls[1]
+    with world.env.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Journal).where(Journal.entity == "beneficiary")) == 3

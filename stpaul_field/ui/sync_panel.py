@@ -321,12 +321,9 @@ class SyncPanel(QWidget):
         self.progress.setAccessibleName(self.tr("Progression de la synchronisation"))
         self.progress.setTextVisible(False)
         self.progress.hide()
-        self.progress_label = QLabel()
-        self.progress_label.setWordWrap(True)
         run_row = QHBoxLayout()
         run_row.addWidget(self.sync_button)
         run_row.addWidget(self.progress, 1)
-        run_row.addWidget(self.progress_label, 2)
 
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
@@ -507,7 +504,6 @@ class SyncPanel(QWidget):
         return True
 
     def _say_progress(self, text: str) -> None:
-        self.progress_label.setText(text)
         self.status_label.setText(text)
         self.status_changed.emit(text)
 
@@ -527,7 +523,6 @@ class SyncPanel(QWidget):
     def _done_running(self) -> None:
         self.running = False
         self.progress.hide()
-        self.progress_label.clear()
         self._update_actions()
 
     def _finished(self, report: SyncReport) -> None:

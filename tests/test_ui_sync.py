@@ -121,7 +121,7 @@ def test_enrol_then_sync_shows_up_to_date_in_the_window(qtbot, ctx, store, serve
     qtbot.waitUntil(lambda: window.sync_status.text() == "À jour", timeout=20_000)
     assert sync_threads and sync_threads[0] != ui_thread
     qtbot.waitUntil(lambda: panel.status_label.text() == "À jour", timeout=5000)
-    assert "1 envoyée(s)" in panel.result_label.text()
+    assert "1 modification envoyée," in panel.result_label.text()
     assert window.pending_count == 0
     with env.db.session() as s:
         record = s.get(Record, ("beneficiary", person))
@@ -240,3 +240,17 @@ def test_the_view_speaks_english_when_english_is_chosen(qapp, qtbot, store, path
         assert translate_value("Téléphone") == "Phone" and translate_value("(vide)") == "(empty)"
     finally:
         i18n.install(qapp, "fr")
+
+
+def test_the_last_result_says_counts_with_french_plurals(qtbot, store, paths):
+    from stpaul_field.sync.engine import SyncReport
+
+    panel = SyncPanel(store, paths, Settings(paths.settings_file), background=False)
+    qtbot.addWidget(panel)
+    wait_read(qtbot, panel)
+    one = panel.result_text(SyncReport(pushed=1, pulled=0, complete=True))
+    assert one.endswith(" : 1 modification envoyée, 0 fiche reçue.")
+    assert one.startswith("Synchronisation terminée à ")
+    many = panel.result_text(SyncReport(pushed=40, pulled=312, rejected=2, conflicts=1, complete=False))
+    assert "interrompue" in many
+    assert many.endswith(" : 40 modifications envoyées, 312 fiches reçues, 2 refusées, 1 conflit à examiner.")

@@ -2519,87 +2519,137 @@
       <translation>Synchronisation progress</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="339" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="336" />
       <source>Modifications refusées</source>
       <translation>Refused changes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="341" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="338" />
       <source>&amp;Renvoyer</source>
       <translation>&amp;Resend</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="343" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="340" />
       <source>Remettre les modifications choisies dans la prochaine synchronisation</source>
       <translation>Put the chosen changes back into the next sync</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="352" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="349" />
       <source>Le registre central a refusé ces modifications ; elles restent sur ce poste. Corrigez la fiche si besoin, puis renvoyez-les.</source>
       <translation>The central record refused these changes; they stay on this laptop. Correct the record if needed, then resend them.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="382" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="379" />
       <source>&amp;Conflits à examiner (%1)</source>
       <translation>&amp;Conflicts to review (%1)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="383" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="380" />
       <source>Modifications r&amp;efusées (%1)</source>
       <translation>R&amp;efused changes (%1)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="415" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="412" />
       <source>Dernière synchronisation réussie : %1</source>
       <translation>Last successful sync: %1</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="436" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="433" />
       <source>Pas de tentative automatique : utilisez « Synchroniser » (F5).</source>
       <translation>No automatic attempt: use “Sync” (F5).</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="443" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="440" />
       <source>Prochaine tentative automatique vers %1.</source>
       <translation>Next automatic attempt around %1.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="496" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="493" />
       <source>Connexion au registre central…</source>
       <translation>Connecting to the central record…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="521" />
-      <source>Synchronisation : %1 envoyée(s) sur %2, %3 reçue(s)</source>
-      <translation>Syncing: %1 of %2 sent, %3 received</translation>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="517" />
+      <source>Synchronisation — envoi : %1 sur %2, réception : %3</source>
+      <translation>Syncing — sent: %1 of %2, received: %3</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="538" />
-      <source>Synchronisation terminée à %1 : %2 envoyée(s), %3 reçue(s).</source>
-      <translation>Sync finished at %1: %2 sent, %3 received.</translation>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="531" />
+      <source>Synchronisation terminée à %1 :</source>
+      <translation>Sync finished at %1:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="541" />
-      <source>Synchronisation interrompue à %1 : %2 envoyée(s), %3 reçue(s) ; la suite au prochain essai.</source>
-      <translation>Sync interrupted at %1: %2 sent, %3 received; the rest at the next attempt.</translation>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="533" />
+      <source>Synchronisation interrompue à %1 (la suite au prochain essai) :</source>
+      <translation>Sync interrupted at %1 (the rest at the next attempt):</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="546" />
-      <source>%1 refusée(s) par le registre central.</source>
-      <translation>%1 refused by the central record.</translation>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="537" />
+      <source>%1 modification envoyée</source>
+      <translation>%1 change sent</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="539" />
+      <source>%1 modifications envoyées</source>
+      <translation>%1 changes sent</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="540" />
+      <source>%1 fiche reçue</source>
+      <translation>%1 record received</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="540" />
+      <source>%1 fiches reçues</source>
+      <translation>%1 records received</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="544" />
+      <source>%1 refusée</source>
+      <translation>%1 refused</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="544" />
+      <source>%1 refusées</source>
+      <translation>%1 refused</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="548" />
+      <source>%1 conflit à examiner</source>
+      <translation>%1 conflict to review</translation>
     </message>
     <message>
       <location filename="../../stpaul_field/ui/sync_panel.py" line="550" />
-      <source>%1 conflit(s) à examiner.</source>
-      <translation>%1 conflict(s) to review.</translation>
+      <source>%1 conflits à examiner</source>
+      <translation>%1 conflicts to review</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="565" />
+      <source>Synchronisation : %1 envoyée(s) sur %2, %3 reçue(s)</source>
+      <translation type="vanished">Syncing: %1 of %2 sent, %3 received</translation>
+    </message>
+    <message>
+      <source>Synchronisation terminée à %1 : %2 envoyée(s), %3 reçue(s).</source>
+      <translation type="vanished">Sync finished at %1: %2 sent, %3 received.</translation>
+    </message>
+    <message>
+      <source>Synchronisation interrompue à %1 : %2 envoyée(s), %3 reçue(s) ; la suite au prochain essai.</source>
+      <translation type="vanished">Sync interrupted at %1: %2 sent, %3 received; the rest at the next attempt.</translation>
+    </message>
+    <message>
+      <source>%1 refusée(s) par le registre central.</source>
+      <translation type="vanished">%1 refused by the central record.</translation>
+    </message>
+    <message>
+      <source>%1 conflit(s) à examiner.</source>
+      <translation type="vanished">%1 conflict(s) to review.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="574" />
       <source>La synchronisation a échoué (erreur inattendue).</source>
       <translation>The sync failed (unexpected error).</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="567" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="576" />
       <source>Échec à %1 : %2</source>
       <translation>Failed at %1: %2</translation>
     </message>

@@ -514,7 +514,7 @@ class SyncPanel(QWidget):
         else:
             self.progress.setRange(0, 0)  # pulling: the total is not known in advance
         self._say_progress(
-            self.tr("Synchronisation : %1 envoyée(s) sur %2, %3 reçue(s)")
+            self.tr("Synchronisation — envoi : %1 sur %2, réception : %3")
             .replace("%1", str(p.pushed))
             .replace("%2", str(p.to_push))
             .replace("%3", str(p.pulled))
@@ -525,24 +525,38 @@ class SyncPanel(QWidget):
         self.progress.hide()
         self._update_actions()
 
+    def result_text(self, report: SyncReport) -> str:
+        """'Synchronisation terminée à 17:02 : 3 modifications envoyées, 1 fiche reçue.'"""
+        head = (
+            self.tr("Synchronisation terminée à %1 :")
+            if report.complete
+            else self.tr("Synchronisation interrompue à %1 (la suite au prochain essai) :")
+        ).replace("%1", f"{i18n.now():%H:%M}")
+        # French takes the singular for 0 and 1; each form is its own string for translators.
+        parts = [
+            self.tr("%1 modification envoyée")
+            if report.pushed <= 1
+            else self.tr("%1 modifications envoyées"),
+            self.tr("%1 fiche reçue") if report.pulled <= 1 else self.tr("%1 fiches reçues"),
+        ]
+        counts = [report.pushed, report.pulled]
+        if report.rejected:
+            parts.append(self.tr("%1 refusée") if report.rejected == 1 else self.tr("%1 refusées"))
+            counts.append(report.rejected)
+        if report.conflicts:
+            parts.append(
+                self.tr("%1 conflit à examiner")
+                if report.conflicts == 1
+                else self.tr("%1 conflits à examiner")
+            )
+            counts.append(report.conflicts)
+        said = [part.replace("%1", str(n)) for part, n in zip(parts, counts, strict=True)]
+        return f"{head} {', '.join(said)}."
+
     def _finished(self, report: SyncReport) -> None:
         self._done_running()
         self.last_report = report
-        at = f"{i18n.now():%H:%M}"
-        text = (
-            self.tr("Synchronisation terminée à %1 : %2 envoyée(s), %3 reçue(s).")
-            if report.complete
-            else self.tr(
-                "Synchronisation interrompue à %1 : %2 envoyée(s), %3 reçue(s) ; la suite au prochain essai."
-            )
-        )
-        text = text.replace("%1", at).replace("%2", str(report.pushed)).replace("%3", str(report.pulled))
-        if report.rejected:
-            text += " " + self.tr("%1 refusée(s) par le registre central.").replace(
-                "%1", str(report.rejected)
-            )
-        if report.conflicts:
-            text += " " + self.tr("%1 conflit(s) à examiner.").replace("%1", str(report.conflicts))
+        text = self.result_text(report)
         self.result_label.setText(text)
         if self.background:
             self.attempts.succeeded()

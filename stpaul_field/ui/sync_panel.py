@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QTabWidget,
@@ -317,12 +318,13 @@ class SyncPanel(QWidget):
         self.sync_button = QPushButton(self.tr("&Synchroniser"))
         self.sync_button.setToolTip(self.tr("Envoyer les modifications et recevoir celles de l'équipe (F5)"))
         self.sync_button.clicked.connect(self.sync_now)
+        self.sync_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Progression de la synchronisation"))
         self.progress.setTextVisible(False)
         self.progress.hide()
         run_row = QHBoxLayout()
-        run_row.addWidget(self.sync_button)
+        run_row.addWidget(self.sync_button, 0, Qt.AlignmentFlag.AlignLeft)
         run_row.addWidget(self.progress, 1)
 
         self.result_label = QLabel()

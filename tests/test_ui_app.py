@@ -38,13 +38,14 @@ def test_navigation_status_bar_and_remembered_state(qtbot, ctx, store):  # noqa:
         window.navigation.item(i).data(Qt.ItemDataRole.UserRole) for i in range(window.navigation.count())
     ]
     assert keys == ["agenda", "beneficiaries", "activities", "reports", "sync", "bin"]
-    qtbot.waitUntil(lambda: "registre central" in window.pending_label.text())
-    assert window.pending_label.text() == "Tout est sur le registre central"
+    # The status bar says where the laptop stands (sync.status.describe), from the start.
+    qtbot.waitUntil(lambda: window.sync_status.text() == "Poste non inscrit au registre central")
+    assert window.sync_panel is window.view("sync")
 
     # A local change shows up in the status bar as soon as it is written.
     ctx.write(lambda s: acts.create_beneficiary(s, "Hélène", "Payet"))
     qtbot.waitUntil(lambda: window.pending_count == 1, timeout=5000)
-    assert "1 modification" in window.pending_label.text()
+    assert window.sync_status.text() == "Poste non inscrit — 1 modification locale"
 
     # Other parts plug into the slots; the status bar takes their sync messages.
     register = QLabel("registre")

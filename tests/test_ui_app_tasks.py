@@ -64,3 +64,27 @@ def _alive(obj) -> bool:
     import shiboken6
 
     return shiboken6.isValid(obj)
+
+
+def test_long_work_reports_progress_and_never_holds_up_store_work(qtbot):
+    ui_thread = threading.get_ident()
+    gate = threading.Event()
+    progress: list[tuple[int, int]] = []
+    done: list[str] = []
+
+    def sync(report) -> str:
+        for step in range(3):
+            report(step)
+        gate.wait(5)  # a sync waiting on a slow link
+        return "fini"
+
+    tasks.run_long(sync, lambda x: progress.append((x, threading.get_ident())), done.append)
+    # Store work asked meanwhile is answered while the long work still runs.
+    quick: list[int] = []
+    tasks.run_in_background(lambda: 7, quick.append)
+    qtbot.waitUntil(lambda: quick == [7] and len(progress) == 3, timeout=5000)
+    assert done == [] and tasks.pending() == 1
+    assert [p[0] for p in progress] == [0, 1, 2] and {p[1] for p in progress} == {ui_thread}
+    gate.set()
+    qtbot.waitUntil(lambda: done == ["fini"], timeout=5000)
+    assert tasks.wait_until_settled()

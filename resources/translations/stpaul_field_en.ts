@@ -167,47 +167,47 @@
   <context>
     <name>ActivitiesModel</name>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="85" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="87" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="86" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="88" />
       <source>Heure</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="87" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="89" />
       <source>Type</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="88" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="90" />
       <source>Bénéficiaire / atelier</source>
       <translation>Beneficiary / workshop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="89" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="91" />
       <source>Participants</source>
       <translation>Participants</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="90" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="92" />
       <source>Durée</source>
       <translation>Duration</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="91" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="93" />
       <source>Lieu</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="92" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="94" />
       <source>Thématiques</source>
       <translation>Themes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="93" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="95" />
       <source>Statut</source>
       <translation>Status</translation>
     </message>
@@ -215,132 +215,132 @@
   <context>
     <name>ActivitiesView</name>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="237" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="259" />
       <source>Aujourd'hui</source>
       <translation>Today</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="238" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="260" />
       <source>Cette semaine</source>
       <translation>This week</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="239" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="261" />
       <source>Ce mois-ci</source>
       <translation>This month</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="240" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="262" />
       <source>Le mois dernier</source>
       <translation>Last month</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="241" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="263" />
       <source>Cette année</source>
       <translation>This year</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="242" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="264" />
       <source>Tout</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="243" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="265" />
       <source>Du … au …</source>
       <translation>From … to …</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="253" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="275" />
       <source>Tous les types</source>
       <translation>All types</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="254" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="276" />
       <source>Tous les lieux</source>
       <translation>All places</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="255" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="277" />
       <source>Toutes les thématiques</source>
       <translation>All themes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="256" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="278" />
       <source>Tous les statuts</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="261" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="283" />
       <source>&amp;Période</source>
       <translation>&amp;Period</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="262" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="284" />
       <source>du</source>
       <translation>from</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="263" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="285" />
       <source>au</source>
       <translation>to</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="264" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="286" />
       <source>T&amp;ype</source>
       <translation>T&amp;ype</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="265" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="287" />
       <source>L&amp;ieu</source>
       <translation>Pl&amp;ace</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="266" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="288" />
       <source>T&amp;hématique</source>
       <translation>T&amp;heme</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="267" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="289" />
       <source>Stat&amp;ut</source>
       <translation>Stat&amp;us</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="282" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="304" />
       <source>Activités</source>
       <translation>Activities</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="302" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="324" />
       <source>Nouvel &amp;accompagnement</source>
       <translation>New &amp;accompaniment</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="303" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="325" />
       <source>Nouvel a&amp;telier</source>
       <translation>New &amp;workshop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="304" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="326" />
       <source>É&amp;margement…</source>
       <translation>Atte&amp;ndance…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="305" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="327" />
       <source>&amp;Feuille à imprimer…</source>
       <translation>Print &amp;sheet…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="306" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="328" />
       <source>Feuille d'émargement de l'atelier choisi</source>
       <translation>Attendance sheet of the chosen workshop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="308" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="330" />
       <source>&amp;Supprimer</source>
       <translation>&amp;Delete</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/activities_view.py" line="384" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="406" />
       <source>%n activité(s)</source>
       <translation>
         <numerusform>%n activity</numerusform>
@@ -348,7 +348,7 @@
       </translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="426" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="448" />
       <source>Activité supprimée.</source>
       <translation>Activity deleted.</translation>
     </message>
@@ -1438,6 +1438,87 @@ Close and restart the application; the replaced data is in the “Before a resto
     </message>
   </context>
   <context>
+    <name>ConflictsModel</name>
+    <message>
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="56" />
+      <source>Fiche</source>
+      <translation>Record</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="57" />
+      <source>Champ</source>
+      <translation>Field</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="58" />
+      <source>Valeur gardée</source>
+      <translation>Value kept</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="59" />
+      <source>Valeur perdue</source>
+      <translation>Value lost</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="60" />
+      <source>Valeur perdue : de qui</source>
+      <translation>Lost value: whose</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="80" />
+      <source>la mienne</source>
+      <translation>mine</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="80" />
+      <source>l'autre</source>
+      <translation>the other laptop's</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictsView</name>
+    <message>
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="93" />
+      <source>Conflits à examiner</source>
+      <translation>Conflicts to review</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="96" />
+      <source>Quand deux postes ont modifié le même champ, la modification la plus récente est gardée et l'autre valeur est conservée ici. Choisissez pour chacune la valeur juste.</source>
+      <translation>When two laptops changed the same field, the latest change is kept and the other value is kept here. Choose the right value for each.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="104" />
+      <source>Conflits ouverts</source>
+      <translation>Open conflicts</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="115" />
+      <source>Aucun conflit à examiner.</source>
+      <translation>No conflict to review.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="122" />
+      <source>Garder la &amp;mienne</source>
+      <translation>Keep &amp;mine</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="123" />
+      <source>La valeur de ce poste devient celle de la fiche</source>
+      <translation>This laptop's value becomes the record's</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="124" />
+      <source>Garder l'a&amp;utre</source>
+      <translation>Keep the &amp;other</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="125" />
+      <source>La valeur de l'autre poste devient celle de la fiche</source>
+      <translation>The other laptop's value becomes the record's</translation>
+    </message>
+  </context>
+  <context>
     <name>DuplicateDialog</name>
     <message>
       <location filename="../../stpaul_field/ui/register/duplicates.py" line="31" />
@@ -1514,6 +1595,119 @@ Close and restart the application; the replaced data is in the “Before a resto
       <location filename="../../stpaul_field/ui/widgets/duration.py" line="31" />
       <source>Minutes</source>
       <translation>Minutes</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrolmentForm</name>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="114" />
+      <source>Ce poste n'est pas encore inscrit au registre central. L'inscription se fait une fois, avec une connexion, avec votre compte de conseiller. Tout ce qui a été saisi avant l'inscription est ensuite envoyé à votre nom.</source>
+      <translation>This laptop is not enrolled with the central record yet. Enrolment is done once, online, with your advisor account. Everything recorded before enrolment is then sent under your name.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="127" />
+      <source>Fichier .pem fourni par le service informatique</source>
+      <translation>.pem file provided by the IT department</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="128" />
+      <source>&amp;Parcourir…</source>
+      <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="129" />
+      <source>Choisir le fichier de l'autorité de certification</source>
+      <translation>Choose the certificate authority file</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="143" />
+      <source>Adresse du &amp;serveur :</source>
+      <translation>&amp;Server address:</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="144" />
+      <source>&amp;Identifiant :</source>
+      <translation>&amp;Login:</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="145" />
+      <source>&amp;Mot de passe :</source>
+      <translation>&amp;Password:</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="146" />
+      <source>&amp;Nom du poste :</source>
+      <translation>Laptop &amp;name:</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="148" />
+      <source>A&amp;utorité de certification (facultatif) :</source>
+      <translation>Certificate a&amp;uthority (optional):</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="151" />
+      <source>Autorité de certification (facultatif)</source>
+      <translation>Certificate authority (optional)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="153" />
+      <source>Inscrire ce p&amp;oste</source>
+      <translation>&amp;Enrol this laptop</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="158" />
+      <source>Inscription en cours…</source>
+      <translation>Enrolling…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="165" />
+      <source>Inscrire ce poste</source>
+      <translation>Enrol this laptop</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="181" />
+      <source>Autorité de certification</source>
+      <translation>Certificate authority</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="183" />
+      <source>Certificats (*.pem *.crt *.cer);;Tous les fichiers (*)</source>
+      <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="201" />
+      <source>Indiquez l'adresse du serveur du registre central.</source>
+      <translation>Enter the address of the central record's server.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="206" />
+      <source>L'adresse commence par https:// (par exemple https://registre.saintpaul.re).</source>
+      <translation>The address starts with https:// (for example https://registre.saintpaul.re).</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="210" />
+      <source>Indiquez votre identifiant de conseiller.</source>
+      <translation>Enter your advisor login.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="212" />
+      <source>Indiquez votre mot de passe.</source>
+      <translation>Enter your password.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="216" />
+      <source>Donnez un nom à ce poste (par exemple « Portable Mafate 2 »).</source>
+      <translation>Give this laptop a name (for example “Mafate laptop 2”).</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="220" />
+      <source>Ce fichier est introuvable.</source>
+      <translation>This file cannot be found.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="238" />
+      <source>L'inscription a échoué.</source>
+      <translation>Enrolment failed.</translation>
     </message>
   </context>
   <context>
@@ -1654,135 +1848,133 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="88" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="90" />
       <source>Saint-Paul — Accompagnements numériques</source>
       <translation>Saint-Paul — Digital accompaniments</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="95" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="97" />
       <source>Navigation</source>
       <translation>Navigation</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="135" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="137" />
       <source>Agenda</source>
       <translation>Agenda</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="136" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="138" />
       <source>Bénéficiaires</source>
       <translation>Beneficiaries</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="137" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="139" />
       <source>Activités</source>
       <translation>Activities</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="139" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="141" />
       <source>Rapports</source>
       <translation>Reports</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="141" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="143" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="152" />
       <source>Synchronisation</source>
       <translation>Synchronisation</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="142" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="144" />
       <source>Corbeille</source>
       <translation>Bin</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="225" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="239" />
       <source>&amp;Fichier</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="226" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="240" />
       <source>Nouvel &amp;accompagnement…</source>
       <translation>New &amp;accompaniment…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="229" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="243" />
       <source>Nouvel a&amp;telier…</source>
       <translation>New &amp;workshop…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="232" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="246" />
       <source>Feuilles d'é&amp;margement du jour…</source>
       <translation>The day's attendance &amp;sheets…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="236" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="250" />
       <source>&amp;Paramètres…</source>
       <translation>&amp;Settings…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="239" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="253" />
       <source>&amp;Sauvegardes…</source>
       <translation>&amp;Backups…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="242" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="256" />
       <source>&amp;Verrouiller le poste</source>
       <translation>&amp;Lock the laptop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="246" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="260" />
       <source>&amp;Quitter</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="249" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="263" />
       <source>&amp;Affichage</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="250" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="264" />
       <source>Ai&amp;de</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="251" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="265" />
       <source>À &amp;propos de l'application…</source>
       <translation>&amp;About the application…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="285" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="299" />
       <source>État de la synchronisation</source>
       <translation>Synchronisation status</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="287" />
       <source>Modifications locales à envoyer</source>
-      <translation>Local changes to send</translation>
+      <translation type="vanished">Local changes to send</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="290" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="302" />
       <source>Changer le lieu où je travaille</source>
       <translation>Change where I work</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="305" />
       <source>Tout est sur le registre central</source>
-      <translation>Everything is on the central record</translation>
+      <translation type="vanished">Everything is on the central record</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/main_window.py" line="308" />
       <source>%n modification(s) locale(s) pas encore sur le registre central</source>
-      <translation>
+      <translation type="vanished">
         <numerusform>%n local change not yet on the central record</numerusform>
         <numerusform>%n local changes not yet on the central record</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="317" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="326" />
       <source>Lieu : {0}</source>
       <translation>Place: {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="317" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="326" />
       <source>Choisir mon lieu de travail…</source>
       <translation>Choose where I work…</translation>
     </message>
@@ -1953,7 +2145,7 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>PlaceholderView</name>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="45" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="47" />
       <source>« {0} » n'est pas encore disponible sur ce poste.</source>
       <translation>“{0}” is not available on this laptop yet.</translation>
     </message>
@@ -2114,6 +2306,24 @@ Close and restart the application; the replaced data is in the “Before a resto
         <numerusform>%n record moved to the bin.</numerusform>
         <numerusform>%n records moved to the bin.</numerusform>
       </translation>
+    </message>
+  </context>
+  <context>
+    <name>RejectedModel</name>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="68" />
+      <source>Fiche</source>
+      <translation>Record</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="68" />
+      <source>Motif du refus</source>
+      <translation>Reason for refusal</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="68" />
+      <source>Saisie</source>
+      <translation>Recorded</translation>
     </message>
   </context>
   <context>
@@ -2431,6 +2641,185 @@ Close and restart the application; the replaced data is in the “Before a resto
       <location filename="../../stpaul_field/ui/settings_dialog.py" line="52" />
       <source>Annuler</source>
       <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncPanel</name>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="275" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="291" />
+      <source>Synchronisation</source>
+      <translation>Synchronisation</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="278" />
+      <source>&amp;Synchroniser maintenant</source>
+      <translation>&amp;Sync now</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="307" />
+      <source>Registre central :</source>
+      <translation>Central record:</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="308" />
+      <source>Conseiller :</source>
+      <translation>Advisor:</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="316" />
+      <source>État de la synchronisation</source>
+      <translation>Synchronisation status</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="318" />
+      <source>&amp;Synchroniser</source>
+      <translation>&amp;Sync</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="319" />
+      <source>Envoyer les modifications et recevoir celles de l'équipe (F5)</source>
+      <translation>Send the changes and receive the team's (F5)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="323" />
+      <source>Progression de la synchronisation</source>
+      <translation>Synchronisation progress</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="338" />
+      <source>Modifications refusées</source>
+      <translation>Refused changes</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="340" />
+      <source>&amp;Renvoyer</source>
+      <translation>&amp;Resend</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="342" />
+      <source>Remettre les modifications choisies dans la prochaine synchronisation</source>
+      <translation>Put the chosen changes back into the next sync</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="351" />
+      <source>Le registre central a refusé ces modifications ; elles restent sur ce poste. Corrigez la fiche si besoin, puis renvoyez-les.</source>
+      <translation>The central record refused these changes; they stay on this laptop. Correct the record if needed, then resend them.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="381" />
+      <source>&amp;Conflits à examiner (%1)</source>
+      <translation>&amp;Conflicts to review (%1)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="382" />
+      <source>Modifications r&amp;efusées (%1)</source>
+      <translation>R&amp;efused changes (%1)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="414" />
+      <source>Dernière synchronisation réussie : %1</source>
+      <translation>Last successful sync: %1</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="435" />
+      <source>Pas de tentative automatique : utilisez « Synchroniser » (F5).</source>
+      <translation>No automatic attempt: use “Sync” (F5).</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="442" />
+      <source>Prochaine tentative automatique vers %1.</source>
+      <translation>Next automatic attempt around %1.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="495" />
+      <source>Connexion au registre central…</source>
+      <translation>Connecting to the central record…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="519" />
+      <source>Synchronisation — envoi : %1 sur %2, réception : %3</source>
+      <translation>Syncing — sent: %1 of %2, received: %3</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="533" />
+      <source>Synchronisation terminée à %1 :</source>
+      <translation>Sync finished at %1:</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="535" />
+      <source>Synchronisation interrompue à %1 (la suite au prochain essai) :</source>
+      <translation>Sync interrupted at %1 (the rest at the next attempt):</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="539" />
+      <source>%1 modification envoyée</source>
+      <translation>%1 change sent</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="541" />
+      <source>%1 modifications envoyées</source>
+      <translation>%1 changes sent</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="542" />
+      <source>%1 fiche reçue</source>
+      <translation>%1 record received</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="542" />
+      <source>%1 fiches reçues</source>
+      <translation>%1 records received</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="546" />
+      <source>%1 refusée</source>
+      <translation>%1 refused</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="546" />
+      <source>%1 refusées</source>
+      <translation>%1 refused</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="550" />
+      <source>%1 conflit à examiner</source>
+      <translation>%1 conflict to review</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="552" />
+      <source>%1 conflits à examiner</source>
+      <translation>%1 conflicts to review</translation>
+    </message>
+    <message>
+      <source>Synchronisation : %1 envoyée(s) sur %2, %3 reçue(s)</source>
+      <translation type="vanished">Syncing: %1 of %2 sent, %3 received</translation>
+    </message>
+    <message>
+      <source>Synchronisation terminée à %1 : %2 envoyée(s), %3 reçue(s).</source>
+      <translation type="vanished">Sync finished at %1: %2 sent, %3 received.</translation>
+    </message>
+    <message>
+      <source>Synchronisation interrompue à %1 : %2 envoyée(s), %3 reçue(s) ; la suite au prochain essai.</source>
+      <translation type="vanished">Sync interrupted at %1: %2 sent, %3 received; the rest at the next attempt.</translation>
+    </message>
+    <message>
+      <source>%1 refusée(s) par le registre central.</source>
+      <translation type="vanished">%1 refused by the central record.</translation>
+    </message>
+    <message>
+      <source>%1 conflit(s) à examiner.</source>
+      <translation type="vanished">%1 conflict(s) to review.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="576" />
+      <source>La synchronisation a échoué (erreur inattendue).</source>
+      <translation>The sync failed (unexpected error).</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="578" />
+      <source>Échec à %1 : %2</source>
+      <translation>Failed at %1: %2</translation>
     </message>
   </context>
   <context>
@@ -2916,6 +3305,226 @@ Close and restart the application; the replaced data is in the “Before a resto
     <message>
       <source>Mafate</source>
       <translation>Mafate</translation>
+    </message>
+    <message>
+      <source>Prénom</source>
+      <translation>First name</translation>
+    </message>
+    <message>
+      <source>Nom</source>
+      <translation>Last name</translation>
+    </message>
+    <message>
+      <source>Anonyme</source>
+      <translation>Anonymous</translation>
+    </message>
+    <message>
+      <source>Pas de téléphone</source>
+      <translation>No phone</translation>
+    </message>
+    <message>
+      <source>Année de naissance</source>
+      <translation>Birth year</translation>
+    </message>
+    <message>
+      <source>Adresse</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <source>Commune</source>
+      <translation>Town</translation>
+    </message>
+    <message>
+      <source>Code postal</source>
+      <translation>Postcode</translation>
+    </message>
+    <message>
+      <source>Code INSEE</source>
+      <translation>INSEE code</translation>
+    </message>
+    <message>
+      <source>Genre</source>
+      <translation>Gender</translation>
+    </message>
+    <message>
+      <source>Tranche d'âge</source>
+      <translation>Age band</translation>
+    </message>
+    <message>
+      <source>Statut</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Chèques Pass Numérique</source>
+      <translation>Pass Numérique vouchers</translation>
+    </message>
+    <message>
+      <source>Consentement</source>
+      <translation>Consent</translation>
+    </message>
+    <message>
+      <source>Déjà accompagné</source>
+      <translation>Already supported</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>Fusionné dans la fiche</source>
+      <translation>Merged into record</translation>
+    </message>
+    <message>
+      <source>Suppression</source>
+      <translation>Deletion</translation>
+    </message>
+    <message>
+      <source>Type d'activité</source>
+      <translation>Activity type</translation>
+    </message>
+    <message>
+      <source>Statut de l'activité</source>
+      <translation>Activity status</translation>
+    </message>
+    <message>
+      <source>Conseiller</source>
+      <translation>Advisor</translation>
+    </message>
+    <message>
+      <source>Co-animateurs</source>
+      <translation>Co-facilitators</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Heure de début</source>
+      <translation>Start time</translation>
+    </message>
+    <message>
+      <source>Durée</source>
+      <translation>Duration</translation>
+    </message>
+    <message>
+      <source>Type de lieu</source>
+      <translation>Place type</translation>
+    </message>
+    <message>
+      <source>Lieu</source>
+      <translation>Venue</translation>
+    </message>
+    <message>
+      <source>Thématiques</source>
+      <translation>Themes</translation>
+    </message>
+    <message>
+      <source>Thématiques des démarches</source>
+      <translation>Administrative themes</translation>
+    </message>
+    <message>
+      <source>Nom de la démarche</source>
+      <translation>Procedure name</translation>
+    </message>
+    <message>
+      <source>Matériel utilisé</source>
+      <translation>Equipment used</translation>
+    </message>
+    <message>
+      <source>Autonomie</source>
+      <translation>Autonomy</translation>
+    </message>
+    <message>
+      <source>Orienté vers une structure</source>
+      <translation>Referred to an organisation</translation>
+    </message>
+    <message>
+      <source>Structure d'orientation</source>
+      <translation>Referral organisation</translation>
+    </message>
+    <message>
+      <source>Titre de l'atelier</source>
+      <translation>Workshop title</translation>
+    </message>
+    <message>
+      <source>Niveau</source>
+      <translation>Level</translation>
+    </message>
+    <message>
+      <source>Participants anonymes</source>
+      <translation>Anonymous participants</translation>
+    </message>
+    <message>
+      <source>Participants anonymes déjà accompagnés</source>
+      <translation>Anonymous participants already supported</translation>
+    </message>
+    <message>
+      <source>Participants anonymes par genre</source>
+      <translation>Anonymous participants by gender</translation>
+    </message>
+    <message>
+      <source>Participants anonymes par tranche d'âge</source>
+      <translation>Anonymous participants by age band</translation>
+    </message>
+    <message>
+      <source>Participants anonymes par statut</source>
+      <translation>Anonymous participants by status</translation>
+    </message>
+    <message>
+      <source>Activité</source>
+      <translation>Activity</translation>
+    </message>
+    <message>
+      <source>Bénéficiaire</source>
+      <translation>Beneficiary</translation>
+    </message>
+    <message>
+      <source>Inscrit</source>
+      <translation>Registered</translation>
+    </message>
+    <message>
+      <source>Présent</source>
+      <translation>Attended</translation>
+    </message>
+    <message>
+      <source>Première fois</source>
+      <translation>First time</translation>
+    </message>
+    <message>
+      <source>Nom du lieu</source>
+      <translation>Venue name</translation>
+    </message>
+    <message>
+      <source>Bassin de vie</source>
+      <translation>Area</translation>
+    </message>
+    <message>
+      <source>Rôle</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <source>Équipe</source>
+      <translation>Team</translation>
+    </message>
+    <message>
+      <source>Actif</source>
+      <translation>Active</translation>
+    </message>
+    <message>
+      <source>Participation</source>
+      <translation>Participation</translation>
+    </message>
+    <message>
+      <source>oui</source>
+      <translation>yes</translation>
+    </message>
+    <message>
+      <source>non</source>
+      <translation>no</translation>
+    </message>
+    <message>
+      <source>(vide)</source>
+      <translation>(empty)</translation>
     </message>
   </context>
 </TS>

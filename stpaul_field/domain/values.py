@@ -275,3 +275,80 @@ BASSINS = _bassins()
 SAINT_PAUL_INSEE = "97415"
 SAINT_PAUL_POSTCODE = "97460"
 TIME_ZONE = "Indian/Reunion"
+
+
+# The names of the synced fields as an advisor reads them (conflicts, rejected changes).
+# One list for every entity: a field name means the same thing wherever it appears.
+FIELD_LABELS = ValueList(
+    "field",
+    ("first_name", "Prénom"),
+    ("last_name", "Nom"),
+    ("anonymous", "Anonyme"),
+    ("phone", "Téléphone"),
+    ("no_phone", "Pas de téléphone"),
+    ("email", "E-mail"),
+    ("birth_year", "Année de naissance"),
+    ("address", "Adresse"),
+    ("commune", "Commune"),
+    ("postcode", "Code postal"),
+    ("insee_code", "Code INSEE"),
+    ("gender", "Genre"),
+    ("age_band", "Tranche d'âge"),
+    ("social_status", "Statut"),
+    ("disability", "Situation de handicap"),
+    ("family_carer", "Aidant familial"),
+    ("homeless", "Sans domicile fixe"),
+    ("pass_numerique_vouchers", "Chèques Pass Numérique"),
+    ("consent_at", "Consentement"),
+    ("already_accompanied", "Déjà accompagné"),
+    ("notes", "Notes"),
+    ("merged_into_id", "Fusionné dans la fiche"),
+    ("deleted_at", "Suppression"),
+    ("type", "Type d'activité"),
+    ("status", "Statut de l'activité"),
+    ("advisor_id", "Conseiller"),
+    ("co_advisor_ids", "Co-animateurs"),
+    ("date", "Date"),
+    ("start_time", "Heure de début"),
+    ("duration_min", "Durée"),
+    ("place_type", "Type de lieu"),
+    ("venue_id", "Lieu"),
+    ("themes", "Thématiques"),
+    ("admin_themes", "Thématiques des démarches"),
+    ("procedure_name", "Nom de la démarche"),
+    ("equipment", "Matériel utilisé"),
+    ("autonomy", "Autonomie"),
+    ("redirected", "Orienté vers une structure"),
+    ("redirect_structure", "Structure d'orientation"),
+    ("title", "Titre de l'atelier"),
+    ("level", "Niveau"),
+    ("anon_total", "Participants anonymes"),
+    ("anon_already_accompanied", "Participants anonymes déjà accompagnés"),
+    ("anon_genders", "Participants anonymes par genre"),
+    ("anon_age_bands", "Participants anonymes par tranche d'âge"),
+    ("anon_statuses", "Participants anonymes par statut"),
+    ("activity_id", "Activité"),
+    ("beneficiary_id", "Bénéficiaire"),
+    ("registered", "Inscrit"),
+    ("attended", "Présent"),
+    ("first_time", "Première fois"),
+    ("name", "Nom du lieu"),
+    ("kind", "Type de lieu"),
+    ("bassin", "Bassin de vie"),
+    ("role", "Rôle"),
+    ("team_id", "Équipe"),
+    ("active", "Actif"),
+)
+
+# The kinds of synced records, as an advisor reads them.
+ENTITY_LABELS = ValueList(
+    "entity",
+    ("beneficiary", "Bénéficiaire"),
+    ("activity", "Activité"),
+    ("participation", "Participation"),
+    ("venue", "Lieu"),
+    ("advisor", "Conseiller"),
+)
+
+# Words used to show any field's value: yes/no, and no value at all.
+VALUE_WORDS = ValueList("value_word", ("yes", "oui"), ("no", "non"), ("empty", "(vide)"))

@@ -2,7 +2,8 @@
 
 Views are registered with `add_view(key, title, widget)`; the places other parts of the
 app fill (register, reports, sync, bin) start as placeholders that `add_view` replaces.
-The status bar always shows how many local changes are not yet on the central record.
+The status bar always says where the laptop stands with the central record
+(`sync.status.describe`: « À jour », « N modifications en attente », « Hors ligne depuis … »).
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from stpaul_field import settings as st
 from stpaul_field.store.models import Venue
-from stpaul_field.store.outbox import pending_count
+from stpaul_field.sync.status import SyncStatus, describe, read_status
+from stpaul_field.ui import i18n
 from stpaul_field.ui.context import AppContext
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -138,9 +140,21 @@ class MainWindow(QMainWindow):
         self.add_view(
             "reports", self.tr("Rapports"), LazyView(lambda: ReportsView(self.ctx.store, self.ctx.settings))
         )
-        self.add_view("sync", self.tr("Synchronisation"), PlaceholderView(self.tr("Synchronisation")))
+        self.add_view("sync", self.tr("Synchronisation"), self._sync_view())
         self.add_view("bin", self.tr("Corbeille"), self.bin)
         self.register.activityRequested.connect(self.open_activity)
+
+    def _sync_view(self) -> QWidget:
+        from stpaul_field.ui.sync_panel import SyncPanel
+
+        if self.ctx.paths is None:  # a window over a bare store (benchmarks): nothing to sync with
+            self.sync_panel = None
+            return PlaceholderView(self.tr("Synchronisation"))
+        self.sync_panel = SyncPanel(self.ctx.store, self.ctx.paths, self.ctx.settings)
+        self.sync_panel.status_changed.connect(self.set_sync_status)
+        self.sync_panel.data_changed.connect(self.ctx.data_changed)
+        self.file_menu.insertAction(self._sync_menu_anchor, self.sync_panel.sync_action)
+        return self.sync_panel
 
     def _store_changed(self) -> None:
         # Views with `refresh()` (register, bin…) show what any view may have changed: the
@@ -222,7 +236,7 @@ class MainWindow(QMainWindow):
 
     # ---- menus --------------------------------------------------------------------
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&Fichier"))
+        file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&Fichier"))
         new_individual = file_menu.addAction(self.tr("Nouvel &accompagnement…"))
         new_individual.setShortcut(QKeySequence("Ctrl+N"))
         new_individual.triggered.connect(lambda: self.new_activity("individual"))
@@ -232,7 +246,7 @@ class MainWindow(QMainWindow):
         sheets = file_menu.addAction(self.tr("Feuilles d'é&margement du jour…"))
         sheets.setShortcut(QKeySequence("Ctrl+P"))
         sheets.triggered.connect(lambda: self.agenda.print_day_sheets())
-        file_menu.addSeparator()
+        self._sync_menu_anchor = file_menu.addSeparator()  # « Synchroniser maintenant » goes above
         prefs = file_menu.addAction(self.tr("&Paramètres…"))
         prefs.setShortcut(QKeySequence("Ctrl+,"))
         prefs.triggered.connect(self.open_settings)
@@ -283,30 +297,25 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.sync_status = QLabel()
         self.sync_status.setAccessibleName(self.tr("État de la synchronisation"))
-        self.pending_label = QLabel()
-        self.pending_label.setAccessibleName(self.tr("Modifications locales à envoyer"))
         self.venue_button = QToolButton()
         self.venue_button.setAutoRaise(True)
         self.venue_button.setToolTip(self.tr("Changer le lieu où je travaille"))
         self.venue_button.clicked.connect(self.open_settings)
         bar.addWidget(self.sync_status, 1)
         bar.addPermanentWidget(self.venue_button)
-        bar.addPermanentWidget(self.pending_label)
 
     def set_sync_status(self, text: str) -> None:
         self.sync_status.setText(text)
 
     def refresh_pending(self) -> None:
-        self.ctx.read(pending_count, self._show_pending, owner=self)
+        """Re-read the sync status (unsent changes, offline, errors) for the status bar."""
+        self.ctx.read(read_status, self._show_status, owner=self)
 
-    def _show_pending(self, count: int) -> None:
-        self.pending_count = count
-        if count == 0:
-            self.pending_label.setText(self.tr("Tout est sur le registre central"))
-        else:
-            self.pending_label.setText(
-                self.tr("%n modification(s) locale(s) pas encore sur le registre central", "", count)
-            )
+    def _show_status(self, status: SyncStatus) -> None:
+        self.pending_count = status.pending
+        if self.sync_panel is not None and self.sync_panel.running:
+            return  # the running sync's progress has the status bar until it ends
+        self.set_sync_status(describe(status, i18n.now()))
 
     def _show_venue(self) -> None:
         venue_id = self.ctx.venue_id
@@ -333,4 +342,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        if self.sync_panel is not None:
+            self.sync_panel.shutdown()  # before the store closes: a sync writes to it
         super().closeEvent(event)

@@ -1,0 +1,126 @@
+"""Where this laptop stands with the central record, and the one French line that says so.
+
+`read_status` gathers the facts (outbox, quarantine, conflicts, the engine's bookkeeping);
+`describe` turns them into the status bar's text. The status bar, the sync view and the
+terminal all go through these two functions, so they never disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from stpaul_field.domain import values as v
+from stpaul_field.store.database import Store
+from stpaul_field.store.models import Conflict, OutboxEntry
+from stpaul_field.sync import state
+
+# Below this age the oldest unsent change is ordinary work of the day, not worth a mention.
+OLD_PENDING = dt.timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    enrolled: bool
+    pending: int  # outbox entries waiting to be sent (not counting rejected ones)
+    oldest_pending: dt.datetime | None
+    rejected: int  # entries the server refused, kept with its reason
+    open_conflicts: int
+    last_success: dt.datetime | None
+    offline_since: dt.datetime | None
+    last_error: str | None  # French, as the engine recorded it
+
+
+def read_status(source: Session | Store) -> SyncStatus:
+    """The status from a session, or from a store (a short read of its own)."""
+    if isinstance(source, Store):
+        with source.reader() as session:
+            return read_status(session)
+    session = source
+    waiting = OutboxEntry.rejected_reason.is_(None)
+    pending, oldest = session.execute(
+        select(func.count(), func.min(OutboxEntry.created_at)).where(waiting)
+    ).one()
+    rejected = session.scalar(select(func.count()).where(OutboxEntry.rejected_reason.is_not(None))) or 0
+    conflicts = session.scalar(select(func.count()).where(Conflict.resolved_at.is_(None))) or 0
+    if oldest is not None and oldest.tzinfo is None:  # an aggregate bypasses the column's type
+        oldest = oldest.replace(tzinfo=dt.UTC)
+    return SyncStatus(
+        enrolled=state.get(session, state.ENROLMENT) is not None,
+        pending=pending or 0,
+        oldest_pending=oldest,
+        rejected=rejected,
+        open_conflicts=conflicts,
+        last_success=state.get_instant(session, state.LAST_SUCCESS),
+        offline_since=state.get_instant(session, state.OFFLINE_SINCE),
+        last_error=state.get(session, state.LAST_ERROR),
+    )
+
+
+def _reunion() -> dt.tzinfo:
+    try:
+        return ZoneInfo(v.TIME_ZONE)
+    except ZoneInfoNotFoundError:  # no tz data on this system: La Réunion is UTC+4, no DST
+        return dt.timezone(dt.timedelta(hours=4))
+
+
+def _plural(count: int, singular: str, plural: str) -> str:
+    # French: 0 and 1 take the singular.
+    return singular if count <= 1 else plural
+
+
+def changes_text(count: int) -> str:
+    """'1 modification en attente', '3 modifications en attente'."""
+    return f"{count} {_plural(count, 'modification', 'modifications')} en attente"
+
+
+def moment_text(moment: dt.datetime, now: dt.datetime) -> str:
+    """A past instant as an advisor says it, in Réunion time: '14:32', 'hier à 18:05',
+    'le 12/11/2026 à 08:00'."""
+    zone = _reunion()
+    local, today = moment.astimezone(zone), now.astimezone(zone).date()
+    clock = f"{local:%H:%M}"
+    if local.date() == today:
+        return clock
+    if local.date() == today - dt.timedelta(days=1):
+        return f"hier à {clock}"
+    return f"le {local:%d/%m/%Y} à {clock}"
+
+
+def describe(status: SyncStatus, now: dt.datetime) -> str:
+    """The status bar's line, in French."""
+    if not status.enrolled:
+        if not status.pending:
+            return "Poste non inscrit au registre central"
+        local = _plural(status.pending, "modification locale", "modifications locales")
+        return f"Poste non inscrit — {status.pending} {local}"
+    if status.offline_since is not None:
+        head = f"Hors ligne depuis {moment_text(status.offline_since, now)}"
+    elif status.last_error:
+        head = status.last_error
+    elif status.pending:
+        head = changes_text(status.pending)
+        if status.oldest_pending is not None and now - status.oldest_pending >= OLD_PENDING:
+            head += f", la plus ancienne depuis {moment_text(status.oldest_pending, now)}"
+    elif status.last_success is None:
+        head = "Pas encore synchronisé"
+    else:
+        head = "À jour"
+    parts = [head]
+    if (status.offline_since is not None or status.last_error) and status.pending:
+        parts.append(changes_text(status.pending))
+    if status.rejected:
+        parts.append(
+            f"{status.rejected} "
+            + _plural(status.rejected, "modification refusée", "modifications refusées")
+            + " par le registre central"
+        )
+    if status.open_conflicts:
+        parts.append(
+            f"{status.open_conflicts} {_plural(status.open_conflicts, 'conflit', 'conflits')} à examiner"
+        )
+    return " — ".join(parts)

@@ -2,7 +2,9 @@
 
 - beneficiaries are shared in the team: any advisor of the team writes them;
 - an activity is written only by the advisor who leads or co-leads it, before and after
-  the change (handing the lead to a colleague while staying co-leader is allowed);
+  the change (handing the lead to a colleague while staying co-leader is allowed) — except
+  for clearing its notes, which erasing a person does to every accompaniment of theirs
+  (right to erasure; the notes may name them), whoever led it;
 - a participation follows its activity;
 - venues and advisors are written by a coordinator only, within the coordinator's team.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from stpaul_field.domain.privacy import ERASED_INDIVIDUAL_ACTIVITY
 from stpaul_field.server.caller import Caller
 
 # Looks up another record of the caller's team (as merged so far in this batch): its fields, or None.
@@ -23,6 +26,14 @@ NOT_YOURS = "Vous ne pouvez modifier que les activités que vous animez ou co-an
 def leads(caller: Caller, activity: dict[str, Any]) -> bool:
     me = str(caller.advisor_id)
     return activity.get("advisor_id") == me or me in (activity.get("co_advisor_ids") or [])
+
+
+def only_erases(before: dict[str, Any], after: dict[str, Any]) -> bool:
+    """True if `after` differs from `before` only by what an erasure sets (cleared notes)."""
+    changed = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
+    return bool(changed) and all(
+        k in ERASED_INDIVIDUAL_ACTIVITY and after.get(k) == ERASED_INDIVIDUAL_ACTIVITY[k] for k in changed
+    )
 
 
 def write_refusal(
@@ -47,7 +58,7 @@ def write_refusal(
         return None
     if entity == "activity":
         if before is not None and not leads(caller, before):
-            return NOT_YOURS
+            return None if only_erases(before, after) else NOT_YOURS
         if not leads(caller, after):
             return NOT_YOURS
         for advisor_id in [after.get("advisor_id"), *(after.get("co_advisor_ids") or [])]:

@@ -74,7 +74,7 @@ class Laptop:
 
     def transport(self, url: str | None = None) -> Transport:
         assert self.enrolment is not None
-        token = enrolment.device_token(self.paths, self.enrolment)
+        token = enrolment.device_token(self.store, self.enrolment)
         return Transport(url or self.world.live.url, token)
 
     def engine(self, url: str | None = None, **options: Any) -> SyncEngine:

@@ -97,7 +97,7 @@ from stpaul_field.sync.enrolment import transport_for
 
 paths = AppPaths.under(sys.argv[1])
 store = Store.open(paths, upgrade=False)
-with transport_for(store, paths) as transport:
+with transport_for(store) as transport:
     SyncEngine(store, transport, page_size=25).run()
 """
 

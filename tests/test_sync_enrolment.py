@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import stat
-
 import keyring
 import pytest
 from sqlalchemy import select
@@ -14,27 +12,33 @@ from stpaul_field.server.testing import (  # noqa: F401 (fixtures)
     server_postgres_url,
     server_sqlite_template,
 )
+from stpaul_field.store.database import Store
 from stpaul_field.store.keys import KEYRING_SERVICE
 from stpaul_field.store.models import Activity, Advisor, Participation
 from stpaul_field.store.reference import local_advisor_id
-from stpaul_field.sync import enrolment
+from stpaul_field.sync import enrolment, state
 from stpaul_field.sync.errors import NotEnrolledError
 from tests.sync_fixtures import SyncWorld, activity_fields
 from tests.test_store_encryption import MemoryKeyring
 
 
-def test_without_a_keyring_the_token_is_in_an_owner_only_file(world: SyncWorld) -> None:
+def test_without_a_keyring_the_token_is_kept_in_the_encrypted_store_only(world: SyncWorld) -> None:
     laptop = world.laptop("marie")
-    path = laptop.paths.data / enrolment.TOKEN_FILE
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
     kept = enrolment.load_enrolment(laptop.store)
     assert kept is not None and kept.advisor_id == world.marie_id and kept.display_name == "Marie Payet"
-    token = enrolment.device_token(laptop.paths, kept)
-    # The enrolment in the store never holds the token.
+    token = enrolment.device_token(laptop.store, kept)
+    # The enrolment's JSON never holds the token, and no file of the laptop shows it in clear.
     assert token and token not in kept.to_json()
-    path.unlink()
+    laptop.store.close()
+    for path in laptop.paths.data.parent.rglob("*"):
+        if path.is_file():
+            assert token.encode() not in path.read_bytes(), path
+    laptop.store = Store.open(laptop.paths, upgrade=False)
+    assert laptop.sync().complete
+    with laptop.store.session() as s:
+        state.put(s, state.DEVICE_TOKEN, None)
     with pytest.raises(NotEnrolledError, match="enrôlez"):
-        enrolment.transport_for(laptop.store, laptop.paths)
+        enrolment.transport_for(laptop.store)
 
 
 def test_with_a_keyring_the_token_is_kept_there(world: SyncWorld) -> None:
@@ -46,7 +50,9 @@ def test_with_a_keyring_the_token_is_kept_there(world: SyncWorld) -> None:
         assert laptop.enrolment is not None
         ((service, account),) = memory.secrets
         assert service == KEYRING_SERVICE and str(laptop.enrolment.device_id) in account
-        assert not (laptop.paths.data / enrolment.TOKEN_FILE).exists()
+        assert enrolment.device_token(laptop.store, laptop.enrolment) == memory.secrets[(service, account)]
+        with laptop.store.reader() as s:
+            assert state.get(s, state.DEVICE_TOKEN) is None  # not in the store too
         laptop.add_person()
         assert laptop.sync().pushed == 1
     finally:
@@ -56,7 +62,7 @@ def test_with_a_keyring_the_token_is_kept_there(world: SyncWorld) -> None:
 def test_a_laptop_not_enrolled_cannot_sync(world: SyncWorld) -> None:
     laptop = world.laptop(None)
     with pytest.raises(NotEnrolledError) as refused:
-        enrolment.transport_for(laptop.store, laptop.paths)
+        enrolment.transport_for(laptop.store)
     assert "enrol --server" in refused.value.message
 
 

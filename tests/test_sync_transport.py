@@ -181,7 +181,7 @@ def test_tls_is_verified_and_a_city_ca_bundle_is_trusted(tls_world) -> None:
     kept = enrolment.enrol(marie.store, marie.paths, url, "marie", PASSWORD, "PC", ca_bundle=ca)
     assert kept.ca_bundle and Path(kept.ca_bundle).read_bytes() == ca.read_bytes()
     marie.add_person()
-    with enrolment.transport_for(marie.store, marie.paths) as transport:
+    with enrolment.transport_for(marie.store) as transport:
         from stpaul_field.sync.engine import SyncEngine
 
         assert SyncEngine(marie.store, transport).run().pushed == 1

@@ -1,6 +1,6 @@
 """The client side of sync: push the outbox, pull the team's changes, until nothing is left.
 
-    report = SyncEngine(store, transport_for(store, paths)).run(progress, should_stop)
+    report = SyncEngine(store, transport_for(store)).run(progress, should_stop)
 
 Each exchange pushes one bounded batch of the outbox and brings back one page of changes.
 The batch's id and operations are written to the store before it is sent: if the answer is

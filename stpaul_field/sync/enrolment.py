@@ -1,9 +1,10 @@
 """Enrolling a laptop with the central record, once, online, with the advisor's account.
 
 The server answers a device token. It is kept in the OS keyring (service "stpaul-field",
-account "device-token-<device id>"); where no keyring works (headless Linux), in the file
-`device-token.json` of the data directory, readable by its owner only (mode 0600). The
-enrolment itself (server address, ids, names, no token) is kept in the store's sync state.
+account "device-token-<device id>"); where no keyring works (headless Linux), in the
+store's sync state — encrypted at rest with the rest of the store, whose key then comes
+from the advisor's passphrase. The enrolment itself (server address, ids, names, no
+token) is kept in the store's sync state too.
 
 Work recorded before enrolment belongs to the laptop's placeholder advisor
 (`store.reference`); the first enrolment hands it to the enrolling advisor.
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import shutil
 import uuid
 from dataclasses import asdict, dataclass
@@ -33,7 +33,6 @@ from stpaul_field.sync.errors import NotEnrolledError
 from stpaul_field.sync.protocol import EnrolRequest
 from stpaul_field.sync.transport import Transport, check_server_url
 
-TOKEN_FILE = "device-token.json"
 CA_BUNDLE_FILE = "ca-bundle.pem"
 NOT_ENROLLED = (
     "Ce poste n'est pas encore enrôlé auprès du registre central : enrôlez-le une fois, en ligne, "
@@ -75,52 +74,40 @@ def _account(device_id: uuid.UUID) -> str:
     return f"device-token-{device_id}"
 
 
-def _token_file(paths: AppPaths) -> Path:
-    return paths.data / TOKEN_FILE
-
-
-def save_token(paths: AppPaths, device_id: uuid.UUID, token: str) -> None:
+def save_token(session: Session, device_id: uuid.UUID, token: str) -> None:
+    """Keep the token in the keyring, else in the (encrypted) store; the caller commits."""
     backend = system_keyring()
     if backend is not None:
-        with contextlib.suppress(Exception):  # a keyring that refuses: fall back to the file
+        with contextlib.suppress(Exception):  # a keyring that refuses: fall back to the store
             backend.set_password(KEYRING_SERVICE, _account(device_id), token)
-            _token_file(paths).unlink(missing_ok=True)
+            state.put(session, state.DEVICE_TOKEN, None)
             return
-    path = _token_file(paths)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.unlink(missing_ok=True)
-    # Created owner-only from the start, never readable by others even for an instant.
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        json.dump({"device_id": str(device_id), "token": token}, out)
-    os.replace(tmp, path)
+    state.put(session, state.DEVICE_TOKEN, token)
 
 
-def device_token(paths: AppPaths, enrolment: Enrolment) -> str:
-    """The token of the enrolled device, from the keyring or its fallback file."""
+def device_token(store: Store, enrolment: Enrolment) -> str:
+    """The token of the enrolled device, from the keyring or the store."""
     backend = system_keyring()
     if backend is not None:
         with contextlib.suppress(Exception):
             token = backend.get_password(KEYRING_SERVICE, _account(enrolment.device_id))
             if token:
                 return token
-    path = _token_file(paths)
-    if path.exists():
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("device_id") == str(enrolment.device_id) and data.get("token"):
-            return str(data["token"])
+    with store.reader() as session:
+        token = state.get(session, state.DEVICE_TOKEN)
+    if token:
+        return token
     raise NotEnrolledError(
-        "Le jeton de ce poste est introuvable (trousseau du système ou fichier) : enrôlez le poste à nouveau."
+        "Le jeton de ce poste est introuvable (trousseau du système ou poste) : enrôlez le poste à nouveau."
     )
 
 
-def transport_for(store: Store, paths: AppPaths) -> Transport:
+def transport_for(store: Store) -> Transport:
     """A transport to the enrolled server with this laptop's token; NotEnrolledError if none."""
     enrolment = load_enrolment(store)
     if enrolment is None:
         raise NotEnrolledError(NOT_ENROLLED)
-    return Transport(enrolment.server_url, device_token(paths, enrolment), enrolment.ca_bundle)
+    return Transport(enrolment.server_url, device_token(store, enrolment), enrolment.ca_bundle)
 
 
 # ---- enrolment --------------------------------------------------------------------------
@@ -155,9 +142,9 @@ def enrol(
         role=answer.role,
         ca_bundle=kept_bundle,
     )
-    save_token(paths, enrolment.device_id, answer.token)
     previous = load_enrolment(store)
     with store.session() as session:
+        save_token(session, enrolment.device_id, answer.token)
         session.info[APPLYING_REMOTE] = True
         placeholder = local_advisor_id(session) if previous is None else None
         _know_advisor(session, enrolment)

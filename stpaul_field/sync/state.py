@@ -21,6 +21,7 @@ LAST_ATTEMPT = "last_attempt"
 OFFLINE_SINCE = "offline_since"  # first failed attempt since the last success (server unreachable)
 LAST_ERROR = "last_error"  # the last failure, in French, for the advisor; cleared on success
 ENROLMENT = "enrolment"  # JSON of the enrolment (server address, ids, names); never the token
+DEVICE_TOKEN = "device_token"  # only where no OS keyring works (the store is encrypted)
 # JSON {batch_id, op_ids} of the batch being sent, written before sending: a batch whose answer
 # was lost is sent again with the same id, and the server answers it without applying it twice.
 IN_FLIGHT = "in_flight_batch"

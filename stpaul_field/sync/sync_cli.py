@@ -43,7 +43,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     store = open_store_interactive(paths)
     try:
         try:
-            with transport_for(store, paths) as transport:
+            with transport_for(store) as transport:
                 report = SyncEngine(store, transport).run(_progress_line(args.quiet))
         except SyncError as error:
             print(f"\nErreur : {error.message}", file=sys.stderr)

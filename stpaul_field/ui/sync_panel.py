@@ -494,10 +494,10 @@ class SyncPanel(QWidget):
         self.progress.show()
         self._say_progress(self.tr("Connexion au registre central…"))
         self._update_actions()
-        store, paths, stop, backoff = self.store, self.paths, self._stop, self.backoff
+        store, stop, backoff = self.store, self._stop, self.backoff
 
         def work(report: Any) -> SyncReport:
-            with transport_for(store, paths) as transport:
+            with transport_for(store) as transport:
                 # Retries within a run wait on the stop flag: closing the window never waits them out.
                 engine = SyncEngine(store, transport, backoff=backoff, sleep=stop.wait)
                 return engine.run(report, stop.is_set)

@@ -110,6 +110,9 @@ def test_enrol_then_sync_shows_up_to_date_in_the_window(qtbot, ctx, store, serve
     qtbot.waitUntil(lambda: panel.running, timeout=10_000)
     assert panel.stack.currentIndex() == 1 and "Chloé Hoarau" in panel.advisor_label.text()
     assert panel.server_label.text() == live.url
+    # What is recorded from now on in this running window is the enrolled advisor's.
+    with env.db.session() as s:
+        assert s.get(Record, ("advisor", ctx.advisor_id)) is not None  # the server knows them
     assert not panel.sync_button.isEnabled() and panel.sync_now() is False  # never two at once
     assert window.sync_status.text() == "Connexion au registre central…"
     ticks = []

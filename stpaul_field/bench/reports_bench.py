@@ -38,6 +38,7 @@ def _month_report(ctx: BenchContext, activities: int) -> list[Figure]:
     from stpaul_field.domain.report_model import Period, add_months
     from stpaul_field.store import statistics as st
     from stpaul_field.store.models import Participation
+    from stpaul_field.store.reference import current_advisor_id
 
     store = ctx.open_store(ctx.demo_store(activities=activities))
     month = add_months(dt.date.today().replace(day=1), -1)
@@ -45,7 +46,7 @@ def _month_report(ctx: BenchContext, activities: int) -> list[Figure]:
     try:
         with store.reader() as session:
             accompaniments = session.scalar(select(func.count()).select_from(Participation)) or 0
-            advisor = st.current_advisor_id(session, "")
+            advisor = current_advisor_id(session)
             scopes = [st.team_scope(), st.advisor_scope(session, advisor)] if advisor else [st.team_scope()]
             st.monthly_report(session, period, scopes[0])  # warm the cache, as a second look would
             samples: dict[str, list[float]] = {s.label: [] for s in scopes}

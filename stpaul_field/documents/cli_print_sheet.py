@@ -91,6 +91,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
         venue_labels,
     )
     from stpaul_field.settings import CURRENT_ADVISOR, Settings
+    from stpaul_field.store.reference import current_advisor_id
     from stpaul_field.store.unlock import open_store_interactive
 
     settings = Settings(paths.settings_file)
@@ -103,7 +104,9 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
                 if args.blank:
                     venue = find_venue(session, args.venue)
                     name, bassin = venue_labels(venue) if venue else (args.venue.strip(), "")
-                    advisor = advisor_name(session, settings.get(CURRENT_ADVISOR))
+                    advisor = advisor_name(
+                        session, current_advisor_id(session, settings.get(CURRENT_ADVISOR))
+                    )
                     sheets = [
                         blank_sheet(
                             title=args.title.strip(),

@@ -29,7 +29,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     from stpaul_field.documents import exports
     from stpaul_field.domain.report_model import Period
     from stpaul_field.settings import CURRENT_ADVISOR, Settings
-    from stpaul_field.store import statistics as st
+    from stpaul_field.store.reference import current_advisor_id
     from stpaul_field.store.unlock import open_store_interactive
 
     output = Path(args.output)
@@ -50,9 +50,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
         with store.reader() as session:
             advisor_id = None
             if not args.team:
-                advisor_id = st.current_advisor_id(
-                    session, Settings(paths.settings_file).get(CURRENT_ADVISOR)
-                )
+                advisor_id = current_advisor_id(session, Settings(paths.settings_file).get(CURRENT_ADVISOR))
             count = exports.export(session, args.kind, period, advisor_id, output, fmt)
     except OSError as error:
         print(f"Erreur : écriture impossible de {output} ({error.strerror}).")

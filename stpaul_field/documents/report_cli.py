@@ -19,6 +19,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     from stpaul_field.domain.report_model import Period
     from stpaul_field.settings import ADVISOR_TARGET, CURRENT_ADVISOR, MONTHLY_TARGET, Settings
     from stpaul_field.store import statistics as st
+    from stpaul_field.store.reference import current_advisor_id
     from stpaul_field.store.unlock import open_store_interactive
 
     output = Path(args.output)
@@ -36,7 +37,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
             if args.team:
                 scope = st.team_scope()
             else:
-                advisor = st.current_advisor_id(session, settings.get(CURRENT_ADVISOR))
+                advisor = current_advisor_id(session, settings.get(CURRENT_ADVISOR))
                 scope = st.advisor_scope(session, advisor) if advisor else st.team_scope()
             report = st.monthly_report(
                 session, period, scope, settings.get(MONTHLY_TARGET), settings.get(ADVISOR_TARGET)

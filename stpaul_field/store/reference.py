@@ -45,6 +45,17 @@ def local_advisor_id(session: Session) -> uuid.UUID | None:
     return uuid.UUID(row.value) if row else None
 
 
+def current_advisor_id(session: Session, configured: str = "") -> uuid.UUID | None:
+    """Who works on this laptop: the CURRENT_ADVISOR setting if set, else the laptop's advisor
+    (the enrolled one, or before enrolment the placeholder)."""
+    if configured:
+        try:
+            return uuid.UUID(configured)
+        except ValueError:
+            pass
+    return local_advisor_id(session)
+
+
 def ensure_first_start(store: Store) -> None:
     with store.session() as session:
         if session.get(SyncState, REFERENCE_KEY) is not None:

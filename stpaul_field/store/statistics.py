@@ -452,18 +452,6 @@ def advisor_scope(session: Session, advisor_id: uuid.UUID) -> Scope:
     return Scope(advisor_id, advisor.display_name if advisor else "Conseiller")
 
 
-def current_advisor_id(session: Session, configured: str) -> uuid.UUID | None:
-    """The laptop's advisor: the CURRENT_ADVISOR setting's value, else the local placeholder."""
-    from stpaul_field.store.reference import local_advisor_id
-
-    if configured:
-        try:
-            return uuid.UUID(configured)
-        except ValueError:
-            pass
-    return local_advisor_id(session)
-
-
 def scope_target(session: Session, scope: Scope, team_target: int, advisor_target: int) -> int:
     """The monthly target of follow-ups: the team's, or the advisor's (0: an equal share)."""
     if scope.is_team:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from stpaul_field import settings as st
 from stpaul_field.paths import AppPaths
 from stpaul_field.store.database import Store
-from stpaul_field.store.reference import local_advisor_id
+from stpaul_field.store.reference import current_advisor_id
 from stpaul_field.ui import tasks
 
 T = TypeVar("T")
@@ -32,18 +32,12 @@ class AppContext(QObject):
         self.store = store
         self.settings = settings
         self.paths = paths
-        with store.reader() as s:
-            self._local_advisor = local_advisor_id(s)
 
     @property
     def advisor_id(self) -> uuid.UUID | None:
-        chosen = self.settings.get(st.CURRENT_ADVISOR)
-        if chosen:
-            try:
-                return uuid.UUID(chosen)
-            except ValueError:
-                pass
-        return self._local_advisor
+        # Read each time: enrolling the laptop hands its work to the enrolled advisor.
+        with self.store.reader() as session:
+            return current_advisor_id(session, self.settings.get(st.CURRENT_ADVISOR))
 
     @property
     def venue_id(self) -> uuid.UUID | None:

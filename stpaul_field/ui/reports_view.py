@@ -67,6 +67,7 @@ from stpaul_field.domain.report_model import (
 from stpaul_field.settings import ADVISOR_TARGET, CURRENT_ADVISOR, MONTHLY_TARGET, Settings
 from stpaul_field.store import statistics as st
 from stpaul_field.store.database import Store
+from stpaul_field.store.reference import current_advisor_id
 from stpaul_field.ui import i18n, tasks
 
 MONTHS_OFFERED = 24
@@ -397,7 +398,7 @@ class ReportsView(QWidget):
     def _scope_reader(self) -> Callable[[Any], uuid.UUID | None]:
         """Read the choice here, on the UI thread; the returned function runs in the job."""
         team, configured = self.team_radio.isChecked(), self.settings.get(CURRENT_ADVISOR)
-        return lambda session: None if team else st.current_advisor_id(session, configured)
+        return lambda session: None if team else current_advisor_id(session, configured)
 
     # -- work
 

@@ -82,6 +82,7 @@ class WorkshopForm(ActivityForm):
         self.errors.add_row(form, self.tr("T&itre"), self.title_edit, "title", "type")
         self.level = ChoiceCombo(v.WORKSHOP_LEVELS)
         self.errors.add_row(form, self.tr("Ni&veau"), self.level, "level")
+        me = self.ctx.advisor_id
         advisors = self.ctx.read_now(
             lambda s: [
                 (str(a.id), a.display_name)
@@ -90,7 +91,7 @@ class WorkshopForm(ActivityForm):
                     .where(Advisor.active, Advisor.deleted_at.is_(None))
                     .order_by(Advisor.last_name)
                 )
-                if a.id != self.ctx.advisor_id
+                if a.id != me
             ]
         )
         self.co_advisors = ChoiceChecklist(v.ValueList("advisor", *advisors), columns=2)

@@ -155,7 +155,7 @@ def test_every_shipped_resource_is_in_the_bundle(linux_build):
 def test_the_migrations_alembic_reads_from_disk_are_files_in_the_bundle(linux_build):
     from stpaul_field.store import migrate
 
-    folder = migrate.MIGRATIONS
+    folder = migrate.SCRIPTS.directory
     needed = [folder / "env.py", folder / "script.py.mako", *sorted((folder / "versions").glob("*.py"))]
     assert len(needed) >= 4
     expected = {f.relative_to(ROOT).as_posix() for f in needed}

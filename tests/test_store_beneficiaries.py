@@ -239,3 +239,34 @@ def test_register_pages_sorted_and_searched_in_sql(store: Store) -> None:
         assert reg.register_page(s, "!!!") == [] and reg.register_count(s, "!!!") == 0
         with pytest.raises(ValueError):
             reg.register_page(s, sort="last_name; DROP TABLE beneficiary")
+
+
+def test_the_registers_count_and_first_page_by_name_come_from_an_index_not_a_sort(store: Store) -> None:
+    # At 100,000 people a sort (or a read of every row, each decrypted) costs tens of ms at
+    # every opening; the plan must walk the register's index in order instead.
+    from sqlalchemy import event
+
+    seen: list[tuple[str, object]] = []
+
+    def capture(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+        if statement.lstrip().upper().startswith("SELECT"):
+            seen.append((statement, parameters))
+
+    with store.reader() as s:
+        event.listen(store.engine, "before_cursor_execute", capture)
+        try:
+            reg.register_count(s)
+            reg.register_page(s, sort=reg.SORT_NAME, limit=100)
+        finally:
+            event.remove(store.engine, "before_cursor_execute", capture)
+        assert len(seen) == 2
+        for statement, parameters in seen:
+            plan = " / ".join(
+                row[-1]
+                for row in s.connection().exec_driver_sql(
+                    "EXPLAIN QUERY PLAN " + statement,
+                    parameters,  # type: ignore[arg-type]
+                )
+            )
+            assert "ix_beneficiary_register" in plan, plan
+            assert "TEMP B-TREE" not in plan, plan

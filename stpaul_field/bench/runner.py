@@ -56,7 +56,11 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     ctx = BenchContext(work_dir, args.beneficiaries, args.activities)
     results: list[Figure] = []
     print(f"{'mesure':<62} {'valeur':>12} {'objectif':>12} {'ratio':>7}")
-    for name in args.names or list(BENCHMARKS):
+    names = args.names or list(BENCHMARKS)
+    if any(BENCHMARKS[n][0].startswith("stpaul_field.ui.") for n in names):
+        # Widgets need a QApplication: make it before a document bench makes a bare QGuiApplication.
+        importlib.import_module("stpaul_field.ui.bench").qt_application()
+    for name in names:
         target, _help = BENCHMARKS[name]
         module_name, func_name = target.split(":")
         started = time.perf_counter()

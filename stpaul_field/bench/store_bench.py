@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from stpaul_field.bench.harness import BenchContext, Figure, percentile, timed
@@ -30,14 +29,11 @@ def _keystrokes(session: Session) -> list[float]:
 
 
 def _first_page(session: Session) -> None:
-    from stpaul_field.store.models import Beneficiary
+    """What the register shows first: its count and first page, by the register's own queries."""
+    from stpaul_field.store.beneficiaries import register_count, register_page
 
-    session.scalars(
-        select(Beneficiary)
-        .where(Beneficiary.deleted_at.is_(None), ~Beneficiary.anonymous)
-        .order_by(Beneficiary.last_name, Beneficiary.first_name)
-        .limit(100)
-    ).all()
+    register_count(session)
+    register_page(session, limit=100)
 
 
 def search_latency(ctx: BenchContext) -> list[Figure]:

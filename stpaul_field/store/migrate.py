@@ -4,40 +4,34 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
+from stpaul_field.store.alembic_scripts import MigrationScripts
 from stpaul_field.store.backup import backup_store
 
-MIGRATIONS = Path(__file__).with_name("migrations")
+SCRIPTS = MigrationScripts(Path(__file__).with_name("migrations"))
 # Tables made by raw SQL in migrations (FTS5 index and its shadow tables, the reports' tally
 # kept by triggers), not by the models.
 UNMODELLED_PREFIXES = ("beneficiary_search", "activity_tally")
+# Indexes with collated columns, made in SQL by migrations (Alembic cannot compare them).
+UNMODELLED_INDEXES = frozenset({"ix_beneficiary_register"})
 
 
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:
     """Autogenerate/compare filter: ignore what the models do not describe."""
-    return not (type_ == "table" and name is not None and name.startswith(UNMODELLED_PREFIXES))
-
-
-def _config() -> Config:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    return config
+    if name is None:
+        return True
+    if type_ == "table":
+        return not name.startswith(UNMODELLED_PREFIXES)
+    return not (type_ == "index" and name in UNMODELLED_INDEXES)
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(_config()).get_current_head()
-    assert head is not None
-    return head
+    return SCRIPTS.head()
 
 
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+    return SCRIPTS.current(engine)
 
 
 def upgrade(
@@ -59,8 +53,6 @@ def upgrade(
         backup = backup_store(
             engine, backups, key, reason=f"avant-migration-{current or 'sans-version'}", keep=keep
         )
-    config = _config()
     with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, to)
+        SCRIPTS.upgrade(conn, to)
     return backup

@@ -144,6 +144,8 @@ class Beneficiary(SyncedMixin, Base):
         Index("ix_beneficiary_phone", "phone"),
         Index("ix_beneficiary_name", "last_name", "first_name"),
         Index("ix_beneficiary_tombstone", "deleted_at", "merged_into_id", "id"),  # reports
+        # ix_beneficiary_register (the register's order, with collations) is made by
+        # migration 0005 in SQL: Alembic cannot compare collated index columns.
     )
 
     @property

@@ -18,7 +18,8 @@ from stpaul_field.bench.harness import BENCH_PASSPHRASE, BenchContext, Figure, p
 ROUNDS = 5
 
 
-def _app():  # type: ignore[no-untyped-def]
+def qt_application():  # type: ignore[no-untyped-def]
+    """The QApplication the UI benches need (made offscreen when there is no screen)."""
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
@@ -61,7 +62,7 @@ def _launch_once(ctx: BenchContext, app) -> tuple[float, object]:  # type: ignor
 def window_startup(ctx: BenchContext) -> list[Figure]:
     from stpaul_field.ui import tasks
 
-    app = _app()
+    app = qt_application()
     samples = []
     for _ in range(ROUNDS):
         elapsed, window = _launch_once(ctx, app)
@@ -98,7 +99,7 @@ def activity_list(ctx: BenchContext) -> list[Figure]:
     from stpaul_field.ui.activities_view import ActivitiesModel
     from stpaul_field.ui.context import AppContext
 
-    _app()
+    qt_application()
     paths = ctx.demo_store()
     store = ctx.open_store(paths)
 

@@ -1,11 +1,11 @@
 """Helpers to run the central record inside tests (no pytest here; the fixtures use these).
 
-    url = sqlite_url(tmp_path)                       # or fresh_postgres_database(base_url)
-    env = ServerEnv.start(url)                       # app + database, migrated, venues seeded
-    team, coordinator = env.team("Équipe"), env.advisor("Équipe", "chloe", role="coordinator")
-    token = env.enrol("chloe")                       # a device token, as a laptop gets it
-    live = serve_in_thread(env.app)                  # a real HTTP server on 127.0.0.1:<port>
-    ... live.url ...; live.stop()
+url = sqlite_url(tmp_path)                       # or fresh_postgres_database(base_url)
+env = ServerEnv.start(url)                       # app + database, migrated, venues seeded
+team, coordinator = env.team("Équipe"), env.advisor("Équipe", "chloe", role="coordinator")
+token = env.enrol("chloe")                       # a device token, as a laptop gets it
+live = serve_in_thread(env.app)                  # a real HTTP server on 127.0.0.1:<port>
+... live.url ...; live.stop()
 """
 
 from __future__ import annotations
@@ -136,9 +136,14 @@ class LiveServer:
         self.thread.join(timeout=10)
 
 
-def serve_in_thread(app: Any, host: str = "127.0.0.1", port: int = 0) -> LiveServer:
-    """Serve `app` over real HTTP in a background thread (port 0: any free port)."""
-    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False, lifespan="off")
+def serve_in_thread(app: Any, host: str = "127.0.0.1", port: int = 0, **options: Any) -> LiveServer:
+    """Serve `app` over real HTTP in a background thread (port 0: any free port).
+
+    `options` go to `uvicorn.Config` (e.g. `ssl_certfile`/`ssl_keyfile`: HTTPS, as behind nginx).
+    """
+    config = uvicorn.Config(
+        app, host=host, port=port, log_level="warning", access_log=False, lifespan="off", **options
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True, name="stpaul-test-server")
     thread.start()
@@ -149,7 +154,8 @@ def serve_in_thread(app: Any, host: str = "127.0.0.1", port: int = 0) -> LiveSer
         time.sleep(0.01)
     with contextlib.suppress(Exception):
         port = server.servers[0].sockets[0].getsockname()[1]
-    return LiveServer(f"http://{host}:{port}", server, thread)
+    scheme = "https" if options.get("ssl_certfile") else "http"
+    return LiveServer(f"{scheme}://{host}:{port}", server, thread)
 
 
 # ---- pytest fixtures (import them into a test module: `from stpaul_field.server.testing import *`) ----

@@ -1,11 +1,11 @@
 """Helpers to run the central record inside tests (no pytest here; the fixtures use these).
 
-url = sqlite_url(tmp_path)                       # or fresh_postgres_database(base_url)
-env = ServerEnv.start(url)                       # app + database, migrated, venues seeded
-team, coordinator = env.team("Équipe"), env.advisor("Équipe", "chloe", role="coordinator")
-token = env.enrol("chloe")                       # a device token, as a laptop gets it
-live = serve_in_thread(env.app)                  # a real HTTP server on 127.0.0.1:<port>
-... live.url ...; live.stop()
+    url = sqlite_url(tmp_path)                       # or fresh_postgres_database(base_url)
+    env = ServerEnv.start(url)                       # app + database, migrated, venues seeded
+    team, coordinator = env.team("Équipe"), env.advisor("Équipe", "chloe", role="coordinator")
+    token = env.enrol("chloe")                       # a device token, as a laptop gets it
+    live = serve_in_thread(env.app)                  # a real HTTP server on 127.0.0.1:<port>
+    ... live.url ...; live.stop()
 """
 
 from __future__ import annotations
@@ -136,13 +136,23 @@ class LiveServer:
         self.thread.join(timeout=10)
 
 
-def serve_in_thread(app: Any, host: str = "127.0.0.1", port: int = 0, **options: Any) -> LiveServer:
-    """Serve `app` over real HTTP in a background thread (port 0: any free port).
-
-    `options` go to `uvicorn.Config` (e.g. `ssl_certfile`/`ssl_keyfile`: HTTPS, as behind nginx).
-    """
+def serve_in_thread(
+    app: Any,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    ssl_certfile: str | None = None,
+    ssl_keyfile: str | None = None,
+) -> LiveServer:
+    """Serve `app` over HTTP (HTTPS given a certificate) in a background thread (port 0: any free port)."""
     config = uvicorn.Config(
-        app, host=host, port=port, log_level="warning", access_log=False, lifespan="off", **options
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        access_log=False,
+        lifespan="off",
+        ssl_certfile=ssl_certfile,
+        ssl_keyfile=ssl_keyfile,
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True, name="stpaul-test-server")
@@ -154,7 +164,7 @@ def serve_in_thread(app: Any, host: str = "127.0.0.1", port: int = 0, **options:
         time.sleep(0.01)
     with contextlib.suppress(Exception):
         port = server.servers[0].sockets[0].getsockname()[1]
-    scheme = "https" if options.get("ssl_certfile") else "http"
+    scheme = "https" if ssl_certfile else "http"
     return LiveServer(f"{scheme}://{host}:{port}", server, thread)
 
 

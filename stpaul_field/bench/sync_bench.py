@@ -535,8 +535,22 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of a process and its children, from /proc (0 where there is none)."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total = 0.0
+    pids = [pid]
+    with contextlib.suppress(OSError):
+        pids += [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    for one in pids:
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 @contextlib.contextmanager
-def _server_process(database_url: str, workers: int, log: Path) -> Iterator[str]:
+def _server_process(database_url: str, workers: int, log: Path) -> Iterator[tuple[str, int]]:
     """`stpaul-field-server serve` as production runs it, in a process of its own."""
     import httpx
 
@@ -570,7 +584,7 @@ def _server_process(database_url: str, workers: int, log: Path) -> Iterator[str]
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"le serveur n'a pas démarré (voir {log})")
                 time.sleep(0.2)
-            yield url
+            yield url, process.pid
         finally:
             process.terminate()
             try:
@@ -729,7 +743,7 @@ def sync_many(ctx: BenchContext, laptops: int | None = None, workers: int = 2) -
         for laptop in fleet:
             laptop.cursor = head  # in sync: they pulled everything up to now
             laptop.changes = _small_day(laptop, teams[laptop.team], venue, rng)
-        with _server_process(db_url, workers, ctx.work_dir / "sync-many-server.log") as url:
+        with _server_process(db_url, workers, ctx.work_dir / "sync-many-server.log") as (url, pid):
             with Transport(url) as transport:
                 for laptop in fleet:
                     laptop.token = transport.enrol(
@@ -744,9 +758,12 @@ def sync_many(ctx: BenchContext, laptops: int | None = None, workers: int = 2) -
                 t.start()
             start.wait()
             burst = time.perf_counter()
+            server_cpu, bench_cpu = _cpu_seconds(pid), time.process_time()
             for t in threads:
                 t.join(timeout=300)
             burst = time.perf_counter() - burst
+            # The simulated laptops share the machine's cores with the server: say how much.
+            server_cpu, bench_cpu = _cpu_seconds(pid) - server_cpu, time.process_time() - bench_cpu
     finally:
         drop_database(db_url)
     done = [laptop.seconds for laptop in fleet if laptop.seconds is not None and laptop.error is None]
@@ -764,6 +781,8 @@ def sync_many(ctx: BenchContext, laptops: int | None = None, workers: int = 2) -
             Figure("échanges HTTP par poste (moyenne)", sum(x.exchanges for x in fleet) / count, ""),
             Figure("enregistrements reçus par poste (moyenne)", sum(x.pulled for x in fleet) / count, ""),
             Figure("durée de la salve entière", burst, "s"),
+            Figure("CPU du serveur par synchronisation (workers)", server_cpu / count * 1000, "ms"),
+            Figure("CPU des postes simulés pendant la salve (banc d'essai)", bench_cpu, "s"),
         ]
         if done
         else [Figure("synchronisations réussies", 0.0, "%", 100, higher_is_better=True)]

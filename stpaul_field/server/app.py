@@ -243,7 +243,8 @@ def create_app(
     # Pushes are serialised by the write lock. With every exchange let in at once, a worker's
     # other threads fight for the GIL with the one holding the lock, which then holds it longer
     # (~20 ms instead of ~13): at 200 laptops at once the lock was held for the whole burst.
-    # Waiting here costs nothing (bench sync-many, 2 cores: p50 3.3 s -> 2.3 s, p99 4.7 -> 4.4 s).
+    # Waiting here costs nothing (bench sync-many, 2 cores: p50 3.3 s -> 2.3 s, p99 4.7 -> 4.4 s;
+    # with authentication in turn too, p99 5.1 -> 3.8-4.4 s).
     # One semaphore per event loop (tests run one app in several loops).
     slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
         weakref.WeakKeyDictionary()
@@ -315,7 +316,10 @@ def create_app(
     async def sync(request: Request) -> Response:
         """Pousse un lot de modifications et reçoit une page des changements après le curseur."""
         # Who is asking before reading what they send: unknown clients never upload 8 MiB.
-        caller = await run_in_threadpool(caller_of, request)
+        # Authentication takes a turn too: let in at once, 200 of them held 20 connections per
+        # worker, and PostgreSQL forked a backend for each connection the pool opened beyond 10.
+        async with sync_slots():
+            caller = await run_in_threadpool(caller_of, request)
         raw = await read_body(request, settings.max_request_bytes)
         ctype = media_type(request)
         body = parse(raw, ctype, SyncRequest)

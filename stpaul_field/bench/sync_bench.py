@@ -549,6 +549,15 @@ def _cpu_seconds(pid: int) -> float:
     return total
 
 
+def _machine_busy_seconds() -> float:
+    """CPU time all processes of the machine used so far, all cores (0 without /proc)."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    with contextlib.suppress(OSError, ValueError):
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        return (sum(fields[:8]) - fields[3] - fields[4]) / tick  # all but idle and iowait
+    return 0.0
+
+
 @contextlib.contextmanager
 def _server_process(database_url: str, workers: int, log: Path) -> Iterator[tuple[str, int]]:
     """`stpaul-field-server serve` as production runs it, in a process of its own."""
@@ -758,12 +767,13 @@ def sync_many(ctx: BenchContext, laptops: int | None = None, workers: int = 2) -
                 t.start()
             start.wait()
             burst = time.perf_counter()
-            server_cpu, bench_cpu = _cpu_seconds(pid), time.process_time()
+            server_cpu, bench_cpu, machine = _cpu_seconds(pid), time.process_time(), _machine_busy_seconds()
             for t in threads:
                 t.join(timeout=300)
             burst = time.perf_counter() - burst
             # The simulated laptops share the machine's cores with the server: say how much.
             server_cpu, bench_cpu = _cpu_seconds(pid) - server_cpu, time.process_time() - bench_cpu
+            machine = _machine_busy_seconds() - machine
     finally:
         drop_database(db_url)
     done = [laptop.seconds for laptop in fleet if laptop.seconds is not None and laptop.error is None]
@@ -783,6 +793,8 @@ def sync_many(ctx: BenchContext, laptops: int | None = None, workers: int = 2) -
             Figure("durée de la salve entière", burst, "s"),
             Figure("CPU du serveur par synchronisation (workers)", server_cpu / count * 1000, "ms"),
             Figure("CPU des postes simulés pendant la salve (banc d'essai)", bench_cpu, "s"),
+            # The rest is PostgreSQL's, and other work on a shared machine.
+            Figure(f"CPU de la machine pendant la salve (sur {os.cpu_count()} cœurs)", machine, "s"),
         ]
         if done
         else [Figure("synchronisations réussies", 0.0, "%", 100, higher_is_better=True)]

@@ -16,7 +16,10 @@
   are threads driving the protocol directly with the real `Transport` (no local stores: 200
   SQLCipher stores and engines in the bench's process would measure the bench's GIL, not the
   server): each pushes a small day (~12 changes) made on the record as it stands, then pulls
-  until nothing is left. Laptops are in teams of 20, each team's record pre-seeded.
+  until nothing is left. Laptops are in teams of 20, each team's record pre-seeded; devices
+  were last seen the day before, so every sync also records its last-seen time. The figures
+  include the CPU the server's workers and the simulated laptops used during the burst, and
+  the whole machine's (the rest: PostgreSQL, and other work on a shared machine).
   Needs `STPAUL_BENCH_POSTGRES_URL` (or the tests' `STPAUL_TEST_POSTGRES_URL`); skipped without.
 """
 
@@ -758,6 +761,9 @@ def sync_many(ctx: BenchContext, laptops: int | None = None, workers: int = 2) -
                     laptop.token = transport.enrol(
                         EnrolRequest(login=laptop.login, password=PASSWORD, device_name=f"PC {laptop.login}")
                     ).token
+            # Laptops that sync once a day were last seen yesterday: each sync also records the
+            # device's last-seen time (a write), as it would in the field.
+            _age_devices(db_url)
             start = threading.Barrier(count + 1)
             threads = [
                 threading.Thread(target=_sync_laptop, args=(laptop, url, start), daemon=True)
@@ -800,6 +806,17 @@ def sync_many(ctx: BenchContext, laptops: int | None = None, workers: int = 2) -
         else [Figure("synchronisations réussies", 0.0, "%", 100, higher_is_better=True)]
     )
     return figures
+
+
+def _age_devices(db_url: str) -> None:
+    from sqlalchemy import create_engine, update
+
+    from stpaul_field.server.models import Device
+
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(update(Device).values(last_seen_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=1)))
+    engine.dispose()
 
 
 def _caller_in(env: ServerEnv, team: str, advisor_id: uuid.UUID) -> Caller:

@@ -23,6 +23,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("stpaul_field.documents.export_cli", "exporter activités ou bénéficiaires (Coop, XLSX/CSV)"),
     "report": ("stpaul_field.documents.report_cli", "rapport mensuel en PDF (suivis, objectif, graphiques)"),
     "print-sheet": ("stpaul_field.documents.cli_print_sheet", "feuilles d'émargement en PDF"),
+    "enrol": ("stpaul_field.sync.enrol_cli", "enrôler ce poste auprès du registre central (une fois)"),
+    "sync": ("stpaul_field.sync.sync_cli", "synchroniser avec le registre central"),
 }
 
 

@@ -137,9 +137,11 @@ class SyncWorld:
         self.paul_id = env.advisor(TEAM, "paul", first_name="Paul", last_name="Técher")
         self.live: LiveServer = serve_in_thread(env.app)
         self.laptops: list[Laptop] = []
+        self.made = 0
 
     def laptop(self, login: str | None, name: str | None = None) -> Laptop:
-        name = name or f"{login}-{len(self.laptops)}"
+        self.made += 1
+        name = name or f"{login}-{self.made}"
         laptop = Laptop(self, name, self.base / f"laptop-{name}")
         self.laptops.append(laptop)
         if login:

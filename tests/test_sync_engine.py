@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 import uuid
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from stpaul_field.server.models import Journal
 from stpaul_field.server.testing import (  # noqa: F401 (fixtures)
@@ -213,3 +214,112 @@ def test_a_lost_answer_is_replayed_and_applies_nothing_twice(world: SyncWorld) -
     assert report.complete and report.pushed == 3 and calls[0] == calls[1]
     with world.env.db.session() as s:
         assert s.scalar(select(func.count()).select_from(Journal).where(Journal.entity == "beneficiary")) == 3
+
+
+def test_a_participation_pulled_before_the_last_version_of_its_activity(world: SyncWorld) -> None:
+    marie, paul = world.laptop("marie"), world.laptop("paul")
+    person = marie.add_person()
+    with marie.store.session() as s:
+        activity = Activity(**activity_fields(world.marie_id))
+        s.add(activity)
+        s.flush()
+        s.add(Participation(activity_id=activity.id, beneficiary_id=person, attended=True))
+    marie.sync()
+    marie.edit("activity", activity.id, notes="compte rendu")  # the activity's state is now the newest
+    marie.sync()
+    assert paul.sync(page_size=1).complete
+    assert paul.records() == marie.records() == world.server_records()
+    with paul.store.reader() as s:
+        assert s.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert s.execute(text("PRAGMA foreign_key_check")).all() == []
+
+
+class FlakyLink:
+    """A transport that fails `failures` times with `error`, then answers an empty page."""
+
+    def __init__(self, failures: int, error: Exception) -> None:
+        self.failures, self.error = failures, error
+        self.round_trips = self.bytes_sent = self.bytes_received = 0
+
+    def sync(self, request):  # type: ignore[no-untyped-def]
+        from stpaul_field.sync.protocol import SyncResponse
+
+        self.round_trips += 1
+        if self.failures:
+            self.failures -= 1
+            raise self.error
+        return SyncResponse(protocol=1, cursor=request.cursor)
+
+
+def test_retries_back_off_exponentially_with_jitter_then_give_up(store) -> None:
+    import random
+
+    from stpaul_field.sync.engine import Backoff, SyncEngine
+    from stpaul_field.sync.errors import OfflineError, ServerError
+
+    waits: list[float] = []
+    backoff = Backoff(max_tries=5, base_s=1.0, cap_s=5.0)
+    engine = SyncEngine(store, FlakyLink(4, ServerError("panne")), backoff=backoff, sleep=waits.append)
+    assert engine.run().complete
+    assert len(waits) == 4
+    for attempt, wait in enumerate(waits):
+        ceiling = min(5.0, 2.0**attempt)
+        assert ceiling / 2 <= wait <= ceiling
+    waits.clear()
+    engine = SyncEngine(
+        store, FlakyLink(99, OfflineError("coupé")), backoff=backoff, sleep=waits.append, rng=random.Random(1)
+    )
+    with pytest.raises(OfflineError):
+        engine.run()
+    assert len(waits) == 4 and engine.transport.round_trips == 5
+    # Asked to stop while waiting: no more tries.
+    stop_after_first_wait = SyncEngine(
+        store, FlakyLink(99, OfflineError("coupé")), backoff=backoff, sleep=waits.append
+    )
+    with pytest.raises(OfflineError):
+        stop_after_first_wait.run(should_stop=lambda: stop_after_first_wait.transport.round_trips > 0)
+    assert stop_after_first_wait.transport.round_trips == 1
+
+
+def test_a_days_work_is_one_exchange_over_a_slow_link(world: SyncWorld) -> None:
+    from stpaul_field.bench.link_proxy import LinkProxy
+
+    marie = world.laptop("marie")
+    marie.sync()
+    for i in range(40):
+        marie.add_person(first_name=f"P{i}")
+    with LinkProxy.to_url(world.live.url, bandwidth_bps=512_000, rtt_s=0.2) as link:
+        started = time.monotonic()
+        report = marie.sync(link.url)
+        elapsed = time.monotonic() - started
+    assert report.complete and report.round_trips == 1 and report.pushed == 40
+    assert link.stats.round_trips == 2  # the connection's handshake, one exchange
+    bound = (link.stats.bytes_up + link.stats.bytes_down) * 8 / 512_000 + 2 * 0.2
+    assert bound <= elapsed < bound + 3.0  # the link emulated, plus the server and store work
+
+
+def test_a_resync_from_scratch_keeps_the_unsent_edits(world: SyncWorld) -> None:
+    marie, paul = world.laptop("marie"), world.laptop("paul")
+    person = paul.add_person()
+    paul.sync()
+    marie.sync()
+    paul.edit("beneficiary", person, email="helene@example.re")
+    paul.sync()
+    # The central record was restored from an older backup: Marie's cursor is from its future.
+    with marie.store.session() as s:
+        state.put(s, state.CURSOR, str(10**9))
+    marie.edit("beneficiary", person, notes="pas encore envoyé")
+    engine = marie.engine()
+    real, cursors = engine.transport.sync, []
+
+    def watch(request):  # type: ignore[no-untyped-def]
+        cursors.append(request.cursor)
+        return real(request)
+
+    engine.transport.sync = watch  # type: ignore[method-assign]
+    assert engine.run().complete
+    assert cursors[:2] == [10**9, 0]
+    kept = marie.get("beneficiary", person)
+    assert kept.notes == "pas encore envoyé" and kept.email == "helene@example.re"
+    paul.sync()
+    assert paul.get("beneficiary", person).notes == "pas encore envoyé"

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import ipaddress
 import socket
+import subprocess
 import uuid
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,8 +23,6 @@ from stpaul_field.sync import protocol as p
 from stpaul_field.sync.errors import AuthError, InsecureServerError, OfflineError, ProtocolError
 from stpaul_field.sync.transport import Transport, check_server_url
 from tests.sync_fixtures import SyncWorld
-
-x509 = pytest.importorskip("cryptography.x509", reason="cryptography makes the test certificates")
 
 
 @pytest.mark.parametrize(
@@ -75,24 +75,35 @@ def test_nothing_listening_is_offline_in_french() -> None:
 
 def _certificates(directory: Path) -> tuple[Path, Path, Path]:
     """A CA, and a certificate for 127.0.0.1/localhost signed by it: (ca.pem, cert.pem, key.pem)."""
+    try:
+        import cryptography  # noqa: F401
+    except ImportError:
+        return _certificates_with_openssl(directory)
+    from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
     now = dt.datetime.now(dt.UTC)
 
     def name(cn: str) -> x509.Name:
         return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn)])
 
+    def builder(subject: str, issuer: x509.Name, public_key: Any) -> x509.CertificateBuilder:
+        return (
+            x509.CertificateBuilder()
+            .subject_name(name(subject))
+            .issuer_name(issuer)
+            .public_key(public_key)
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=30))
+        )
+
     ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = "Autorité de la Ville de Saint-Paul (test)"
     ca = (
-        x509.CertificateBuilder()
-        .subject_name(name("Autorité de la Ville de Saint-Paul (test)"))
-        .issuer_name(name("Autorité de la Ville de Saint-Paul (test)"))
-        .public_key(ca_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=30))
+        builder(ca_name, name(ca_name), ca_key.public_key())
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
         .add_extension(
             x509.KeyUsage(False, False, False, False, False, True, True, False, False), critical=True
@@ -102,20 +113,14 @@ def _certificates(directory: Path) -> tuple[Path, Path, Path]:
     )
     key = ec.generate_private_key(ec.SECP256R1())
     cert = (
-        x509.CertificateBuilder()
-        .subject_name(name("registre.test"))
-        .issuer_name(ca.subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=30))
+        builder("registre.test", ca.subject, key.public_key())
         .add_extension(
             x509.SubjectAlternativeName(
                 [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
             ),
             critical=False,
         )
-        .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
         .add_extension(
             x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False
         )
@@ -132,9 +137,28 @@ def _certificates(directory: Path) -> tuple[Path, Path, Path]:
     return paths
 
 
-@pytest.fixture
-def tls_world(world: SyncWorld, tmp_path: Path):
-    ca, cert, key = _certificates(tmp_path)
+def _certificates_with_openssl(directory: Path) -> tuple[Path, Path, Path]:
+    ca, ca_key, cert, key = (directory / n for n in ("ca.pem", "ca.key", "cert.pem", "key.pem"))
+    ext = directory / "ext.cnf"
+    ext.write_text("subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n")
+    curve = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
+    for command in (
+        ["openssl", "req", "-x509", *curve, "-keyout", ca_key, "-out", ca, "-days", "30",
+         "-subj", "/CN=Autorite de test", "-addext", "basicConstraints=critical,CA:TRUE",
+         "-addext", "keyUsage=critical,keyCertSign,cRLSign"],
+        ["openssl", "req", *curve, "-keyout", key, "-out", directory / "req.csr",
+         "-subj", "/CN=registre.test"],
+        ["openssl", "x509", "-req", "-in", directory / "req.csr", "-CA", ca, "-CAkey", ca_key,
+         "-CAcreateserial", "-out", cert, "-days", "30", "-extfile", ext],
+    ):  # fmt: skip
+        subprocess.run([str(c) for c in command], check=True, capture_output=True)
+    return ca, cert, key
+
+
+@pytest.fixture(params=["cryptography", "openssl"])
+def tls_world(request: pytest.FixtureRequest, world: SyncWorld, tmp_path: Path):
+    make = _certificates if request.param == "cryptography" else _certificates_with_openssl
+    ca, cert, key = make(tmp_path)
     live = serve_in_thread(world.env.app, ssl_certfile=str(cert), ssl_keyfile=str(key))
     yield world, live.url, ca
     live.stop()

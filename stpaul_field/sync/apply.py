@@ -5,10 +5,16 @@ ones are quarantined, conflicts recorded), then the pulled page, then the new cu
 crash leaves either all of it or none of it.
 
 A pulled value never overwrites a field that still has a queued local edit (sent or not,
-refused or not): the local value stays and the row takes the pulled version, so the next
-edit is based on it. The queued change keeps the version it was made on, so that the
-server still sees a field changed on both sides as the real conflict it is and settles it
-(later stamp wins, the loser kept); the answer then brings the winner back.
+refused or not): the local value stays, the other fields take the pulled values. The queued
+change keeps the version it was made on, so that the server still sees a field changed on
+both sides as the real conflict it is and settles it (later stamp wins, the loser kept); the
+answer then brings the winner back.
+
+A row's `server_version` is the base of its next edit: it says "this laptop holds the
+record as of that version". It only moves when that is true — a pulled state whose
+protected fields hold the laptop's own values, or an acknowledged write once the record has
+no other queued change. Otherwise a later edit would claim to know values it never showed
+the advisor, and the server would overwrite them without recording a conflict.
 """
 
 from __future__ import annotations
@@ -60,7 +66,10 @@ def remote_session(store: Store) -> Iterator[Session]:
                 session.info[APPLYING_REMOTE] = True
                 yield session
         finally:
-            raw.execute("PRAGMA foreign_keys=ON")
+            try:
+                raw.execute("PRAGMA foreign_keys=ON")
+            except Exception:
+                conn.invalidate()  # never hand a connection without its checks back to the pool
 
 
 def _bump_version(session: Session, entity: str, record_id: uuid.UUID, version: int) -> None:
@@ -83,6 +92,7 @@ def apply_results(session: Session, results: list[OpResult], out: Applied) -> No
         e.op_id: e
         for e in session.scalars(select(OutboxEntry).where(OutboxEntry.op_id.in_([r.op_id for r in results])))
     }
+    versions: dict[tuple[str, uuid.UUID], int] = {}
     for result in results:
         entry = by_op.get(result.op_id)
         if entry is None:
@@ -92,8 +102,8 @@ def apply_results(session: Session, results: list[OpResult], out: Applied) -> No
             out.rejected += 1
             out.rejected_ids.append(entry.op_id)
             continue
-        if result.version is not None:
-            _bump_version(session, entry.entity, entry.record_id, result.version)
+        key = (entry.entity, entry.record_id)
+        versions[key] = max(versions.get(key, 0), result.version or 0)
         for c in result.conflicts:
             session.add(
                 Conflict(
@@ -109,6 +119,22 @@ def apply_results(session: Session, results: list[OpResult], out: Applied) -> No
         session.delete(entry)
         out.acknowledged += 1
     session.flush()
+    still_queued = _queued(session, [record_id for _, record_id in versions])
+    for (entity, record_id), version in versions.items():
+        if (entity, record_id) not in still_queued:
+            _bump_version(session, entity, record_id, version)
+
+
+def _queued(session: Session, ids: list[uuid.UUID]) -> set[tuple[str, uuid.UUID]]:
+    out: set[tuple[str, uuid.UUID]] = set()
+    for start in range(0, len(ids), 500):
+        rows = session.execute(
+            select(OutboxEntry.entity, OutboxEntry.record_id).where(
+                OutboxEntry.record_id.in_(ids[start : start + 500])
+            )
+        )
+        out.update((entity, record_id) for entity, record_id in rows)
+    return out
 
 
 def _protected(session: Session, states: list[RecordState]) -> dict[tuple[str, uuid.UUID], set[str]]:
@@ -132,10 +158,14 @@ def apply_states(session: Session, states: list[RecordState]) -> Stamp | None:
     by_entity: dict[str, list[uuid.UUID]] = {}
     for s in states:
         by_entity.setdefault(s.entity, []).append(s.record_id)
+    held: dict[tuple[str, uuid.UUID], SyncedMixin] = {}
     for entity, ids in by_entity.items():
-        model: Any = SYNCED_MODELS[entity]
-        for start in range(0, len(ids), 500):  # into the identity map: one query, not one per record
-            list(session.scalars(select(model).where(model.id.in_(ids[start : start + 500]))))
+        model: Any = SYNCED_MODELS.get(entity)
+        if model is None:
+            continue  # an entity of a newer server: ignored until the app is updated
+        for start in range(0, len(ids), 500):  # one query per entity, not one per record
+            for obj in session.scalars(select(model).where(model.id.in_(ids[start : start + 500]))):
+                held[(entity, obj.id)] = obj
     latest = ""
     for s in states:
         model = SYNCED_MODELS.get(s.entity)
@@ -143,15 +173,22 @@ def apply_states(session: Session, states: list[RecordState]) -> Stamp | None:
             continue
         names = set(model.synced_fields())
         values = {n: from_wire(model, n, raw) for n, raw in s.fields.items() if n in names}
-        obj: SyncedMixin | None = session.get(model, s.record_id)
+        obj = held.get((s.entity, s.record_id))
         if obj is None:
-            session.add(model(id=s.record_id, server_version=s.version, **values))  # type: ignore[call-arg]
+            obj = model(id=s.record_id, server_version=s.version, **values)  # type: ignore[call-arg]
+            session.add(obj)
+            held[(s.entity, s.record_id)] = obj  # the same record twice in a page: the later wins
         else:
             keep = protected.get((s.entity, s.record_id), set())
+            holds_it = True
             for name, value in values.items():
-                if name not in keep and getattr(obj, name) != value:
-                    setattr(obj, name, value)
-            obj.server_version = s.version
+                if getattr(obj, name) != value:
+                    if name in keep:
+                        holds_it = False
+                    else:
+                        setattr(obj, name, value)
+            if holds_it:
+                obj.server_version = s.version
             flag_modified(obj, "updated_at")  # keep the pulled (or local) stamp, no onupdate
         if s.field_stamps:
             latest = max(latest, *s.field_stamps.values())

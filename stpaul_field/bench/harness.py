@@ -40,6 +40,7 @@ class BenchContext:
     work_dir: Path
     beneficiaries: int = 100_000
     activities: int = 100_000
+    laptops: int = 200  # laptops syncing at once (sync-many)
     _stores: dict[tuple[int, int], AppPaths] = field(default_factory=dict)
 
     def open_store(self, paths: AppPaths):  # type: ignore[no-untyped-def]

@@ -24,6 +24,9 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "register": ("stpaul_field.bench.register_bench:register_latency", "registre : recherche, tri, pages"),
     "window-start": ("stpaul_field.ui.bench:window_startup", "lancement jusqu'à la fenêtre utilisable"),
     "activity-list": ("stpaul_field.ui.bench:activity_list", "liste des activités et agenda à 100 000"),
+    "sync-day": ("stpaul_field.bench.sync_bench:sync_day", "journée de travail, 512 kbit/s, 700 ms"),
+    "sync-first": ("stpaul_field.bench.sync_bench:sync_first", "première synchronisation d'un poste"),
+    "sync-many": ("stpaul_field.bench.sync_bench:sync_many", "200 postes à la fois sur PostgreSQL"),
     "frozen-app": ("stpaul_field.bench.packaging_bench:frozen_app", "application figée : taille, démarrage"),
 }
 
@@ -37,6 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--beneficiaries", type=int, default=100_000, metavar="N")
     parser.add_argument("--activities", type=int, default=100_000, metavar="M")
+    parser.add_argument("--laptops", type=int, default=200, metavar="P", help="postes à la fois (sync-many)")
     parser.add_argument(
         "--work-dir",
         metavar="DIR",
@@ -53,7 +57,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
         print(f"Benchmark inconnu : {', '.join(unknown)}. Disponibles : {', '.join(BENCHMARKS)}")
         return 2
     work_dir = Path(args.work_dir) if args.work_dir else Path(tempfile.mkdtemp(prefix="stpaul-bench-"))
-    ctx = BenchContext(work_dir, args.beneficiaries, args.activities)
+    ctx = BenchContext(work_dir, args.beneficiaries, args.activities, args.laptops)
     results: list[Figure] = []
     print(f"{'mesure':<62} {'valeur':>12} {'objectif':>12} {'ratio':>7}")
     names = args.names or list(BENCHMARKS)

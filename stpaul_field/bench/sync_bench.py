@@ -222,13 +222,12 @@ def _served(record_dir: Path, **uvicorn_options: Any) -> Iterator[tuple[ServerEn
         env.close()
 
 
-def _laptop_token(store: Store, root: Path) -> str:
-    from stpaul_field.paths import AppPaths
+def _laptop_token(store: Store) -> str:
     from stpaul_field.sync import enrolment
 
     enrolled = enrolment.load_enrolment(store)
     assert enrolled is not None
-    return enrolment.device_token(AppPaths.under(root), enrolled)
+    return enrolment.device_token(store, enrolled)
 
 
 @dataclass
@@ -256,7 +255,7 @@ def _first_sync(ctx: BenchContext, run: Path) -> FirstSync:
     try:
         with _served(run / "record") as (_env, url):
             enrolment.enrol(store, paths, url, LAPTOP, PASSWORD, "PC du banc d'essai")
-            with Transport(url, _laptop_token(store, run / "laptop")) as transport:
+            with Transport(url, _laptop_token(store)) as transport:
                 started = time.perf_counter()
                 report = SyncEngine(store, transport).run()
                 seconds = time.perf_counter() - started
@@ -307,63 +306,6 @@ def sync_first(ctx: BenchContext) -> list[Figure]:
 
 
 # ---- sync-day --------------------------------------------------------------------------------
-
-
-def _tls_files(directory: Path) -> tuple[Path, Path, Path]:
-    """A city authority and the server's certificate for 127.0.0.1 (CA PEM, cert PEM, key PEM)."""
-    import ipaddress
-
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
-
-    now = dt.datetime.now(dt.UTC)
-    ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Banc d'essai — autorité")])
-    ca = (
-        x509.CertificateBuilder()
-        .subject_name(ca_name)
-        .issuer_name(ca_name)
-        .public_key(ca_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(hours=1))
-        .not_valid_after(now + dt.timedelta(days=1))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(False, False, False, False, False, True, True, False, False), critical=True
-        )
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False)
-        .sign(ca_key, hashes.SHA256())
-    )
-    key = ec.generate_private_key(ec.SECP256R1())
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
-        .issuer_name(ca_name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(hours=1))
-        .not_valid_after(now + dt.timedelta(days=1))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False
-        )
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False
-        )
-        .sign(ca_key, hashes.SHA256())
-    )
-    paths = (directory / "ca.pem", directory / "server.pem", directory / "server.key")
-    paths[0].write_bytes(ca.public_bytes(serialization.Encoding.PEM))
-    paths[1].write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    paths[2].write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-        )
-    )
-    return paths
 
 
 def _record_day(store: Store, rng: random.Random) -> None:
@@ -473,7 +415,9 @@ def sync_day(ctx: BenchContext, bandwidth_bps: float = LINK_BPS, rtt_s: float = 
     shutil.rmtree(run, ignore_errors=True)
     shutil.copytree(pair, run)
     rng = random.Random(974)
-    ca, cert, key = _tls_files(run)
+    from stpaul_field.server.testing import make_certificates
+
+    ca, cert, key = make_certificates(run)
     store = Store.open(AppPaths.under(run / "laptop"), passphrase=BENCH_PASSPHRASE)
     try:
         _record_day(store, rng)
@@ -483,7 +427,7 @@ def sync_day(ctx: BenchContext, bandwidth_bps: float = LINK_BPS, rtt_s: float = 
             _colleague_day(env, 40, rng)
             port = int(url.rsplit(":", 1)[1])
             with LinkProxy("127.0.0.1", port, bandwidth_bps=bandwidth_bps, rtt_s=rtt_s) as link:
-                token = _laptop_token(store, run / "laptop")
+                token = _laptop_token(store)
                 with Transport(f"https://127.0.0.1:{link.port}", token, ca_bundle=ca) as transport:
                     started = time.perf_counter()
                     report = SyncEngine(store, transport).run()

@@ -1,16 +1,17 @@
 """Helpers to run the central record inside tests (no pytest here; the fixtures use these).
 
-    url = sqlite_url(tmp_path)                       # or fresh_postgres_database(base_url)
-    env = ServerEnv.start(url)                       # app + database, migrated, venues seeded
-    team, coordinator = env.team("Équipe"), env.advisor("Équipe", "chloe", role="coordinator")
-    token = env.enrol("chloe")                       # a device token, as a laptop gets it
-    live = serve_in_thread(env.app)                  # a real HTTP server on 127.0.0.1:<port>
-    ... live.url ...; live.stop()
+url = sqlite_url(tmp_path)                       # or fresh_postgres_database(base_url)
+env = ServerEnv.start(url)                       # app + database, migrated, venues seeded
+team, coordinator = env.team("Équipe"), env.advisor("Équipe", "chloe", role="coordinator")
+token = env.enrol("chloe")                       # a device token, as a laptop gets it
+live = serve_in_thread(env.app)                  # a real HTTP server on 127.0.0.1:<port>
+... live.url ...; live.stop()
 """
 
 from __future__ import annotations
 
 import contextlib
+import subprocess
 import threading
 import time
 import uuid
@@ -208,3 +209,95 @@ if pytest is not None:
         env.close()
 
     __all__ = ["server_env", "server_postgres_url", "server_sqlite_template"]
+
+
+# ---- HTTPS for tests and benches ------------------------------------------------------------
+
+
+def make_certificates(directory: Path, with_openssl: bool = False) -> tuple[Path, Path, Path]:
+    """A city's CA, and a certificate for 127.0.0.1/localhost signed by it, to serve HTTPS in
+    tests and benches: (ca.pem, cert.pem, key.pem). The `openssl` command where the
+    `cryptography` package is missing (or when asked)."""
+    try:
+        import cryptography  # noqa: F401
+    except ImportError:
+        with_openssl = True
+    if with_openssl:
+        return _certificates_with_openssl(directory)
+    import datetime as dt
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+    now = dt.datetime.now(dt.UTC)
+
+    def name(cn: str) -> x509.Name:
+        return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn)])
+
+    def builder(subject: str, issuer: x509.Name, public_key: Any) -> x509.CertificateBuilder:
+        return (
+            x509.CertificateBuilder()
+            .subject_name(name(subject))
+            .issuer_name(issuer)
+            .public_key(public_key)
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=30))
+        )
+
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = "Autorité de la Ville de Saint-Paul (test)"
+    ca = (
+        builder(ca_name, name(ca_name), ca_key.public_key())
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(False, False, False, False, False, True, True, False, False), critical=True
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False)
+        .sign(ca_key, hashes.SHA256())
+    )
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = (
+        builder("registre.test", ca.subject, key.public_key())
+        .add_extension(
+            x509.SubjectAlternativeName(
+                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
+            ),
+            critical=False,
+        )
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    paths = directory / "ca.pem", directory / "cert.pem", directory / "key.pem"
+    paths[0].write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    paths[1].write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    paths[2].write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
+    return paths
+
+
+def _certificates_with_openssl(directory: Path) -> tuple[Path, Path, Path]:
+    ca, ca_key, cert, key = (directory / n for n in ("ca.pem", "ca.key", "cert.pem", "key.pem"))
+    ext = directory / "ext.cnf"
+    ext.write_text("subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n")
+    curve = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
+    for command in (
+        ["openssl", "req", "-x509", *curve, "-keyout", ca_key, "-out", ca, "-days", "30",
+         "-subj", "/CN=Autorite de test", "-addext", "basicConstraints=critical,CA:TRUE",
+         "-addext", "keyUsage=critical,keyCertSign,cRLSign"],
+        ["openssl", "req", *curve, "-keyout", key, "-out", directory / "req.csr",
+         "-subj", "/CN=registre.test"],
+        ["openssl", "x509", "-req", "-in", directory / "req.csr", "-CA", ca, "-CAkey", ca_key,
+         "-CAcreateserial", "-out", cert, "-days", "30", "-extfile", ext],
+    ):  # fmt: skip
+        subprocess.run([str(c) for c in command], check=True, capture_output=True)
+    return ca, cert, key

@@ -114,3 +114,32 @@ def test_backup_rotation_keeps_the_newest(store: Store, paths: AppPaths):
     conn = cipher.connect(made[-1], store.key)
     assert conn.execute("SELECT count(*) FROM venue").fetchone()[0] == 10
     conn.close()
+
+
+def test_the_head_read_from_file_names_is_alembics_head() -> None:
+    # Start-up reads the head from the revision files' names, without importing Alembic.
+    from stpaul_field.server.migrate import SCRIPTS as SERVER_SCRIPTS
+
+    for scripts in (migrate.SCRIPTS, SERVER_SCRIPTS):
+        assert scripts.head() == scripts.alembic_head()
+        assert scripts.head() in scripts.revisions()
+
+
+def test_opening_an_up_to_date_store_does_not_import_alembic(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from stpaul_field.paths import AppPaths\n"
+        "from stpaul_field.store.database import Store\n"
+        f"paths = AppPaths.under({str(tmp_path)!r})\n"
+        "Store.open(paths).close()\n"  # the first opening migrates (Alembic loaded)
+        "for name in [m for m in sys.modules if m.split('.')[0] in ('alembic', 'mako')]:\n"
+        "    del sys.modules[name]\n"
+        "Store.open(paths).close()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[]"

@@ -207,14 +207,14 @@ _PULLED_CONFLICT = uuid.UUID("8f3d5c3e-52b1-4c1e-9b7a-3f0a6c2d9e41")
 
 def apply_pulled_conflicts(session: Session, conflicts: list[LoggedConflict], node: str) -> int:
     """Record the pulled conflicts whose lost value is this laptop's (`node`); how many were new."""
-    added = 0
+    added: set[uuid.UUID] = set()
     for c in conflicts:
         lost = _decode(c.lost_stamp)
         if lost is None or lost.node != node:
             continue  # another laptop's value lost: its own list shows it
         key = f"{c.entity}/{c.record_id}/{c.field}/{c.lost_stamp}"
         conflict_id = uuid.uuid5(_PULLED_CONFLICT, key)
-        if session.get(Conflict, conflict_id) is not None:
+        if conflict_id in added or session.get(Conflict, conflict_id) is not None:
             continue
         session.add(
             Conflict(
@@ -227,9 +227,9 @@ def apply_pulled_conflicts(session: Session, conflicts: list[LoggedConflict], no
                 lost_is_mine=True,
             )
         )
-        added += 1
+        added.add(conflict_id)
     session.flush()
-    return added
+    return len(added)
 
 
 def _decode(text: str) -> Stamp | None:

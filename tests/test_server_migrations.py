@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect, select, text
 
 from stpaul_field.server.db import Database
 from stpaul_field.server.migrate import VERSION_TABLE, current_revision, head_revision, upgrade
@@ -75,4 +75,37 @@ def test_a_record_from_the_first_schema_is_upgraded_in_place(empty_database: str
         rec = s.get(Record, ("venue", record_id))
         assert rec is not None
         assert (rec.fields, rec.field_seqs, rec.field_devices) == ({"name": "Marla"}, {"name": 1}, {})
+    db.dispose()
+
+
+def test_a_logged_conflict_gets_the_team_of_its_record(empty_database: str) -> None:
+    from stpaul_field.server.models import ConflictLog
+
+    db = Database(empty_database)
+    upgrade(db.write_engine, to="s0002")
+    record_id, team_id = uuid.uuid4(), uuid.uuid4()
+
+    def uid(value: uuid.UUID) -> object:
+        return value if db.is_postgres else value.hex
+
+    with db.write_engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO record (entity, id, team_id, seq, fields, field_seqs, field_stamps) "
+                "VALUES ('beneficiary', :id, :team, 2, '{}', '{}', '{}')"
+            ),
+            {"id": uid(record_id), "team": uid(team_id)},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO conflict_log "
+                "(at, seq, entity, record_id, field, kept, lost, kept_stamp, lost_stamp) "
+                "VALUES (CURRENT_TIMESTAMP, 2, 'beneficiary', :id, 'commune', '\"a\"', '\"b\"', 'k', 'l')"
+            ),
+            {"id": uid(record_id)},
+        )
+    upgrade(db.write_engine)
+    with db.session() as s:
+        (logged,) = s.scalars(select(ConflictLog)).all()
+        assert (logged.team_id, logged.lost) == (team_id, "b")
     db.dispose()

@@ -189,6 +189,7 @@ class RecordBook:
                 "kept_stamp": kept_stamp,
                 "lost_stamp": lost_stamp,
                 "device_id": device_id,
+                "team_id": rec.team_id,
             }
         )
 

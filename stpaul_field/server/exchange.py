@@ -15,8 +15,8 @@ from stpaul_field.server.caller import Caller
 from stpaul_field.server.db import Database
 from stpaul_field.server.errors import ApiError
 from stpaul_field.server.models import Counter
-from stpaul_field.server.pull import Page, pull_page
-from stpaul_field.sync.protocol import PROTOCOL_VERSION, SyncRequest, SyncResponse
+from stpaul_field.server.pull import Page, page_conflicts, pull_page
+from stpaul_field.sync.protocol import PROTOCOL_VERSION, LoggedConflict, SyncRequest, SyncResponse
 
 
 @dataclass
@@ -30,7 +30,9 @@ class Answer:
     def json_bytes(self) -> bytes:
         """The `SyncResponse` as JSON, with the page's stored JSON spliced in as it is."""
         parts = []
-        for key, value in self.head.model_dump(mode="json").items():
+        # A protocol-1 client's model forbids unknown fields: `conflicts` (None) is left out.
+        skip = {"conflicts"} if self.head.conflicts is None else set()
+        for key, value in self.head.model_dump(mode="json", exclude=skip).items():
             text = self.page.changes_json() if key == "changes" else json.dumps(value, separators=(",", ":"))
             parts.append(f'"{key}":{text}')
         return ("{" + ",".join(parts) + "}").encode()
@@ -45,11 +47,16 @@ def answer(db: Database, caller: Caller, request: SyncRequest) -> Answer:
         page = pull_page(
             s, caller.team_id, request.cursor, request.page_size, outcome.known_to_device, outcome.high_seq
         )
+        conflicts: list[LoggedConflict] | None = None
+        if request.protocol >= 2:
+            conflicts, page = page_conflicts(s, caller.team_id, caller.device_id, request.cursor, page)
         resync = False
         if not page.rows and not page.more and request.cursor > 0:
             # A cursor from the future: the record was restored from an older backup.
             counter = s.scalar(select(Counter.value).where(Counter.name == SEQ_COUNTER)) or 0
             resync = request.cursor > counter
+    if resync and conflicts is not None:
+        conflicts = []
     clock = HybridClock(SERVER_NODE)
     try:
         if request.clock:
@@ -57,12 +64,13 @@ def answer(db: Database, caller: Caller, request: SyncRequest) -> Answer:
     except ValueError:
         pass
     head = SyncResponse(
-        protocol=PROTOCOL_VERSION,
+        protocol=min(request.protocol, PROTOCOL_VERSION),  # the version this answer speaks
         results=outcome.results,
         cursor=0 if resync else page.cursor,
         more=page.more,
         clock=clock.now().encode(),
         resync_required=resync,
+        conflicts=conflicts,
     )
     return Answer(head, page)
 

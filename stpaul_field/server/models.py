@@ -164,9 +164,15 @@ class ConflictLog(Base):
     lost: Mapped[Any] = mapped_column(Document, nullable=True)
     kept_stamp: Mapped[str] = mapped_column(String(80))
     lost_stamp: Mapped[str] = mapped_column(String(80))
-    device_id: Mapped[uuid.UUID | None] = mapped_column(default=None)
+    device_id: Mapped[uuid.UUID | None] = mapped_column(default=None)  # the device that pushed
+    # The record's team (None: shared), so that a team's laptops pull its conflicts like its records.
+    team_id: Mapped[uuid.UUID | None] = mapped_column(default=None)
 
-    __table_args__ = (Index("ix_conflict_log_record", "entity", "record_id"),)
+    __table_args__ = (
+        Index("ix_conflict_log_record", "entity", "record_id"),
+        # The pull: "conflicts of my team with seq in the page's window, by seq".
+        Index("ix_conflict_log_team_seq", "team_id", "seq"),
+    )
 
 
 class LoginThrottle(Base):

@@ -8,6 +8,11 @@ of the sequence, and the cursor returned never jumps over a change still to come
 A first sync pulls the whole record (100,000 beneficiaries and more) in pages: the stored
 JSON of each record is spliced into the response as the database returns it, rather than
 parsed and serialised again (several times faster).
+
+Protocol 2 answers also carry the conflicts logged in the page's window (cursor, page
+cursor]: the team's (and shared records') lost values, so that the laptop whose value lost
+to another laptop's later push learns it. A page and its conflicts travel together; when
+the window holds too many of them, the page is cut short (the cursor stays right).
 """
 
 from __future__ import annotations
@@ -16,11 +21,12 @@ import json
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import Text, cast, select, union_all
+from sqlalchemy import Text, cast, or_, select, union_all
 from sqlalchemy.orm import Session
 
-from stpaul_field.server.models import Record
-from stpaul_field.sync.protocol import RecordState
+from stpaul_field.domain.privacy import is_erased
+from stpaul_field.server.models import ConflictLog, Record
+from stpaul_field.sync.protocol import MAX_CONFLICTS_PER_PAGE, LoggedConflict, RecordState
 
 # seq, entity, record id, fields (JSON text), field stamps (JSON text)
 Row = tuple[int, str, uuid.UUID, str, str]
@@ -90,3 +96,69 @@ def pull_page(
         new_cursor = max(new_cursor, high_seq, cursor)
     kept = [tuple(row) for row in rows if row[0] not in known_to_device]
     return Page(kept, new_cursor, more)  # type: ignore[arg-type]
+
+
+def page_conflicts(
+    session: Session,
+    team_id: uuid.UUID,
+    device_id: uuid.UUID,
+    cursor: int,
+    page: Page,
+    limit: int = MAX_CONFLICTS_PER_PAGE,
+) -> tuple[list[LoggedConflict], Page]:
+    """Conflicts of `team_id` (and shared records) with seq in (cursor, page.cursor].
+
+    Run in the page's transaction, after it: every seq up to the page's cursor is committed
+    by then (writers commit in sequence order), so no conflict of the window is missed.
+    Those pushed by `device_id` itself are left out: that device had them in its results.
+    Returns the conflicts and the page, cut short (`more`) if the window holds over `limit`.
+    """
+    log = ConflictLog
+    rows = session.execute(
+        select(
+            log.seq, log.entity, log.record_id, log.field, log.kept, log.lost, log.kept_stamp, log.lost_stamp
+        )
+        .where(
+            or_(log.team_id == team_id, log.team_id.is_(None)),
+            log.seq > cursor,
+            log.seq <= page.cursor,
+            or_(log.device_id.is_(None), log.device_id != device_id),
+        )
+        .order_by(log.seq, log.id)
+        .limit(limit + 1)
+    ).all()
+    if len(rows) > limit:
+        # Stop before the first seq that does not fit whole (one write logs at most one
+        # conflict per field, fewer than `limit`: the cursor still moves).
+        cut = rows[limit][0]
+        rows = [r for r in rows if r[0] < cut]
+        page = Page([r for r in page.rows if r[0] < cut], cut - 1, True)
+    erased = _erased_people(session, {r[2] for r in rows if r[1] == "beneficiary"})
+    conflicts = [
+        LoggedConflict(
+            seq=seq,
+            entity=entity,
+            record_id=record_id,
+            field=name,
+            kept=kept,
+            lost=lost,
+            kept_stamp=kept_stamp,
+            lost_stamp=lost_stamp,
+        )
+        for seq, entity, record_id, name, kept, lost, kept_stamp, lost_stamp in rows
+        if record_id not in erased  # an erased person's old values never travel again
+    ]
+    return conflicts, page
+
+
+def _erased_people(session: Session, ids: set[uuid.UUID]) -> set[uuid.UUID]:
+    out: set[uuid.UUID] = set()
+    listed = list(ids)
+    for start in range(0, len(listed), 500):
+        chunk = listed[start : start + 500]
+        for record_id, fields in session.execute(
+            select(Record.id, Record.fields).where(Record.entity == "beneficiary", Record.id.in_(chunk))
+        ):
+            if is_erased(fields):
+                out.add(record_id)
+    return out

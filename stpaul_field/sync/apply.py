@@ -10,6 +10,11 @@ change keeps the version it was made on, so that the server still sees a field c
 both sides as the real conflict it is and settles it (later stamp wins, the loser kept); the
 answer then brings the winner back.
 
+Conflicts pulled with a page (protocol 2) are the team's lost values logged by other
+devices' pushes: the ones whose losing stamp is this laptop's are recorded here, as if its
+own push had lost, so that its advisor sees the overwritten value. Their ids derive from the
+conflict itself, so a page pulled twice (a resync) records nothing twice.
+
 A row's `server_version` is the base of its next edit: it says "this laptop holds the
 record as of that version". It only moves when that is true — a pulled state whose
 protected fields hold the laptop's own values, or an acknowledged write once the record has
@@ -35,7 +40,7 @@ from stpaul_field.store.models import SYNCED_MODELS, Conflict, OutboxEntry, Sync
 from stpaul_field.store.outbox import APPLYING_REMOTE, clock_for, save_clock
 from stpaul_field.store.serialize import from_wire
 from stpaul_field.sync import state
-from stpaul_field.sync.protocol import OpResult, RecordState, SyncResponse
+from stpaul_field.sync.protocol import LoggedConflict, OpResult, RecordState, SyncResponse
 
 REFUSED = "Refusé par le serveur (sans motif donné)."
 
@@ -196,6 +201,37 @@ def apply_states(session: Session, states: list[RecordState]) -> Stamp | None:
     return _decode(latest)
 
 
+# Ids of conflicts learnt from a pull: the same logged conflict always gets the same id.
+_PULLED_CONFLICT = uuid.UUID("8f3d5c3e-52b1-4c1e-9b7a-3f0a6c2d9e41")
+
+
+def apply_pulled_conflicts(session: Session, conflicts: list[LoggedConflict], node: str) -> int:
+    """Record the pulled conflicts whose lost value is this laptop's (`node`); how many were new."""
+    added: set[uuid.UUID] = set()
+    for c in conflicts:
+        lost = _decode(c.lost_stamp)
+        if lost is None or lost.node != node:
+            continue  # another laptop's value lost: its own list shows it
+        key = f"{c.entity}/{c.record_id}/{c.field}/{c.lost_stamp}"
+        conflict_id = uuid.uuid5(_PULLED_CONFLICT, key)
+        if conflict_id in added or session.get(Conflict, conflict_id) is not None:
+            continue
+        session.add(
+            Conflict(
+                id=conflict_id,
+                entity=c.entity,
+                record_id=c.record_id,
+                field=c.field,
+                kept_value=c.kept,
+                lost_value=c.lost,
+                lost_is_mine=True,
+            )
+        )
+        added.add(conflict_id)
+    session.flush()
+    return len(added)
+
+
 def _decode(text: str) -> Stamp | None:
     try:
         return Stamp.decode(text) if text else None
@@ -204,7 +240,7 @@ def _decode(text: str) -> Stamp | None:
 
 
 def apply_answer(store: Store, response: SyncResponse) -> Applied:
-    """The whole answer in one local transaction: results, page, cursor, clock, batch done."""
+    """The whole answer in one local transaction: results, page, its conflicts, cursor, clock, batch done."""
     out = Applied()
     with remote_session(store) as session:
         apply_results(session, response.results, out)
@@ -217,6 +253,7 @@ def apply_answer(store: Store, response: SyncResponse) -> Applied:
             state.put(session, state.CURSOR, str(response.cursor))
             # Later local edits are stamped after everything seen here, whatever the wall clock says.
             clock = clock_for(session)
+            out.conflicts += apply_pulled_conflicts(session, response.conflicts or [], clock.node)
             for seen in (_decode(response.clock), latest):
                 if seen is not None:
                     clock.observe(seen)

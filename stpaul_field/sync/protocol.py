@@ -14,6 +14,11 @@ server remembers per field the seq (and the HLC stamp) that last set it. A chang
 the `base_version` it was made on (the record's version as last pulled, 0 if new): a
 field whose server seq is newer than the base is a real conflict, settled by the later
 HLC stamp, the loser kept in `conflicts`.
+
+Protocol 2 adds `SyncResponse.conflicts`: the values that lost a real conflict on the
+team's records in the page's sequence window, so that a laptop whose value was overwritten
+by another laptop's later push learns it at its next pull. A protocol-1 request gets an
+answer without that field (its models forbid unknown fields).
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from typing import Annotated, Any, Literal, TypeVar
 import zstandard
 from pydantic import BaseModel, ConfigDict, Field
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2
 # The oldest client protocol the server still serves; bump with a clear note in the docs.
 MIN_PROTOCOL_VERSION = 1
 M = TypeVar("M", bound=BaseModel)
@@ -38,6 +43,8 @@ DEFAULT_PAGE_SIZE = 500
 MAX_PAGE_SIZE = 2000
 MAX_FIELDS_PER_CHANGE = 60
 MAX_BODY_BYTES = 8 * 1024 * 1024  # after decompression
+# Logged conflicts in one answer; one write logs at most one per field, so a page always moves.
+MAX_CONFLICTS_PER_PAGE = 1000
 
 
 class _Strict(BaseModel):
@@ -93,10 +100,27 @@ class RecordState(_Strict):
     field_stamps: dict[str, str] = {}  # HLC stamp of each field's last write
 
 
+class LoggedConflict(_Strict):
+    """A value that lost a real conflict on the central record (protocol 2)."""
+
+    seq: int  # the write that settled it
+    entity: Entity
+    record_id: uuid.UUID
+    field: str
+    kept: Any
+    lost: Any
+    kept_stamp: str  # HLC stamps; the lost one's node tells whose value lost
+    lost_stamp: str
+
+
 class SyncResponse(_Strict):
     protocol: int
     results: list[OpResult] = []
     changes: list[RecordState] = []
+    # Protocol 2: conflicts logged in the page's seq window (cursor sent, `cursor`], by
+    # another device than the caller (the pusher learns its own from `results`). Absent
+    # (None) in answers to protocol-1 requests.
+    conflicts: Annotated[list[LoggedConflict], Field(max_length=MAX_CONFLICTS_PER_PAGE)] | None = None
     cursor: int  # the client stores this after applying `changes`
     more: bool = False  # another page is waiting
     clock: str = ""  # the server's HLC

@@ -122,6 +122,27 @@ def test_an_older_protocol_gets_a_clear_french_refusal(world: SyncWorld, monkeyp
         assert state.get(s, state.OFFLINE_SINCE) is None  # not offline: a version to install
 
 
+def test_a_newer_app_syncs_with_a_server_not_yet_updated(world: SyncWorld, monkeypatch) -> None:
+    # The central record still speaks protocol 1 only; this app speaks 2 and still knows 1.
+    from stpaul_field.server import exchange, wire
+
+    assert p.PROTOCOL_VERSION == 2 and p.MIN_PROTOCOL_VERSION == 1
+    monkeypatch.setattr(wire, "PROTOCOL_VERSION", 1)
+    monkeypatch.setattr(exchange, "PROTOCOL_VERSION", 1)
+    marie, paul = world.laptop("marie"), world.laptop("paul")
+    person = marie.add_person(phone="0692123456")
+    engine = marie.engine()
+    try:
+        report = engine.run()
+        assert report.complete and report.pushed == 1
+        # One refused request to learn the server's version, then its version from then on.
+        assert engine.transport.protocol == 1 and report.round_trips == 2
+    finally:
+        engine.transport.close()  # type: ignore[attr-defined]
+    assert paul.sync().complete
+    assert paul.get("beneficiary", person).phone == "0692123456"
+
+
 def test_a_revoked_device_is_told_so_in_french(world: SyncWorld) -> None:
     marie = world.laptop("marie")
     from stpaul_field.server import admin

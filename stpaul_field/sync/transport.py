@@ -30,6 +30,7 @@ from stpaul_field.sync.errors import (
 )
 
 M = TypeVar("M", bound=BaseModel)
+R = TypeVar("R", p.SyncRequest, p.EnrolRequest)
 SYNC_PATH = "/api/v1/sync"
 ENROL_PATH = "/api/v1/enrol"
 # A page of 500 records crosses a 512 kbit/s link in a few seconds: a minute is a dead link.
@@ -80,11 +81,15 @@ def tls_context(ca_bundle: str | Path | None) -> ssl.SSLContext:
     return context
 
 
-def _detail(response: httpx.Response) -> str | None:
+def _error_field(response: httpx.Response, name: str) -> str | None:
     try:
-        return str(json.loads(response.content)["detail"])
+        return str(json.loads(response.content)[name])
     except (ValueError, KeyError, TypeError):
         return None
+
+
+def _detail(response: httpx.Response) -> str | None:
+    return _error_field(response, "detail")
 
 
 def _is_certificate_failure(error: BaseException) -> bool:
@@ -94,6 +99,10 @@ def _is_certificate_failure(error: BaseException) -> bool:
             return True
         seen = seen.__cause__ or seen.__context__
     return False
+
+
+class ServerTooOld(ProtocolError):
+    """The server speaks only older protocols than the request's."""
 
 
 class Transport:
@@ -108,6 +117,8 @@ class Transport:
     ) -> None:
         self.base_url = check_server_url(base_url)
         self.token = token
+        # The protocol this server speaks, once it said it is older than this app (None: ours).
+        self.protocol: int | None = None
         self.round_trips = 0
         self.bytes_sent = 0
         self.bytes_received = 0
@@ -128,10 +139,24 @@ class Transport:
     def sync(self, request: p.SyncRequest) -> p.SyncResponse:
         if not self.token:
             raise AuthError("Ce poste n'a pas de jeton : enrôlez-le d'abord.")
-        return self._post(SYNC_PATH, request, p.SyncResponse, {"authorization": f"Bearer {self.token}"})
+        return self._speak(SYNC_PATH, request, p.SyncResponse, {"authorization": f"Bearer {self.token}"})
 
     def enrol(self, request: p.EnrolRequest) -> p.EnrolResponse:
-        return self._post(ENROL_PATH, request, p.EnrolResponse, {})
+        return self._speak(ENROL_PATH, request, p.EnrolResponse, {})
+
+    def _speak(self, path: str, request: R, answer: type[M], headers: dict[str, str]) -> M:
+        if self.protocol is not None and request.protocol > self.protocol:
+            request = request.model_copy(update={"protocol": self.protocol})
+        try:
+            return self._post(path, request, answer, headers)
+        except ServerTooOld:
+            if request.protocol <= p.MIN_PROTOCOL_VERSION:
+                raise
+            # A central record not yet updated (servers are updated first, but not always):
+            # speak its older protocol, which this app still knows. The server refused before
+            # applying anything, so the same request is sent again.
+            self.protocol = request.protocol - 1
+            return self._speak(path, request, answer, headers)
 
     def _post(self, path: str, message: BaseModel, answer: type[M], headers: dict[str, str]) -> M:
         body = p.encode(message)
@@ -155,7 +180,8 @@ class Transport:
         if status in (401, 403, 429):
             raise AuthError(detail or "Accès refusé par le serveur.")
         if status == 426:
-            raise ProtocolError(detail or "Le serveur ne sert pas cette version de l'application.")
+            refusal = ServerTooOld if _error_field(response, "code") == "protocol_too_new" else ProtocolError
+            raise refusal(detail or "Le serveur ne sert pas cette version de l'application.")
         if status >= 500:
             raise ServerError(
                 detail or f"Le serveur a rencontré une erreur ({status}) : nouvel essai plus tard."

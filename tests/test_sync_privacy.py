@@ -129,3 +129,39 @@ def test_an_erasure_clears_the_notes_of_another_advisors_accompaniments(world: S
     marie.edit("activity", pauls.id, notes="Réécrit par Marie")
     assert marie.sync().rejected == 1
     assert world.server_records(("activity",))[("activity", pauls.id)]["notes"] == ""
+
+
+def test_an_erasure_forgets_the_values_kept_from_conflicts_everywhere(world: SyncWorld) -> None:
+    from sqlalchemy import select
+
+    from stpaul_field.server.models import ConflictLog
+    from stpaul_field.store.models import Conflict
+
+    marie, paul = world.laptop("marie"), world.laptop("paul")
+    marie.set_wall(lambda: 2_000_000_000_000)
+    paul.set_wall(lambda: 2_000_000_000_000 + 60_000)  # Paul's edit is the later one
+    person, _ = _followed_person(marie, world.marie_id, dt.date(2026, 11, 20))
+    marie.sync()
+    paul.sync()
+    marie.edit("beneficiary", person, phone="0692111111")
+    paul.edit("beneficiary", person, phone="0692222222")
+    marie.sync()
+    paul.sync()
+    marie.sync()  # Marie learns that her value lost
+    kept = {}
+    for laptop in (marie, paul):
+        with laptop.store.reader() as s:
+            kept[laptop.name] = s.scalars(select(Conflict).where(Conflict.record_id == person)).all()
+    assert kept[marie.name] and kept[marie.name][0].lost_value == "0692111111"
+    with world.env.db.session() as s:
+        assert s.scalars(select(ConflictLog).where(ConflictLog.record_id == person)).all()
+
+    with paul.store.session() as s:
+        erase_person(s, person)
+    paul.sync()
+    marie.sync()
+    for laptop in (marie, paul):
+        with laptop.store.reader() as s:
+            assert s.scalars(select(Conflict).where(Conflict.record_id == person)).all() == []
+    with world.env.db.session() as s:
+        assert s.scalars(select(ConflictLog).where(ConflictLog.record_id == person)).all() == []

@@ -13,9 +13,10 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from stpaul_field.domain.privacy import is_erased
 from stpaul_field.server.models import ConflictLog, Counter, Journal, Record
 
 SEQ_COUNTER = "change_seq"
@@ -249,6 +250,14 @@ class RecordBook:
             r.stored, r.dirty = True, False
         self._insert(Journal.__table__, self._pending.journal)
         self._insert(ConflictLog.__table__, self._pending.conflicts)
+        # An erased person's values kept from conflicts would outlive the erasure: forgotten.
+        erased = [r.id for r in dirty if r.entity == "beneficiary" and is_erased(r.fields)]
+        if erased:
+            self.session.execute(
+                delete(ConflictLog.__table__).where(
+                    ConflictLog.entity == "beneficiary", ConflictLog.record_id.in_(erased)
+                )
+            )
         self._pending = _Pending()
         if self._seq is not None:
             self.session.execute(

@@ -12,11 +12,11 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, delete, or_, select
 from sqlalchemy.orm import Session
 
 from stpaul_field.store import record_labels as labels
-from stpaul_field.store.models import SYNCED_MODELS, Conflict, utcnow
+from stpaul_field.store.models import SYNCED_MODELS, Activity, Conflict, Participation, utcnow
 from stpaul_field.store.serialize import from_wire
 
 
@@ -89,3 +89,24 @@ def _settle(session: Session, conflict: Conflict, *, restore: bool) -> bool:
     conflict.resolved_at = utcnow()
     session.flush()
     return restore
+
+
+def forget_person(session: Session, person_id: uuid.UUID) -> int:
+    """Delete the kept values of an erased person: their record's conflicts, and the notes of
+    their individual accompaniments (which may name them). Returns how many went."""
+    theirs = (
+        select(Participation.activity_id)
+        .join(Activity, Activity.id == Participation.activity_id)
+        .where(Participation.beneficiary_id == person_id, Activity.type == "individual")
+    )
+    gone = session.execute(
+        delete(Conflict).where(
+            or_(
+                and_(Conflict.entity == "beneficiary", Conflict.record_id == person_id),
+                and_(
+                    Conflict.entity == "activity", Conflict.field == "notes", Conflict.record_id.in_(theirs)
+                ),
+            )
+        )
+    )
+    return gone.rowcount or 0

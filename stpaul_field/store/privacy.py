@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from stpaul_field.domain import values as v
 from stpaul_field.domain.privacy import ERASED_INDIVIDUAL_ACTIVITY, ERASED_PERSON, retention_limit
+from stpaul_field.store.conflicts import forget_person
 from stpaul_field.store.models import Activity, Advisor, Beneficiary, Participation, Venue, utcnow
 from stpaul_field.store.serialize import to_wire
 
@@ -100,6 +101,8 @@ def erase_person(session: Session, beneficiary_id: uuid.UUID) -> None:
         select(Activity).where(Activity.id.in_(individual), Activity.type == "individual")
     ):
         _set_changed(activity, ERASED_INDIVIDUAL_ACTIVITY)
+    # Values kept from sync conflicts would bring them back: forgotten too.
+    forget_person(session, person.id)
 
 
 def _anonymise(person: Beneficiary) -> None:

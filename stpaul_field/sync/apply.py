@@ -35,6 +35,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from stpaul_field.domain.hlc import Stamp
+from stpaul_field.domain.privacy import is_erased
+from stpaul_field.store.conflicts import forget_person
 from stpaul_field.store.database import Store
 from stpaul_field.store.models import SYNCED_MODELS, Conflict, OutboxEntry, SyncedMixin
 from stpaul_field.store.outbox import APPLYING_REMOTE, clock_for, save_clock
@@ -254,6 +256,10 @@ def apply_answer(store: Store, response: SyncResponse) -> Applied:
             # Later local edits are stamped after everything seen here, whatever the wall clock says.
             clock = clock_for(session)
             out.conflicts += apply_pulled_conflicts(session, response.conflicts or [], clock.node)
+            # A person erased elsewhere: the values this laptop kept from conflicts go too.
+            for s in response.changes:
+                if s.entity == "beneficiary" and is_erased(s.fields):
+                    forget_person(session, s.record_id)
             for seen in (_decode(response.clock), latest):
                 if seen is not None:
                     clock.observe(seen)

@@ -1,7 +1,7 @@
 """Screenshots of the « Rapports » view for docs/reports.md, on a demo store.
 
-    stpaul-field --data-dir /tmp/demo seed-demo --beneficiaries 1500 --activities 2200
-    QT_QPA_PLATFORM=offscreen python docs/screenshots/rapports_shots.py /tmp/demo docs/screenshots
+stpaul-field --data-dir /tmp/demo seed-demo --beneficiaries 1500 --activities 2200
+QT_QPA_PLATFORM=offscreen python docs/screenshots/rapports_shots.py /tmp/demo docs/screenshots
 """
 
 from __future__ import annotations

@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session
 
-from stpaul_field.store.database import Store
 
-
-def plans_of(store: Store, session: Session, work: Callable[[], Any]) -> list[str]:
+def plans_of(engine: Engine, session: Session, work: Callable[[], Any]) -> list[str]:
     """Run `work`, then EXPLAIN QUERY PLAN each SELECT it sent; one line per statement."""
     seen: list[tuple[str, Any]] = []
 
@@ -19,11 +17,11 @@ def plans_of(store: Store, session: Session, work: Callable[[], Any]) -> list[st
         if statement.lstrip().upper().startswith("SELECT"):
             seen.append((statement, parameters))
 
-    event.listen(store.engine, "before_cursor_execute", capture)
+    event.listen(engine, "before_cursor_execute", capture)
     try:
         work()
     finally:
-        event.remove(store.engine, "before_cursor_execute", capture)
+        event.remove(engine, "before_cursor_execute", capture)
     return [
         " / ".join(
             row[-1] for row in session.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql, params)

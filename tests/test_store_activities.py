@@ -261,7 +261,7 @@ def test_the_lists_filters_read_its_index_alone(store):
         acts.ActivityFilter(advisor_id=uuid.uuid4()),
     ]
     with store.reader() as s:
-        plans = plans_of(store, s, lambda: [acts.activity_ids(s, flt) for flt in filters])
+        plans = plans_of(store.engine, s, lambda: [acts.activity_ids(s, flt) for flt in filters])
     assert len(plans) == len(filters)
     for plan in plans:
         assert "COVERING INDEX ix_activity_list" in plan and "TEMP B-TREE" not in plan, plan

@@ -247,7 +247,9 @@ def test_the_registers_count_and_first_page_by_name_come_from_an_index_not_a_sor
     # every opening; the plan must walk the register's index in order instead.
     with store.reader() as s:
         plans = plans_of(
-            store, s, lambda: (reg.register_count(s), reg.register_page(s, sort=reg.SORT_NAME, limit=100))
+            store.engine,
+            s,
+            lambda: (reg.register_count(s), reg.register_page(s, sort=reg.SORT_NAME, limit=100)),
         )
     assert len(plans) == 2
     for plan in plans:

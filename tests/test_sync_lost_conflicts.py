@@ -10,21 +10,23 @@ import uuid
 from typing import Any
 
 import httpx
-import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from stpaul_field.server.auth import authenticate
 from stpaul_field.server.caller import Caller
 from stpaul_field.server.pull import Page, page_conflicts, pull_page
 from stpaul_field.server.testing import (  # noqa: F401 (fixtures)
+    ServerEnv,
     server_env,
     server_postgres_url,
     server_sqlite_template,
+    sqlite_url,
 )
 from stpaul_field.store.conflicts import keep_mine
 from stpaul_field.store.models import Conflict
 from stpaul_field.sync import enrolment, state
 from stpaul_field.sync import protocol as p
+from tests.query_plans import plans_of
 from tests.sync_fixtures import Laptop, SyncWorld
 
 BASE_MS = 2_000_000_000_000
@@ -148,23 +150,14 @@ def test_a_window_with_too_many_conflicts_is_cut_and_the_cursor_stays_right(worl
         assert page_conflicts(s, caller.team_id, paul_caller.device_id, 0, page)[0] == []
 
 
-def test_the_conflicts_of_a_window_are_read_through_the_team_seq_index(world: SyncWorld) -> None:
-    if world.env.db.is_postgres:
-        pytest.skip("SQLite's plan; PostgreSQL's depends on its statistics")
-    seen: list[tuple[str, Any]] = []
-
-    def capture(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
-        if statement.lstrip().upper().startswith("SELECT"):
-            seen.append((statement, parameters))
-
-    with world.env.db.session() as s:
-        event.listen(s.get_bind(), "before_cursor_execute", capture)
-        try:
-            page_conflicts(s, uuid.uuid4(), uuid.uuid4(), 0, Page([], 10, False))
-        finally:
-            event.remove(s.get_bind(), "before_cursor_execute", capture)
-        (sql, params), *_ = seen
-        plan = " / ".join(
-            row[-1] for row in s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql, params)
-        )
+def test_the_conflicts_of_a_window_are_read_through_the_team_seq_index(tmp_path) -> None:
+    # SQLite's plan (PostgreSQL's depends on its statistics).
+    env = ServerEnv.start(sqlite_url(tmp_path))
+    try:
+        with env.db.session() as s:
+            (plan,) = plans_of(
+                s.get_bind(), s, lambda: page_conflicts(s, uuid.uuid4(), uuid.uuid4(), 0, Page([], 10, False))
+            )
+    finally:
+        env.close()
     assert "ix_conflict_log_team_seq" in plan and "SCAN conflict_log" not in plan, plan

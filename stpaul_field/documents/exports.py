@@ -1,7 +1,7 @@
 """Exports in the columns of the national activity report (CRA of La Coop de la médiation
 numérique): activities, one row per accompaniment, and beneficiaries; XLSX or CSV.
 
-Column order and labels follow /work/shared/reference/coop-cra.md exactly. Codes are written
+Column order and labels follow docs/reference/coop-cra.md exactly. Codes are written
 as their French labels; dates as dd/mm/yyyy (real date cells in XLSX, text in CSV); the CSV
 is UTF-8 with a BOM and `;` separators, as French spreadsheets expect.
 """

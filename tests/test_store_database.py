@@ -8,6 +8,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, select
 
+from stpaul_field.domain.text import name_key
 from stpaul_field.paths import AppPaths
 from stpaul_field.store import cipher, migrate
 from stpaul_field.store.backup import list_backups
@@ -60,6 +61,9 @@ def test_laptop_store_from_revision_0001_upgrades_and_keeps_every_row(paths: App
             # The search index added by 0002 covers the people already there.
             hits = search_beneficiaries(session, "therese techer")
             assert [h.last_name for h in hits] == ["TÉCHER"]
+            # The register's order key added by 0005 covers them too.
+            assert helene.sort_name == name_key(helene.last_name, "Hélène")
+            assert helene.sort_name.endswith("\x1fhelene")
             # Reference data was added to the existing store; the existing venue kept as it was.
             assert session.scalar(select(func.count()).select_from(Venue)) == 10
     finally:

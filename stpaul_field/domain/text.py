@@ -17,6 +17,12 @@ def fold(text: str | None) -> str:
     return " ".join(stripped.casefold().split())
 
 
+def name_key(last_name: str | None, first_name: str | None) -> str:
+    """The register's order: last then first name, folded, so that « Éthève » sorts with the
+    E and « hoarau » with « HOARAU » (the unit separator sorts before every letter and space)."""
+    return f"{fold(last_name)}\x1f{fold(first_name)}"
+
+
 def normalize_phone(phone: str | None) -> str:
     """Digits only, with a Réunion/metropolitan international prefix turned national.
 

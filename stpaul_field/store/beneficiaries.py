@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from stpaul_field.domain import values as v
 from stpaul_field.domain.entities import BeneficiaryData
-from stpaul_field.domain.text import fold, normalize_phone
+from stpaul_field.domain.text import fold, name_key, normalize_phone
 from stpaul_field.domain.validation import validate_beneficiary
 from stpaul_field.store.models import Activity, Advisor, Beneficiary, Participation, Venue, utcnow
 from stpaul_field.store.search import COUNT_CAP, count_matches, match_expression
@@ -350,10 +350,7 @@ SORT_PHONE = "phone"
 SORT_COMMUNE = "commune"
 SORT_UPDATED = "updated"
 _SORTS: dict[str, tuple[tuple[Any, Callable[[RegisterRow], Any]], ...]] = {
-    SORT_NAME: (
-        (Beneficiary.last_name.collate("NOCASE"), lambda r: r.last_name),
-        (Beneficiary.first_name.collate("NOCASE"), lambda r: r.first_name),
-    ),
+    SORT_NAME: ((Beneficiary.sort_name, lambda r: name_key(r.last_name, r.first_name)),),
     SORT_FIRST_NAME: (
         (Beneficiary.first_name.collate("NOCASE"), lambda r: r.first_name),
         (Beneficiary.last_name.collate("NOCASE"), lambda r: r.last_name),

@@ -198,6 +198,7 @@ def seed(
 
     from stpaul_field.domain import values as v
     from stpaul_field.domain.ids import new_id
+    from stpaul_field.domain.text import name_key
     from stpaul_field.store.models import Activity, Advisor, Beneficiary, Participation, Venue, utcnow
     from stpaul_field.store.reference import local_advisor_id
 
@@ -240,8 +241,9 @@ def seed(
             {
                 "id": new_id(),
                 "anonymous": False,
-                "first_name": rng.choice(FIRST_NAMES),
-                "last_name": rng.choice(LAST_NAMES).upper(),
+                "first_name": (first := rng.choice(FIRST_NAMES)),
+                "last_name": (last := rng.choice(LAST_NAMES).upper()),
+                "sort_name": name_key(last, first),  # bulk inserts skip the model's event
                 "phone": f"0692{rng.randrange(10**6):06d}" if has_phone else "",
                 "no_phone": not has_phone,
                 "email": "",

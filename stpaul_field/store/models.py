@@ -13,11 +13,12 @@ import datetime as dt
 import uuid
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, TypeDecorator
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, TypeDecorator, event
 from sqlalchemy import DateTime as SADateTime
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from stpaul_field.domain.ids import new_id
+from stpaul_field.domain.text import name_key
 
 
 def utcnow() -> dt.datetime:
@@ -139,13 +140,17 @@ class Beneficiary(SyncedMixin, Base):
     already_accompanied: Mapped[bool] = mapped_column(default=False)
     notes: Mapped[str] = mapped_column(Text, default="")
     merged_into_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("beneficiary.id"), default=None)
+    # The register's order (`domain.text.name_key`), kept by the laptop, never synced.
+    sort_name: Mapped[str] = mapped_column(String(210), default="")
+
+    LOCAL_FIELDS: ClassVar[frozenset[str]] = SyncedMixin.LOCAL_FIELDS | {"sort_name"}
 
     __table_args__ = (
         Index("ix_beneficiary_phone", "phone"),
         Index("ix_beneficiary_name", "last_name", "first_name"),
         Index("ix_beneficiary_tombstone", "deleted_at", "merged_into_id", "id"),  # reports
-        # ix_beneficiary_register (the register's order, with collations) is made by
-        # migration 0005 in SQL: Alembic cannot compare collated index columns.
+        # The register: live people in name order, counted and paged from the index alone.
+        Index("ix_beneficiary_register", "deleted_at", "merged_into_id", "anonymous", "sort_name"),
     )
 
     @property
@@ -153,6 +158,14 @@ class Beneficiary(SyncedMixin, Base):
         if self.anonymous:
             return "Anonyme"
         return f"{self.last_name.upper()} {self.first_name}".strip()
+
+
+@event.listens_for(Beneficiary, "before_insert")
+@event.listens_for(Beneficiary, "before_update")
+def _keep_sort_name(_mapper: Any, _connection: Any, person: Beneficiary) -> None:
+    # Every ORM write of a person (local edit, pulled change, merge, erasure) goes through here;
+    # bulk inserts (demo data) set it themselves.
+    person.sort_name = name_key(person.last_name, person.first_name)
 
 
 class Activity(SyncedMixin, Base):

@@ -10,9 +10,9 @@ from stpaul_field.store.alembic_scripts import MigrationScripts
 from stpaul_field.store.backup import backup_store
 
 SCRIPTS = MigrationScripts(Path(__file__).with_name("migrations"))
-# Tables made by raw SQL in migrations (FTS5 index and its shadow tables, the reports' tally
-# kept by triggers), not by the models.
-UNMODELLED_PREFIXES = ("beneficiary_search", "activity_tally")
+# Tables made by raw SQL in migrations (FTS5 index and its shadow tables, the reports' and the
+# register's tallies kept by triggers), not by the models.
+UNMODELLED_PREFIXES = ("beneficiary_search", "activity_tally", "register_tally")
 
 
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:

@@ -149,8 +149,14 @@ class Beneficiary(SyncedMixin, Base):
         Index("ix_beneficiary_phone", "phone"),
         Index("ix_beneficiary_name", "last_name", "first_name"),
         Index("ix_beneficiary_tombstone", "deleted_at", "merged_into_id", "id"),  # reports
-        # The register: live people in name order, counted and paged from the index alone.
-        Index("ix_beneficiary_register", "deleted_at", "merged_into_id", "anonymous", "sort_name"),
+        # The register: live people in name order with what the list shows, read from the
+        # index alone (migration 0005).
+        Index(
+            "ix_beneficiary_register",
+            *("deleted_at", "merged_into_id", "anonymous", "sort_name", "id", "last_name", "first_name"),
+            *("birth_year", "phone", "no_phone", "commune", "disability", "family_carer", "homeless"),
+            "updated_at",
+        ),
     )
 
     @property

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
@@ -10,6 +12,7 @@ from sqlalchemy import select
 from stpaul_field import settings as st
 from stpaul_field.store import activities as acts
 from stpaul_field.store.models import Venue
+from stpaul_field.sync.status import read_status
 from stpaul_field.ui import i18n
 from stpaul_field.ui.app import Launcher
 from stpaul_field.ui.main_window import MainWindow
@@ -28,6 +31,21 @@ def test_launcher_opens_the_store_off_the_ui_thread_and_shows_the_window(qtbot, 
     assert window.current_view_key() == "agenda"
     window.close()
     window.ctx.store.close()
+
+
+def test_status_bar_keeps_the_newest_read_when_reads_land_out_of_order(qtbot, ctx, store):  # noqa: F811
+    # Status reads run in a thread pool: an older read landing last must not bring back a
+    # stale count (« 0 modification ») over the newer one.
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.pending_count == 0)
+    ctx.write(lambda s: acts.create_beneficiary(s, "Hélène", "Payet"))
+    qtbot.waitUntil(lambda: window.pending_count == 1, timeout=5000)
+    newest = window._status_shown
+    stale = dataclasses.replace(read_status(ctx.store), pending=0)
+    window._show_status(stale, newest - 1)
+    assert window.pending_count == 1
+    assert window.sync_status.text() == "Poste non inscrit — 1 modification locale"
 
 
 def test_navigation_status_bar_and_remembered_state(qtbot, ctx, store):  # noqa: F811

@@ -91,6 +91,11 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(NAV_STYLE)
         self._views: dict[str, QWidget] = {}
         self._stale: set[str] = set()
+        # Unsent changes as last read (None until the first read lands); reads run in a pool
+        # and may land out of order, so each carries a number and an older one is dropped.
+        self.pending_count: int | None = None
+        self._status_asked = 0
+        self._status_shown = 0
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -309,9 +314,14 @@ class MainWindow(QMainWindow):
 
     def refresh_pending(self) -> None:
         """Re-read the sync status (unsent changes, offline, errors) for the status bar."""
-        self.ctx.read(read_status, self._show_status, owner=self)
+        self._status_asked += 1
+        asked = self._status_asked
+        self.ctx.read(read_status, lambda status: self._show_status(status, asked), owner=self)
 
-    def _show_status(self, status: SyncStatus) -> None:
+    def _show_status(self, status: SyncStatus, asked: int) -> None:
+        if asked < self._status_shown:
+            return  # a newer read already landed: this one would show a stale count
+        self._status_shown = asked
         self.pending_count = status.pending
         if self.sync_panel is not None and self.sync_panel.running:
             return  # the running sync's progress has the status bar until it ends

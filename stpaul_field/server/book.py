@@ -1,36 +1,57 @@
 """Reading and writing record documents inside one write transaction.
 
-`RecordBook` is the only code that gives out change-sequence values; it must be used in
-a `Database.writer()` transaction (which holds the write lock), so that sequence values
-are assigned and committed in order. Writes are collected in memory and sent by `flush()`
-as a few bulk statements, to keep the time the lock is held short.
+`RecordBook` is the only code that gives out change-sequence values. Until `flush()` they are
+provisional (`PROVISIONAL` + n: above any real value, so comparisons with a device's base
+version come out as they will with the real ones); `flush()` takes the real ones from the
+counter and renumbers everything it writes, and `final()` maps a provisional value to its
+real one. `flush()` must run in a `Database.writer()` transaction (which holds the write
+lock), so that sequence values are assigned and committed in order.
+
+A book may be filled on a read transaction, outside the lock (`batch.apply_batch` does, so
+the lock is held only to write): if none of the records it read (`read_keys()`) was written
+since (`written_since()` the counter value it started from), its writes are exactly those
+the same work under the lock would make. Writes are collected in memory and sent by
+`flush()` as a few bulk statements.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import BindParameter, Insert, Select, bindparam, delete, insert, select, tuple_, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from stpaul_field.domain.privacy import is_erased
 from stpaul_field.server.models import ConflictLog, Counter, Journal, Record
 
 SEQ_COUNTER = "change_seq"
+# Sequence values handed out before `flush()` are this plus 1, 2, 3…: never stored.
+PROVISIONAL = 1 << 62
+# Core tables, not the mapped classes: a statement on mapped attributes goes through the ORM's
+# compile and result layers, a good part of a sync's CPU on these hot paths.
 _RECORD = Record.__table__
+_COUNTER = Counter.__table__
 _COLUMNS = (
-    Record.entity,
-    Record.id,
-    Record.team_id,
-    Record.seq,
-    Record.fields,
-    Record.field_seqs,
-    Record.field_stamps,
-    Record.field_devices,
+    _RECORD.c.entity,
+    _RECORD.c.id,
+    _RECORD.c.team_id,
+    _RECORD.c.seq,
+    _RECORD.c.fields,
+    _RECORD.c.field_seqs,
+    _RECORD.c.field_stamps,
+    _RECORD.c.field_devices,
 )
+
+# Statements built once (building and keying one costs as much as running it).
+_RECORDS = select(*_COLUMNS).where(
+    tuple_(_RECORD.c.entity, _RECORD.c.id).in_(bindparam("keys", expanding=True))
+)
+_COUNTER_VALUE = select(_COUNTER.c.value).where(_COUNTER.c.name == SEQ_COUNTER)
 
 
 @dataclass
@@ -73,47 +94,70 @@ def journal_op(before: dict[str, Any] | None, after: dict[str, Any]) -> str:
     return "update"
 
 
+@functools.cache
+def _upsert(dialect: str) -> Insert:
+    """INSERT … ON CONFLICT (entity, id) DO UPDATE of a record's state, for `dialect`."""
+    statement = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(_RECORD)
+    state = ("seq", "fields", "field_seqs", "field_stamps", "field_devices")
+    return statement.on_conflict_do_update(
+        index_elements=[_RECORD.c.entity, _RECORD.c.id],
+        set_={name: statement.excluded[name] for name in state},
+    )
+
+
 class RecordBook:
     def __init__(self, session: Session, now: dt.datetime) -> None:
         self.session = session
         self.now = now
         self._cache: dict[tuple[str, uuid.UUID], RecordRow | None] = {}
-        self._seq: int | None = None
+        self._given = 0  # provisional values handed out since the last flush
+        self._base: int | None = None  # real value = base + (provisional - PROVISIONAL), at the last flush
         self._pending = _Pending()
 
-    def _load(self, entity: str, ids: list[uuid.UUID]) -> None:
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            rows = self.session.execute(
-                select(*_COLUMNS).where(Record.entity == entity, Record.id.in_(chunk))
-            ).all()
-            for row in rows:
-                self._cache[(entity, row.id)] = RecordRow(*row)
-            for record_id in chunk:
-                self._cache.setdefault((entity, record_id), None)
-
     def preload(self, keys: set[tuple[str, uuid.UUID]]) -> None:
-        """Fetch many records at once (one query per entity) instead of one by one."""
-        by_entity: dict[str, list[uuid.UUID]] = {}
-        for entity, record_id in keys:
-            if (entity, record_id) not in self._cache:
-                by_entity.setdefault(entity, []).append(record_id)
-        for entity, ids in by_entity.items():
-            self._load(entity, ids)
+        """Fetch many records at once (one statement for up to 500) instead of one by one."""
+        wanted = [key for key in keys if key not in self._cache]
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            rows = self.session.execute(_RECORDS, {"keys": chunk}).all()
+            for row in rows:
+                self._cache[(row.entity, row.id)] = RecordRow(*row)
+            for key in chunk:
+                self._cache.setdefault(key, None)
 
     def get(self, entity: str, record_id: uuid.UUID) -> RecordRow | None:
         key = (entity, record_id)
         if key not in self._cache:
-            self._load(entity, [record_id])
+            self.preload({key})
         return self._cache[key]
 
     def next_seq(self) -> int:
-        if self._seq is None:
-            value = self.session.scalar(select(Counter.value).where(Counter.name == SEQ_COUNTER))
-            assert value is not None, "counter row missing: run the migrations"
-            self._seq = value
-        self._seq += 1
-        return self._seq
+        """A provisional value (see the module's doc); `final()` gives the real one after flush."""
+        self._given += 1
+        return PROVISIONAL + self._given
+
+    def final(self, seq: int) -> int:
+        """The real value of `seq` (unchanged if it was not provisional); valid after `flush()`."""
+        if seq <= PROVISIONAL:
+            return seq
+        assert self._base is not None, "final() before flush()"
+        return self._base + (seq - PROVISIONAL)
+
+    def counter(self) -> int:
+        """The last sequence value committed (as this transaction sees it)."""
+        value = self.session.scalar(_COUNTER_VALUE)
+        assert value is not None, "counter row missing: run the migrations"
+        return value
+
+    def read_keys(self) -> set[tuple[str, uuid.UUID]]:
+        """Every record this book read, found or not (a write it makes reads the record first)."""
+        return set(self._cache)
+
+    @staticmethod
+    def written_since(seen: int | BindParameter[int]) -> Select[tuple[str, uuid.UUID]]:
+        """(entity, id) of the records written after the counter stood at `seen`: every write
+        gives its record a new, larger seq, and records are never deleted (tombstones)."""
+        return select(_RECORD.c.entity, _RECORD.c.id).where(_RECORD.c.seq > seen)
 
     def put(
         self,
@@ -197,14 +241,34 @@ class RecordBook:
     def _insert(self, table: Any, rows: list[dict[str, Any]]) -> None:
         insert_rows(self.session, table, rows)
 
+    def _renumber(self, dirty: list[RecordRow]) -> None:
+        """Take real sequence values from the counter for the provisional ones handed out."""
+        if not self._given:
+            return
+        top = self.session.scalar(
+            update(_COUNTER)
+            .where(_COUNTER.c.name == SEQ_COUNTER)
+            .values(value=_COUNTER.c.value + self._given)
+            .returning(_COUNTER.c.value)
+        )
+        assert top is not None, "counter row missing: run the migrations"
+        self._base, self._given = top - self._given, 0
+        final = self.final
+        for r in dirty:
+            r.seq = final(r.seq)
+            r.field_seqs = {name: final(seq) for name, seq in r.field_seqs.items()}
+        for row in (*self._pending.journal, *self._pending.conflicts):
+            row["seq"] = final(row["seq"])
+
     def flush(self) -> None:
-        """Send the collected writes: a few bulk statements."""
+        """Send the collected writes, with their real sequence values: a few bulk statements."""
         dirty = [r for r in self._cache.values() if r is not None and r.dirty]
-        new = [r for r in dirty if not r.stored]
-        changed = [r for r in dirty if r.stored]
-        if new:
-            self._insert(
-                _RECORD,
+        self._renumber(dirty)
+        if dirty:
+            # New and changed records in one statement (under the lock, a record read as absent
+            # is still absent: the upsert only ever inserts those).
+            self.session.execute(
+                _upsert(self.session.get_bind().dialect.name),
                 [
                     {
                         "entity": r.entity,
@@ -216,34 +280,7 @@ class RecordBook:
                         "field_stamps": r.field_stamps,
                         "field_devices": r.field_devices,
                     }
-                    for r in new
-                ],
-            )
-        if changed:
-            statement = (
-                update(_RECORD)
-                .where(_RECORD.c.entity == bindparam("b_entity"), _RECORD.c.id == bindparam("b_id"))
-                .values(
-                    seq=bindparam("b_seq"),
-                    fields=bindparam("b_fields"),
-                    field_seqs=bindparam("b_field_seqs"),
-                    field_stamps=bindparam("b_field_stamps"),
-                    field_devices=bindparam("b_field_devices"),
-                )
-            )
-            self.session.connection().execute(
-                statement,
-                [
-                    {
-                        "b_entity": r.entity,
-                        "b_id": r.id,
-                        "b_seq": r.seq,
-                        "b_fields": r.fields,
-                        "b_field_seqs": r.field_seqs,
-                        "b_field_stamps": r.field_stamps,
-                        "b_field_devices": r.field_devices,
-                    }
-                    for r in changed
+                    for r in dirty
                 ],
             )
         for r in dirty:
@@ -259,7 +296,3 @@ class RecordBook:
                 )
             )
         self._pending = _Pending()
-        if self._seq is not None:
-            self.session.execute(
-                update(Counter.__table__).where(Counter.name == SEQ_COUNTER).values(value=self._seq)
-            )

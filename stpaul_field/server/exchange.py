@@ -18,6 +18,8 @@ from stpaul_field.server.models import Counter
 from stpaul_field.server.pull import Page, page_conflicts, pull_page
 from stpaul_field.sync.protocol import PROTOCOL_VERSION, LoggedConflict, SyncRequest, SyncResponse
 
+_COUNTER = Counter.__table__
+
 
 @dataclass
 class Answer:
@@ -53,7 +55,7 @@ def answer(db: Database, caller: Caller, request: SyncRequest) -> Answer:
         resync = False
         if not page.rows and not page.more and request.cursor > 0:
             # A cursor from the future: the record was restored from an older backup.
-            counter = s.scalar(select(Counter.value).where(Counter.name == SEQ_COUNTER)) or 0
+            counter = s.scalar(select(_COUNTER.c.value).where(_COUNTER.c.name == SEQ_COUNTER)) or 0
             resync = request.cursor > counter
     if resync and conflicts is not None:
         conflicts = []

@@ -28,6 +28,10 @@ from stpaul_field.domain.privacy import is_erased
 from stpaul_field.server.models import ConflictLog, Record
 from stpaul_field.sync.protocol import MAX_CONFLICTS_PER_PAGE, LoggedConflict, RecordState
 
+# Core tables: statements on mapped attributes would go through the ORM's layers (CPU).
+_RECORD = Record.__table__
+_CONFLICTS = ConflictLog.__table__
+
 # seq, entity, record id, fields (JSON text), field stamps (JSON text)
 Row = tuple[int, str, uuid.UUID, str, str]
 
@@ -80,13 +84,10 @@ def pull_page(
     committed; when the page is the last one, the cursor moves up to it.
     """
     limit = page_size + 1
-    cols = (Record.seq, Record.entity, Record.id, cast(Record.fields, Text), cast(Record.field_stamps, Text))
-    mine = (
-        select(*cols).where(Record.team_id == team_id, Record.seq > cursor).order_by(Record.seq).limit(limit)
-    )
-    shared = (
-        select(*cols).where(Record.team_id.is_(None), Record.seq > cursor).order_by(Record.seq).limit(limit)
-    )
+    r = _RECORD.c
+    cols = (r.seq, r.entity, r.id, cast(r.fields, Text), cast(r.field_stamps, Text))
+    mine = select(*cols).where(r.team_id == team_id, r.seq > cursor).order_by(r.seq).limit(limit)
+    shared = select(*cols).where(r.team_id.is_(None), r.seq > cursor).order_by(r.seq).limit(limit)
     both = union_all(select(mine.subquery()), select(shared.subquery())).subquery()
     rows = session.execute(select(both).order_by(both.c.seq).limit(limit)).all()
     more = len(rows) > page_size
@@ -113,7 +114,7 @@ def page_conflicts(
     Those pushed by `device_id` itself are left out: that device had them in its results.
     Returns the conflicts and the page, cut short (`more`) if the window holds over `limit`.
     """
-    log = ConflictLog
+    log = _CONFLICTS.c
     rows = session.execute(
         select(
             log.seq, log.entity, log.record_id, log.field, log.kept, log.lost, log.kept_stamp, log.lost_stamp
@@ -157,7 +158,9 @@ def _erased_people(session: Session, ids: set[uuid.UUID]) -> set[uuid.UUID]:
     for start in range(0, len(listed), 500):
         chunk = listed[start : start + 500]
         for record_id, fields in session.execute(
-            select(Record.id, Record.fields).where(Record.entity == "beneficiary", Record.id.in_(chunk))
+            select(_RECORD.c.id, _RECORD.c.fields).where(
+                _RECORD.c.entity == "beneficiary", _RECORD.c.id.in_(chunk)
+            )
         ):
             if is_erased(fields):
                 out.add(record_id)

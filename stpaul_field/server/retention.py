@@ -149,15 +149,18 @@ def apply_server_retention(
             chunk = [person for person in pending[start : start + CHUNK] if person not in touched]
             outcome.left_for_next_run += len(pending[start : start + CHUNK]) - len(chunk)
             book = RecordBook(session, utcnow())
-            _anonymise(book, plan, chunk, clock.now().encode(), outcome)
+            written = _anonymise(book, plan, chunk, clock.now().encode(), outcome)
             book.flush()
+            outcome.seqs += [book.final(seq) for seq in written]
             checked_up_to = session.scalar(select(Counter.value).where(Counter.name == SEQ_COUNTER)) or 0
     return outcome
 
 
 def _anonymise(
     book: RecordBook, plan: _Plan, people: list[uuid.UUID], stamp: str, outcome: RetentionOutcome
-) -> None:
+) -> list[int]:
+    """Anonymise `people` and clear their activities' notes; returns the (provisional) seqs."""
+    written: list[int] = []
     activities = {a for person in people for a in plan.notes_of.get(person, ())}
     book.preload({("beneficiary", p) for p in people} | {("activity", a) for a in activities})
     now = to_wire(book.now)
@@ -186,8 +189,9 @@ def _anonymise(
             device_id=None,
             journal_as=JOURNAL_OP,
         )
-        outcome.seqs.append(rec.seq)
+        written.append(rec.seq)
         if entity == "beneficiary":
             outcome.people += 1
         else:
             outcome.activities += 1
+    return written

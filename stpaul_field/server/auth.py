@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, update
 
 from stpaul_field.domain.ids import new_id
 from stpaul_field.server.caller import Caller
@@ -18,6 +18,21 @@ from stpaul_field.store.models import utcnow
 from stpaul_field.sync.protocol import EnrolRequest, EnrolResponse
 
 LAST_SEEN_EVERY = dt.timedelta(minutes=1)
+# Run on every request: built once, on the tables (the ORM's layers cost more than the query).
+_DEVICES, _RECORDS = Device.__table__, Record.__table__
+_DEVICE_BY_TOKEN = (
+    select(
+        _DEVICES.c.id,
+        _DEVICES.c.advisor_id,
+        _DEVICES.c.team_id,
+        _DEVICES.c.last_seen_at,
+        _DEVICES.c.revoked_at,
+        _RECORDS.c.fields,
+    )
+    .outerjoin(_RECORDS, (_RECORDS.c.entity == "advisor") & (_RECORDS.c.id == _DEVICES.c.advisor_id))
+    .where(_DEVICES.c.token_hash == bindparam("digest"))
+)
+_SEEN = update(_DEVICES).where(_DEVICES.c.id == bindparam("device")).values(last_seen_at=bindparam("now"))
 BAD_LOGIN = "Identifiant ou mot de passe incorrect."
 
 
@@ -57,14 +72,10 @@ def authenticate(db: Database, authorization: str | None) -> Caller:
     """
     digest = token_hash(bearer_token(authorization))
     with db.session() as s:
-        row = s.execute(
-            select(Device, Record.fields)
-            .outerjoin(Record, (Record.entity == "advisor") & (Record.id == Device.advisor_id))
-            .where(Device.token_hash == digest)
-        ).first()
-    if row is None:
+        device = s.execute(_DEVICE_BY_TOKEN, {"digest": digest}).first()
+    if device is None:
         raise not_enrolled()
-    device, advisor = row
+    advisor = device.fields
     if device.revoked_at is not None:
         when = device.revoked_at.strftime("%d/%m/%Y")
         raise ApiError(
@@ -79,9 +90,7 @@ def authenticate(db: Database, authorization: str | None) -> Caller:
     now = utcnow()
     if device.last_seen_at is None or now - device.last_seen_at > LAST_SEEN_EVERY:
         with db.writer(sequenced=False) as s:
-            fresh = s.get(Device, device.id)
-            if fresh is not None:
-                fresh.last_seen_at = now
+            s.execute(_SEEN, {"device": device.id, "now": now})
     return Caller(device.id, device.advisor_id, device.team_id, str(advisor.get("role", "")))
 
 

@@ -22,7 +22,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import BindParameter, Insert, Select, bindparam, delete, insert, select, tuple_, update
+from sqlalchemy import BindParameter, Insert, Select, Table, bindparam, delete, insert, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -52,6 +52,12 @@ _RECORDS = select(*_COLUMNS).where(
     tuple_(_RECORD.c.entity, _RECORD.c.id).in_(bindparam("keys", expanding=True))
 )
 _COUNTER_VALUE = select(_COUNTER.c.value).where(_COUNTER.c.name == SEQ_COUNTER)
+_TAKE_VALUES = (
+    update(_COUNTER)
+    .where(_COUNTER.c.name == SEQ_COUNTER)
+    .values(value=_COUNTER.c.value + bindparam("taken"))
+    .returning(_COUNTER.c.value)
+)
 
 
 @dataclass
@@ -76,10 +82,15 @@ class _Pending:
     conflicts: list[dict[str, Any]] = field(default_factory=list)
 
 
-def insert_rows(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
+def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     """One executemany INSERT (pipelined by psycopg: one round trip, statements prepared once)."""
     if rows:
-        session.execute(insert(table), rows)
+        session.execute(_insert_into(table), rows)
+
+
+@functools.cache
+def _insert_into(table: Table) -> Insert:
+    return insert(table)  # built once per table
 
 
 def journal_op(before: dict[str, Any] | None, after: dict[str, Any]) -> str:
@@ -238,19 +249,14 @@ class RecordBook:
             }
         )
 
-    def _insert(self, table: Any, rows: list[dict[str, Any]]) -> None:
+    def _insert(self, table: Table, rows: list[dict[str, Any]]) -> None:
         insert_rows(self.session, table, rows)
 
     def _renumber(self, dirty: list[RecordRow]) -> None:
         """Take real sequence values from the counter for the provisional ones handed out."""
         if not self._given:
             return
-        top = self.session.scalar(
-            update(_COUNTER)
-            .where(_COUNTER.c.name == SEQ_COUNTER)
-            .values(value=_COUNTER.c.value + self._given)
-            .returning(_COUNTER.c.value)
-        )
+        top = self.session.scalar(_TAKE_VALUES, {"taken": self._given})
         assert top is not None, "counter row missing: run the migrations"
         self._base, self._given = top - self._given, 0
         final = self.final

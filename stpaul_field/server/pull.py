@@ -20,8 +20,9 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Text, cast, or_, select, union_all
+from sqlalchemy import Select, Text, bindparam, cast, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from stpaul_field.domain.privacy import is_erased
@@ -31,6 +32,41 @@ from stpaul_field.sync.protocol import MAX_CONFLICTS_PER_PAGE, LoggedConflict, R
 # Core tables: statements on mapped attributes would go through the ORM's layers (CPU).
 _RECORD = Record.__table__
 _CONFLICTS = ConflictLog.__table__
+
+
+def _page_statement() -> Select[Any]:
+    r = _RECORD.c
+    cursor, limit = bindparam("cursor"), bindparam("limit")
+    cols = (r.seq, r.entity, r.id, cast(r.fields, Text), cast(r.field_stamps, Text))
+    mine = select(*cols).where(r.team_id == bindparam("team"), r.seq > cursor).order_by(r.seq).limit(limit)
+    shared = select(*cols).where(r.team_id.is_(None), r.seq > cursor).order_by(r.seq).limit(limit)
+    both = union_all(select(mine.subquery()), select(shared.subquery())).subquery()
+    return select(both).order_by(both.c.seq).limit(limit)
+
+
+def _conflicts_statement() -> Select[Any]:
+    log = _CONFLICTS.c
+    return (
+        select(
+            log.seq, log.entity, log.record_id, log.field, log.kept, log.lost, log.kept_stamp, log.lost_stamp
+        )
+        .where(
+            or_(log.team_id == bindparam("team"), log.team_id.is_(None)),
+            log.seq > bindparam("cursor"),
+            log.seq <= bindparam("upto"),
+            or_(log.device_id.is_(None), log.device_id != bindparam("device")),
+        )
+        .order_by(log.seq, log.id)
+        .limit(bindparam("limit"))
+    )
+
+
+# Built once: building and keying one cost as much as running it.
+_PAGE = _page_statement()
+_CONFLICTS_IN_WINDOW = _conflicts_statement()
+_PEOPLE = select(_RECORD.c.id, _RECORD.c.fields).where(
+    _RECORD.c.entity == "beneficiary", _RECORD.c.id.in_(bindparam("ids", expanding=True))
+)
 
 # seq, entity, record id, fields (JSON text), field stamps (JSON text)
 Row = tuple[int, str, uuid.UUID, str, str]
@@ -84,12 +120,7 @@ def pull_page(
     committed; when the page is the last one, the cursor moves up to it.
     """
     limit = page_size + 1
-    r = _RECORD.c
-    cols = (r.seq, r.entity, r.id, cast(r.fields, Text), cast(r.field_stamps, Text))
-    mine = select(*cols).where(r.team_id == team_id, r.seq > cursor).order_by(r.seq).limit(limit)
-    shared = select(*cols).where(r.team_id.is_(None), r.seq > cursor).order_by(r.seq).limit(limit)
-    both = union_all(select(mine.subquery()), select(shared.subquery())).subquery()
-    rows = session.execute(select(both).order_by(both.c.seq).limit(limit)).all()
+    rows = session.execute(_PAGE, {"team": team_id, "cursor": cursor, "limit": limit}).all()
     more = len(rows) > page_size
     rows = rows[:page_size]
     new_cursor = rows[-1][0] if rows else cursor
@@ -114,19 +145,9 @@ def page_conflicts(
     Those pushed by `device_id` itself are left out: that device had them in its results.
     Returns the conflicts and the page, cut short (`more`) if the window holds over `limit`.
     """
-    log = _CONFLICTS.c
     rows = session.execute(
-        select(
-            log.seq, log.entity, log.record_id, log.field, log.kept, log.lost, log.kept_stamp, log.lost_stamp
-        )
-        .where(
-            or_(log.team_id == team_id, log.team_id.is_(None)),
-            log.seq > cursor,
-            log.seq <= page.cursor,
-            or_(log.device_id.is_(None), log.device_id != device_id),
-        )
-        .order_by(log.seq, log.id)
-        .limit(limit + 1)
+        _CONFLICTS_IN_WINDOW,
+        {"team": team_id, "cursor": cursor, "upto": page.cursor, "device": device_id, "limit": limit + 1},
     ).all()
     if len(rows) > limit:
         # Stop before the first seq that does not fit whole (one write logs at most one
@@ -157,11 +178,7 @@ def _erased_people(session: Session, ids: set[uuid.UUID]) -> set[uuid.UUID]:
     listed = list(ids)
     for start in range(0, len(listed), 500):
         chunk = listed[start : start + 500]
-        for record_id, fields in session.execute(
-            select(_RECORD.c.id, _RECORD.c.fields).where(
-                _RECORD.c.entity == "beneficiary", _RECORD.c.id.in_(chunk)
-            )
-        ):
+        for record_id, fields in session.execute(_PEOPLE, {"ids": chunk}):
             if is_erased(fields):
                 out.add(record_id)
     return out

@@ -71,6 +71,11 @@ def authenticate(db: Database, authorization: str | None) -> Caller:
     `==` on a secret out of the code.
     """
     digest = token_hash(bearer_token(authorization))
+    with db.one_connection():
+        return _authenticate(db, digest)
+
+
+def _authenticate(db: Database, digest: str) -> Caller:
     with db.session() as s:
         device = s.execute(_DEVICE_BY_TOKEN, {"digest": digest}).first()
     if device is None:

@@ -11,16 +11,18 @@ it releases the transaction's locks, so the next writer's values always come aft
 from __future__ import annotations
 
 import contextlib
+import contextvars
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from stpaul_field.store.sql_logging import ENGINE_OPTIONS
 
 # Any constant shared by every worker; "stpaul" on a phone keypad.
 WRITE_LOCK_KEY = 7872850
+_TAKE_WRITE_LOCK = text("SELECT pg_advisory_xact_lock(:k)")
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -78,8 +80,25 @@ class Database:
             raise ValueError(
                 "Base de données non prise en charge : utilisez sqlite:// ou postgresql+psycopg://"
             )
+        self._held: contextvars.ContextVar[Connection | None] = contextvars.ContextVar("held", default=None)
         self._readers = sessionmaker(self.engine, expire_on_commit=False)
         self._writers = sessionmaker(self.write_engine, expire_on_commit=False)
+
+    @contextlib.contextmanager
+    def one_connection(self) -> Iterator[None]:
+        """Run the block's transactions (`writer()`, `session()`, in this thread) one after
+        the other on one pooled connection, on PostgreSQL: one checkout and liveness ping for
+        a sync exchange's three transactions instead of three (bench sync-many: ~0.7 ms of
+        CPU a sync). On SQLite readers and writers begin differently: nothing changes."""
+        if not self.is_postgres or self._held.get() is not None:
+            yield
+            return
+        with self.engine.connect() as connection:
+            token = self._held.set(connection)
+            try:
+                yield
+            finally:
+                self._held.reset(token)
 
     @contextlib.contextmanager
     def writer(self, sequenced: bool = True) -> Iterator[Session]:
@@ -88,15 +107,19 @@ class Database:
         `sequenced`: it assigns change-sequence values, so it holds the write lock on
         PostgreSQL too (bookkeeping such as a device's last-seen time does not).
         """
-        with self._writers.begin() as session:
+        held = self._held.get()
+        session = self._writers() if held is None else self._writers(bind=held)
+        with session, session.begin():
             if self.is_postgres and sequenced:
-                session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK_KEY})
+                session.execute(_TAKE_WRITE_LOCK, {"k": WRITE_LOCK_KEY})
             yield session
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
         """A read transaction (on SQLite it must not write: use `writer(sequenced=False)`)."""
-        with self._readers.begin() as session:
+        held = self._held.get()
+        session = self._readers() if held is None else self._readers(bind=held)
+        with session, session.begin():
             yield session
 
     def dispose(self) -> None:

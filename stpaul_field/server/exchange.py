@@ -41,6 +41,11 @@ class Answer:
 
 
 def answer(db: Database, caller: Caller, request: SyncRequest) -> Answer:
+    with db.one_connection():
+        return _answer(db, caller, request)
+
+
+def _answer(db: Database, caller: Caller, request: SyncRequest) -> Answer:
     try:
         outcome = apply_batch(db, caller, request)
     except BatchIdTaken:

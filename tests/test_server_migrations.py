@@ -109,3 +109,53 @@ def test_a_logged_conflict_gets_the_team_of_its_record(empty_database: str) -> N
         (logged,) = s.scalars(select(ConflictLog)).all()
         assert (logged.team_id, logged.lost) == (team_id, "b")
     db.dispose()
+
+
+def test_an_operation_accepted_before_s0004_is_still_a_duplicate(empty_database: str) -> None:
+    # Until s0004 accepted operations were also kept in `applied_op`; the journal, written in
+    # the same transaction with the same op id, advisor and version, now answers alone.
+    from stpaul_field.domain.hlc import HybridClock
+    from stpaul_field.server.batch import apply_batch
+    from stpaul_field.server.caller import Caller
+    from stpaul_field.sync import protocol as p
+
+    db = Database(empty_database)
+    upgrade(db.write_engine, to="s0003")
+    op_id, advisor, person = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+
+    def uid(value: uuid.UUID) -> object:
+        return value if db.is_postgres else value.hex
+
+    with db.write_engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO journal (at, seq, advisor_id, device_id, entity, record_id, op, op_id) "
+                "VALUES (CURRENT_TIMESTAMP, 7, :advisor, NULL, 'beneficiary', :person, 'create', :op)"
+            ),
+            {"advisor": uid(advisor), "person": uid(person), "op": uid(op_id)},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO applied_op (op_id, advisor_id, batch_id, version, created_at) "
+                "VALUES (:op, :advisor, :batch, 7, CURRENT_TIMESTAMP)"
+            ),
+            {"op": uid(op_id), "advisor": uid(advisor), "batch": uid(uuid.uuid4())},
+        )
+    upgrade(db.write_engine)
+    assert "applied_op" not in inspect(db.write_engine).get_table_names()
+
+    replay = p.Change(
+        op_id=op_id,
+        entity="beneficiary",
+        record_id=person,
+        base_version=0,
+        fields={"first_name": "Marie", "last_name": "HOARAU"},
+        stamp=HybridClock("poste").now().encode(),
+    )
+    request = p.SyncRequest(protocol=p.PROTOCOL_VERSION, batch_id=uuid.uuid4(), changes=[replay], cursor=0)
+    caller = Caller(uuid.uuid4(), advisor, uuid.uuid4(), "conseiller_numerique")
+    (result,) = apply_batch(db, caller, request).results
+    assert (result.status, result.version) == ("duplicate", 7)
+    with db.session() as s:
+        assert s.scalar(select(Record.id).where(Record.id == person)) is None  # nothing written again
+    db.dispose()

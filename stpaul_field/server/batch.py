@@ -35,7 +35,7 @@ from stpaul_field.server.book import RecordBook, RecordRow, insert_rows
 from stpaul_field.server.caller import Caller
 from stpaul_field.server.db import Database
 from stpaul_field.server.merge import merge
-from stpaul_field.server.models import AppliedBatch, AppliedOp
+from stpaul_field.server.models import AppliedBatch, Journal
 from stpaul_field.server.records import (
     SPECS,
     FieldValueError,
@@ -48,15 +48,16 @@ from stpaul_field.server.scope import write_refusal
 from stpaul_field.store.models import utcnow
 from stpaul_field.sync.protocol import Change, FieldConflict, OpResult, SyncRequest
 
-_OPS = AppliedOp.__table__
+_JOURNAL = Journal.__table__
 _BATCHES = AppliedBatch.__table__
 # Statements built once (building and keying one costs as much as running it, at ~20 a sync).
-_PRIOR_OPS = select(_OPS.c.op_id, _OPS.c.advisor_id, _OPS.c.version).where(
-    _OPS.c.op_id.in_(bindparam("ops", expanding=True))
+# An operation accepted before has its journal row (op id, advisor, version).
+_PRIOR_OPS = select(_JOURNAL.c.op_id, _JOURNAL.c.advisor_id, _JOURNAL.c.seq).where(
+    _JOURNAL.c.op_id.in_(bindparam("ops", expanding=True))
 )
 _OP_KIND, _BATCH_KIND = "op", "batch"  # never an entity's name
-_ACCEPTED_OPS = select(literal_column(f"'{_OP_KIND}'", String), _OPS.c.op_id).where(
-    _OPS.c.op_id.in_(bindparam("ops", expanding=True))
+_ACCEPTED_OPS = select(literal_column(f"'{_OP_KIND}'", String), _JOURNAL.c.op_id).where(
+    _JOURNAL.c.op_id.in_(bindparam("ops", expanding=True))
 )
 # Under the lock, one statement: the records written since the draft's counter value, which of
 # the batch's operations are accepted, and whether the batch itself was applied meanwhile.
@@ -131,7 +132,6 @@ class _Applier:
         self.seen = 0  # the counter when the draft started
         self.prior_ops: dict[uuid.UUID, tuple[uuid.UUID, int]] = {}  # op id -> (advisor, version)
         self.in_batch: dict[uuid.UUID, OpResult] = {}
-        self.accepted: list[dict[str, Any]] = []
         # Per record written here: does the device hold exactly the server's state?
         self.clean: dict[tuple[str, uuid.UUID], bool] = {}
 
@@ -190,9 +190,6 @@ class _Applier:
             r.model_copy(update={"version": final(r.version)}) if r.status in ("applied", "merged") else r
             for r in self.results
         ]
-        for row in self.accepted:
-            row["version"] = final(row["version"])
-        insert_rows(session, _OPS, self.accepted)
         insert_rows(
             session,
             _BATCHES,
@@ -298,15 +295,6 @@ class _Applier:
         self.clean[key] = clean
         for c in conflicts:
             book.lost_value(rec, c.field, c.kept, c.lost, c.kept_stamp, c.lost_stamp, caller.device_id)
-        self.accepted.append(
-            {
-                "op_id": change.op_id,
-                "advisor_id": caller.advisor_id,
-                "batch_id": self.batch_id,
-                "version": rec.seq,
-                "created_at": book.now,
-            }
-        )
         return OpResult(
             op_id=change.op_id,
             status="merged" if conflicts else "applied",

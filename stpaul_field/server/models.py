@@ -16,7 +16,7 @@ import datetime as dt
 import uuid
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, Uuid
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, Uuid, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from stpaul_field.domain.ids import new_id
@@ -115,23 +115,13 @@ class AppliedBatch(Base):
     results: Mapped[dict[str, Any]]  # {"results": [OpResult as JSON, …]}
 
 
-class AppliedOp(Base):
-    """An operation accepted once: the same op id in any later batch is a duplicate."""
-
-    __tablename__ = "applied_op"
-
-    op_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
-    advisor_id: Mapped[uuid.UUID]
-    batch_id: Mapped[uuid.UUID]
-    version: Mapped[int] = mapped_column(BigInteger)
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-
-
 class Journal(Base):
     """Append-only audit trail of accepted writes: who, which device, what, when.
 
     Identifiers and an operation kind only, never a field value: no personal data here.
-    Database triggers (see the migration) refuse UPDATE and DELETE.
+    Database triggers (see the migration) refuse UPDATE and DELETE. A pushed operation's row
+    (its `op_id`, unique) is also how a later push of the same operation is known to be a
+    duplicate (`server.batch`), with the version it got (`seq`).
     """
 
     __tablename__ = "journal"
@@ -146,7 +136,16 @@ class Journal(Base):
     op: Mapped[str] = mapped_column(String(20))  # create, update, delete, restore, enrol, revoke
     op_id: Mapped[uuid.UUID | None] = mapped_column(default=None)
 
-    __table_args__ = (Index("ix_journal_record", "entity", "record_id"),)
+    __table_args__ = (
+        Index("ix_journal_record", "entity", "record_id"),
+        Index(
+            "ix_journal_op",
+            "op_id",
+            unique=True,
+            postgresql_where=text("op_id IS NOT NULL"),
+            sqlite_where=text("op_id IS NOT NULL"),
+        ),
+    )
 
 
 class ConflictLog(Base):

@@ -32,7 +32,7 @@ from stpaul_field.server.auth import authenticate, enrol
 from stpaul_field.server.caller import Caller
 from stpaul_field.server.db import Database
 from stpaul_field.server.errors import ApiError
-from stpaul_field.server.exchange import answer, exchange
+from stpaul_field.server.exchange import Answer, answer, exchange
 from stpaul_field.server.migrate import upgrade
 from stpaul_field.server.settings import ServerSettings
 from stpaul_field.server.wire import (
@@ -175,6 +175,11 @@ class Health(BaseModel):
     status: str
     version: str
     protocol: int
+
+
+def _answer_and_bytes(db: Database, caller: Caller, body: SyncRequest) -> tuple[Answer, bytes]:
+    result = answer(db, caller, body)  # one trip to the thread pool for both
+    return result, result.json_bytes()
 
 
 def caller_of(request: Request) -> Caller:
@@ -324,8 +329,7 @@ def create_app(
         ctype = media_type(request)
         body = parse(raw, ctype, SyncRequest)
         async with sync_slots():
-            result = await run_in_threadpool(answer, db, caller, body)
-            payload = await run_in_threadpool(result.json_bytes)
+            result, payload = await run_in_threadpool(_answer_and_bytes, db, caller, body)
         request.state.log = {
             "changes": len(body.changes),
             "pulled": len(result.page.rows),

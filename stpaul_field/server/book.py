@@ -20,14 +20,27 @@ import datetime as dt
 import functools
 import uuid
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, get_args
 
-from sqlalchemy import BindParameter, Insert, Select, Table, bindparam, delete, insert, select, tuple_, update
+from sqlalchemy import (
+    BindParameter,
+    Insert,
+    Select,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from stpaul_field.domain.privacy import is_erased
 from stpaul_field.server.models import ConflictLog, Counter, Journal, Record
+from stpaul_field.sync.protocol import Entity
 
 SEQ_COUNTER = "change_seq"
 # Sequence values handed out before `flush()` are this plus 1, 2, 3…: never stored.
@@ -48,8 +61,16 @@ _COLUMNS = (
 )
 
 # Statements built once (building and keying one costs as much as running it).
+# Records by key: per entity "entity = … AND id IN (…)", OR-ed. (A row-value IN on
+# (entity, id) is one term too, but SQLite scans the whole table for it.)
+_ENTITIES: tuple[str, ...] = get_args(Entity)
 _RECORDS = select(*_COLUMNS).where(
-    tuple_(_RECORD.c.entity, _RECORD.c.id).in_(bindparam("keys", expanding=True))
+    or_(
+        *(
+            and_(_RECORD.c.entity == entity, _RECORD.c.id.in_(bindparam(entity, expanding=True)))
+            for entity in _ENTITIES
+        )
+    )
 )
 _COUNTER_VALUE = select(_COUNTER.c.value).where(_COUNTER.c.name == SEQ_COUNTER)
 _TAKE_VALUES = (
@@ -130,7 +151,10 @@ class RecordBook:
         wanted = [key for key in keys if key not in self._cache]
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
-            rows = self.session.execute(_RECORDS, {"keys": chunk}).all()
+            ids: dict[str, list[uuid.UUID]] = {entity: [] for entity in _ENTITIES}
+            for entity, record_id in chunk:
+                ids[entity].append(record_id)
+            rows = self.session.execute(_RECORDS, ids).all()
             for row in rows:
                 self._cache[(row.entity, row.id)] = RecordRow(*row)
             for key in chunk:

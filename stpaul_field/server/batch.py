@@ -31,7 +31,8 @@ from sqlalchemy.orm import Session
 
 from stpaul_field.domain.hlc import Stamp
 from stpaul_field.domain.values import TIME_ZONE
-from stpaul_field.server.book import RecordBook, RecordRow, insert_rows
+from stpaul_field.server.book import RecordBook, RecordRow
+from stpaul_field.server.bulk import insert_rows
 from stpaul_field.server.caller import Caller
 from stpaul_field.server.db import Database
 from stpaul_field.server.merge import merge

@@ -17,28 +17,25 @@ the same work under the lock would make. Writes are collected in memory and sent
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import uuid
 from dataclasses import dataclass, field
 from typing import Any, get_args
 
 from sqlalchemy import (
     BindParameter,
-    Insert,
     Select,
     Table,
     and_,
     bindparam,
     delete,
-    insert,
     or_,
     select,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from stpaul_field.domain.privacy import is_erased
+from stpaul_field.server.bulk import insert_rows
 from stpaul_field.server.models import ConflictLog, Counter, Journal, Record
 from stpaul_field.sync.protocol import Entity
 
@@ -103,17 +100,6 @@ class _Pending:
     conflicts: list[dict[str, Any]] = field(default_factory=list)
 
 
-def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """One executemany INSERT (pipelined by psycopg: one round trip, statements prepared once)."""
-    if rows:
-        session.execute(_insert_into(table), rows)
-
-
-@functools.cache
-def _insert_into(table: Table) -> Insert:
-    return insert(table)  # built once per table
-
-
 def journal_op(before: dict[str, Any] | None, after: dict[str, Any]) -> str:
     if before is None:
         return "create"
@@ -124,17 +110,6 @@ def journal_op(before: dict[str, Any] | None, after: dict[str, Any]) -> str:
     if was_deleted and not is_deleted:
         return "restore"
     return "update"
-
-
-@functools.cache
-def _upsert(dialect: str) -> Insert:
-    """INSERT … ON CONFLICT (entity, id) DO UPDATE of a record's state, for `dialect`."""
-    statement = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(_RECORD)
-    state = ("seq", "fields", "field_seqs", "field_stamps", "field_devices")
-    return statement.on_conflict_do_update(
-        index_elements=[_RECORD.c.entity, _RECORD.c.id],
-        set_={name: statement.excluded[name] for name in state},
-    )
 
 
 class RecordBook:
@@ -297,8 +272,9 @@ class RecordBook:
         if dirty:
             # New and changed records in one statement (under the lock, a record read as absent
             # is still absent: the upsert only ever inserts those).
-            self.session.execute(
-                _upsert(self.session.get_bind().dialect.name),
+            insert_rows(
+                self.session,
+                _RECORD,
                 [
                     {
                         "entity": r.entity,
@@ -312,6 +288,7 @@ class RecordBook:
                     }
                     for r in dirty
                 ],
+                update_on=("entity", "id"),
             )
         for r in dirty:
             r.stored, r.dirty = True, False

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import String, bindparam, literal_column, select, union_all
+from sqlalchemy import String, bindparam, literal_column, null, select, union_all
 from sqlalchemy.orm import Session
 
 from stpaul_field.domain.hlc import Stamp
@@ -55,6 +55,12 @@ _BATCHES = AppliedBatch.__table__
 # An operation accepted before has its journal row (op id, advisor, version).
 _PRIOR_OPS = select(_JOURNAL.c.op_id, _JOURNAL.c.advisor_id, _JOURNAL.c.seq).where(
     _JOURNAL.c.op_id.in_(bindparam("ops", expanding=True))
+)
+# The draft's first statement: the operations accepted and the counter (the row without op
+# id; second, so that the result's columns take the journal's types).
+_COUNTER_AND_PRIOR_OPS = union_all(
+    _PRIOR_OPS,
+    select(null(), null(), RecordBook.counter_value()),
 )
 _OP_KIND, _BATCH_KIND = "op", "batch"  # never an entity's name
 _ACCEPTED_OPS = select(literal_column(f"'{_OP_KIND}'", String), _JOURNAL.c.op_id).where(
@@ -138,8 +144,17 @@ class _Applier:
 
     def preload(self, changes: list[Change]) -> None:
         session = self.book.session
-        for chunk in _chunks(list({c.op_id for c in changes})):
-            for op_id, advisor_id, version in session.execute(_PRIOR_OPS, {"ops": chunk}):
+        first, *rest = _chunks(list({c.op_id for c in changes}))
+        # The counter first (with the first operations, one snapshot): later reads may see
+        # more than it says, never less (see `since_draft`).
+        rows = list(session.execute(_COUNTER_AND_PRIOR_OPS, {"ops": first}))
+        for chunk in rest:
+            rows += session.execute(_PRIOR_OPS, {"ops": chunk})
+        for op_id, advisor_id, version in rows:
+            if op_id is None:
+                assert version is not None, "counter row missing: run the migrations"
+                self.seen = version
+            else:
                 self.prior_ops[op_id] = (advisor_id, version)
         keys = {(c.entity, c.record_id) for c in changes}
         # The records the scope rules will look up: a participation's activity and person, an
@@ -316,7 +331,6 @@ def _draft(
 ) -> _Applier:
     """Every operation merged and checked against the record as `session` sees it; nothing written."""
     applier = _Applier(RecordBook(session, utcnow()), caller, request.batch_id)
-    applier.seen = applier.book.counter()  # first: later reads may see more, never less
     applier.preload(request.changes)
     pairs = zip(parsed, request.changes, strict=True)
     applier.results = [applier.apply(item, change) for item, change in pairs]

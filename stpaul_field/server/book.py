@@ -23,6 +23,7 @@ from typing import Any, get_args
 
 from sqlalchemy import (
     BindParameter,
+    ScalarSelect,
     Select,
     Table,
     and_,
@@ -153,11 +154,10 @@ class RecordBook:
         assert self._base is not None, "final() before flush()"
         return self._base + (seq - PROVISIONAL)
 
-    def counter(self) -> int:
-        """The last sequence value committed (as this transaction sees it)."""
-        value = self.session.scalar(_COUNTER_VALUE)
-        assert value is not None, "counter row missing: run the migrations"
-        return value
+    @staticmethod
+    def counter_value() -> ScalarSelect[int]:
+        """The last sequence value committed (as the transaction sees it), as a subquery."""
+        return _COUNTER_VALUE.scalar_subquery()
 
     def read_keys(self) -> set[tuple[str, uuid.UUID]]:
         """Every record this book read, found or not (a write it makes reads the record first)."""

@@ -182,9 +182,11 @@ def _answer_and_bytes(db: Database, caller: Caller, body: SyncRequest) -> tuple[
     return result, result.json_bytes()
 
 
-def caller_of(request: Request) -> Caller:
-    """The authenticated device (a dependency: runs in the thread pool, it reads the database)."""
-    caller = authenticate(request.app.state.db, request.headers.get("authorization"))
+def caller_of(request: Request, defer_seen: bool = False) -> Caller:
+    """The authenticated device (a dependency: runs in the thread pool, it reads the database).
+
+    `defer_seen`: the request's own write records that the device was seen (a sync)."""
+    caller = authenticate(request.app.state.db, request.headers.get("authorization"), defer_seen)
     request.state.device_id = str(caller.device_id)
     return caller
 
@@ -246,10 +248,11 @@ def create_app(
     app.state.db = db
     app.state.settings = settings
     # Pushes are serialised by the write lock. With every exchange let in at once, a worker's
-    # other threads fight for the GIL with the one holding the lock, which then holds it longer
-    # (~20 ms instead of ~13): at 200 laptops at once the lock was held for the whole burst.
-    # Waiting here costs nothing (bench sync-many, 2 cores: p50 3.3 s -> 2.3 s, p99 4.7 -> 4.4 s;
-    # with authentication in turn too, p99 5.1 -> 3.8-4.4 s).
+    # threads fight for the GIL with the one holding the lock, which then holds it longer: at
+    # 200 laptops at once (bench sync-many, 2 cores) the lock was held for the whole burst.
+    # Two at a time per worker (`sync_concurrency`): while one waits for PostgreSQL (the write
+    # lock, its commit's WAL flush), the other works (fsync on: p99 2.2 -> 2.05 s; one at a
+    # time is better only without durable commits). Authentication takes a turn too.
     # One semaphore per event loop (tests run one app in several loops).
     slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
         weakref.WeakKeyDictionary()
@@ -324,7 +327,7 @@ def create_app(
         # Authentication takes a turn too: let in at once, 200 of them held 20 connections per
         # worker, and PostgreSQL forked a backend for each connection the pool opened beyond 10.
         async with sync_slots():
-            caller = await run_in_threadpool(caller_of, request)
+            caller = await run_in_threadpool(caller_of, request, True)
         raw = await read_body(request, settings.max_request_bytes)
         ctype = media_type(request)
         body = parse(raw, ctype, SyncRequest)

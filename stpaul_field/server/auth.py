@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 
 from sqlalchemy import bindparam, select, update
+from sqlalchemy.orm import Session
 
 from stpaul_field.domain.ids import new_id
 from stpaul_field.server.caller import Caller
@@ -60,8 +62,12 @@ def bearer_token(header: str | None) -> str:
     return token
 
 
-def authenticate(db: Database, authorization: str | None) -> Caller:
+def authenticate(db: Database, authorization: str | None, defer_seen: bool = False) -> Caller:
     """The device behind `Authorization: Bearer <token>`, or a 401/403 ApiError.
+
+    The device's last-seen time is updated at most once a minute; with `defer_seen`, the
+    caller's `seen_due` says it is due and the caller makes the update in its own write
+    transaction (`mark_seen`): a sync then commits once, not twice.
 
     Why the lookup needs no constant-time comparison: the token itself is never compared,
     only its SHA-256 is looked up in the index. How long that takes can tell at most how much
@@ -72,10 +78,15 @@ def authenticate(db: Database, authorization: str | None) -> Caller:
     """
     digest = token_hash(bearer_token(authorization))
     with db.one_connection():
-        return _authenticate(db, digest)
+        return _authenticate(db, digest, defer_seen)
 
 
-def _authenticate(db: Database, digest: str) -> Caller:
+def mark_seen(session: Session, caller: Caller) -> None:
+    """Record that the caller's device was seen now (in the caller's write transaction)."""
+    session.execute(_SEEN, {"device": caller.device_id, "now": utcnow()})
+
+
+def _authenticate(db: Database, digest: str, defer_seen: bool) -> Caller:
     with db.session() as s:
         device = s.execute(_DEVICE_BY_TOKEN, {"digest": digest}).first()
     if device is None:
@@ -92,11 +103,14 @@ def _authenticate(db: Database, digest: str) -> Caller:
         )
     if not _active(advisor):
         raise _disabled()
-    now = utcnow()
-    if device.last_seen_at is None or now - device.last_seen_at > LAST_SEEN_EVERY:
-        with db.writer(sequenced=False) as s:
-            s.execute(_SEEN, {"device": device.id, "now": now})
-    return Caller(device.id, device.advisor_id, device.team_id, str(advisor.get("role", "")))
+    caller = Caller(device.id, device.advisor_id, device.team_id, str(advisor.get("role", "")))
+    if device.last_seen_at is not None and utcnow() - device.last_seen_at <= LAST_SEEN_EVERY:
+        return caller
+    if defer_seen:
+        return dataclasses.replace(caller, seen_due=True)
+    with db.writer(sequenced=False) as s:
+        mark_seen(s, caller)
+    return caller
 
 
 def enrol(db: Database, settings: ServerSettings, request: EnrolRequest, client: str) -> EnrolResponse:

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from stpaul_field.domain.hlc import Stamp
 from stpaul_field.domain.values import TIME_ZONE
+from stpaul_field.server.auth import mark_seen
 from stpaul_field.server.book import RecordBook, RecordRow
 from stpaul_field.server.bulk import insert_rows
 from stpaul_field.server.caller import Caller
@@ -338,13 +339,21 @@ def _draft(
 
 
 def apply_batch(db: Database, caller: Caller, request: SyncRequest) -> BatchOutcome:
-    """Apply `request.changes` in one transaction, holding the write lock only to write."""
+    """Apply `request.changes` in one transaction, holding the write lock only to write.
+
+    A device's last-seen time that is due (`caller.seen_due`) is written in that same
+    transaction (or in one of its own when there is nothing to apply)."""
     if not request.changes:
+        if caller.seen_due:
+            with db.writer(sequenced=False) as session:
+                mark_seen(session, caller)
         return BatchOutcome([])
     parsed = [parse(change) for change in request.changes]
     with db.session() as session:
         draft = _draft(session, caller, request, parsed)
     with db.writer() as session:
+        if caller.seen_due:
+            mark_seen(session, caller)
         applied, current = draft.since_draft(session, request)
         if applied:
             prior = session.execute(_PRIOR_BATCH, {"batch": request.batch_id}).one()

@@ -14,6 +14,9 @@ class Caller:
     advisor_id: uuid.UUID
     team_id: uuid.UUID
     role: str
+    # The device's last-seen time is due for an update that the caller's own write will make
+    # (see `auth.authenticate(defer_seen=True)`, `batch.apply_batch`).
+    seen_due: bool = False
 
     @property
     def is_coordinator(self) -> bool:

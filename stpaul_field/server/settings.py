@@ -38,7 +38,7 @@ class ServerSettings(BaseModel):
     # Database connections per worker process (PostgreSQL).
     pool_size: int = Field(default=10, ge=1)
     # Sync exchanges worked on at once per worker process; the others wait their turn (see app.py).
-    sync_concurrency: int = Field(default=1, ge=1)
+    sync_concurrency: int = Field(default=2, ge=1)
     # Seed Saint-Paul's reference venues at start (idempotent).
     seed_reference: bool = True
     # `retention`: people with no activity for this many years are anonymised (as on the laptops).

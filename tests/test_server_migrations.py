@@ -52,6 +52,11 @@ def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[s
     drop_database(url)
 
 
+def _uid(db: Database, value: uuid.UUID) -> object:
+    """A UUID as raw SQL takes it: native on PostgreSQL, 32 hex digits on SQLite."""
+    return value if db.is_postgres else value.hex
+
+
 def test_a_record_from_the_first_schema_is_upgraded_in_place(empty_database: str) -> None:
     db = Database(empty_database)
     upgrade(db.write_engine, to="s0001")
@@ -63,7 +68,7 @@ def test_a_record_from_the_first_schema_is_upgraded_in_place(empty_database: str
                 "VALUES ('venue', :id, NULL, 1, :fields, :seqs, :stamps)"
             ),
             {
-                "id": record_id.hex if not db.is_postgres else record_id,
+                "id": _uid(db, record_id),
                 "fields": json.dumps({"name": "Marla"}),
                 "seqs": json.dumps({"name": 1}),
                 "stamps": json.dumps({"name": "001700000000000-000000-server"}),
@@ -85,16 +90,13 @@ def test_a_logged_conflict_gets_the_team_of_its_record(empty_database: str) -> N
     upgrade(db.write_engine, to="s0002")
     record_id, team_id = uuid.uuid4(), uuid.uuid4()
 
-    def uid(value: uuid.UUID) -> object:
-        return value if db.is_postgres else value.hex
-
     with db.write_engine.begin() as conn:
         conn.execute(
             text(
                 "INSERT INTO record (entity, id, team_id, seq, fields, field_seqs, field_stamps) "
                 "VALUES ('beneficiary', :id, :team, 2, '{}', '{}', '{}')"
             ),
-            {"id": uid(record_id), "team": uid(team_id)},
+            {"id": _uid(db, record_id), "team": _uid(db, team_id)},
         )
         conn.execute(
             text(
@@ -102,7 +104,7 @@ def test_a_logged_conflict_gets_the_team_of_its_record(empty_database: str) -> N
                 "(at, seq, entity, record_id, field, kept, lost, kept_stamp, lost_stamp) "
                 "VALUES (CURRENT_TIMESTAMP, 2, 'beneficiary', :id, 'commune', '\"a\"', '\"b\"', 'k', 'l')"
             ),
-            {"id": uid(record_id)},
+            {"id": _uid(db, record_id)},
         )
     upgrade(db.write_engine)
     with db.session() as s:
@@ -123,23 +125,20 @@ def test_an_operation_accepted_before_s0004_is_still_a_duplicate(empty_database:
     upgrade(db.write_engine, to="s0003")
     op_id, advisor, person = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
 
-    def uid(value: uuid.UUID) -> object:
-        return value if db.is_postgres else value.hex
-
     with db.write_engine.begin() as conn:
         conn.execute(
             text(
                 "INSERT INTO journal (at, seq, advisor_id, device_id, entity, record_id, op, op_id) "
                 "VALUES (CURRENT_TIMESTAMP, 7, :advisor, NULL, 'beneficiary', :person, 'create', :op)"
             ),
-            {"advisor": uid(advisor), "person": uid(person), "op": uid(op_id)},
+            {"advisor": _uid(db, advisor), "person": _uid(db, person), "op": _uid(db, op_id)},
         )
         conn.execute(
             text(
                 "INSERT INTO applied_op (op_id, advisor_id, batch_id, version, created_at) "
                 "VALUES (:op, :advisor, :batch, 7, CURRENT_TIMESTAMP)"
             ),
-            {"op": uid(op_id), "advisor": uid(advisor), "batch": uid(uuid.uuid4())},
+            {"op": _uid(db, op_id), "advisor": _uid(db, advisor), "batch": _uid(db, uuid.uuid4())},
         )
     upgrade(db.write_engine)
     assert "applied_op" not in inspect(db.write_engine).get_table_names()

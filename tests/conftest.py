@@ -41,6 +41,9 @@ def no_dangling_workers() -> Iterator[None]:
         return
     settled = tasks.wait_until_settled(5000)
     assert settled, f"{tasks.pending()} background job(s) still running at the end of the test"
+    # Collection runs on the UI thread's timer (`ui.garbage`); tests that never spin the
+    # event loop get it here, on the main thread, between tests.
+    sys.modules["stpaul_field.ui.garbage"].collect()
 
 
 @pytest.fixture

@@ -24,6 +24,8 @@ from typing import Any, TypeVar
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
+from stpaul_field.ui import garbage
+
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
@@ -36,6 +38,7 @@ _lock = threading.Lock()
 def pool() -> QThreadPool:
     global _pool
     if _pool is None:
+        garbage.install()  # from now on, threads allocate: Qt objects are freed on this thread only
         _pool = QThreadPool()
         _pool.setObjectName("store-work")
         _pool.setMaxThreadCount(1)
@@ -45,6 +48,7 @@ def pool() -> QThreadPool:
 def long_pool() -> QThreadPool:
     global _long_pool
     if _long_pool is None:
+        garbage.install()
         _long_pool = QThreadPool()
         _long_pool.setObjectName("long-work")
         _long_pool.setMaxThreadCount(1)

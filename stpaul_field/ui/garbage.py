@@ -3,7 +3,8 @@
 Qt objects caught in reference cycles (a widget and its slots, the relay of a background job)
 are freed by the cyclic collector, which runs in whichever thread happens to allocate when a
 threshold is crossed — a store worker, a sync. Freeing a QObject of the UI thread from another
-thread crashes the process (seen once in CI: a segfault in a worker emitting its result).
+thread crashes the process (the likely cause of a segfault seen once in CI, in a worker
+emitting its result; it did not reproduce in 15 runs of that test alone).
 As Anki does: automatic collection off once background work starts, and a timer on the UI
 thread collects what the same thresholds call for.
 """

@@ -25,7 +25,6 @@ from sqlalchemy import (
     BindParameter,
     ScalarSelect,
     Select,
-    Table,
     and_,
     bindparam,
     delete,
@@ -77,6 +76,11 @@ _TAKE_VALUES = (
     .values(value=_COUNTER.c.value + bindparam("taken"))
     .returning(_COUNTER.c.value)
 )
+
+
+def committed_counter(session: Session) -> int:
+    """The last sequence value committed, as `session` sees it (0 before any write)."""
+    return session.scalar(_COUNTER_VALUE) or 0
 
 
 @dataclass
@@ -248,9 +252,6 @@ class RecordBook:
             }
         )
 
-    def _insert(self, table: Table, rows: list[dict[str, Any]]) -> None:
-        insert_rows(self.session, table, rows)
-
     def _renumber(self, dirty: list[RecordRow]) -> None:
         """Take real sequence values from the counter for the provisional ones handed out."""
         if not self._given:
@@ -292,8 +293,8 @@ class RecordBook:
             )
         for r in dirty:
             r.stored, r.dirty = True, False
-        self._insert(Journal.__table__, self._pending.journal)
-        self._insert(ConflictLog.__table__, self._pending.conflicts)
+        insert_rows(self.session, Journal.__table__, self._pending.journal)
+        insert_rows(self.session, ConflictLog.__table__, self._pending.conflicts)
         # An erased person's values kept from conflicts would outlive the erasure: forgotten.
         erased = [r.id for r in dirty if r.entity == "beneficiary" and is_erased(r.fields)]
         if erased:

@@ -5,20 +5,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from stpaul_field.domain.hlc import HybridClock, Stamp
 from stpaul_field.server.admin import SERVER_NODE
 from stpaul_field.server.batch import BatchIdTaken, apply_batch
-from stpaul_field.server.book import SEQ_COUNTER
+from stpaul_field.server.book import committed_counter
 from stpaul_field.server.caller import Caller
 from stpaul_field.server.db import Database
 from stpaul_field.server.errors import ApiError
-from stpaul_field.server.models import Counter
 from stpaul_field.server.pull import Page, page_conflicts, pull_page
 from stpaul_field.sync.protocol import PROTOCOL_VERSION, LoggedConflict, SyncRequest, SyncResponse
-
-_COUNTER = Counter.__table__
 
 
 @dataclass
@@ -60,7 +55,7 @@ def _answer(db: Database, caller: Caller, request: SyncRequest) -> Answer:
         resync = False
         if not page.rows and not page.more and request.cursor > 0:
             # A cursor from the future: the record was restored from an older backup.
-            counter = s.scalar(select(_COUNTER.c.value).where(_COUNTER.c.name == SEQ_COUNTER)) or 0
+            counter = committed_counter(s)
             resync = request.cursor > counter
     if resync and conflicts is not None:
         conflicts = []

@@ -32,9 +32,9 @@ from stpaul_field.domain.privacy import (
     retention_limit,
 )
 from stpaul_field.server.admin import SERVER_NODE
-from stpaul_field.server.book import SEQ_COUNTER, RecordBook
+from stpaul_field.server.book import RecordBook, committed_counter
 from stpaul_field.server.db import Database
-from stpaul_field.server.models import Counter, Record
+from stpaul_field.server.models import Record
 from stpaul_field.store.models import utcnow
 from stpaul_field.store.serialize import to_wire
 
@@ -70,7 +70,7 @@ def _date(value: Any) -> dt.date | None:
 def _plan(db: Database, years: int, today: dt.date) -> _Plan:
     retention_limit(today, years)  # refuses a period under a year before reading anything
     with db.session() as s:
-        watermark = s.scalar(select(Counter.value).where(Counter.name == SEQ_COUNTER)) or 0
+        watermark = committed_counter(s)
         rows = s.execute(
             select(Record.entity, Record.id, Record.fields)
             .where(Record.entity.in_(_SCANNED), Record.seq <= watermark)
@@ -152,7 +152,7 @@ def apply_server_retention(
             written = _anonymise(book, plan, chunk, clock.now().encode(), outcome)
             book.flush()
             outcome.seqs += [book.final(seq) for seq in written]
-            checked_up_to = session.scalar(select(Counter.value).where(Counter.name == SEQ_COUNTER)) or 0
+            checked_up_to = committed_counter(session)
     return outcome
 
 

@@ -17,12 +17,13 @@ back as None.)
 from __future__ import annotations
 
 import functools
-import json
 from typing import Any
 
 from sqlalchemy import JSON, Dialect, Executable, Table, insert, text
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
+
+from stpaul_field.server import jsontext
 
 
 def insert_rows(
@@ -44,7 +45,7 @@ def insert_rows(
         {name: row[name] if process is None else process(row[name]) for name, process in processors}
         for row in rows
     ]
-    session.execute(_from_json(table, names, update_on), {"rows": json.dumps(documents, default=str)})
+    session.execute(_from_json(table, names, update_on), {"rows": jsontext.dumps(documents)})
 
 
 @functools.cache

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from stpaul_field.domain.hlc import HybridClock, Stamp
+from stpaul_field.server import jsontext
 from stpaul_field.server.admin import SERVER_NODE
 from stpaul_field.server.batch import BatchIdTaken, apply_batch
 from stpaul_field.server.book import committed_counter
@@ -30,7 +30,7 @@ class Answer:
         # A protocol-1 client's model forbids unknown fields: `conflicts` (None) is left out.
         skip = {"conflicts"} if self.head.conflicts is None else set()
         for key, value in self.head.model_dump(mode="json", exclude=skip).items():
-            text = self.page.changes_json() if key == "changes" else json.dumps(value, separators=(",", ":"))
+            text = self.page.changes_json() if key == "changes" else jsontext.dumps(value)
             parts.append(f'"{key}":{text}')
         return ("{" + ",".join(parts) + "}").encode()
 

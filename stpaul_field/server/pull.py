@@ -17,7 +17,6 @@ the window holds too many of them, the page is cut short (the cursor stays right
 
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +25,7 @@ from sqlalchemy import Select, Text, bindparam, cast, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from stpaul_field.domain.privacy import is_erased
+from stpaul_field.server import jsontext
 from stpaul_field.server.models import ConflictLog, Record
 from stpaul_field.sync.protocol import MAX_CONFLICTS_PER_PAGE, LoggedConflict, RecordState
 
@@ -86,8 +86,8 @@ class Page:
                 entity=entity,
                 record_id=record_id,
                 version=seq,  # type: ignore[arg-type]
-                fields=json.loads(fields),
-                field_stamps=json.loads(stamps),
+                fields=jsontext.loads(fields),
+                field_stamps=jsontext.loads(stamps),
             )
             for seq, entity, record_id, fields, stamps in self.rows
         ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, TypeVar
 
 import zstandard
@@ -10,6 +9,7 @@ from fastapi import Request
 from fastapi.responses import Response
 from pydantic import BaseModel, ValidationError
 
+from stpaul_field.server import jsontext
 from stpaul_field.server.errors import ApiError
 from stpaul_field.sync.protocol import (
     MAX_BODY_BYTES,
@@ -88,19 +88,32 @@ def parse(raw: bytes, content_type: str, model: type[M]) -> M:
             "unsupported_media_type",
         )
     try:
-        data = json.loads(raw)
-    except (ValueError, RecursionError):
-        raise ApiError(400, "Corps de requête illisible : JSON invalide.", "bad_body") from None
+        # One pass from bytes to the model (pydantic-core parses the JSON itself).
+        message = model.model_validate_json(raw)
+    except ValidationError as error:
+        _refuse_old_or_new(raw)  # a client of another protocol gets told so, not a field list
+        if any(item["type"] == "json_invalid" for item in error.errors()):
+            raise ApiError(400, "Corps de requête illisible : JSON invalide.", "bad_body") from None
+        raise ApiError(422, describe(error), "invalid_body") from None
+    protocol = getattr(message, "protocol", None)
+    refusal = protocol_refusal(protocol) if isinstance(protocol, int) else None
+    if refusal:
+        raise refusal
+    return message
+
+
+def _refuse_old_or_new(raw: bytes) -> None:
+    """Raise the protocol refusal when the body, valid JSON, names a protocol we do not speak."""
+    try:
+        data = jsontext.loads(raw)
+    except ValueError:
+        return
     if isinstance(data, dict):
         protocol = data.get("protocol")
         if isinstance(protocol, int) and not isinstance(protocol, bool):
             refusal = protocol_refusal(protocol)
             if refusal:
                 raise refusal
-    try:
-        return model.model_validate(data)
-    except ValidationError as e:
-        raise ApiError(422, describe(e), "invalid_body") from None
 
 
 def describe(error: ValidationError) -> str:

@@ -12,14 +12,16 @@
   pushed once through the server's own write path `batch.apply_batch` and cached in the work
   dir) is pulled by a fresh laptop that enrols and runs the real engine over local HTTP.
 - `sync-many`: N laptops (200) sync at the same instant against PostgreSQL, the server run
-  as in production (`stpaul-field-server serve --workers 2`, a separate process). The laptops
-  are threads driving the protocol directly with the real `Transport` (no local stores: 200
-  SQLCipher stores and engines in the bench's process would measure the bench's GIL, not the
-  server): each pushes a small day (~12 changes) made on the record as it stands, then pulls
-  until nothing is left. Laptops are in teams of 20, each team's record pre-seeded; devices
-  were last seen the day before, so every sync also records its last-seen time. The figures
-  include the CPU the server's workers and the simulated laptops used during the burst, and
-  the whole machine's (the rest: PostgreSQL, and other work on a shared machine).
+  as in production (`stpaul-field-server serve --workers 2`, a separate process). Each pushes
+  a small day (~12 changes) made on the record as it stands, then pulls until nothing is
+  left. The laptops are `bench.fleet`'s: the exchanges on the wire in one event loop (plain
+  HTTP/1.1, the bodies and headers of the real protocol), each laptop's own CPU (encoding,
+  then decoding and checking every answer with the real protocol) timed outside the burst
+  and added to its time — on this machine the laptops share the server's 2 cores, which in
+  the field are the server's alone. Laptops are in teams of 20, each team's record
+  pre-seeded; devices were last seen the day before, so every sync also records its
+  last-seen time. The figures include the CPU the server's workers and the load generator
+  used during the burst, and the whole machine's (the rest: PostgreSQL, and other work).
   Needs `STPAUL_BENCH_POSTGRES_URL` (or the tests' `STPAUL_TEST_POSTGRES_URL`); skipped without.
 """
 
@@ -33,11 +35,10 @@ import shutil
 import socket
 import subprocess
 import sys
-import threading
 import time
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -463,17 +464,12 @@ def postgres_base_url() -> str | None:
 
 
 @dataclass
-class _Laptop:
+class _Advisor:
+    """Whose laptop it is, in which team (`sync-many`)."""
+
     team: int
     advisor_id: uuid.UUID
     login: str
-    token: str = ""
-    cursor: int = 0
-    changes: list[Any] = field(default_factory=list)
-    seconds: float | None = None
-    exchanges: int = 0
-    pulled: int = 0
-    error: str | None = None
 
 
 def _free_port() -> int:
@@ -551,14 +547,14 @@ def _server_process(database_url: str, workers: int, log: Path) -> Iterator[tupl
 
 
 def _small_day(
-    laptop: _Laptop, people: list[tuple[uuid.UUID, int]], venue: str, rng: random.Random
+    advisor: _Advisor, people: list[tuple[uuid.UUID, int]], venue: str, rng: random.Random
 ) -> list[Any]:
     """~12 changes as a laptop's outbox would hold them: 2 new people, 3 edits, 2 accompaniments
     (activity + participation), a workshop with 3 participants."""
     from stpaul_field.domain.hlc import HybridClock
     from stpaul_field.sync.protocol import Change
 
-    clock = HybridClock(laptop.advisor_id.hex[-12:])
+    clock = HybridClock(advisor.advisor_id.hex[-12:])
     today = dt.date.today().isoformat()
     changes: list[Change] = []
 
@@ -585,7 +581,7 @@ def _small_day(
             "beneficiary", record_id, {"notes": f"Rappel le {today}.", "phone": phone, "no_phone": False}, seq
         )
     activity = {
-        "advisor_id": str(laptop.advisor_id),
+        "advisor_id": str(advisor.advisor_id),
         "date": today,
         "place_type": "lieu_activite",
         "venue_id": venue,
@@ -613,46 +609,11 @@ def _small_day(
     return changes
 
 
-def _sync_laptop(laptop: _Laptop, url: str, start: threading.Barrier) -> None:
-    """One complete sync as the engine runs it: push with the first exchange, pull until done."""
-    from stpaul_field.sync.errors import SyncError
-    from stpaul_field.sync.protocol import DEFAULT_PAGE_SIZE, PROTOCOL_VERSION, SyncRequest
-    from stpaul_field.sync.transport import Transport
-
-    with Transport(url, laptop.token) as transport:
-        start.wait()
-        started = time.perf_counter()
-        try:
-            changes, cursor = laptop.changes, laptop.cursor
-            while True:
-                answer = transport.sync(
-                    SyncRequest(
-                        protocol=PROTOCOL_VERSION,
-                        batch_id=uuid.uuid4(),
-                        changes=changes,
-                        cursor=cursor,
-                        page_size=DEFAULT_PAGE_SIZE,
-                    )
-                )
-                refused = [r for r in answer.results if r.status == "rejected"]
-                if refused:
-                    laptop.error = f"refusé : {refused[0].reason}"
-                    return
-                laptop.pulled += len(answer.changes)
-                changes, cursor = [], answer.cursor
-                if not answer.more:
-                    break
-        except SyncError as error:
-            laptop.error = error.message
-            return
-        finally:
-            laptop.exchanges = transport.round_trips
-        laptop.seconds = time.perf_counter() - started
-
-
 def sync_many(ctx: BenchContext, laptops: int | None = None, workers: int = 2) -> list[Figure]:
     from sqlalchemy import select
 
+    from stpaul_field.bench.fleet import SimulatedLaptop, check, prepare
+    from stpaul_field.bench.fleet import burst as run_burst
     from stpaul_field.server.models import Record
     from stpaul_field.server.testing import PASSWORD, ServerEnv, drop_database, fresh_postgres_database
     from stpaul_field.sync.protocol import EnrolRequest
@@ -671,16 +632,16 @@ def sync_many(ctx: BenchContext, laptops: int | None = None, workers: int = 2) -
     db_url = fresh_postgres_database(base_url, prefix="stpaul_bench")
     try:
         env = ServerEnv.start(db_url)
-        fleet: list[_Laptop] = []
+        advisors: list[_Advisor] = []
         teams: dict[int, list[tuple[uuid.UUID, int]]] = {}
         try:
             for i in range(count):
                 team = i // LAPTOPS_PER_TEAM
                 name = f"Équipe {team + 1}"
                 login = f"conseiller-{i + 1}"
-                fleet.append(_Laptop(team, env.advisor(name, login), login))
+                advisors.append(_Advisor(team, env.advisor(name, login), login))
                 if team not in teams:
-                    caller = _caller_in(env, name, fleet[-1].advisor_id)
+                    caller = _caller_in(env, name, advisors[-1].advisor_id)
                     docs = [
                         (
                             uuid.uuid4(),
@@ -696,38 +657,33 @@ def sync_many(ctx: BenchContext, laptops: int | None = None, workers: int = 2) -
                 head = max(v for people in teams.values() for _id, v in people)
         finally:
             env.close()
-        for laptop in fleet:
-            laptop.cursor = head  # in sync: they pulled everything up to now
-            laptop.changes = _small_day(laptop, teams[laptop.team], venue, rng)
+        days = [_small_day(advisor, teams[advisor.team], venue, rng) for advisor in advisors]
         with _server_process(db_url, workers, ctx.work_dir / "sync-many-server.log") as (url, pid):
             with Transport(url) as transport:
-                for laptop in fleet:
-                    laptop.token = transport.enrol(
-                        EnrolRequest(login=laptop.login, password=PASSWORD, device_name=f"PC {laptop.login}")
+                tokens = [
+                    transport.enrol(
+                        EnrolRequest(login=a.login, password=PASSWORD, device_name=f"PC {a.login}")
                     ).token
+                    for a in advisors
+                ]
+            # In sync: they pulled everything up to `head` the day before.
+            fleet = [SimulatedLaptop(t, day, head) for t, day in zip(tokens, days, strict=True)]
             # Laptops that sync once a day were last seen yesterday: each sync also records the
             # device's last-seen time (a write), as it would in the field.
             _age_devices(db_url)
-            start = threading.Barrier(count + 1)
-            threads = [
-                threading.Thread(target=_sync_laptop, args=(laptop, url, start), daemon=True)
-                for laptop in fleet
-            ]
-            for t in threads:
-                t.start()
-            start.wait()
+            firsts = prepare(fleet)
             burst = time.perf_counter()
             server_cpu, bench_cpu, machine = _cpu_seconds(pid), time.process_time(), _machine_busy_seconds()
-            for t in threads:
-                t.join(timeout=300)
+            run_burst(fleet, firsts, url)
             burst = time.perf_counter() - burst
             # The simulated laptops share the machine's cores with the server: say how much.
             server_cpu, bench_cpu = _cpu_seconds(pid) - server_cpu, time.process_time() - bench_cpu
             machine = _machine_busy_seconds() - machine
+            check(fleet)
     finally:
         drop_database(db_url)
-    done = [laptop.seconds for laptop in fleet if laptop.seconds is not None and laptop.error is None]
-    errors = [laptop.error for laptop in fleet if laptop.error is not None or laptop.seconds is None]
+    done = [x.seconds for x in fleet if x.seconds is not None]
+    errors = [x.error or "inachevée" for x in fleet if x.seconds is None]
     if errors:
         print(f"  sync-many : {len(errors)} échec(s), p. ex. « {errors[0]} »")
     label = f"{count} postes à la fois (PostgreSQL, {workers} workers)"

@@ -33,6 +33,15 @@ M = TypeVar("M", bound=BaseModel)
 R = TypeVar("R", p.SyncRequest, p.EnrolRequest)
 SYNC_PATH = "/api/v1/sync"
 ENROL_PATH = "/api/v1/enrol"
+# Every request's body and answer: zstd-compressed JSON of the protocol's messages.
+BODY_HEADERS = {"content-type": p.SYNC_MEDIA_TYPE, "accept": p.SYNC_MEDIA_TYPE}
+
+
+def device_headers(token: str) -> dict[str, str]:
+    """The headers of a sync request from the device holding `token`."""
+    return {"authorization": f"Bearer {token}", **BODY_HEADERS}
+
+
 # A page of 500 records crosses a 512 kbit/s link in a few seconds: a minute is a dead link.
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=15.0)
 
@@ -139,10 +148,10 @@ class Transport:
     def sync(self, request: p.SyncRequest) -> p.SyncResponse:
         if not self.token:
             raise AuthError("Ce poste n'a pas de jeton : enrôlez-le d'abord.")
-        return self._speak(SYNC_PATH, request, p.SyncResponse, {"authorization": f"Bearer {self.token}"})
+        return self._speak(SYNC_PATH, request, p.SyncResponse, device_headers(self.token))
 
     def enrol(self, request: p.EnrolRequest) -> p.EnrolResponse:
-        return self._speak(ENROL_PATH, request, p.EnrolResponse, {})
+        return self._speak(ENROL_PATH, request, p.EnrolResponse, BODY_HEADERS)
 
     def _speak(self, path: str, request: R, answer: type[M], headers: dict[str, str]) -> M:
         if self.protocol is not None and request.protocol > self.protocol:
@@ -160,7 +169,6 @@ class Transport:
 
     def _post(self, path: str, message: BaseModel, answer: type[M], headers: dict[str, str]) -> M:
         body = p.encode(message)
-        headers = {**headers, "content-type": p.SYNC_MEDIA_TYPE, "accept": p.SYNC_MEDIA_TYPE}
         self.round_trips += 1
         self.bytes_sent += len(body)
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import socket
+import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -107,4 +108,33 @@ def test_a_server_that_does_not_answer_is_an_error_not_a_hang() -> None:
     laptop = fleet.SimulatedLaptop("jeton", [])
     fleet.burst([laptop], fleet.prepare([laptop]), f"http://127.0.0.1:{port}", timeout=5)
     assert laptop.error is not None and laptop.error.startswith("échange interrompu")
+    assert laptop.seconds is None
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello",  # not zstd
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",  # no length
+        b"HTTP/1.1 200 OK\r\nContent-Length: 500\r\n\r\ncut",  # closed before the end
+        b"not http at all\r\n\r\n",
+    ],
+)
+def test_an_unreadable_answer_is_an_error_for_that_laptop(reply: bytes) -> None:
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def answer_once() -> None:
+        connection, _ = listener.accept()
+        with connection:
+            connection.recv(65536)
+            connection.sendall(reply)
+
+    thread = threading.Thread(target=answer_once, daemon=True)
+    thread.start()
+    laptop = fleet.SimulatedLaptop("jeton", [])
+    port = listener.getsockname()[1]
+    fleet.burst([laptop], fleet.prepare([laptop]), f"http://127.0.0.1:{port}", timeout=5)
+    thread.join(5)
+    listener.close()
+    assert laptop.error is not None and laptop.error.startswith("échange interrompu"), laptop.error
     assert laptop.seconds is None

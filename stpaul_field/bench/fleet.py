@@ -117,7 +117,14 @@ async def _sync(laptop: SimulatedLaptop, host: str, port: int, first: bytes, tim
                     break
                 body = _request(laptop, [], int(head["cursor"]))
         laptop.wire_seconds = time.perf_counter() - started
-    except (OSError, asyncio.IncompleteReadError, TimeoutError, ValueError) as error:
+    except (
+        OSError,
+        asyncio.IncompleteReadError,
+        TimeoutError,
+        ValueError,
+        KeyError,
+        zstandard.ZstdError,
+    ) as error:
         laptop.error = f"échange interrompu : {type(error).__name__} {error}"
     finally:
         if writer is not None:

@@ -309,3 +309,49 @@ def test_the_register_sorts_names_the_french_way(store: Store) -> None:
         zitte.last_name = "Ãbel"
     with store.reader() as s:
         assert reg.register_page(s, sort=reg.SORT_NAME, limit=1)[0].last_name == "Ãbel"
+
+
+def test_the_register_sorts_first_names_and_communes_the_french_way(store: Store) -> None:
+    people = [
+        ("Zoé", "PAYET", "Saint-Paul"),
+        ("Émilie", "HOARAU", "Étang-Salé"),
+        ("éloïse", "GRONDIN", "le Port"),
+        ("Eric", "ABROUSSE", "Étang-Salé"),
+        ("Alain", "TÉCHER", "Entre-Deux"),
+    ]
+    with store.session() as s:
+        for first, last, commune in people:
+            reg.create_beneficiary(s, person(first_name=first, last_name=last, commune=commune), TODAY)
+    with store.reader() as s:
+        by_first = reg.register_page(s, sort=reg.SORT_FIRST_NAME)
+        assert [r.first_name for r in by_first] == ["Alain", "éloïse", "Émilie", "Eric", "Zoé"]
+        by_commune = reg.register_page(s, sort=reg.SORT_COMMUNE)
+        # Communes folded; within one commune, people by name.
+        assert [(r.commune, r.last_name) for r in by_commune] == [
+            ("Entre-Deux", "TÉCHER"),
+            ("Étang-Salé", "ABROUSSE"),
+            ("Étang-Salé", "HOARAU"),
+            ("le Port", "GRONDIN"),
+            ("Saint-Paul", "PAYET"),
+        ]
+        # Pages continue after a row by the same keys, both ways.
+        two = reg.register_page(s, sort=reg.SORT_FIRST_NAME, limit=2)
+        assert [r.first_name for r in reg.register_page(s, sort=reg.SORT_FIRST_NAME, after=two[-1])] == [
+            "Émilie",
+            "Eric",
+            "Zoé",
+        ]
+        last_two = reg.register_page(s, sort=reg.SORT_COMMUNE, descending=True, limit=2)
+        rest = reg.register_page(s, sort=reg.SORT_COMMUNE, descending=True, after=last_two[-1])
+        assert [r.last_name for r in rest] == ["HOARAU", "ABROUSSE", "TÉCHER"]
+    # A renamed first name or a move moves the person in these orders too.
+    with store.session() as s:
+        zoe = s.scalars(select(Beneficiary).where(Beneficiary.first_name == "Zoé")).one()
+        zoe.first_name, zoe.commune = "Ève", "Cilaos"
+    with store.reader() as s:
+        assert [r.first_name for r in reg.register_page(s, sort=reg.SORT_FIRST_NAME)][1:3] == [
+            "éloïse",
+            "Émilie",
+        ]
+        assert [r.first_name for r in reg.register_page(s, sort=reg.SORT_FIRST_NAME)][4] == "Ève"
+        assert reg.register_page(s, sort=reg.SORT_COMMUNE, limit=1)[0].commune == "Cilaos"

@@ -8,7 +8,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, select
 
-from stpaul_field.domain.text import name_key
+from stpaul_field.domain.text import name_key, register_sort_keys
 from stpaul_field.paths import AppPaths
 from stpaul_field.store import cipher, migrate
 from stpaul_field.store.backup import list_backups
@@ -64,6 +64,10 @@ def test_laptop_store_from_revision_0001_upgrades_and_keeps_every_row(paths: App
             # The register's order key added by 0005 covers them too.
             assert helene.sort_name == name_key(helene.last_name, "Hélène")
             assert helene.sort_name.endswith("\x1fhelene")
+            # And the first-name and commune keys added by 0007.
+            keys = register_sort_keys(helene.last_name, helene.first_name, helene.commune)
+            assert (helene.sort_first_name, helene.sort_commune) == keys[1:]
+            assert helene.sort_first_name.startswith("helene\x1f")
             # Reference data was added to the existing store; the existing venue kept as it was.
             assert session.scalar(select(func.count()).select_from(Venue)) == 10
     finally:

@@ -17,10 +17,28 @@ def fold(text: str | None) -> str:
     return " ".join(stripped.casefold().split())
 
 
+def sort_key(*parts: str | None) -> str:
+    """An order on folded text, part by part: « Éthève » sorts with the E and « hoarau » with
+    « HOARAU », and the unit separator between parts sorts before every letter and space, so
+    each part is compared in full before the next one is."""
+    return "\x1f".join(fold(part) for part in parts)
+
+
 def name_key(last_name: str | None, first_name: str | None) -> str:
-    """The register's order: last then first name, folded, so that « Éthève » sorts with the
-    E and « hoarau » with « HOARAU » (the unit separator sorts before every letter and space)."""
-    return f"{fold(last_name)}\x1f{fold(first_name)}"
+    """The register's order: last name, then first name."""
+    return sort_key(last_name, first_name)
+
+
+def register_sort_keys(
+    last_name: str | None, first_name: str | None, commune: str | None
+) -> tuple[str, str, str]:
+    """A person's keys in the register's orders: by name, by first name, by commune (ties
+    broken by name)."""
+    return (
+        name_key(last_name, first_name),
+        sort_key(first_name, last_name),
+        sort_key(commune, last_name, first_name),
+    )
 
 
 def normalize_phone(phone: str | None) -> str:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from stpaul_field.domain import values as v
 from stpaul_field.domain.entities import BeneficiaryData
-from stpaul_field.domain.text import fold, name_key, normalize_phone
+from stpaul_field.domain.text import fold, normalize_phone, register_sort_keys
 from stpaul_field.domain.validation import validate_beneficiary
 from stpaul_field.store.models import Activity, Advisor, Beneficiary, Participation, Venue, utcnow
 from stpaul_field.store.search import COUNT_CAP, count_matches, match_expression
@@ -349,18 +349,19 @@ SORT_PHONE = "phone"
 SORT_COMMUNE = "commune"
 SORT_UPDATED = "updated"
 _SORTS: dict[str, tuple[tuple[Any, Callable[[RegisterRow], Any]], ...]] = {
-    SORT_NAME: ((Beneficiary.sort_name, lambda r: name_key(r.last_name, r.first_name)),),
-    SORT_FIRST_NAME: (
-        (Beneficiary.first_name.collate("NOCASE"), lambda r: r.first_name),
-        (Beneficiary.last_name.collate("NOCASE"), lambda r: r.last_name),
-    ),
+    SORT_NAME: ((Beneficiary.sort_name, lambda r: _keys(r)[0]),),
+    SORT_FIRST_NAME: ((Beneficiary.sort_first_name, lambda r: _keys(r)[1]),),
     # Unknown years sort first, as 0, so that the key has no NULL to compare.
     SORT_BIRTH_YEAR: ((func.coalesce(Beneficiary.birth_year, 0), lambda r: r.birth_year or 0),),
     SORT_PHONE: ((Beneficiary.phone, lambda r: r.phone),),
-    SORT_COMMUNE: ((Beneficiary.commune.collate("NOCASE"), lambda r: r.commune),),
+    SORT_COMMUNE: ((Beneficiary.sort_commune, lambda r: _keys(r)[2]),),
     SORT_UPDATED: ((Beneficiary.updated_at, lambda r: r.updated_at),),
 }
 SORT_KEYS: tuple[str, ...] = tuple(_SORTS)
+
+
+def _keys(row: RegisterRow) -> tuple[str, str, str]:
+    return register_sort_keys(row.last_name, row.first_name, row.commune)
 
 
 def _register_filter(stmt: Select[Any], query: str) -> Select[Any] | None:

@@ -198,8 +198,15 @@ def seed(
 
     from stpaul_field.domain import values as v
     from stpaul_field.domain.ids import new_id
-    from stpaul_field.domain.text import name_key
-    from stpaul_field.store.models import Activity, Advisor, Beneficiary, Participation, Venue, utcnow
+    from stpaul_field.domain.text import register_sort_keys
+    from stpaul_field.store.models import (
+        Activity,
+        Advisor,
+        Beneficiary,
+        Participation,
+        Venue,
+        utcnow,
+    )
     from stpaul_field.store.reference import local_advisor_id
 
     rng = random.Random(seed)
@@ -243,7 +250,6 @@ def seed(
                 "anonymous": False,
                 "first_name": (first := rng.choice(FIRST_NAMES)),
                 "last_name": (last := rng.choice(LAST_NAMES).upper()),
-                "sort_name": name_key(last, first),  # bulk inserts skip the model's event
                 "phone": f"0692{rng.randrange(10**6):06d}" if has_phone else "",
                 "no_phone": not has_phone,
                 "email": "",
@@ -266,6 +272,9 @@ def seed(
                 **stamp(),
             }
         )
+        # Bulk inserts skip the model's event that keeps the register's sort keys.
+        keys = register_sort_keys(last, first, commune)
+        ben_rows[-1].update(zip(("sort_name", "sort_first_name", "sort_commune"), keys, strict=True))
     activity_rows: list[dict[str, Any]] = []
     part_rows: list[dict[str, Any]] = []
     ben_ids = [r["id"] for r in ben_rows]

@@ -18,7 +18,7 @@ from sqlalchemy import DateTime as SADateTime
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from stpaul_field.domain.ids import new_id
-from stpaul_field.domain.text import name_key
+from stpaul_field.domain.text import register_sort_keys
 
 
 def utcnow() -> dt.datetime:
@@ -140,10 +140,17 @@ class Beneficiary(SyncedMixin, Base):
     already_accompanied: Mapped[bool] = mapped_column(default=False)
     notes: Mapped[str] = mapped_column(Text, default="")
     merged_into_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("beneficiary.id"), default=None)
-    # The register's order (`domain.text.name_key`), kept by the laptop, never synced.
+    # The register's orders (`domain.text.sort_key`), kept by the laptop, never synced: by
+    # name, by first name, by commune (migrations 0005 and 0007).
     sort_name: Mapped[str] = mapped_column(String(210), default="")
+    sort_first_name: Mapped[str] = mapped_column(String(210), default="")
+    sort_commune: Mapped[str] = mapped_column(String(320), default="")
 
-    LOCAL_FIELDS: ClassVar[frozenset[str]] = SyncedMixin.LOCAL_FIELDS | {"sort_name"}
+    LOCAL_FIELDS: ClassVar[frozenset[str]] = SyncedMixin.LOCAL_FIELDS | {
+        "sort_name",
+        "sort_first_name",
+        "sort_commune",
+    }
 
     __table_args__ = (
         Index("ix_beneficiary_phone", "phone"),
@@ -155,7 +162,7 @@ class Beneficiary(SyncedMixin, Base):
             "ix_beneficiary_register",
             *("deleted_at", "merged_into_id", "anonymous", "sort_name", "id", "last_name", "first_name"),
             *("birth_year", "phone", "no_phone", "commune", "disability", "family_carer", "homeless"),
-            "updated_at",
+            *("updated_at", "sort_first_name", "sort_commune"),  # the other orders' keys (0007)
         ),
     )
 
@@ -168,10 +175,12 @@ class Beneficiary(SyncedMixin, Base):
 
 @event.listens_for(Beneficiary, "before_insert")
 @event.listens_for(Beneficiary, "before_update")
-def _keep_sort_name(_mapper: Any, _connection: Any, person: Beneficiary) -> None:
+def _keep_sort_keys(_mapper: Any, _connection: Any, person: Beneficiary) -> None:
     # Every ORM write of a person (local edit, pulled change, merge, erasure) goes through here;
-    # bulk inserts (demo data) set it themselves.
-    person.sort_name = name_key(person.last_name, person.first_name)
+    # bulk inserts (demo data) use `register_sort_keys` themselves.
+    person.sort_name, person.sort_first_name, person.sort_commune = register_sort_keys(
+        person.last_name, person.first_name, person.commune
+    )
 
 
 class Activity(SyncedMixin, Base):

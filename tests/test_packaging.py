@@ -286,6 +286,39 @@ def test_systemd_unit_is_hardened():
     assert "STPAUL_SERVER_DATA_DIR=/var/lib/stpaul-field-server" in keys["Environment"]
 
 
+def test_systemd_units_pass_systemds_own_checks(tmp_path: Path):
+    tool = shutil.which("systemd-analyze")
+    if tool is None:
+        pytest.skip("systemd-analyze absent (apt-get install systemd; .ci/run installs it)")
+    # The units as installed, their ExecStart pointing at this environment's command.
+    command = Path(sys.executable).parent / "stpaul-field-server"
+    units = []
+    for source in sorted((PACKAGING / "server").glob("stpaul-field-*.*")):
+        if source.suffix in (".service", ".timer"):
+            text = source.read_text(encoding="utf-8")
+            (tmp_path / source.name).write_text(
+                text.replace("/opt/stpaul-field-server/venv/bin/stpaul-field-server", str(command)),
+                encoding="utf-8",
+            )
+            units.append(source.name)
+    assert {"stpaul-field-server.service", "stpaul-field-retention.timer"} <= set(units)
+    # Every key known to systemd, every value valid, every referenced unit and command present.
+    done = subprocess.run(
+        [tool, "verify", "--man=no", *units], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0 and not (done.stdout + done.stderr).strip(), done.stdout + done.stderr
+    # systemd's own exposure score of each service, 0 (locked down) to 10: at most 2.
+    for unit in (u for u in units if u.endswith(".service")):
+        done = subprocess.run(
+            [tool, "security", "--offline=true", "--threshold=20", unit],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stdout[-400:] + done.stderr
+
+
 def test_systemd_unit_serves_with_options_the_server_cli_accepts_on_loopback_behind_the_proxy():
     from stpaul_field.server.cli import build_parser
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid
 from typing import Any
 
@@ -29,11 +30,7 @@ def from_wire(model: type[SyncedMixin], field: str, raw: Any) -> Any:
     """Turn a JSON value back into the Python type of `model.field`."""
     if raw is None:
         return None
-    column = sa_inspect(model).columns[field]
-    try:
-        python_type = column.type.python_type
-    except NotImplementedError:
-        return raw
+    python_type = _python_type(model, field)
     if python_type is uuid.UUID:
         return uuid.UUID(str(raw))
     if python_type is dt.datetime:
@@ -44,6 +41,16 @@ def from_wire(model: type[SyncedMixin], field: str, raw: Any) -> Any:
     if python_type is dt.time:
         return dt.time.fromisoformat(raw)
     return raw
+
+
+@functools.cache
+def _python_type(model: type[SyncedMixin], field: str) -> type | None:
+    # Looked up once per field: the server turns every field of every pushed record back
+    # (inspecting the mapper each time was ~0.5 ms of CPU a sync).
+    try:
+        return sa_inspect(model).columns[field].type.python_type
+    except NotImplementedError:
+        return None
 
 
 def record_to_wire(obj: SyncedMixin, fields: list[str] | None = None) -> dict[str, Any]:

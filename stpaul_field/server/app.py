@@ -11,6 +11,7 @@ OpenAPI at /openapi.json and /docs. No CORS: only the desktop app calls this API
 from __future__ import annotations
 
 import asyncio
+import gc
 import time
 import uuid
 import weakref
@@ -419,4 +420,10 @@ def app_from_env() -> FastAPI:
     settings = ServerSettings.from_env()
     logs.configure(settings.log_level)
     # The CLI migrated before starting the workers.
-    return create_app(settings=settings, migrate=False)
+    app = create_app(settings=settings, migrate=False)
+    # What the worker holds from here on (modules, the app, SQLAlchemy's and pydantic's
+    # structures) lives as long as it does: out of the collector's sight, a full collection
+    # under load walks only what requests allocate.
+    gc.collect()
+    gc.freeze()
+    return app

@@ -33,7 +33,7 @@ from stpaul_field.domain.hlc import Stamp
 from stpaul_field.domain.values import TIME_ZONE
 from stpaul_field.server.auth import mark_seen
 from stpaul_field.server.book import RecordBook, RecordRow
-from stpaul_field.server.bulk import insert_rows
+from stpaul_field.server.bulk import chunks, insert_rows
 from stpaul_field.server.caller import Caller
 from stpaul_field.server.db import Database
 from stpaul_field.server.merge import merge
@@ -145,7 +145,7 @@ class _Applier:
 
     def preload(self, changes: list[Change]) -> None:
         session = self.book.session
-        first, *rest = _chunks(list({c.op_id for c in changes}))
+        first, *rest = chunks(list({c.op_id for c in changes})) or [[]]
         # The counter first (with the first operations, one snapshot): later reads may see
         # more than it says, never less (see `since_draft`).
         rows = list(session.execute(_COUNTER_AND_PRIOR_OPS, {"ops": first}))
@@ -182,7 +182,7 @@ class _Applier:
 
         Current: no record the draft read was written since it started, and none of the
         batch's operations was accepted elsewhere. One statement for a batch of up to 500."""
-        first, *rest = _chunks(list({c.op_id for c in request.changes}))
+        first, *rest = chunks(list({c.op_id for c in request.changes})) or [[]]
         rows = list(
             session.execute(_SINCE_DRAFT, {"seen": self.seen, "ops": first, "batch": request.batch_id})
         )
@@ -321,10 +321,6 @@ class _Applier:
                 for c in conflicts
             ],
         )
-
-
-def _chunks(ids: list[uuid.UUID], size: int = 500) -> list[list[uuid.UUID]]:
-    return [ids[start : start + size] for start in range(0, len(ids), size)] or [[]]
 
 
 def _draft(

@@ -35,7 +35,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from stpaul_field.domain.privacy import is_erased
-from stpaul_field.server.bulk import insert_rows
+from stpaul_field.server.bulk import chunks, insert_rows
 from stpaul_field.server.models import ConflictLog, Counter, Journal, Record
 from stpaul_field.sync.protocol import Entity
 
@@ -128,9 +128,7 @@ class RecordBook:
 
     def preload(self, keys: set[tuple[str, uuid.UUID]]) -> None:
         """Fetch many records at once (one statement for up to 500) instead of one by one."""
-        wanted = [key for key in keys if key not in self._cache]
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
+        for chunk in chunks([key for key in keys if key not in self._cache]):
             ids: dict[str, list[uuid.UUID]] = {entity: [] for entity in _ENTITIES}
             for entity, record_id in chunk:
                 ids[entity].append(record_id)

@@ -17,13 +17,25 @@ back as None.)
 from __future__ import annotations
 
 import functools
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import JSON, Dialect, Executable, Table, insert, text
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
 from stpaul_field.server import jsontext
+
+T = TypeVar("T")
+
+
+# Values in one `IN (…)` list at most: a statement per chunk (SQLite's bound parameters,
+# and plans that stay index lookups).
+IN_LIST_BOUND = 500
+
+
+def chunks(items: list[T], size: int = IN_LIST_BOUND) -> list[list[T]]:
+    """`items` cut in lists of at most `size`, for `IN (…)` lists ([] for no items)."""
+    return [items[start : start + size] for start in range(0, len(items), size)]
 
 
 def insert_rows(

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from stpaul_field.domain.privacy import is_erased
 from stpaul_field.server import jsontext
+from stpaul_field.server.bulk import chunks
 from stpaul_field.server.models import ConflictLog, Record
 from stpaul_field.sync.protocol import MAX_CONFLICTS_PER_PAGE, LoggedConflict, RecordState
 
@@ -175,9 +176,7 @@ def page_conflicts(
 
 def _erased_people(session: Session, ids: set[uuid.UUID]) -> set[uuid.UUID]:
     out: set[uuid.UUID] = set()
-    listed = list(ids)
-    for start in range(0, len(listed), 500):
-        chunk = listed[start : start + 500]
+    for chunk in chunks(list(ids)):
         for record_id, fields in session.execute(_PEOPLE, {"ids": chunk}):
             if is_erased(fields):
                 out.add(record_id)

@@ -53,7 +53,10 @@ def media_type(request: Request) -> str:
     return request.headers.get("content-type", "").split(";")[0].strip().lower()
 
 
-def protocol_refusal(protocol: int) -> ApiError | None:
+def protocol_refusal(protocol: object) -> ApiError | None:
+    """The 426 for a protocol number we do not speak; None for ours (or no number at all)."""
+    if not isinstance(protocol, int) or isinstance(protocol, bool):
+        return None
     if protocol < MIN_PROTOCOL_VERSION:
         return ApiError(
             426,
@@ -95,8 +98,7 @@ def parse(raw: bytes, content_type: str, model: type[M]) -> M:
         if any(item["type"] == "json_invalid" for item in error.errors()):
             raise ApiError(400, "Corps de requête illisible : JSON invalide.", "bad_body") from None
         raise ApiError(422, describe(error), "invalid_body") from None
-    protocol = getattr(message, "protocol", None)
-    refusal = protocol_refusal(protocol) if isinstance(protocol, int) else None
+    refusal = protocol_refusal(getattr(message, "protocol", None))
     if refusal:
         raise refusal
     return message
@@ -108,12 +110,9 @@ def _refuse_old_or_new(raw: bytes) -> None:
         data = jsontext.loads(raw)
     except ValueError:
         return
-    if isinstance(data, dict):
-        protocol = data.get("protocol")
-        if isinstance(protocol, int) and not isinstance(protocol, bool):
-            refusal = protocol_refusal(protocol)
-            if refusal:
-                raise refusal
+    refusal = protocol_refusal(data.get("protocol")) if isinstance(data, dict) else None
+    if refusal:
+        raise refusal
 
 
 def describe(error: ValidationError) -> str:

@@ -140,7 +140,7 @@ class Beneficiary(SyncedMixin, Base):
     already_accompanied: Mapped[bool] = mapped_column(default=False)
     notes: Mapped[str] = mapped_column(Text, default="")
     merged_into_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("beneficiary.id"), default=None)
-    # The register's orders (`domain.text.sort_key`), kept by the laptop, never synced: by
+    # The register's orders (`domain.text.register_sort_keys`), kept by the laptop, never synced: by
     # name, by first name, by commune (migrations 0005 and 0007).
     sort_name: Mapped[str] = mapped_column(String(210), default="")
     sort_first_name: Mapped[str] = mapped_column(String(210), default="")

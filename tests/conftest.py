@@ -18,8 +18,9 @@ from stpaul_field.store.database import Store
 from stpaul_field.store.keys import PASSPHRASE_ENV
 
 TEST_PASSPHRASE = "phrase de passe des tests"
-# Laptops and a live central record for the sync tests (the `world` fixture).
-pytest_plugins = ("tests.sync_fixtures",)
+# Fixtures any test module can ask for by name, without importing them:
+# the central record (`server_env`, ...), laptops syncing with it (`world`), the app context (`ctx`).
+pytest_plugins = ("tests.server_fixtures", "tests.sync_fixtures", "tests.ui_fixtures")
 
 
 @pytest.fixture(autouse=True)

@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 from sqlalchemy import delete, select
 
+from stpaul_bench.central_record import PASSWORD, LiveServer, ServerEnv, serve_in_thread
 from stpaul_field.paths import AppPaths
-from stpaul_field.server.testing import PASSWORD, LiveServer, ServerEnv, serve_in_thread
 from stpaul_field.store.database import Store
 from stpaul_field.store.models import SYNCED_MODELS, Beneficiary, OutboxEntry, SyncState
 from stpaul_field.store.outbox import DEVICE_KEY, HLC_KEY, WALL_CLOCK

@@ -12,21 +12,16 @@ from typing import Any
 
 import pytest
 
+from stpaul_bench.central_record import ServerEnv, serve_in_thread, sqlite_url
 from stpaul_field.bench import fleet
 from stpaul_field.domain.hlc import HybridClock
-from stpaul_field.server.testing import (  # noqa: F401 (fixture)
-    ServerEnv,
-    serve_in_thread,
-    server_sqlite_template,
-    sqlite_url,
-)
 from stpaul_field.sync import protocol as p
 
 TEAM = "Saint-Paul"
 
 
 @pytest.fixture
-def served(tmp_path: Path, server_sqlite_template: Path) -> Iterator[tuple[ServerEnv, str]]:  # noqa: F811
+def served(tmp_path: Path, server_sqlite_template: Path) -> Iterator[tuple[ServerEnv, str]]:
     shutil.copy(server_sqlite_template, tmp_path / "central-record.sqlite3")
     env = ServerEnv.start(sqlite_url(tmp_path))
     live = serve_in_thread(env.app)

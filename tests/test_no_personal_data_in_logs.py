@@ -25,11 +25,11 @@ import httpx
 import pytest
 from sqlalchemy.exc import IntegrityError
 
+from stpaul_bench.central_record import PASSWORD, ServerEnv, serve_in_thread
 from stpaul_field.paths import AppPaths
 from stpaul_field.server import logs
 from stpaul_field.server.cli import main as server_main
 from stpaul_field.server.retention import apply_server_retention
-from stpaul_field.server.testing import PASSWORD, ServerEnv, serve_in_thread
 from stpaul_field.store import privacy
 from stpaul_field.store.database import Store
 from stpaul_field.store.models import Activity, Advisor, Beneficiary, OutboxEntry, Participation

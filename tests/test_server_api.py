@@ -17,16 +17,10 @@ import zstandard
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select, text
 
+from stpaul_bench.central_record import PASSWORD, ServerEnv
 from stpaul_field.domain.hlc import HybridClock
 from stpaul_field.server.models import ConflictLog, Journal, Record
 from stpaul_field.server.records import new_document
-from stpaul_field.server.testing import (  # noqa: F401 (fixtures)
-    PASSWORD,
-    ServerEnv,
-    server_env,
-    server_postgres_url,
-    server_sqlite_template,
-)
 from stpaul_field.store.reference import reference_data
 from stpaul_field.sync import protocol as p
 
@@ -121,7 +115,7 @@ class World:
 
 
 @pytest.fixture
-def world(server_env: ServerEnv) -> World:  # noqa: F811
+def world(server_env: ServerEnv) -> World:
     return World(server_env)
 
 

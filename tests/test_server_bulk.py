@@ -13,14 +13,9 @@ from typing import Any
 
 from sqlalchemy import select
 
+from stpaul_bench.central_record import ServerEnv
 from stpaul_field.server.bulk import insert_rows
 from stpaul_field.server.models import ConflictLog, Journal, Record
-from stpaul_field.server.testing import (  # noqa: F401 (fixtures)
-    ServerEnv,
-    server_env,
-    server_postgres_url,
-    server_sqlite_template,
-)
 
 AWKWARD = [
     'Dit « bonjour », puis "au revoir" \\ fin',
@@ -31,7 +26,7 @@ AWKWARD = [
 ]
 
 
-def test_rows_come_back_exactly(server_env: ServerEnv) -> None:  # noqa: F811
+def test_rows_come_back_exactly(server_env: ServerEnv) -> None:
     at = dt.datetime(2026, 11, 30, 9, 15, 30, 123456, tzinfo=dt.UTC)
     person = uuid.uuid4()
     journal = [
@@ -77,7 +72,7 @@ def test_rows_come_back_exactly(server_env: ServerEnv) -> None:  # noqa: F811
         assert [tuple(row) for row in logged] == [(c["field"], c["kept"], c["lost"]) for c in conflicts]
 
 
-def test_an_upsert_inserts_new_rows_and_updates_existing_ones(server_env: ServerEnv) -> None:  # noqa: F811
+def test_an_upsert_inserts_new_rows_and_updates_existing_ones(server_env: ServerEnv) -> None:
     team = uuid.uuid4()
 
     def record(record_id: uuid.UUID, seq: int, notes: Any) -> dict[str, Any]:

@@ -14,8 +14,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from stpaul_bench.central_record import CHEAP_HASHING, ServerEnv, sqlite_url
 from stpaul_field.server.cli import main
-from stpaul_field.server.testing import CHEAP_HASHING, ServerEnv, sqlite_url
 from stpaul_field.store.reference import reference_data
 
 

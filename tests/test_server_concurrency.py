@@ -15,16 +15,12 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from stpaul_bench.central_record import ServerEnv, reset
 from stpaul_field.domain.hlc import HybridClock
 from stpaul_field.server.auth import authenticate
 from stpaul_field.server.exchange import exchange
 from stpaul_field.server.models import Record
 from stpaul_field.server.pull import pull_page
-from stpaul_field.server.testing import (  # noqa: F401 (fixtures)
-    ServerEnv,
-    reset,
-    server_postgres_url,
-)
 from stpaul_field.sync import protocol as p
 
 pytestmark = pytest.mark.postgres
@@ -38,7 +34,7 @@ OWN_FIELDS = ("address", "commune", "email", "notes")
 
 
 @pytest.fixture
-def env(server_postgres_url: str) -> Any:  # noqa: F811
+def env(server_postgres_url: str) -> Any:
     env = ServerEnv.start(server_postgres_url, pool_size=WRITERS + READERS + 2)
     reset(env.db)
     yield env

@@ -15,18 +15,13 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from stpaul_bench.central_record import ServerEnv
 from stpaul_field.domain.hlc import HybridClock
 from stpaul_field.server import batch
 from stpaul_field.server.auth import authenticate
 from stpaul_field.server.book import SEQ_COUNTER
 from stpaul_field.server.caller import Caller
 from stpaul_field.server.models import Counter, Journal, Record
-from stpaul_field.server.testing import (  # noqa: F401 (fixtures)
-    ServerEnv,
-    server_env,
-    server_postgres_url,
-    server_sqlite_template,
-)
 from stpaul_field.sync import protocol as p
 
 TEAM = "Saint-Paul"
@@ -95,7 +90,7 @@ def _sequence_is_whole(env: ServerEnv) -> None:
 
 
 def test_a_colleague_writing_the_same_record_meanwhile_makes_the_push_draft_again(
-    server_env: ServerEnv,  # noqa: F811
+    server_env: ServerEnv,
     between: Callable[[Callable[[], None]], list[int]],
 ) -> None:
     env = server_env
@@ -133,7 +128,7 @@ def test_a_colleague_writing_the_same_record_meanwhile_makes_the_push_draft_agai
 
 
 def test_an_unrelated_write_meanwhile_keeps_the_draft_and_its_values_come_after(
-    server_env: ServerEnv,  # noqa: F811
+    server_env: ServerEnv,
     between: Callable[[Callable[[], None]], list[int]],
 ) -> None:
     env = server_env
@@ -167,7 +162,7 @@ def test_an_unrelated_write_meanwhile_keeps_the_draft_and_its_values_come_after(
 
 
 def test_a_replay_that_got_in_first_is_answered_from_its_stored_results(
-    server_env: ServerEnv,  # noqa: F811
+    server_env: ServerEnv,
     between: Callable[[Callable[[], None]], list[int]],
 ) -> None:
     # The laptop retried a push whose answer it lost, while the first attempt was still running.

@@ -20,9 +20,9 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from stpaul_bench.central_record import ServerEnv, sqlite_url
 from stpaul_field.domain import values as v
 from stpaul_field.server.records import SPECS, FieldSpec
-from stpaul_field.server.testing import ServerEnv, sqlite_url
 from stpaul_field.sync import protocol as p
 
 

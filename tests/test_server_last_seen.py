@@ -11,16 +11,11 @@ import uuid
 
 from sqlalchemy import update
 
+from stpaul_bench.central_record import ServerEnv
 from stpaul_field.domain.hlc import HybridClock
 from stpaul_field.server.auth import authenticate
 from stpaul_field.server.batch import apply_batch
 from stpaul_field.server.models import Device
-from stpaul_field.server.testing import (  # noqa: F401 (fixtures)
-    ServerEnv,
-    server_env,
-    server_postgres_url,
-    server_sqlite_template,
-)
 from stpaul_field.store.models import utcnow
 from stpaul_field.sync import protocol as p
 
@@ -47,7 +42,7 @@ def _request(*changes: p.Change) -> p.SyncRequest:
     return p.SyncRequest(protocol=p.PROTOCOL_VERSION, batch_id=uuid.uuid4(), changes=list(changes), cursor=0)
 
 
-def test_a_push_records_the_device_seen_in_its_own_transaction(server_env: ServerEnv) -> None:  # noqa: F811
+def test_a_push_records_the_device_seen_in_its_own_transaction(server_env: ServerEnv) -> None:
     header, device_id = _enrolled(server_env)
     before = utcnow()
     caller = authenticate(server_env.db, header, defer_seen=True)
@@ -69,7 +64,7 @@ def test_a_push_records_the_device_seen_in_its_own_transaction(server_env: Serve
     assert not authenticate(server_env.db, header, defer_seen=True).seen_due
 
 
-def test_a_pull_only_sync_and_other_requests_record_it_too(server_env: ServerEnv) -> None:  # noqa: F811
+def test_a_pull_only_sync_and_other_requests_record_it_too(server_env: ServerEnv) -> None:
     header, device_id = _enrolled(server_env)
     before = utcnow()
     apply_batch(server_env.db, authenticate(server_env.db, header, defer_seen=True), _request())

@@ -12,21 +12,13 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, select, text
 
+from stpaul_bench.central_record import ServerEnv, drop_database, fresh_postgres_database, sqlite_url
 from stpaul_field.server.db import Database
 from stpaul_field.server.migrate import VERSION_TABLE, current_revision, head_revision, upgrade
 from stpaul_field.server.models import Base, Record
-from stpaul_field.server.testing import (  # noqa: F401 (fixtures)
-    ServerEnv,
-    drop_database,
-    fresh_postgres_database,
-    server_env,
-    server_postgres_url,
-    server_sqlite_template,
-    sqlite_url,
-)
 
 
-def test_migrated_schema_matches_the_models(server_env: ServerEnv) -> None:  # noqa: F811
+def test_migrated_schema_matches_the_models(server_env: ServerEnv) -> None:
     engine = server_env.db.write_engine
     assert current_revision(engine) == head_revision()
     with engine.connect() as conn:
@@ -38,7 +30,7 @@ def test_migrated_schema_matches_the_models(server_env: ServerEnv) -> None:  # n
     assert "ix_record_team_seq" in {ix["name"] for ix in inspect(engine).get_indexes("record")}
 
 
-def test_migrating_again_is_a_no_op(server_env: ServerEnv) -> None:  # noqa: F811
+def test_migrating_again_is_a_no_op(server_env: ServerEnv) -> None:
     assert upgrade(server_env.db.write_engine) is False
 
 

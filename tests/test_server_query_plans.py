@@ -12,8 +12,8 @@ from pathlib import Path
 
 from sqlalchemy import Executable
 
+from stpaul_bench.central_record import ServerEnv, sqlite_url
 from stpaul_field.server import batch, book, pull
-from stpaul_field.server.testing import ServerEnv, sqlite_url
 
 
 def _plan(env: ServerEnv, statement: Executable, params: dict[str, object]) -> list[str]:

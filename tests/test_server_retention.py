@@ -11,17 +11,12 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from stpaul_bench.central_record import ServerEnv
 from stpaul_field.domain.hlc import HybridClock, Stamp
 from stpaul_field.server.admin import SERVER_NODE
 from stpaul_field.server.cli import main as server_main
 from stpaul_field.server.models import Journal, Record
 from stpaul_field.server.retention import JOURNAL_OP, apply_server_retention
-from stpaul_field.server.testing import (  # noqa: F401 (fixtures)
-    ServerEnv,
-    server_env,
-    server_postgres_url,
-    server_sqlite_template,
-)
 from stpaul_field.sync import protocol as p
 
 TODAY = dt.date.today()
@@ -101,7 +96,7 @@ def person_with_visit(
 
 
 @pytest.fixture
-def record(server_env: ServerEnv) -> tuple[ServerEnv, Device, dict[str, uuid.UUID], int]:  # noqa: F811
+def record(server_env: ServerEnv) -> tuple[ServerEnv, Device, dict[str, uuid.UUID], int]:
     advisor_id = server_env.advisor("Saint-Paul", "marie")
     device = Device(server_env, "marie")
     idle, idle_visit, idle_changes = person_with_visit(device, advisor_id, "GRONDINOUBLI", THREE_YEARS_AGO)
@@ -228,7 +223,7 @@ def test_retention_command(tmp_path, capsys) -> None:
     assert capsys.readouterr().out.startswith("0 personne(s)")
 
 
-def test_writes_in_chunks_do_not_hold_back_the_next_chunk(server_env: ServerEnv, monkeypatch) -> None:  # noqa: F811
+def test_writes_in_chunks_do_not_hold_back_the_next_chunk(server_env: ServerEnv, monkeypatch) -> None:
     from stpaul_field.server import retention
 
     advisor_id = server_env.advisor("Saint-Paul", "marie")

@@ -13,15 +13,10 @@ import uuid
 
 from sqlalchemy import text
 
+from stpaul_bench.central_record import PASSWORD
 from stpaul_field.server.auth import authenticate
 from stpaul_field.server.exchange import exchange
 from stpaul_field.server.records import new_document
-from stpaul_field.server.testing import (  # noqa: F401 (fixtures)
-    PASSWORD,
-    server_env,
-    server_postgres_url,
-    server_sqlite_template,
-)
 from stpaul_field.store.database import Store
 from stpaul_field.sync import protocol as p
 from stpaul_field.sync import state

@@ -20,11 +20,6 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from stpaul_field.server.testing import (  # noqa: F401 (fixtures)
-    server_env,
-    server_postgres_url,
-    server_sqlite_template,
-)
 from stpaul_field.store.models import Activity, Beneficiary, Conflict, Participation
 from stpaul_field.store.serialize import to_wire
 from stpaul_field.sync import quarantine

@@ -10,11 +10,6 @@ import pytest
 from sqlalchemy import func, select, text
 
 from stpaul_field.server.models import Journal
-from stpaul_field.server.testing import (  # noqa: F401 (fixtures)
-    server_env,
-    server_postgres_url,
-    server_sqlite_template,
-)
 from stpaul_field.store.activities import delete_activity
 from stpaul_field.store.models import Activity, Conflict, Participation, Venue
 from stpaul_field.store.reference import reference_data

@@ -7,11 +7,6 @@ import pytest
 from sqlalchemy import select
 
 from stpaul_field.server.models import Record
-from stpaul_field.server.testing import (  # noqa: F401 (fixtures)
-    server_env,
-    server_postgres_url,
-    server_sqlite_template,
-)
 from stpaul_field.store.database import Store
 from stpaul_field.store.keys import KEYRING_SERVICE
 from stpaul_field.store.models import Activity, Advisor, Participation

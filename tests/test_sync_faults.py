@@ -15,11 +15,6 @@ from sqlalchemy import func, select
 
 from stpaul_field.bench.link_proxy import Cut, LinkProxy
 from stpaul_field.server.models import Journal
-from stpaul_field.server.testing import (  # noqa: F401 (fixtures)
-    server_env,
-    server_postgres_url,
-    server_sqlite_template,
-)
 from stpaul_field.sync.engine import Backoff
 from tests.sync_fixtures import SyncWorld
 

@@ -12,16 +12,10 @@ from typing import Any
 import httpx
 from sqlalchemy import select
 
+from stpaul_bench.central_record import ServerEnv, sqlite_url
 from stpaul_field.server.auth import authenticate
 from stpaul_field.server.caller import Caller
 from stpaul_field.server.pull import Page, page_conflicts, pull_page
-from stpaul_field.server.testing import (  # noqa: F401 (fixtures)
-    ServerEnv,
-    server_env,
-    server_postgres_url,
-    server_sqlite_template,
-    sqlite_url,
-)
 from stpaul_field.store.conflicts import keep_mine
 from stpaul_field.store.models import Conflict
 from stpaul_field.sync import enrolment, state

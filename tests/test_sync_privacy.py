@@ -10,11 +10,6 @@ import pytest
 
 from stpaul_field.server import admin
 from stpaul_field.server.retention import apply_server_retention
-from stpaul_field.server.testing import (  # noqa: F401 (fixtures)
-    server_env,
-    server_postgres_url,
-    server_sqlite_template,
-)
 from stpaul_field.store.models import Activity, Participation
 from stpaul_field.store.privacy import erase_person
 from stpaul_field.sync.errors import AuthError

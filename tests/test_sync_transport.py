@@ -8,14 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from stpaul_field.server.testing import (  # noqa: F401 (fixtures)
-    PASSWORD,
-    make_certificates,
-    serve_in_thread,
-    server_env,
-    server_postgres_url,
-    server_sqlite_template,
-)
+from stpaul_bench.central_record import PASSWORD, make_certificates, serve_in_thread
 from stpaul_field.sync import protocol as p
 from stpaul_field.sync.errors import AuthError, InsecureServerError, OfflineError, ProtocolError
 from stpaul_field.sync.transport import Transport, check_server_url

@@ -18,7 +18,6 @@ from stpaul_field.ui.activity_form.accompaniment import AccompanimentForm
 from stpaul_field.ui.activity_form.attendance import AttendanceDialog
 from stpaul_field.ui.activity_form.workshop import WorkshopForm
 from stpaul_field.ui.widgets.beneficiary_picker import QuickCreateDialog
-from tests.ui_fixtures import ctx  # noqa: F401
 
 
 def _person(store, first: str, last: str) -> uuid.UUID:
@@ -41,7 +40,7 @@ def _wait_saved(qtbot, form) -> None:
     qtbot.waitUntil(lambda: form.result() == form.DialogCode.Accepted, timeout=5000)
 
 
-def test_accompaniment_with_the_keyboard_only(qtbot, ctx, store):  # noqa: F811
+def test_accompaniment_with_the_keyboard_only(qtbot, ctx, store):
     helene = _person(store, "Hélène", "Payet")
     _person(store, "Henri", "Payet")
     venue = _a_venue(store)
@@ -74,7 +73,7 @@ def test_accompaniment_with_the_keyboard_only(qtbot, ctx, store):  # noqa: F811
     assert [p.beneficiary_id for p in saved.participants] == [helene]
 
 
-def test_accompaniment_admin_help_and_redirection(qtbot, ctx, store):  # noqa: F811
+def test_accompaniment_admin_help_and_redirection(qtbot, ctx, store):
     person = _person(store, "Jean", "Hoarau")
     form = AccompanimentForm(ctx)
     qtbot.addWidget(form)
@@ -110,7 +109,7 @@ def test_accompaniment_admin_help_and_redirection(qtbot, ctx, store):  # noqa: F
     assert d.autonomy == "partiellement_autonome" and d.equipment == ["telephone"]
 
 
-def test_anonymous_accompaniment(qtbot, ctx, store):  # noqa: F811
+def test_anonymous_accompaniment(qtbot, ctx, store):
     ctx.set_venue(_a_venue(store))
     form = AccompanimentForm(ctx)
     qtbot.addWidget(form)
@@ -150,7 +149,7 @@ def test_anonymous_accompaniment(qtbot, ctx, store):  # noqa: F811
         (lambda f: f.notes.setPlainText("x" * 2001), "notes", "2000 caractères"),
     ],
 )
-def test_each_validation_error_is_shown_inline(qtbot, ctx, store, setup, field, message):  # noqa: F811
+def test_each_validation_error_is_shown_inline(qtbot, ctx, store, setup, field, message):
     person = _person(store, "Marie", "Grondin")
     ctx.set_venue(_a_venue(store))
     form = AccompanimentForm(ctx)
@@ -167,7 +166,7 @@ def test_each_validation_error_is_shown_inline(qtbot, ctx, store, setup, field, 
     assert _activities(store) == []  # nothing saved
 
 
-def test_workshop_with_followed_and_anonymous_participants_then_attendance(qtbot, ctx, store):  # noqa: F811
+def test_workshop_with_followed_and_anonymous_participants_then_attendance(qtbot, ctx, store):
     ctx.set_venue(_a_venue(store))
     alice = _person(store, "Alice", "Técher")
     bruno = _person(store, "Bruno", "Técher")
@@ -217,7 +216,7 @@ def test_workshop_with_followed_and_anonymous_participants_then_attendance(qtbot
     assert loaded.data.status == "done"
 
 
-def test_workshop_inline_create_and_validation(qtbot, ctx, store):  # noqa: F811
+def test_workshop_inline_create_and_validation(qtbot, ctx, store):
     ctx.set_venue(_a_venue(store))
     form = WorkshopForm(ctx)
     qtbot.addWidget(form)
@@ -251,7 +250,7 @@ def test_workshop_inline_create_and_validation(qtbot, ctx, store):  # noqa: F811
     assert [p.beneficiary_id for p in ws.participants] == [lucie.id]
 
 
-def test_editing_keeps_attendance_and_updates_fields(qtbot, ctx, store):  # noqa: F811
+def test_editing_keeps_attendance_and_updates_fields(qtbot, ctx, store):
     ctx.set_venue(_a_venue(store))
     person = _person(store, "Paul", "Rivière")
     form = AccompanimentForm(ctx, day=dt.date(2026, 11, 20), status="planned")

@@ -14,7 +14,6 @@ from stpaul_field.store.models import Activity, Venue
 from stpaul_field.store.reference import local_advisor_id
 from stpaul_field.ui import tasks
 from stpaul_field.ui.activities_view import ActivitiesModel, ActivitiesView
-from tests.ui_fixtures import ctx  # noqa: F401
 
 M = ActivitiesModel
 
@@ -39,7 +38,7 @@ def _fill(store, count: int, first_day: dt.date) -> list:
     return venues
 
 
-def test_model_pages_lazily_and_sorts_in_sql(qtbot, ctx, store):  # noqa: F811
+def test_model_pages_lazily_and_sorts_in_sql(qtbot, ctx, store):
     _fill(store, 250, dt.date(2026, 10, 1))
     model = ActivitiesModel(ctx)
     with qtbot.waitSignal(model.loaded, timeout=5000):
@@ -69,7 +68,7 @@ def test_model_pages_lazily_and_sorts_in_sql(qtbot, ctx, store):  # noqa: F811
     assert model.rows[0].duration_min == 264
 
 
-def test_view_filters_by_period_type_venue_theme(qtbot, ctx, store):  # noqa: F811
+def test_view_filters_by_period_type_venue_theme(qtbot, ctx, store):
     venues = _fill(store, 30, dt.date(2026, 10, 1))
     view = ActivitiesView(ctx)
     qtbot.addWidget(view)
@@ -98,7 +97,7 @@ def test_view_filters_by_period_type_venue_theme(qtbot, ctx, store):  # noqa: F8
     assert {r.date for r in view.model.rows} == {dt.date(2026, 10, 2), dt.date(2026, 10, 3)}
 
 
-def _list_with_first_row_focused(qtbot, ctx) -> ActivitiesView:  # noqa: F811
+def _list_with_first_row_focused(qtbot, ctx) -> ActivitiesView:
     """The list of all activities, shown, its first row current and the keyboard on the table."""
     view = ActivitiesView(ctx)
     qtbot.addWidget(view)
@@ -113,7 +112,7 @@ def _list_with_first_row_focused(qtbot, ctx) -> ActivitiesView:  # noqa: F811
     return view
 
 
-def test_delete_and_undo_from_the_list(qtbot, ctx, store):  # noqa: F811
+def test_delete_and_undo_from_the_list(qtbot, ctx, store):
     _fill(store, 3, dt.date(2026, 10, 1))
     view = _list_with_first_row_focused(qtbot, ctx)
     doomed = view.current_id()
@@ -131,7 +130,7 @@ def test_delete_and_undo_from_the_list(qtbot, ctx, store):  # noqa: F811
         assert len(acts.load_activity(s, doomed).participants) == 1
 
 
-def test_enter_opens_the_form(qtbot, ctx, store):  # noqa: F811
+def test_enter_opens_the_form(qtbot, ctx, store):
     from stpaul_field.ui.activity_form.accompaniment import AccompanimentForm
 
     _fill(store, 1, dt.date(2026, 10, 1))

@@ -16,17 +16,16 @@ from stpaul_field.ui.activity_form.accompaniment import AccompanimentForm
 from stpaul_field.ui.activity_form.attendance import AttendanceDialog
 from stpaul_field.ui.activity_form.workshop import WorkshopForm
 from stpaul_field.ui.agenda.agenda_view import WEEK, AgendaView
-from tests.ui_fixtures import ctx  # noqa: F401
 
 
-def _setup(store, ctx):  # noqa: F811
+def _setup(store, ctx):
     with store.reader() as s:
         ctx.set_venue(s.scalars(select(Venue.id).where(Venue.active).order_by(Venue.name)).first())
     with store.session() as s:
         return acts.create_beneficiary(s, "Hélène", "Payet")
 
 
-def _agenda(qtbot, ctx):  # noqa: F811
+def _agenda(qtbot, ctx):
     view = AgendaView(ctx)  # starts loading today at once
     qtbot.addWidget(view)
     with qtbot.waitSignal(view.loaded, timeout=5000):
@@ -39,7 +38,7 @@ def _status(store, activity_id) -> str:
         return s.get(Activity, activity_id).status
 
 
-def test_opens_on_today(qtbot, ctx, store):  # noqa: F811
+def test_opens_on_today(qtbot, ctx, store):
     view = _agenda(qtbot, ctx)
     assert view.model.columnCount() == 1
     assert view.table.currentIndex().column() == 0
@@ -49,7 +48,7 @@ def test_opens_on_today(qtbot, ctx, store):  # noqa: F811
     assert view.model.days[0].weekday() == 0
 
 
-def test_create_from_a_slot_then_record_outcome(qtbot, ctx, store):  # noqa: F811
+def test_create_from_a_slot_then_record_outcome(qtbot, ctx, store):
     person = _setup(store, ctx)
     view = _agenda(qtbot, ctx)
     day = i18n.today() + dt.timedelta(days=1)
@@ -92,7 +91,7 @@ def test_create_from_a_slot_then_record_outcome(qtbot, ctx, store):  # noqa: F81
     assert view.model.data(slot).startswith("✓")
 
 
-def test_cancel_and_mark_done_from_the_agenda(qtbot, ctx, store):  # noqa: F811
+def test_cancel_and_mark_done_from_the_agenda(qtbot, ctx, store):
     person = _setup(store, ctx)
     today = i18n.today()
     view = _agenda(qtbot, ctx)
@@ -117,7 +116,7 @@ def test_cancel_and_mark_done_from_the_agenda(qtbot, ctx, store):  # noqa: F811
     assert view.model.data(cancelled, Qt.ItemDataRole.FontRole).strikeOut()
 
 
-def test_workshop_attendance_from_the_agenda(qtbot, ctx, store):  # noqa: F811
+def test_workshop_attendance_from_the_agenda(qtbot, ctx, store):
     person = _setup(store, ctx)
     today = i18n.today()
     view = _agenda(qtbot, ctx)
@@ -141,7 +140,7 @@ def test_workshop_attendance_from_the_agenda(qtbot, ctx, store):  # noqa: F811
         assert [p.attended for p in acts.load_activity(s, item.id).participants] == [True]
 
 
-def test_delete_and_undo_in_the_agenda(qtbot, ctx, store):  # noqa: F811
+def test_delete_and_undo_in_the_agenda(qtbot, ctx, store):
     person = _setup(store, ctx)
     today = i18n.today()
     view = _agenda(qtbot, ctx)

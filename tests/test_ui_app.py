@@ -17,7 +17,6 @@ from stpaul_field.ui import i18n
 from stpaul_field.ui.app import Launcher
 from stpaul_field.ui.main_window import MainWindow
 from stpaul_field.ui.settings_dialog import SettingsDialog
-from tests.ui_fixtures import ctx  # noqa: F401
 
 
 def test_launcher_opens_the_store_off_the_ui_thread_and_shows_the_window(qtbot, paths):
@@ -33,7 +32,7 @@ def test_launcher_opens_the_store_off_the_ui_thread_and_shows_the_window(qtbot, 
     window.ctx.store.close()
 
 
-def test_status_bar_keeps_the_newest_read_when_reads_land_out_of_order(qtbot, ctx, store):  # noqa: F811
+def test_status_bar_keeps_the_newest_read_when_reads_land_out_of_order(qtbot, ctx, store):
     # Status reads run in a thread pool: an older read landing last must not bring back a
     # stale count (« 0 modification ») over the newer one.
     window = MainWindow(ctx)
@@ -48,7 +47,7 @@ def test_status_bar_keeps_the_newest_read_when_reads_land_out_of_order(qtbot, ct
     assert window.sync_status.text() == "Poste non inscrit — 1 modification locale"
 
 
-def test_navigation_status_bar_and_remembered_state(qtbot, ctx, store):  # noqa: F811
+def test_navigation_status_bar_and_remembered_state(qtbot, ctx, store):
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
@@ -87,7 +86,7 @@ def test_navigation_status_bar_and_remembered_state(qtbot, ctx, store):  # noqa:
     assert again.size() == size
 
 
-def test_settings_choose_the_current_venue_once(qtbot, ctx, store):  # noqa: F811
+def test_settings_choose_the_current_venue_once(qtbot, ctx, store):
     with store.reader() as s:
         venue = s.scalars(select(Venue).where(Venue.active).order_by(Venue.name)).first()
     window = MainWindow(ctx)
@@ -105,7 +104,7 @@ def test_settings_choose_the_current_venue_once(qtbot, ctx, store):  # noqa: F81
     assert venue.name in window.venue_button.text()
 
 
-def test_english_translation_is_shipped_and_loads(qapp, qtbot, ctx):  # noqa: F811
+def test_english_translation_is_shipped_and_loads(qapp, qtbot, ctx):
     from PySide6.QtWidgets import QGroupBox
 
     from stpaul_field.ui.activity_form.accompaniment import AccompanimentForm
@@ -159,7 +158,7 @@ def test_launcher_asks_the_passphrase_when_needed(qtbot, paths, monkeypatch):
     window.ctx.store.close()
 
 
-def test_register_and_bin_are_wired_to_the_activities(qtbot, ctx, store):  # noqa: F811
+def test_register_and_bin_are_wired_to_the_activities(qtbot, ctx, store):
     import datetime as dt
 
     from stpaul_field.domain.entities import ActivityData

@@ -12,20 +12,19 @@ from stpaul_field.store.backup import list_backups
 from stpaul_field.store.models import Beneficiary
 from stpaul_field.ui import tasks
 from stpaul_field.ui.backups_dialog import BackupsDialog, size_text
-from tests.ui_fixtures import ctx  # noqa: F401
 
 
-def add(ctx, last_name: str) -> None:  # noqa: F811
+def add(ctx, last_name: str) -> None:
     with ctx.store.session() as s:
         s.add(Beneficiary(first_name="Josette", last_name=last_name))
 
 
-def names(ctx) -> set[str]:  # noqa: F811
+def names(ctx) -> set[str]:
     with ctx.store.reader() as s:
         return set(s.scalars(select(Beneficiary.last_name)))
 
 
-def make_dialog(qtbot, ctx) -> BackupsDialog:  # noqa: F811
+def make_dialog(qtbot, ctx) -> BackupsDialog:
     dialog = BackupsDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -39,7 +38,7 @@ def backup_now(qtbot, dialog: BackupsDialog) -> None:
     tasks.wait_until_settled(5000)
 
 
-def test_backup_now_lists_the_backup_with_its_date_reason_and_size(qtbot, ctx) -> None:  # noqa: F811
+def test_backup_now_lists_the_backup_with_its_date_reason_and_size(qtbot, ctx) -> None:
     dialog = make_dialog(qtbot, ctx)
     assert dialog.table.rowCount() == 0 and not dialog.restore_button.isEnabled()
     backup_now(qtbot, dialog)
@@ -51,7 +50,7 @@ def test_backup_now_lists_the_backup_with_its_date_reason_and_size(qtbot, ctx) -
     assert dialog.restore_button.isEnabled()  # the new backup is selected
 
 
-def test_the_number_kept_is_a_setting_applied_at_each_backup(qtbot, ctx, paths) -> None:  # noqa: F811
+def test_the_number_kept_is_a_setting_applied_at_each_backup(qtbot, ctx, paths) -> None:
     dialog = make_dialog(qtbot, ctx)
     dialog.kept.setValue(2)
     assert ctx.settings.get(st.BACKUPS_KEPT) == 2
@@ -64,7 +63,7 @@ def test_the_number_kept_is_a_setting_applied_at_each_backup(qtbot, ctx, paths) 
 
 def test_restore_asks_first_then_brings_the_backup_back_and_keeps_the_replaced_data(
     qtbot,
-    ctx,  # noqa: F811
+    ctx,
     monkeypatch,
 ) -> None:
     add(ctx, "AVANT")
@@ -93,7 +92,7 @@ def test_restore_asks_first_then_brings_the_backup_back_and_keeps_the_replaced_d
     assert names(ctx) == {"AVANT", "ENSUITE"}
 
 
-def test_a_backup_this_laptop_cannot_open_is_refused_in_french(qtbot, ctx, paths, monkeypatch) -> None:  # noqa: F811
+def test_a_backup_this_laptop_cannot_open_is_refused_in_french(qtbot, ctx, paths, monkeypatch) -> None:
     add(ctx, "ACTUEL")
     dialog = make_dialog(qtbot, ctx)
     backup_now(qtbot, dialog)
@@ -114,7 +113,7 @@ def test_sizes_read_in_french() -> None:
     assert size_text(12_345_678) == "12,3 Mo"
 
 
-def test_the_main_window_opens_it_from_the_file_menu(qtbot, ctx) -> None:  # noqa: F811
+def test_the_main_window_opens_it_from_the_file_menu(qtbot, ctx) -> None:
     from stpaul_field.ui.main_window import MainWindow
 
     window = MainWindow(ctx)

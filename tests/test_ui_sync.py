@@ -9,14 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from stpaul_bench.central_record import PASSWORD, ServerEnv, serve_in_thread, sqlite_url
 from stpaul_field.server.models import Record
-from stpaul_field.server.testing import (  # noqa: F401 (fixtures)
-    PASSWORD,
-    ServerEnv,
-    serve_in_thread,
-    server_sqlite_template,
-    sqlite_url,
-)
 from stpaul_field.settings import Settings
 from stpaul_field.store.activities import create_beneficiary
 from stpaul_field.store.models import Beneficiary
@@ -25,11 +19,10 @@ from stpaul_field.sync.engine import Backoff
 from stpaul_field.ui import sync_panel as panel_module
 from stpaul_field.ui.main_window import MainWindow
 from stpaul_field.ui.sync_panel import SyncPanel
-from tests.ui_fixtures import ctx  # noqa: F401
 
 
 @pytest.fixture
-def server(tmp_path: Path, server_sqlite_template: Path):  # noqa: F811
+def server(tmp_path: Path, server_sqlite_template: Path):
     import shutil
 
     shutil.copy(server_sqlite_template, tmp_path / "central-record.sqlite3")
@@ -79,7 +72,7 @@ def test_not_enrolled_shows_the_enrolment_form_with_inline_french_errors(qtbot, 
     assert form.errors.message("login")
 
 
-def test_enrol_then_sync_shows_up_to_date_in_the_window(qtbot, ctx, store, server, monkeypatch):  # noqa: F811
+def test_enrol_then_sync_shows_up_to_date_in_the_window(qtbot, ctx, store, server, monkeypatch):
     env, live = server
     with store.session() as s:
         person = create_beneficiary(s, "Hélène", "Payet")
@@ -202,7 +195,7 @@ def test_refused_change_is_listed_with_the_reason_and_resent(qtbot, store, paths
     qtbot.waitUntil(lambda: panel.status_label.text() == "À jour", timeout=10_000)
 
 
-def test_closing_the_window_stops_a_running_sync_first(qtbot, ctx, store, server, monkeypatch):  # noqa: F811
+def test_closing_the_window_stops_a_running_sync_first(qtbot, ctx, store, server, monkeypatch):
     _env, live = server
     started = threading.Event()
 

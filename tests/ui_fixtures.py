@@ -1,22 +1,26 @@
-"""Fixtures of the desktop app's tests (imported by the test_ui_* modules).
+"""Fixtures of the desktop app's tests (a plugin registered in tests/conftest.py).
 
-The check that no worker is left behind (`no_dangling_workers`) is autouse in conftest.py,
-so it runs for every test, not only those that import this module.
+The check that no worker is left behind (`no_dangling_workers`) is autouse in conftest.py.
+Qt is imported only when a test asks for `ctx`, so tests that never touch the UI stay Qt-free.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
-from stpaul_field.settings import Settings
-from stpaul_field.ui import tasks
-from stpaul_field.ui.context import AppContext
+if TYPE_CHECKING:
+    from stpaul_field.ui.context import AppContext
 
 
 @pytest.fixture
 def ctx(store, paths, qapp) -> Iterator[AppContext]:
+    from stpaul_field.settings import Settings
+    from stpaul_field.ui import tasks
+    from stpaul_field.ui.context import AppContext
+
     context = AppContext(store, Settings(paths.settings_file), paths)
     yield context
     tasks.wait_until_settled(5000)

@@ -27,10 +27,10 @@ def main(out: Path) -> int:
     app = QApplication([])
     from sqlalchemy import select
 
+    from stpaul_bench.central_record import PASSWORD, ServerEnv, serve_in_thread, sqlite_url
     from stpaul_field import settings as st
     from stpaul_field.domain.entities import ActivityData
     from stpaul_field.paths import AppPaths
-    from stpaul_field.server.testing import PASSWORD, ServerEnv, serve_in_thread, sqlite_url
     from stpaul_field.store import activities as acts
     from stpaul_field.store.database import Store
     from stpaul_field.store.models import Activity, Beneficiary, Conflict, Venue

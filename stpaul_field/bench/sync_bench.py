@@ -45,8 +45,8 @@ from typing import TYPE_CHECKING, Any
 from stpaul_field.bench.harness import BENCH_PASSPHRASE, BenchContext, Figure, percentile
 
 if TYPE_CHECKING:
+    from stpaul_bench.central_record import ServerEnv
     from stpaul_field.server.caller import Caller
-    from stpaul_field.server.testing import ServerEnv
     from stpaul_field.store.database import Store
 
 TEAM = "Saint-Paul"
@@ -185,7 +185,7 @@ def _seed_from_demo(env: ServerEnv, demo: Store) -> int:
 
 def _team_record(ctx: BenchContext) -> Path:
     """The directory of a SQLite record holding the demo team, made once per size."""
-    from stpaul_field.server.testing import ServerEnv, sqlite_url
+    from stpaul_bench.central_record import ServerEnv, sqlite_url
 
     target = ctx.work_dir / f"sync-record-{ctx.beneficiaries}-{ctx.activities}"
     if not (target / "central-record.sqlite3").exists():
@@ -212,7 +212,7 @@ def _team_record(ctx: BenchContext) -> Path:
 
 @contextlib.contextmanager
 def _served(record_dir: Path, **uvicorn_options: Any) -> Iterator[tuple[ServerEnv, str]]:
-    from stpaul_field.server.testing import ServerEnv, serve_in_thread, sqlite_url
+    from stpaul_bench.central_record import ServerEnv, serve_in_thread, sqlite_url
 
     env = ServerEnv.start(sqlite_url(record_dir))
     live = serve_in_thread(env.app, **uvicorn_options)
@@ -242,8 +242,8 @@ class FirstSync:
 
 def _first_sync(ctx: BenchContext, run: Path) -> FirstSync:
     """A fresh laptop enrols with the team record copied into `run` and pulls all of it."""
+    from stpaul_bench.central_record import PASSWORD
     from stpaul_field.paths import AppPaths
-    from stpaul_field.server.testing import PASSWORD
     from stpaul_field.store.database import Store
     from stpaul_field.sync import enrolment
     from stpaul_field.sync.engine import SyncEngine
@@ -416,7 +416,7 @@ def sync_day(ctx: BenchContext, bandwidth_bps: float = LINK_BPS, rtt_s: float = 
     shutil.rmtree(run, ignore_errors=True)
     shutil.copytree(pair, run)
     rng = random.Random(974)
-    from stpaul_field.server.testing import make_certificates
+    from stpaul_bench.central_record import make_certificates
 
     ca, cert, key = make_certificates(run)
     store = Store.open(AppPaths.under(run / "laptop"), passphrase=BENCH_PASSPHRASE)
@@ -612,10 +612,10 @@ def _small_day(
 def sync_many(ctx: BenchContext, laptops: int | None = None, workers: int = 2) -> list[Figure]:
     from sqlalchemy import select
 
+    from stpaul_bench.central_record import PASSWORD, ServerEnv, drop_database, fresh_postgres_database
     from stpaul_field.bench.fleet import SimulatedLaptop, check, prepare
     from stpaul_field.bench.fleet import burst as run_burst
     from stpaul_field.server.models import Record
-    from stpaul_field.server.testing import PASSWORD, ServerEnv, drop_database, fresh_postgres_database
     from stpaul_field.sync.protocol import EnrolRequest
     from stpaul_field.sync.transport import Transport
 

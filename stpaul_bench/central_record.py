@@ -1,4 +1,6 @@
-"""Helpers to run the central record inside tests (no pytest here; the fixtures use these).
+"""A central record run in process, for the tests and the benchmarks (never part of the product).
+
+The pytest fixtures built on it (`server_env`, ...) are in tests/server_fixtures.py.
 
 url = sqlite_url(tmp_path)                       # or fresh_postgres_database(base_url)
 env = ServerEnv.start(url)                       # app + database, migrated, venues seeded
@@ -167,48 +169,6 @@ def serve_in_thread(
         port = server.servers[0].sockets[0].getsockname()[1]
     scheme = "https" if ssl_certfile else "http"
     return LiveServer(f"{scheme}://{host}:{port}", server, thread)
-
-
-# ---- pytest fixtures (import them into a test module: `from stpaul_field.server.testing import *`) ----
-
-try:
-    import shutil
-
-    import pytest
-except ImportError:  # pragma: no cover - pytest is a dev dependency
-    pytest = None  # type: ignore[assignment]
-
-if pytest is not None:
-
-    @pytest.fixture(scope="session")
-    def server_sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-        """A migrated, seeded SQLite record, copied for each test (faster than migrating each time)."""
-        directory = tmp_path_factory.mktemp("server-template")
-        ServerEnv.start(sqlite_url(directory)).close()
-        return directory / "central-record.sqlite3"
-
-    @pytest.fixture(scope="session")
-    def server_postgres_url(postgres_url: str) -> Any:
-        """A migrated database of its own on the test PostgreSQL (`postgres_url`, tests/conftest.py),
-        dropped at the end of the session."""
-        url = fresh_postgres_database(postgres_url)
-        ServerEnv.start(url).close()
-        yield url
-        drop_database(url)
-
-    @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-    def server_env(request: pytest.FixtureRequest, tmp_path: Path, server_sqlite_template: Path) -> Any:
-        """A fresh central record for one test, on SQLite and on PostgreSQL."""
-        if request.param == "sqlite":
-            shutil.copy(server_sqlite_template, tmp_path / "central-record.sqlite3")
-            env = ServerEnv.start(sqlite_url(tmp_path))
-        else:
-            env = ServerEnv.start(request.getfixturevalue("server_postgres_url"))
-            reset(env.db)
-        yield env
-        env.close()
-
-    __all__ = ["server_env", "server_postgres_url", "server_sqlite_template"]
 
 
 # ---- HTTPS for tests and benches ------------------------------------------------------------

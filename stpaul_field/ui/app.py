@@ -28,10 +28,16 @@ def configure(app: QApplication) -> None:
 
 
 class Launcher(QObject):
-    """Opens the store in the background, then shows the main window."""
+    """Opens the store in the background, then shows the main window.
+
+    Until the main window shows, the app must not quit when a window closes: the
+    « Ouverture… » label is a splash screen, which Qt does not count as a window, so
+    closing the passphrase dialog would otherwise end the app while the store opens.
+    """
 
     ready = Signal(object)  # the MainWindow, shown
     failed = Signal(str)
+    cancelled = Signal()  # the advisor gave up at the passphrase: nothing was opened
 
     def __init__(self, paths: AppPaths, settings: st.Settings, ask_venue: bool = True) -> None:
         super().__init__()
@@ -42,12 +48,27 @@ class Launcher(QObject):
         self.splash: QLabel | None = None
         self.dialog = None
         self._show_splash = True
+        self._quit_on_close: bool | None = None
+
+    def _hold_app_open(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and self._quit_on_close is None:
+            self._quit_on_close = app.quitOnLastWindowClosed()
+            app.setQuitOnLastWindowClosed(False)
+
+    def _release_app(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and self._quit_on_close is not None:
+            app.setQuitOnLastWindowClosed(self._quit_on_close)
+            self._quit_on_close = None
 
     def start(self, show_splash: bool = True, passphrase: str | None = None) -> None:
+        self._hold_app_open()
         if show_splash and self.splash is None:
             self.splash = QLabel(self.tr("Ouverture des données du poste…"))
             self.splash.setWindowFlag(Qt.WindowType.SplashScreen)
             self.splash.setMargin(24)
+        if show_splash and self.splash is not None:
             self.splash.show()
         self._show_splash = show_splash
         keep = self.settings.get(st.BACKUPS_KEPT)
@@ -55,6 +76,10 @@ class Launcher(QObject):
         tasks.run_in_background(
             lambda: Store.open(paths, passphrase=passphrase, backups_kept=keep), self._opened, self._failed
         )
+
+    def _close_splash(self) -> None:
+        if self.splash is not None:
+            self.splash.close()
 
     def _opened(self, store: Store) -> None:
         from stpaul_field.ui.context import AppContext
@@ -70,8 +95,8 @@ class Launcher(QObject):
             self._failed(error)
             return
         self.window.show()
-        if self.splash is not None:
-            self.splash.close()
+        self._close_splash()
+        self._release_app()  # from now on, closing the main window quits
         if self.ask_venue and ctx.venue_id is None:
             # The current venue is chosen once, then is the default everywhere.
             QTimer.singleShot(0, self.window.open_settings)
@@ -81,27 +106,50 @@ class Launcher(QObject):
         from stpaul_field.store.cipher import WrongKey
         from stpaul_field.store.keys import KeyUnavailable
 
-        if isinstance(error, KeyUnavailable | WrongKey):
-            self.ask_passphrase(str(error) if isinstance(error, WrongKey) or self._asked else "")
+        if isinstance(error, WrongKey):
+            self.ask_passphrase(self.tr("Ce n'est pas la bonne phrase de passe. Réessayez."))
             return
-        if self.splash is not None:
-            self.splash.close()
+        if isinstance(error, KeyUnavailable):
+            self.ask_passphrase(str(error) if self._asked else "")
+            return
+        self._close_splash()
+        self._release_app()
         self.failed.emit(str(error))
 
     _asked = False
 
     def ask_passphrase(self, error: str = "") -> None:
         """No key in the OS keyring: the store is opened (or protected) with a passphrase."""
-        from stpaul_field.store.keys import key_info_file
+        from stpaul_field.store.keys import MIN_PASSPHRASE, key_info_file
         from stpaul_field.ui.lock import SecretDialog
 
+        self._hold_app_open()
+        if self.splash is not None:
+            self.splash.hide()  # back once the passphrase is given
         creating = not key_info_file(self.paths).exists()
-        prompt = (
-            self.tr("Choisissez une phrase de passe pour protéger ce poste")
-            if creating
-            else self.tr("Phrase de passe du poste")
+        if creating:
+            prompt = self.tr("Choisissez une phrase de passe pour protéger ce poste")
+            hint = self.tr("{0} caractères au moins ; une courte phrase se retient mieux qu'un mot.").format(
+                MIN_PASSPHRASE
+            )
+            note = self.tr(
+                "Retenez-la bien : sans elle, personne ne peut lire les données de ce poste, pas même "
+                "le service informatique. Si elle est oubliée, ce qui a été synchronisé reste au "
+                "registre central : le poste est remis à zéro puis inscrit de nouveau, et tout ce qui "
+                "avait été synchronisé revient ; ce qui ne l'avait pas été est perdu."
+            )
+        else:
+            prompt = self.tr("Phrase de passe du poste")
+            hint = ""
+            note = self.tr(
+                "Phrase de passe oubliée ? Sans elle, les données de ce poste restent illisibles. Ce "
+                "qui a été synchronisé est conservé au registre central : demandez au coordinateur de "
+                "remettre le poste à zéro, puis inscrivez-le de nouveau pour le retrouver ; ce qui "
+                "n'avait pas été synchronisé est perdu."
+            )
+        self.dialog = SecretDialog(
+            self.tr("Ouvrir le poste"), prompt, confirm=creating, hint=hint, note=note, cancellable=True
         )
-        self.dialog = SecretDialog(self.tr("Ouvrir le poste"), prompt, confirm=creating)
         if error:
             self.dialog.show_error(error)
         self._asked = True
@@ -109,15 +157,20 @@ class Launcher(QObject):
         def accepted() -> None:
             assert self.dialog is not None
             secret = self.dialog.secret.text()
+            if creating and len(secret) < MIN_PASSPHRASE:
+                self.ask_passphrase(
+                    self.tr("La phrase de passe doit compter au moins {0} caractères.").format(MIN_PASSPHRASE)
+                )
+                return
             if self.dialog.again is not None and self.dialog.again.text() != secret:
                 self.ask_passphrase(self.tr("Les deux saisies diffèrent."))
                 return
             self.start(self._show_splash, passphrase=secret)
 
         def rejected() -> None:
-            if self.splash is not None:
-                self.splash.close()
-            self.failed.emit(self.tr("Le poste reste fermé sans sa phrase de passe."))
+            self._close_splash()
+            self._release_app()
+            self.cancelled.emit()
 
         self.dialog.accepted.connect(accepted)
         self.dialog.rejected.connect(rejected)
@@ -143,6 +196,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
         app.exit(1)
 
     launcher.failed.connect(failed)
+    launcher.cancelled.connect(lambda: app.exit(0))  # « Annuler » at the passphrase: a clean exit
     launcher.start()
     code = app.exec()
     tasks.wait_until_settled(10_000)

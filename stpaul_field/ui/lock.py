@@ -62,9 +62,24 @@ class IdleWatcher(QObject):
 
 
 class SecretDialog(QDialog):
-    """Asks a passphrase or unlock code; with `confirm`, twice (when choosing one)."""
+    """Asks a passphrase or unlock code; with `confirm`, twice (when choosing one).
 
-    def __init__(self, title: str, prompt: str, confirm: bool = False, parent: QWidget | None = None) -> None:
+    `note` is a paragraph shown under the fields (what a forgotten secret means);
+    `cancellable` adds « Annuler » (the start of the app; never the lock, which Échap
+    must not open).
+    """
+
+    def __init__(
+        self,
+        title: str,
+        prompt: str,
+        confirm: bool = False,
+        parent: QWidget | None = None,
+        *,
+        hint: str = "",
+        note: str = "",
+        cancellable: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
@@ -79,15 +94,24 @@ class SecretDialog(QDialog):
             self.again.setEchoMode(QLineEdit.EchoMode.Password)
             self.again.setAccessibleName(self.tr("Confirmation"))
             form.addRow(self.tr("Confirmation"), self.again)
+        if hint:
+            form.addRow("", QLabel(hint))
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
+        if cancellable:
+            cancel = buttons.addButton(self.tr("&Annuler"), QDialogButtonBox.ButtonRole.RejectRole)
+            cancel.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
+        if note:
+            explain = QLabel(note)
+            explain.setWordWrap(True)
+            layout.addWidget(explain)
         layout.addWidget(buttons)
 
     def show_error(self, message: str) -> None:

@@ -55,7 +55,7 @@ def build(store: Store) -> Fixture:
             first_name="Hélène",
             last_name="Técher",
             gender="feminin",
-            age_band="de_25_a_39",
+            age_band="vingt_cinq_trente_neuf",
             birth_year=1990,
             disability=True,
             consent_at=now,
@@ -70,7 +70,7 @@ def build(store: Store) -> Fixture:
             first_name="Jean",
             last_name="Hoarau",
             gender="masculin",
-            age_band="de_60_a_69",
+            age_band="soixante_soixante_neuf",
             homeless=True,
         )
         ben("b3", first_name="Line", last_name="Boyer")  # gender and age not recorded
@@ -128,7 +128,7 @@ def build(store: Store) -> Fixture:
             level="debutant",
             anon_total=3,
             anon_genders={"feminin": 2},
-            anon_age_bands={"plus_de_70": 1},
+            anon_age_bands={"soixante_dix_plus": 1},
         )
         part(a3, "b2", attended=True)
         part(a3, "b3", attended=False)

@@ -70,7 +70,7 @@ def test_activities_xlsx_read_back(store, fx, tmp_path):
     assert first[col["Rôle"]] == "Conseiller numérique"
     assert first[col["Type"]] == "Accompagnement individuel"
     assert first[col["Bénéficiaire"]] == "Hélène Técher"
-    assert first[col["Canaux d'accompagnement"]] == "Lieu d'activité"
+    assert first[col["Canaux d'accompagnement"]] == "Lieu d’activité"
     assert first[col["Nom du lieu"]] == "EN Saint-Gilles"
     assert first[col["Code postal"]] == "97434"
     assert first[col["Matériel numérique utilisé"]] == "Ordinateur, Téléphone"
@@ -85,7 +85,7 @@ def test_activities_xlsx_read_back(store, fx, tmp_path):
     assert redirected[col["Thématique(s) d'accompagnement"]] == "Aide aux démarches administratives, Logement"
     assert redirected[col["Nom de la démarche administrative"]] == "Demande de logement social"
     assert redirected[col["Bénéficiaire réorienté"]] == "Oui"
-    assert redirected[col["Structure de redirection"]].startswith("Structure d'aide sociale")
+    assert redirected[col["Structure de redirection"]].startswith("Structure d’aide sociale")
     workshop = [r for r in body if r[col["ID CRA"]] == str(fx.activities["a3"])]
     assert [r[col["Participants"]] for r in workshop] == [1, 3]  # b2, then the anonymous group
     assert workshop[0][col["Genre du bénéficiaire"]] == "Homme"

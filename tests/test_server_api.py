@@ -468,6 +468,36 @@ def test_one_invalid_record_is_rejected_in_french_and_the_rest_applied(world: Wo
         )
 
 
+def test_a_laptop_on_the_previous_version_pushing_a_former_code_is_translated_not_refused(
+    world: World,
+) -> None:
+    # Codes renamed to the Coop's (domain.values, `former`): a laptop not yet updated still sends
+    # the old spelling; the record takes the current one and the laptop is sent it back.
+    marie = world.laptop("marie")
+    person, help_ = uuid.uuid4(), uuid.uuid4()
+    old_activity = activity(
+        world.marie_id,
+        themes=["gerer_ses_contenus_numeriques"],
+        redirected=True,
+        redirect_structure="operateur_demarche",
+    )
+    results = marie.push(
+        [
+            marie.change("beneficiary", person, beneficiary(age_band="plus_de_70")),
+            marie.change("activity", help_, old_activity),
+        ]
+    ).results
+    assert [r.status for r in results] == ["applied", "applied"]
+    with world.env.db.session() as s:
+        stored = s.get(Record, ("beneficiary", person))
+        done = s.get(Record, ("activity", help_))
+        assert stored is not None and stored.fields["age_band"] == "soixante_dix_plus"
+        assert done is not None and done.fields["themes"] == ["gere_ses_contenus_numeriques"]
+        assert done.fields["redirect_structure"] == "operateur_ou_organisme_en_charge"
+    pulled = marie.pull_all()
+    assert pulled[("beneficiary", person)].fields["age_band"] == "soixante_dix_plus"
+
+
 def test_a_deletion_is_a_tombstone_that_syncs(world: World) -> None:
     marie, paul = world.laptop("marie"), world.laptop("paul")
     b = uuid.uuid4()

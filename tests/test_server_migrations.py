@@ -150,3 +150,68 @@ def test_an_operation_accepted_before_s0004_is_still_a_duplicate(empty_database:
     with db.session() as s:
         assert s.scalar(select(Record.id).where(Record.id == person)) is None  # nothing written again
     db.dispose()
+
+
+def test_codes_renamed_by_the_coop_are_renamed_in_place_on_the_central_record(empty_database: str) -> None:
+    from stpaul_field.server.models import ConflictLog
+
+    db = Database(empty_database)
+    upgrade(db.write_engine, to="s0004")
+    person, workshop, venue = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    stamp = "001795000000000-000000-poste"
+    documents = [
+        ("beneficiary", person, {"first_name": "Hélène", "age_band": "plus_de_70", "notes": ""}),
+        (
+            "activity",
+            workshop,
+            {
+                "themes": ["gerer_ses_contenus_numeriques"],
+                "redirect_structure": None,
+                "anon_age_bands": {"de_12_a_17": 2},
+            },
+        ),
+        ("venue", venue, {"name": "de_12_a_17"}),  # not a coded field: left as it is
+    ]
+    with db.write_engine.begin() as conn:
+        for seq, (entity, record_id, fields) in enumerate(documents, start=1):
+            conn.execute(
+                text(
+                    "INSERT INTO record (entity, id, team_id, seq, fields, field_seqs, field_stamps) "
+                    "VALUES (:entity, :id, NULL, :seq, :fields, :seqs, :stamps)"
+                ),
+                {
+                    "entity": entity,
+                    "id": _uid(db, record_id),
+                    "seq": seq,
+                    "fields": json.dumps(fields),
+                    "seqs": json.dumps(dict.fromkeys(fields, seq)),
+                    "stamps": json.dumps(dict.fromkeys(fields, stamp)),
+                },
+            )
+        conn.execute(
+            text(
+                "INSERT INTO conflict_log "
+                "(at, seq, entity, record_id, field, kept, lost, kept_stamp, lost_stamp) "
+                "VALUES (CURRENT_TIMESTAMP, 1, 'beneficiary', :id, 'age_band', '\"de_18_a_24\"', "
+                "'\"plus_de_70\"', 'k', 'l')"
+            ),
+            {"id": _uid(db, person)},
+        )
+        conn.execute(text("UPDATE counter SET value = 3"))
+    upgrade(db.write_engine)
+    with db.session() as s:
+        records = {rec.entity: rec for rec in s.scalars(select(Record))}
+        assert records["beneficiary"].fields["age_band"] == "soixante_dix_plus"
+        assert records["activity"].fields["themes"] == ["gere_ses_contenus_numeriques"]
+        assert records["activity"].fields["anon_age_bands"] == {"douze_dix_huit": 2}
+        assert records["venue"].fields == {"name": "de_12_a_17"}
+        # A rename is not a write: the versions stay.
+        assert {rec.entity: rec.seq for rec in records.values()} == {
+            "beneficiary": 1,
+            "activity": 2,
+            "venue": 3,
+        }
+        assert records["beneficiary"].field_seqs["age_band"] == 1
+        logged = s.scalars(select(ConflictLog)).one()
+        assert (logged.kept, logged.lost) == ("dix_huit_vingt_quatre", "soixante_dix_plus")
+    db.dispose()

@@ -91,7 +91,12 @@ def test_breakdowns(store, fx):
     # identified: b1 x3 féminin, b2 x2 masculin, b3 x1 not recorded; anonymous: 2 féminin, 2 undescribed
     assert f.by_gender.as_dict() == {"masculin": 2, "feminin": 5, "non_communique": 3}
     ages = {k: n for k, n in f.by_age_band.as_dict().items() if n}
-    assert ages == {"de_25_a_39": 3, "de_60_a_69": 2, "plus_de_70": 1, "non_communique": 4}
+    assert ages == {
+        "vingt_cinq_trente_neuf": 3,
+        "soixante_soixante_neuf": 2,
+        "soixante_dix_plus": 1,
+        "non_communique": 4,
+    }
     assert f.by_gender.total == f.by_age_band.total == f.follow_ups
     assert f.by_autonomy.as_dict() == {
         "entierement_accompagne": 0,

@@ -76,7 +76,7 @@ def test_invalid_activity_saves_nothing(store):
 
 
 def test_anonymous_individual_makes_an_unnamed_record(store):
-    anon = BeneficiaryData(gender="feminin", age_band="de_60_a_69", already_accompanied=True)
+    anon = BeneficiaryData(gender="feminin", age_band="soixante_soixante_neuf", already_accompanied=True)
     with store.session() as s:
         aid = acts.save_activity(s, _individual(store), [acts.ParticipantInput(anonymous=anon)])
     with store.reader() as s:
@@ -84,7 +84,7 @@ def test_anonymous_individual_makes_an_unnamed_record(store):
         assert loaded.participants[0].anonymous
         assert loaded.anonymous_beneficiary.gender == "feminin"
         b = s.get(Beneficiary, loaded.participants[0].beneficiary_id)
-        assert b.anonymous and b.first_name == "" and b.age_band == "de_60_a_69"
+        assert b.anonymous and b.first_name == "" and b.age_band == "soixante_soixante_neuf"
     # Saving again updates the same anonymous person rather than adding another.
     anon.gender = "masculin"
     with store.session() as s:

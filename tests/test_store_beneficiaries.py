@@ -51,16 +51,16 @@ def test_create_normalises_phone_and_computes_age_band(store: Store) -> None:
         stored = s.get(Beneficiary, bid)
         assert stored is not None
         assert stored.phone == "0692123456"
-        assert stored.age_band == "plus_de_70"
+        assert stored.age_band == "soixante_dix_plus"
         entries = s.scalars(select(OutboxEntry).where(OutboxEntry.record_id == bid)).all()
         assert len(entries) == 1 and entries[0].fields["last_name"] == "PAYET"
 
 
 def test_age_band_chosen_by_hand_when_birth_year_unknown(store: Store) -> None:
     with store.session() as s:
-        bid = reg.create_beneficiary(s, person(age_band="de_25_a_39"), TODAY).id
+        bid = reg.create_beneficiary(s, person(age_band="vingt_cinq_trente_neuf"), TODAY).id
     with store.reader() as s:
-        assert s.get(Beneficiary, bid).age_band == "de_25_a_39"  # type: ignore[union-attr]
+        assert s.get(Beneficiary, bid).age_band == "vingt_cinq_trente_neuf"  # type: ignore[union-attr]
 
 
 def test_invalid_person_is_refused_and_nothing_is_stored(store: Store) -> None:
@@ -87,7 +87,7 @@ def test_update_writes_only_changed_fields(store: Store) -> None:
         last = s.scalars(select(OutboxEntry).order_by(OutboxEntry.seq.desc())).first()
         assert last is not None
         assert set(last.fields) == {"commune", "birth_year", "age_band"}
-        assert last.fields["age_band"] == "de_25_a_39"
+        assert last.fields["age_band"] == "vingt_cinq_trente_neuf"
 
 
 def test_duplicates_by_folded_name_and_birth_year_or_phone(store: Store) -> None:

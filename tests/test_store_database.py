@@ -151,3 +151,53 @@ def test_opening_an_up_to_date_store_does_not_import_alembic(tmp_path) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "[]"
+
+
+R0007 = Path(__file__).parent / "data" / "store-r0007.sqlite3"
+
+
+def test_a_store_of_revision_0007_takes_the_coops_codes_everywhere_it_keeps_them(paths: AppPaths):
+    from stpaul_field.store.models import Conflict
+
+    paths.ensure()
+    shutil.copy(R0007, paths.store_file)
+    store = Store.open(paths)
+    try:
+        with store.reader() as session:
+            people = {b.first_name: b.age_band for b in session.scalars(select(Beneficiary))}
+            assert people == {"Hélène": "soixante_dix_plus", "Kévin": "vingt_cinq_trente_neuf"}
+            by_type = {a.type: a for a in session.scalars(select(Activity))}
+            individual, workshop = by_type["individual"], by_type["workshop"]
+            assert individual.themes == ["gere_ses_contenus_numeriques", "aide_aux_demarches_administratives"]
+            assert individual.redirect_structure == "operateur_ou_organisme_en_charge"
+            assert workshop.anon_age_bands == {"douze_dix_huit": 2, "soixante_dix_plus": 1}
+            queued = {e.entity: e for e in session.scalars(select(OutboxEntry))}
+            assert queued["beneficiary"].fields == {
+                "age_band": "quarante_cinquante_neuf",
+                "first_name": "Kévin",
+            }
+            assert queued["activity"].fields == {
+                "redirect_structure": "aide_aux_demarches_administratives",
+                "themes": ["gere_ses_contenus_numeriques"],
+            }
+            kept = session.scalars(select(Conflict)).one()
+            assert kept.kept_value == {"douze_dix_huit": 2, "soixante_dix_plus": 1}
+            assert kept.lost_value == {"dix_huit_vingt_quatre": 3}
+            # What did not hold a former code is as it was.
+            assert individual.admin_themes == ["logement"] and workshop.themes == ["email"]
+        # The widened column: a 23-character code is stored, and the schema still matches the models.
+        with store.session() as session:
+            session.get(
+                Beneficiary, next(iter(session.scalars(select(Beneficiary.id))))
+            ).age_band = "quarante_cinquante_neuf"
+        with store.engine.connect() as conn:
+            context = MigrationContext.configure(conn, opts={"include_name": migrate.include_name})
+            assert compare_metadata(context, Base.metadata) == []
+            assert (
+                "age_band VARCHAR(40)"
+                in conn.exec_driver_sql(
+                    "SELECT sql FROM sqlite_master WHERE name = 'beneficiary'"
+                ).scalar_one()
+            )
+    finally:
+        store.close()

@@ -29,7 +29,7 @@ def add_person(store: Store, last_seen: dt.date | None, **fields) -> Beneficiary
             notes="habite chez sa fille",
             birth_year=1950,
             gender="feminin",
-            age_band="plus_de_70",
+            age_band="soixante_dix_plus",
             commune="Saint-Paul",
             disability=True,
             consent_at=dt.datetime(2025, 1, 1, tzinfo=dt.UTC),
@@ -72,7 +72,11 @@ def test_erasure_anonymises_everywhere_and_is_queued_for_sync(store: Store):
         assert erased.phone == "" and erased.notes == "" and erased.birth_year is None
         assert not erased.disability and erased.consent_at is None
         # Still counted in the figures, by coarse criteria only.
-        assert (erased.gender, erased.age_band, erased.commune) == ("feminin", "plus_de_70", "Saint-Paul")
+        assert (erased.gender, erased.age_band, erased.commune) == (
+            "feminin",
+            "soixante_dix_plus",
+            "Saint-Paul",
+        )
         assert s.scalars(select(Activity.notes)).one() == ""
         assert search_beneficiaries(s, "payet") == []
         erasure = [e for e in s.scalars(select(OutboxEntry)) if e.record_id == person.id][-1]

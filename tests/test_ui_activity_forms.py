@@ -117,13 +117,13 @@ def test_anonymous_accompaniment(qtbot, ctx, store):
     form.anonymous.setChecked(True)
     assert form.anon_gender.isVisible() and not form.picker.isVisible()
     form.anon_gender.set_code("feminin")
-    form.anon_age.set_code("plus_de_70")
+    form.anon_age.set_code("soixante_dix_plus")
     form.themes.set_codes(["sante"])
     form.save()
     _wait_saved(qtbot, form)
     [saved] = _activities(store)
     assert saved.anonymous_beneficiary.gender == "feminin"
-    assert saved.anonymous_beneficiary.age_band == "plus_de_70"
+    assert saved.anonymous_beneficiary.age_band == "soixante_dix_plus"
 
 
 @pytest.mark.parametrize(
@@ -187,13 +187,13 @@ def test_workshop_with_followed_and_anonymous_participants_then_attendance(qtbot
     form.anon_already.setValue(1)
     form.by_gender.spins["feminin"].setValue(3)
     form.by_gender.spins["masculin"].setValue(1)
-    form.by_age.spins["plus_de_70"].setValue(4)
+    form.by_age.spins["soixante_dix_plus"].setValue(4)
     form.save()
     _wait_saved(qtbot, form)
     [ws] = _activities(store)
     assert ws.data.title == "Atelier messagerie" and ws.data.status == "planned"
     assert ws.data.anon_total == 4 and ws.data.anon_genders == {"feminin": 3, "masculin": 1}
-    assert ws.data.anon_age_bands == {"plus_de_70": 4}
+    assert ws.data.anon_age_bands == {"soixante_dix_plus": 4}
     assert {p.beneficiary_id for p in ws.participants} == {alice, bruno}
 
     # After the workshop: Alice came, Bruno did not, Carla walked in.

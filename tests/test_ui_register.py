@@ -177,7 +177,7 @@ def test_notes_too_long_then_fixed_creates_the_person(qtbot, view: RegisterView,
     assert (p.commune, p.postcode, p.insee_code) == ("Saint-Paul", "97460", "97415")
     assert (p.gender, p.age_band, p.pass_numerique_vouchers, p.notes) == (
         "masculin",
-        "plus_de_70",
+        "soixante_dix_plus",
         2,
         "Vient le mardi.",
     )

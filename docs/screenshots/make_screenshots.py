@@ -118,7 +118,7 @@ def main() -> int:
     workshop.anon_already.setValue(1)
     workshop.by_gender.spins["feminin"].setValue(2)
     workshop.by_gender.spins["masculin"].setValue(1)
-    workshop.by_age.spins["plus_de_70"].setValue(3)
+    workshop.by_age.spins["soixante_dix_plus"].setValue(3)
     settle()
     workshop.grab().save(str(out / f"workshop-form{suffix}.png"))
     workshop.reject()

@@ -2967,7 +2967,7 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation>Cancelled</translation>
     </message>
     <message>
-      <source>Lieu d'activité</source>
+      <source>Lieu d’activité</source>
       <translation>Activity venue</translation>
     </message>
     <message>
@@ -3175,15 +3175,15 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation>Operator or body in charge of the procedure</translation>
     </message>
     <message>
-      <source>Structure d'aide sociale (maison des solidarités, centre social…)</source>
+      <source>Structure d’aide sociale (maison des solidarités, centre social…)</source>
       <translation>Social support (solidarity centre, social centre…)</translation>
     </message>
     <message>
-      <source>Structure d'insertion professionnelle (France Travail, mission locale, chambre de commerce…)</source>
+      <source>Structure d’insertion professionnelle (France Travail, mission locale, chambre de commerce…)</source>
       <translation>Employment support (France Travail, mission locale, chamber of commerce…)</translation>
     </message>
     <message>
-      <source>Structure d'aide aux démarches administratives (France Services…)</source>
+      <source>Structure d’aide aux démarches administratives (France Services…)</source>
       <translation>Administrative help centre (France Services…)</translation>
     </message>
     <message>

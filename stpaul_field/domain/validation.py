@@ -140,7 +140,7 @@ def activity_errors(a: Any, participant_count: int) -> list[FieldError]:
     elif a.place_type in v.PLACE_TYPES:
         if a.venue_id is not None:
             errors.append(
-                FieldError("venue_id", "Un lieu d'activité ne se choisit qu'avec « Lieu d'activité ».")
+                FieldError("venue_id", "Un lieu d'activité ne se choisit qu'avec « Lieu d’activité ».")
             )
         if not _s(a.commune):
             errors.append(FieldError("commune", "Indiquez la commune."))

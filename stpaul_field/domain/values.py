@@ -22,10 +22,14 @@ class Choice:
 class ValueList:
     """An ordered list of choices, looked up by code."""
 
-    def __init__(self, name: str, *choices: tuple[str, str]) -> None:
+    def __init__(self, name: str, *choices: tuple[str, str], former: dict[str, str] | None = None) -> None:
         self.name = name
         self.choices: tuple[Choice, ...] = tuple(Choice(c, lbl) for c, lbl in choices)
         self._labels = {c.code: c.label for c in self.choices}
+        # Codes this list used before it took the Coop's, and the code each one became: a
+        # laptop still on an older version may send them (see `current`).
+        self.former: dict[str, str] = dict(former or {})
+        assert set(self.former.values()) <= set(self._labels), f"{name}: former code to nowhere"
 
     def __iter__(self) -> Iterator[Choice]:
         return iter(self.choices)
@@ -40,11 +44,15 @@ class ValueList:
     def codes(self) -> tuple[str, ...]:
         return tuple(c.code for c in self.choices)
 
+    def current(self, code: str) -> str:
+        """The code as this version spells it: a former code becomes its successor."""
+        return self.former.get(code, code)
+
     def label(self, code: str | None) -> str:
         """The French label of a code; empty for None, the code itself if unknown."""
         if code is None:
             return ""
-        return self._labels.get(code, code)
+        return self._labels.get(self.current(code), code)
 
     def labels(self, codes: list[str] | tuple[str, ...] | None) -> list[str]:
         return [self.label(c) for c in (codes or [])]
@@ -73,7 +81,7 @@ ACTIVITY_STATUSES = ValueList(
 
 PLACE_TYPES = ValueList(
     "place_type",
-    ("lieu_activite", "Lieu d'activité"),
+    ("lieu_activite", "Lieu d’activité"),
     ("autre", "Autre lieu"),
     ("domicile", "À domicile"),
     ("a_distance", "À distance"),
@@ -96,7 +104,7 @@ THEMES = ValueList(
     ("diagnostic_numerique", "Diagnostic numérique"),
     ("prendre_en_main_du_materiel", "Prendre en main du matériel"),
     ("maintenance_de_materiel", "Maintenance de matériel"),
-    ("gerer_ses_contenus_numeriques", "Gérer ses contenus numériques"),
+    ("gere_ses_contenus_numeriques", "Gérer ses contenus numériques"),
     ("navigation_sur_internet", "Navigation sur internet"),
     ("email", "E-mail"),
     ("bureautique", "Bureautique"),
@@ -112,6 +120,7 @@ THEMES = ValueList(
     ("culture_numerique", "Culture numérique"),
     ("intelligence_artificielle", "Intelligence artificielle (IA)"),
     (ADMIN_HELP_THEME, "Aide aux démarches administratives"),
+    former={"gerer_ses_contenus_numeriques": "gere_ses_contenus_numeriques"},
 )
 
 ADMIN_THEMES = ValueList(
@@ -179,14 +188,21 @@ REDIRECT_STRUCTURES = ValueList(
     "redirect_structure",
     ("administration", "Administration (mairie, préfecture…)"),
     ("mediation_numerique", "Autre structure de médiation numérique"),
-    ("operateur_demarche", "Opérateur ou organisme en charge de la démarche administrative"),
-    ("aide_sociale", "Structure d'aide sociale (maison des solidarités, centre social…)"),
+    ("operateur_ou_organisme_en_charge", "Opérateur ou organisme en charge de la démarche administrative"),
+    ("aide_sociale", "Structure d’aide sociale (maison des solidarités, centre social…)"),
     (
         "insertion_professionnelle",
-        "Structure d'insertion professionnelle (France Travail, mission locale, chambre de commerce…)",
+        "Structure d’insertion professionnelle (France Travail, mission locale, chambre de commerce…)",
     ),
-    ("aide_demarches", "Structure d'aide aux démarches administratives (France Services…)"),
+    (
+        "aide_aux_demarches_administratives",
+        "Structure d’aide aux démarches administratives (France Services…)",
+    ),
     ("autre", "Autre"),
+    former={
+        "operateur_demarche": "operateur_ou_organisme_en_charge",
+        "aide_demarches": "aide_aux_demarches_administratives",
+    },
 )
 
 GENDERS = ValueList(
@@ -200,23 +216,32 @@ GENDER_EXPORT_LABELS = {"masculin": "Homme", "feminin": "Femme", "non_communique
 
 AGE_BANDS = ValueList(
     "age_band",
-    ("moins_de_12", "Moins de 12 ans"),
-    ("de_12_a_17", "12 - 17 ans"),
-    ("de_18_a_24", "18 - 24 ans"),
-    ("de_25_a_39", "25 - 39 ans"),
-    ("de_40_a_59", "40 - 59 ans"),
-    ("de_60_a_69", "60 - 69 ans"),
-    ("plus_de_70", "70 ans et plus"),
+    ("moins_de_douze", "Moins de 12 ans"),
+    ("douze_dix_huit", "12 - 17 ans"),  # sic: the Coop's code for 12 to 17
+    ("dix_huit_vingt_quatre", "18 - 24 ans"),
+    ("vingt_cinq_trente_neuf", "25 - 39 ans"),
+    ("quarante_cinquante_neuf", "40 - 59 ans"),
+    ("soixante_soixante_neuf", "60 - 69 ans"),
+    ("soixante_dix_plus", "70 ans et plus"),
     ("non_communique", "Non communiqué"),
+    former={
+        "moins_de_12": "moins_de_douze",
+        "de_12_a_17": "douze_dix_huit",
+        "de_18_a_24": "dix_huit_vingt_quatre",
+        "de_25_a_39": "vingt_cinq_trente_neuf",
+        "de_40_a_59": "quarante_cinquante_neuf",
+        "de_60_a_69": "soixante_soixante_neuf",
+        "plus_de_70": "soixante_dix_plus",
+    },
 )
 
 _AGE_BOUNDS = (
-    (12, "moins_de_12"),
-    (18, "de_12_a_17"),
-    (25, "de_18_a_24"),
-    (40, "de_25_a_39"),
-    (60, "de_40_a_59"),
-    (70, "de_60_a_69"),
+    (12, "moins_de_douze"),
+    (18, "douze_dix_huit"),
+    (25, "dix_huit_vingt_quatre"),
+    (40, "vingt_cinq_trente_neuf"),
+    (60, "quarante_cinquante_neuf"),
+    (70, "soixante_soixante_neuf"),
 )
 
 
@@ -228,7 +253,7 @@ def age_band_for(birth_year: int | None, on_year: int) -> str:
     for bound, band in _AGE_BOUNDS:
         if age < bound:
             return band
-    return "plus_de_70"
+    return "soixante_dix_plus"
 
 
 SOCIAL_STATUSES = ValueList(

@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import String, bindparam, literal_column, null, select, union_all
 from sqlalchemy.orm import Session
 
+from stpaul_field.domain.fields import current_fields
 from stpaul_field.domain.hlc import Stamp
 from stpaul_field.domain.values import TIME_ZONE
 from stpaul_field.server.auth import mark_seen
@@ -122,6 +123,9 @@ def parse(change: Change) -> Parsed | OpResult:
         values = {name: coerce(specs[name], raw) for name, raw in change.fields.items()}
     except FieldValueError as e:
         return rejected(change, str(e))
+    # A laptop on an older version may still spell a code the Coop has renamed: stored as the
+    # current code (never refused for it), and echoed back since the device does not hold it.
+    values = current_fields(change.entity, values)
     as_sent = all(values[name] == raw for name, raw in change.fields.items())
     return Parsed(change, stamp, values, as_sent)
 

@@ -130,7 +130,7 @@ class Beneficiary(SyncedMixin, Base):
     postcode: Mapped[str] = mapped_column(String(5), default="")
     insee_code: Mapped[str] = mapped_column(String(5), default="")
     gender: Mapped[str | None] = mapped_column(String(20), default=None)
-    age_band: Mapped[str | None] = mapped_column(String(20), default=None)
+    age_band: Mapped[str | None] = mapped_column(String(40), default=None)  # widened by 0008
     social_status: Mapped[str | None] = mapped_column(String(20), default=None)
     disability: Mapped[bool] = mapped_column(default=False)
     family_carer: Mapped[bool] = mapped_column(default=False)

@@ -34,6 +34,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
+from stpaul_field.domain.fields import current_fields
 from stpaul_field.domain.hlc import Stamp
 from stpaul_field.domain.privacy import is_erased
 from stpaul_field.store.conflicts import forget_person
@@ -179,7 +180,9 @@ def apply_states(session: Session, states: list[RecordState]) -> Stamp | None:
         if model is None:
             continue
         names = set(model.synced_fields())
-        values = {n: from_wire(model, n, raw) for n, raw in s.fields.items() if n in names}
+        # A central record not yet updated may hold codes since renamed: stored as today's.
+        fields = current_fields(s.entity, s.fields)
+        values = {n: from_wire(model, n, raw) for n, raw in fields.items() if n in names}
         obj = held.get((s.entity, s.record_id))
         if obj is None:
             obj = model(id=s.record_id, server_version=s.version, **values)  # type: ignore[call-arg]

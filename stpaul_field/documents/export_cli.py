@@ -48,13 +48,15 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     store = open_store_interactive(paths)
     try:
         with store.reader() as session:
-            advisor_id = None
-            if not args.team:
-                advisor_id = current_advisor_id(session, Settings(paths.settings_file).get(CURRENT_ADVISOR))
-            count = exports.export(session, args.kind, period, advisor_id, output, fmt)
+            me = current_advisor_id(session, Settings(paths.settings_file).get(CURRENT_ADVISOR))
+            advisor_id = None if args.team else me
+            count = exports.export(session, args.kind, period, advisor_id, output, fmt, requester_id=me)
     except OSError as error:
         print(f"Erreur : écriture impossible de {output} ({error.strerror}).")
         return 1
+    except ValueError as error:
+        print(f"Erreur : {error}")
+        return 2
     finally:
         store.close()
     who = "de l'équipe" if args.team else "de ce poste"

@@ -256,6 +256,13 @@ def age_band_for(birth_year: int | None, on_year: int) -> str:
     return "soixante_dix_plus"
 
 
+def effective_age_band(birth_year: int | None, recorded: str | None, on_year: int) -> str:
+    """The Coop's rule: a known birth year gives the band; without it, the band recorded."""
+    if birth_year is not None:
+        return age_band_for(birth_year, on_year)
+    return AGE_BANDS.current(recorded) if recorded else "non_communique"
+
+
 SOCIAL_STATUSES = ValueList(
     "social_status",
     ("retraite", "Retraité"),

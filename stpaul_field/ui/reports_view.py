@@ -542,10 +542,12 @@ class ReportsView(QWidget):
         from stpaul_field.documents import exports
 
         period, advisor_of = self.period(), self._scope_reader()
+        configured = self.settings.get(CURRENT_ADVISOR)
 
         def work() -> int:
             with self.store.reader() as session:
-                return exports.export(session, kind, period, advisor_of(session), path, fmt)
+                me = current_advisor_id(session, configured)
+                return exports.export(session, kind, period, advisor_of(session), path, fmt, requester_id=me)
 
         def done(rows: int) -> None:
             self.status.setText(self.tr("{0} ligne(s) exportée(s) dans {1}").format(rows, path.name))

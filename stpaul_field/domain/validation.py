@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from stpaul_field.domain import values as v
+from stpaul_field.domain.fields import CODED_FIELDS, COUNTED_FIELDS, coded_fields, counted_values
 from stpaul_field.domain.text import normalize_phone
 
 MAX_NAME = 100
@@ -51,18 +52,28 @@ def _check_length(errors: list[FieldError], record: Any, name: str, limit: int, 
         errors.append(FieldError(name, f"{label} : {limit} caractères au plus."))
 
 
-def _check_choice(errors: list[FieldError], name: str, value: Any, values: v.ValueList, label):
-    if value not in (None, "") and value not in values:
-        errors.append(FieldError(name, f"{label} : valeur inconnue « {value} »."))
+def code_error(field: str, value: Any) -> FieldError | None:
+    """Refuses a code that is not in the field's value list (`domain.fields`); None if fine."""
+    spec = CODED_FIELDS[field]
+    label = v.FIELD_LABELS.label(field)
+    if spec.many:
+        codes = list(value or [])
+        for code in codes:
+            if code not in spec.values:
+                return FieldError(field, f"{label} : valeur inconnue « {code} ».")
+        if len(set(codes)) != len(codes):
+            return FieldError(field, f"{label} : une valeur est répétée.")
+        return None
+    if value in (None, ""):
+        return FieldError(field, f"{label} : valeur obligatoire.") if spec.required else None
+    if value not in spec.values:
+        return FieldError(field, f"{label} : valeur inconnue « {value} ».")
+    return None
 
 
-def _check_choices(errors: list[FieldError], name: str, codes: Any, values: v.ValueList, label):
-    for code in codes or []:
-        if code not in values:
-            errors.append(FieldError(name, f"{label} : valeur inconnue « {code} »."))
-            return
-    if len(set(codes or [])) != len(codes or []):
-        errors.append(FieldError(name, f"{label} : une valeur est répétée."))
+def _coded_errors(record: Any, entity: str) -> list[FieldError]:
+    found = (code_error(name, getattr(record, name, None)) for name in coded_fields(entity))
+    return [e for e in found if e is not None]
 
 
 def beneficiary_errors(b: Any, today: dt.date | None = None) -> list[FieldError]:
@@ -103,9 +114,7 @@ def beneficiary_errors(b: Any, today: dt.date | None = None) -> list[FieldError]
         errors.append(FieldError("postcode", "Code postal : 5 chiffres."))
     if _s(b.insee_code) and not _FIVE_DIGITS.match(_s(b.insee_code)):
         errors.append(FieldError("insee_code", "Code INSEE : 5 caractères."))
-    _check_choice(errors, "gender", b.gender, v.GENDERS, "Genre")
-    _check_choice(errors, "age_band", b.age_band, v.AGE_BANDS, "Tranche d'âge")
-    _check_choice(errors, "social_status", b.social_status, v.SOCIAL_STATUSES, "Statut")
+    errors.extend(_coded_errors(b, "beneficiary"))
     if not (0 <= (b.pass_numerique_vouchers or 0) <= MAX_VOUCHERS):
         errors.append(FieldError("pass_numerique_vouchers", f"Pass Numérique : de 0 à {MAX_VOUCHERS}."))
     if b.disability and b.consent_at is None:
@@ -121,9 +130,7 @@ def beneficiary_errors(b: Any, today: dt.date | None = None) -> list[FieldError]
 
 def activity_errors(a: Any, participant_count: int) -> list[FieldError]:
     """Rules of one activity; `participant_count` counts its followed/anonymous records."""
-    errors: list[FieldError] = []
-    _check_choice(errors, "type", a.type, v.ACTIVITY_TYPES, "Type")
-    _check_choice(errors, "status", a.status, v.ACTIVITY_STATUSES, "Statut")
+    errors: list[FieldError] = _coded_errors(a, "activity")
     if a.type not in v.ACTIVITY_TYPES:
         return errors
     if a.date is None:
@@ -133,7 +140,6 @@ def activity_errors(a: Any, participant_count: int) -> list[FieldError]:
         errors.append(FieldError("duration_min", "La durée doit être entre 1 minute et 24 heures."))
 
     # Place: a venue with "lieu d'activité", a commune otherwise.
-    _check_choice(errors, "place_type", a.place_type, v.PLACE_TYPES, "Lieu")
     if a.place_type == v.PLACE_WITH_VENUE:
         if a.venue_id is None:
             errors.append(FieldError("venue_id", "Choisissez le lieu d'activité."))
@@ -153,8 +159,6 @@ def activity_errors(a: Any, participant_count: int) -> list[FieldError]:
     themes = list(a.themes or [])
     if not themes:
         errors.append(FieldError("themes", "Choisissez au moins une thématique."))
-    _check_choices(errors, "themes", themes, v.THEMES, "Thématique")
-    _check_choices(errors, "admin_themes", a.admin_themes, v.ADMIN_THEMES, "Démarche")
     if v.ADMIN_HELP_THEME in themes:
         if not a.admin_themes:
             errors.append(FieldError("admin_themes", "Choisissez au moins une démarche administrative."))
@@ -176,7 +180,6 @@ def activity_errors(a: Any, participant_count: int) -> list[FieldError]:
     _check_length(errors, a, "procedure_name", MAX_TEXT, "Nom de la démarche")
 
     equipment = list(a.equipment or [])
-    _check_choices(errors, "equipment", equipment, v.EQUIPMENT, "Matériel")
     if "aucun" in equipment and len(equipment) > 1:
         errors.append(FieldError("equipment", "« Pas de matériel » ne se combine pas avec un matériel."))
     _check_length(errors, a, "notes", MAX_NOTES, "Notes")
@@ -189,8 +192,6 @@ def activity_errors(a: Any, participant_count: int) -> list[FieldError]:
                     "Un accompagnement individuel concerne un bénéficiaire (suivi ou anonyme).",
                 )
             )
-        _check_choice(errors, "autonomy", a.autonomy, v.AUTONOMY, "Autonomie")
-        _check_choice(errors, "redirect_structure", a.redirect_structure, v.REDIRECT_STRUCTURES, "Structure")
         if a.redirected and not a.redirect_structure:
             errors.append(FieldError("redirect_structure", "Indiquez la structure vers laquelle réorienter."))
         if not a.redirected and a.redirect_structure:
@@ -206,7 +207,6 @@ def activity_errors(a: Any, participant_count: int) -> list[FieldError]:
         if not _s(a.title):
             errors.append(FieldError("title", "Le titre de l'atelier est obligatoire."))
         _check_length(errors, a, "title", MAX_TEXT, "Titre")
-        _check_choice(errors, "level", a.level, v.WORKSHOP_LEVELS, "Niveau")
         if a.autonomy or a.redirected or a.redirect_structure:
             errors.append(
                 FieldError(
@@ -239,18 +239,33 @@ def _anonymous_count_errors(a: Any) -> list[FieldError]:
                 "Les participants déjà accompagnés ne dépassent pas le total des anonymes.",
             )
         )
-    for name, counts, values, label in (
-        ("anon_genders", a.anon_genders, v.GENDERS, "genre"),
-        ("anon_age_bands", a.anon_age_bands, v.AGE_BANDS, "tranche d'âge"),
-        ("anon_statuses", a.anon_statuses, v.SOCIAL_STATUSES, "statut"),
-    ):
-        counts = counts or {}
-        if any(code not in values for code in counts):
+    for name, by_field in COUNTED_FIELDS.items():
+        counts = getattr(a, name, None) or {}
+        label = v.FIELD_LABELS.label(by_field).lower()
+        if any(code not in counted_values(name) for code in counts):
             errors.append(FieldError(name, f"Répartition par {label} : valeur inconnue."))
         elif any(n < 0 for n in counts.values()):
             errors.append(FieldError(name, "Les nombres de participants ne sont pas négatifs."))
         elif sum(counts.values()) > total:
             errors.append(FieldError(name, f"La répartition par {label} dépasse le total des anonymes."))
+    return errors
+
+
+def venue_errors(venue: Any) -> list[FieldError]:
+    errors: list[FieldError] = []
+    if not _s(venue.name):
+        errors.append(FieldError("name", "Le nom du lieu est obligatoire."))
+    errors.extend(_coded_errors(venue, "venue"))
+    if _s(venue.postcode) and not re.fullmatch(r"\d{5}", _s(venue.postcode)):
+        errors.append(FieldError("postcode", "Code postal : 5 chiffres."))
+    return errors
+
+
+def advisor_errors(advisor: Any) -> list[FieldError]:
+    errors: list[FieldError] = []
+    if not (_s(advisor.first_name) or _s(advisor.last_name)):
+        errors.append(FieldError("last_name", "Le nom du conseiller est obligatoire."))
+    errors.extend(_coded_errors(advisor, "advisor"))
     return errors
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass, field
-from typing import Any, get_args
+from typing import Any
 
 from sqlalchemy import (
     BindParameter,
@@ -34,10 +34,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from stpaul_field.domain.fields import ENTITIES
 from stpaul_field.domain.privacy import is_erased
 from stpaul_field.server.bulk import chunks, insert_rows
 from stpaul_field.server.models import ConflictLog, Counter, Journal, Record
-from stpaul_field.sync.protocol import Entity
 
 SEQ_COUNTER = "change_seq"
 # Sequence values handed out before `flush()` are this plus 1, 2, 3…: never stored.
@@ -60,7 +60,7 @@ _COLUMNS = (
 # Statements built once (building and keying one costs as much as running it).
 # Records by key: per entity "entity = … AND id IN (…)", OR-ed. (A row-value IN on
 # (entity, id) is one term too, but SQLite scans the whole table for it.)
-_ENTITIES: tuple[str, ...] = get_args(Entity)
+_ENTITIES: tuple[str, ...] = ENTITIES
 _RECORDS = select(*_COLUMNS).where(
     or_(
         *(

@@ -279,6 +279,7 @@ def cmd_retention(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     from stpaul_field.domain import values as v
+    from stpaul_field.domain.fields import ENTITIES
 
     parser = argparse.ArgumentParser(
         prog="stpaul-field-server", description="Registre central de stpaul-field."
@@ -333,7 +334,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("revoke-device", cmd_revoke_device, "révoquer un poste (perdu, volé)")
     p.add_argument("device_id")
     p = add("export", cmd_export, "exporter le registre (JSON lines ou CSV)")
-    p.add_argument("--entity", choices=("advisor", "venue", "beneficiary", "activity", "participation"))
+    p.add_argument("--entity", choices=ENTITIES)
     p.add_argument("--team")
     p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     p.add_argument("--output", type=Path, help="fichier (par défaut : sortie standard)")

@@ -9,7 +9,6 @@ what travels in `Change.fields` and `RecordState.fields`.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import uuid
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -17,8 +16,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, Integer, String, Text, Time, Uuid
 
-from stpaul_field.domain import values as v
-from stpaul_field.domain.validation import activity_errors, beneficiary_errors
+from stpaul_field.domain.validation import activity_errors, advisor_errors, beneficiary_errors, venue_errors
 from stpaul_field.store.models import SYNCED_MODELS, UTCDateTime
 from stpaul_field.store.serialize import from_wire, to_wire
 
@@ -181,9 +179,6 @@ def as_object(entity: str, doc: dict[str, Any]) -> SimpleNamespace:
     return SimpleNamespace(**{name: from_wire(model, name, doc.get(name)) for name in SPECS[entity]})
 
 
-_POSTCODE = re.compile(r"^\d{5}$")
-
-
 def record_errors(entity: str, doc: dict[str, Any], today: dt.date) -> list[str]:
     """French reasons why this (merged) record cannot be stored; [] if it can.
 
@@ -206,29 +201,7 @@ def record_errors(entity: str, doc: dict[str, Any], today: dt.date) -> list[str]
             if e.field not in ("beneficiary", "participants")
         ]
     if entity == "venue":
-        return _venue_errors(obj)
+        return [e.message for e in venue_errors(obj)]
     if entity == "advisor":
-        return _advisor_errors(obj)
+        return [e.message for e in advisor_errors(obj)]
     return []
-
-
-def _venue_errors(venue: Any) -> list[str]:
-    errors = []
-    if not (venue.name or "").strip():
-        errors.append("Le nom du lieu est obligatoire.")
-    if venue.kind not in v.VENUE_KINDS:
-        errors.append(f"Type de lieu : valeur inconnue « {venue.kind} ».")
-    if venue.bassin is not None and venue.bassin not in v.BASSINS:
-        errors.append(f"Bassin de vie : valeur inconnue « {venue.bassin} ».")
-    if venue.postcode and not _POSTCODE.match(venue.postcode):
-        errors.append("Code postal : 5 chiffres.")
-    return errors
-
-
-def _advisor_errors(advisor: Any) -> list[str]:
-    errors = []
-    if not ((advisor.first_name or "").strip() or (advisor.last_name or "").strip()):
-        errors.append("Le nom du conseiller est obligatoire.")
-    if advisor.role not in v.ADVISOR_ROLES:
-        errors.append(f"Rôle : valeur inconnue « {advisor.role} ».")
-    return errors

@@ -17,12 +17,12 @@ from typing import Any
 from sqlalchemy import String, and_, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
-from stpaul_field.domain import values as v
 from stpaul_field.domain.entities import ActivityData, BeneficiaryData
 from stpaul_field.domain.validation import (
     FieldError,
     ValidationError,
     activity_errors,
+    code_error,
     validate_activity,
     validate_beneficiary,
 )
@@ -206,8 +206,9 @@ def _first_time(session: Session, beneficiary_id: uuid.UUID, activity_id: uuid.U
 
 def set_status(session: Session, activity_id: uuid.UUID, status: str) -> None:
     """Planned -> done or cancelled (or back): the activity must still be valid."""
-    if status not in v.ACTIVITY_STATUSES:
-        raise ValidationError([FieldError("status", f"Statut : valeur inconnue « {status} ».")])
+    refused = code_error("status", status)
+    if refused is not None:
+        raise ValidationError([refused])
     activity = _live_activity(session, activity_id)
     if activity.status == status:
         return

@@ -17,52 +17,13 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from stpaul_field.domain import values as v
+from stpaul_field.domain.fields import CODED_FIELDS, COUNTED_FIELDS, REFERENCE_FIELDS, counted_values
 from stpaul_field.domain.text import format_phone
-from stpaul_field.store.models import Activity, Advisor, Beneficiary, Participation, Venue
+from stpaul_field.store.models import SYNCED_MODELS, Activity, Advisor, Beneficiary, Venue
 
 Translate = Callable[[str], str]
 LONGEST_VALUE = 80
 
-# Fields whose codes come from a value list.
-CODED_FIELDS: dict[str, v.ValueList] = {
-    "gender": v.GENDERS,
-    "age_band": v.AGE_BANDS,
-    "social_status": v.SOCIAL_STATUSES,
-    "type": v.ACTIVITY_TYPES,
-    "status": v.ACTIVITY_STATUSES,
-    "place_type": v.PLACE_TYPES,
-    "themes": v.THEMES,
-    "admin_themes": v.ADMIN_THEMES,
-    "equipment": v.EQUIPMENT,
-    "autonomy": v.AUTONOMY,
-    "redirect_structure": v.REDIRECT_STRUCTURES,
-    "level": v.WORKSHOP_LEVELS,
-    "kind": v.VENUE_KINDS,
-    "bassin": v.BASSINS,
-    "role": v.ADVISOR_ROLES,
-}
-# Anonymous participant counts of a workshop: {code: count} over a value list.
-COUNTED_FIELDS: dict[str, v.ValueList] = {
-    "anon_genders": v.GENDERS,
-    "anon_age_bands": v.AGE_BANDS,
-    "anon_statuses": v.SOCIAL_STATUSES,
-}
-# Fields that point at another record, and which.
-REFERENCE_FIELDS: dict[str, str] = {
-    "advisor_id": "advisor",
-    "co_advisor_ids": "advisor",
-    "venue_id": "venue",
-    "beneficiary_id": "beneficiary",
-    "merged_into_id": "beneficiary",
-    "activity_id": "activity",
-}
-_MODELS: dict[str, type[Any]] = {
-    "beneficiary": Beneficiary,
-    "activity": Activity,
-    "participation": Participation,
-    "venue": Venue,
-    "advisor": Advisor,
-}
 _REUNION = ZoneInfo(v.TIME_ZONE)
 
 
@@ -80,7 +41,7 @@ def field_label(field: str, translate: Translate = as_is) -> str:
 
 def record_label(session: Session, entity: str, record_id: uuid.UUID, translate: Translate = as_is) -> str:
     """'PAYET Hélène', 'Atelier collectif « Messagerie » — 20/11/2026', a venue's name…"""
-    model = _MODELS.get(entity)
+    model = SYNCED_MODELS.get(entity)
     record = session.get(model, record_id) if model is not None else None
     if record is None:
         # Not (or no longer) on this laptop: say what kind of record, and a short id to quote.
@@ -108,9 +69,9 @@ def value_label(session: Session, field: str, value: Any, translate: Translate =
         return translate(v.VALUE_WORDS.label("yes" if value else "no"))
     if field in CODED_FIELDS:
         codes = value if isinstance(value, list) else [value]
-        return ", ".join(translate(CODED_FIELDS[field].label(str(c))) for c in codes)
+        return ", ".join(translate(CODED_FIELDS[field].values.label(str(c))) for c in codes)
     if field in COUNTED_FIELDS and isinstance(value, dict):
-        labels = COUNTED_FIELDS[field]
+        labels = counted_values(field)
         return ", ".join(f"{translate(labels.label(code))} : {count}" for code, count in value.items())
     if field in REFERENCE_FIELDS:
         ids = value if isinstance(value, list) else [value]

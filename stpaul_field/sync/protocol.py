@@ -29,14 +29,14 @@ from typing import Annotated, Any, Literal, TypeVar
 import zstandard
 from pydantic import BaseModel, ConfigDict, Field
 
+from stpaul_field.domain.fields import Entity
+
 PROTOCOL_VERSION = 2
 # The oldest client protocol the server still serves; bump with a clear note in the docs.
 MIN_PROTOCOL_VERSION = 1
 M = TypeVar("M", bound=BaseModel)
 SYNC_MEDIA_TYPE = "application/vnd.stpaul-field.sync+json+zstd"
 
-ENTITIES = ("advisor", "venue", "beneficiary", "activity", "participation")
-Entity = Literal["advisor", "venue", "beneficiary", "activity", "participation"]
 
 MAX_CHANGES_PER_BATCH = 500
 DEFAULT_PAGE_SIZE = 500

@@ -17,18 +17,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from stpaul_field.domain import values as v
 from stpaul_field.domain.ids import new_id
 from stpaul_field.store.models import SYNCED_MODELS, Activity, Beneficiary, OutboxEntry, SyncedMixin
 from stpaul_field.store.serialize import to_wire
 from stpaul_field.sync import state
-
-ENTITY_LABELS = {
-    "beneficiary": "Bénéficiaire",
-    "activity": "Activité",
-    "participation": "Participation",
-    "venue": "Lieu",
-    "advisor": "Conseiller",
-}
 
 
 @dataclass(frozen=True)
@@ -42,7 +35,7 @@ class Quarantined:
 
 
 def _label(obj: SyncedMixin | None, entity: str) -> str:
-    kind = ENTITY_LABELS.get(entity, entity)
+    kind = v.ENTITY_LABELS.label(entity)
     if isinstance(obj, Beneficiary):
         return f"{kind} {obj.display_name}".strip()
     if isinstance(obj, Activity):

@@ -152,3 +152,16 @@ def test_validation_error_lists_every_problem_by_field():
     by_field = caught.value.by_field()
     assert by_field["themes"] == "Choisissez au moins une thématique."
     assert "duration_min" in by_field
+
+
+def test_the_aidants_connect_mandate_goes_with_administrative_help_only():
+    from stpaul_field.domain.entities import ActivityData
+    from stpaul_field.domain.validation import activity_errors
+
+    base = dict(type="individual", date=dt.date(2026, 11, 3), venue_id=uuid.uuid4(), aidants_connect=True)
+    help_ = ActivityData(**base, themes=["aide_aux_demarches_administratives"], admin_themes=["social_sante"])
+    assert [e.field for e in activity_errors(help_, 1)] == []
+    other = ActivityData(**base, themes=["email"])
+    assert [e.message for e in activity_errors(other, 1) if e.field == "aidants_connect"] == [
+        "Le mandat Aidants Connect ne s'indique qu'avec « Aide aux démarches administratives »."
+    ]

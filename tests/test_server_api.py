@@ -883,3 +883,19 @@ def test_a_value_stored_in_another_form_than_sent_comes_back(world: World) -> No
     every_field["consent_at"] = "2026-11-20T10:00:00+04:00"  # stored in UTC
     resp = marie.push([marie.change("beneficiary", b, every_field)])
     assert [s.fields["consent_at"] for s in resp.changes] == ["2026-11-20T06:00:00+00:00"]
+
+
+def test_the_aidants_connect_flag_of_a_demarche_travels_to_the_central_record(world: World) -> None:
+    marie = world.laptop("marie")
+    help_ = uuid.uuid4()
+    fields = activity(
+        world.marie_id,
+        themes=["aide_aux_demarches_administratives"],
+        admin_themes=["social_sante"],
+        aidants_connect=True,
+    )
+    (result,) = marie.push([marie.change("activity", help_, fields)]).results
+    assert result.status == "applied"
+    with world.env.db.session() as s:
+        stored = s.get(Record, ("activity", help_))
+        assert stored is not None and stored.fields["aidants_connect"] is True

@@ -210,3 +210,15 @@ def test_the_monthly_tally_follows_every_kind_of_change(store, fx):
         s.get(Participation, p.id).deleted_at = utcnow()
         s.get(Activity, fx.activities["a2"]).advisor_id = fx.bruno  # handed over to Bruno
     assert both() == (7, 6)
+
+
+def test_demarches_under_an_aidants_connect_mandate_are_counted(store):
+    from stpaul_field.store.models import Activity
+
+    fx = build(store)
+    with store.session() as s:
+        s.get(Activity, fx.activities["a2"]).aidants_connect = True  # Alice's admin help to b1
+    with store.reader() as s:
+        team = st.period_figures(s, NOVEMBER, st.team_scope())
+        bruno = st.period_figures(s, NOVEMBER, st.advisor_scope(s, fx.bruno))
+    assert (team.aidants_connect, bruno.aidants_connect) == (1, 0)

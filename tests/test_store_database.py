@@ -185,6 +185,8 @@ def test_a_store_of_revision_0007_takes_the_coops_codes_everywhere_it_keeps_them
             assert kept.lost_value == {"dix_huit_vingt_quatre": 3}
             # What did not hold a former code is as it was.
             assert individual.admin_themes == ["logement"] and workshop.themes == ["email"]
+            # 0009: no activity recorded before was marked « sous mandat Aidants Connect ».
+            assert (individual.aidants_connect, workshop.aidants_connect) == (False, False)
         # The widened column: a 23-character code is stored, and the schema still matches the models.
         with store.session() as session:
             session.get(

@@ -269,3 +269,28 @@ def test_editing_keeps_attendance_and_updates_fields(qtbot, ctx, store):
     _wait_saved(qtbot, again)
     [after] = _activities(store)
     assert after.id == saved.id and after.data.status == "done"
+
+
+def test_a_demarche_marked_under_an_aidants_connect_mandate(qtbot, ctx, store):
+    person = _person(store, "Jean", "Hoarau")
+    form = AccompanimentForm(ctx)
+    qtbot.addWidget(form)
+    form.show()
+    form.set_beneficiary(person, "HOARAU Jean")
+    assert not form.aidants_connect.isVisible()  # only for « Aide aux démarches administratives »
+    form.themes.set_codes(["aide_aux_demarches_administratives"])
+    assert form.aidants_connect.isVisible()
+    assert form.aidants_connect.text() == "Réalisée sous mandat Aidants Connect"
+    form.admin_themes.set_codes(["social_sante"])
+    form.aidants_connect.setChecked(True)
+    form.place_type.set_code("domicile")
+    QTest.keyClicks(form.commune.name, "saint paul")
+    form.commune.name.editingFinished.emit()
+    form.autonomy.set_code("autonome")
+    form.save()
+    _wait_saved(qtbot, form)
+    [saved] = _activities(store)
+    assert saved.data.aidants_connect is True
+    reopened = AccompanimentForm(ctx, saved.id)  # opened again: still marked
+    qtbot.addWidget(reopened)
+    assert reopened.aidants_connect.isChecked()

@@ -446,6 +446,16 @@
       <translation>Procedure &amp;name</translation>
     </message>
     <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" />
+      <source>Réalisée sous mandat Aidants Connect</source>
+      <translation>Done under an Aidants Connect mandate</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" />
+      <source>Aidants Connect</source>
+      <translation>Aidants Connect</translation>
+    </message>
+    <message>
       <location filename="../../stpaul_field/ui/activity_form/base.py" line="242" />
       <source>&amp;Matériel utilisé</source>
       <translation>&amp;Equipment used</translation>
@@ -2355,6 +2365,11 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation>Priority publics</translation>
     </message>
     <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" />
+      <source>Suivis Aidants Connect</source>
+      <translation>Aidants Connect follow-ups</translation>
+    </message>
+    <message>
       <location filename="../../stpaul_field/ui/reports_view.py" line="235" />
       <source>Par genre</source>
       <translation>By gender</translation>
@@ -3525,6 +3540,10 @@ Close and restart the application; the replaced data is in the “Before a resto
     <message>
       <source>(vide)</source>
       <translation>(empty)</translation>
+    </message>
+    <message>
+      <source>Réalisée sous mandat Aidants Connect</source>
+      <translation>Done under an Aidants Connect mandate</translation>
     </message>
   </context>
 </TS>

@@ -128,6 +128,7 @@ def _key_figures(page: _Page, report: MonthlyReport) -> None:
         ("Activités (indiv. / ateliers)", f"{f.individual_activities} / {f.workshop_activities}"),
         ("Réorientations", f.redirected),
         ("Publics prioritaires", f.by_priority_public.total),
+        ("Suivis Aidants Connect", f.aidants_connect),
     )
     cols, gap = 4, 8.0
     box_w = (width - gap * (cols - 1)) / cols
@@ -138,7 +139,7 @@ def _key_figures(page: _Page, report: MonthlyReport) -> None:
         shown = _fmt(value) if isinstance(value, int) else str(value)
         page.text(QRectF(x + 8, y + 3, box_w - 12, 22), shown, 15, True)
         page.text(QRectF(x + 8, y + 24, box_w - 12, 14), label, 7.5, color=MUTED)
-    page.y += 2 * 48 + 8
+    page.y += -(-len(boxes) // cols) * 48 + 8
 
 
 def draw_evolution(page: _Page, rect: QRectF, points: Sequence[MonthPoint], target: int) -> None:

@@ -52,6 +52,9 @@ class ActivityData:
     themes: list[str] = field(default_factory=list)
     admin_themes: list[str] = field(default_factory=list)
     procedure_name: str = ""
+    # A démarche done under an Aidants Connect mandate: the flag only (the mandate and its
+    # journal are Aidants Connect's, never copied here).
+    aidants_connect: bool = False
     equipment: list[str] = field(default_factory=list)
     notes: str = ""
     # individual

@@ -46,7 +46,12 @@ ERASED_PERSON: Mapping[str, Any] = MappingProxyType(
 # The free-text notes of a person's individual accompaniments may name them.
 ERASED_INDIVIDUAL_ACTIVITY: Mapping[str, Any] = MappingProxyType({"notes": ""})
 
-DEFAULT_RETENTION_YEARS = 2  # as the Coop's users practise
+# The city is the data controller and sets the period (a setting on both sides). The default
+# follows the CNIL's benchmark for social follow-up: the active base kept 2 years from the last
+# contact with the person accompanied (référentiel « durées de conservation » du secteur social
+# et médico-social, délibération n° 2023-095 du 14 septembre 2023; see README, « Retention »).
+# The Coop itself keeps its beneficiaries 1 year after their data's last update.
+DEFAULT_RETENTION_YEARS = 2
 
 
 def is_erased(values: Mapping[str, Any]) -> bool:

@@ -158,6 +158,8 @@ class PeriodFigures:
     by_redirection: Breakdown
     by_duration: Breakdown
     by_advisor: Breakdown | None = None  # team scope only
+    # Follow-ups of démarches done under an Aidants Connect mandate (the flag, no mandate data).
+    aidants_connect: int = 0
 
     @property
     def redirected(self) -> int:

@@ -177,6 +177,13 @@ def activity_errors(a: Any, participant_count: int) -> list[FieldError]:
                     "Le nom de la démarche ne s'indique qu'avec « Aide aux démarches administratives ».",
                 )
             )
+        if getattr(a, "aidants_connect", False):
+            errors.append(
+                FieldError(
+                    "aidants_connect",
+                    "Le mandat Aidants Connect ne s'indique qu'avec « Aide aux démarches administratives ».",
+                )
+            )
     _check_length(errors, a, "procedure_name", MAX_TEXT, "Nom de la démarche")
 
     equipment = list(a.equipment or [])

@@ -348,6 +348,7 @@ FIELD_LABELS = ValueList(
     ("themes", "Thématiques"),
     ("admin_themes", "Thématiques des démarches"),
     ("procedure_name", "Nom de la démarche"),
+    ("aidants_connect", "Réalisée sous mandat Aidants Connect"),
     ("equipment", "Matériel utilisé"),
     ("autonomy", "Autonomie"),
     ("redirected", "Orienté vers une structure"),

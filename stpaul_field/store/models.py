@@ -202,6 +202,7 @@ class Activity(SyncedMixin, Base):
     themes: Mapped[list[str]] = mapped_column(default=list)
     admin_themes: Mapped[list[str]] = mapped_column(default=list)
     procedure_name: Mapped[str] = mapped_column(String(200), default="")
+    aidants_connect: Mapped[bool] = mapped_column(default=False)  # under a mandate (0009)
     equipment: Mapped[list[str]] = mapped_column(default=list)
     notes: Mapped[str] = mapped_column(Text, default="")
     autonomy: Mapped[str | None] = mapped_column(String(40), default=None)

@@ -81,6 +81,7 @@ def export_person(session: Session, beneficiary_id: uuid.UUID) -> dict[str, Any]
                 "thématiques": v.THEMES.labels(activity.themes),
                 "démarches": v.ADMIN_THEMES.labels(activity.admin_themes),
                 "nom de la démarche": activity.procedure_name,
+                "sous mandat Aidants Connect": activity.aidants_connect,
                 "atelier": activity.title,
                 "lieu": venue.name if venue else activity.commune,
                 "conseiller": advisor.display_name,

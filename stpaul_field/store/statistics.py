@@ -137,6 +137,7 @@ _ACT_COLUMNS = (
     "admin_themes",
     "autonomy",
     "redirected",
+    "aidants_connect",
     "redirect_structure",
     "anon_total",
     "anon_genders",
@@ -315,6 +316,7 @@ def _figures(session: Session, period: Period, scope: Scope) -> PeriodFigures:
     individual_n, individual_w = by_type.get("individual", (0, 0))
     workshop_n, workshop_w = by_type.get("workshop", (0, 0))
     anonymous = one(select(func.coalesce(func.sum(acts.c.anon_total), 0)))
+    mandated = one(select(func.coalesce(func.sum(weights.c.w), 0)).where(weights.c.aidants_connect.is_(True)))
     unique = one(select(func.count(func.distinct(units.c.person))))
 
     # New: the person's first counted follow-up, by anyone, falls in the period.
@@ -413,6 +415,7 @@ def _figures(session: Session, period: Period, scope: Scope) -> PeriodFigures:
         by_redirection=_breakdown("Réorientations", redirections, v.REDIRECT_STRUCTURES),
         by_duration=_breakdown("Par durée", durations, v.DURATION_BANDS),
         by_advisor=by_advisor,
+        aidants_connect=mandated,
     )
 
 

@@ -319,6 +319,7 @@ class ReportsView(QWidget):
                 ("activities", self.tr("Activités (indiv. / ateliers)")),
                 ("redirected", self.tr("Réorientations")),
                 ("priority", self.tr("Publics prioritaires")),
+                ("aidants_connect", self.tr("Suivis Aidants Connect")),
             )
         ):
             frame, value = _card(caption)
@@ -455,6 +456,7 @@ class ReportsView(QWidget):
             "activities": f"{fmt(f.individual_activities)} / {fmt(f.workshop_activities)}",
             "redirected": fmt(f.redirected),
             "priority": fmt(f.by_priority_public.total),
+            "aidants_connect": fmt(f.aidants_connect),
         }
         for key, text in values.items():
             self.cards[key].setText(text)

@@ -238,6 +238,11 @@ class ActivityForm(QDialog):
         self.procedure_label = self.errors.add_row(
             form, self.tr("&Nom de la démarche"), self.procedure, "procedure_name"
         )
+        # The flag only: the mandate and its journal stay in Aidants Connect.
+        self.aidants_connect = QCheckBox(self.tr("Réalisée sous mandat Aidants Connect"))
+        self.aidants_connect_label = self.errors.add_row(
+            form, self.tr("Aidants Connect"), self.aidants_connect, "aidants_connect"
+        )
         self.equipment = ChoiceChecklist(v.EQUIPMENT, columns=3)
         self.errors.add_row(form, self.tr("&Matériel utilisé"), self.equipment, "equipment")
         self.themes.changed.connect(self._themes_changed)
@@ -247,6 +252,7 @@ class ActivityForm(QDialog):
         admin = v.ADMIN_HELP_THEME in self.themes.codes()
         self.what_form.setRowVisible(self.admin_label, admin)
         self.what_form.setRowVisible(self.procedure_label, admin)
+        self.what_form.setRowVisible(self.aidants_connect_label, admin)
 
     def _build_notes(self) -> None:
         form = self.section(self.tr("Notes"))
@@ -278,6 +284,7 @@ class ActivityForm(QDialog):
             themes=self.themes.codes(),
             admin_themes=self.admin_themes.codes() if admin else [],
             procedure_name=self.procedure.text().strip() if admin else "",
+            aidants_connect=self.aidants_connect.isChecked() if admin else False,
             equipment=self.equipment.codes(),
             notes=self.notes.toPlainText().strip(),
         )
@@ -308,6 +315,7 @@ class ActivityForm(QDialog):
         self.themes.set_codes(d.themes)
         self.admin_themes.set_codes(d.admin_themes)
         self.procedure.setText(d.procedure_name)
+        self.aidants_connect.setChecked(d.aidants_connect)
         self.equipment.set_codes(d.equipment)
         self.notes.setPlainText(d.notes)
         self.load_specific(loaded)

@@ -29,6 +29,7 @@ from stpaul_field.store.models import Venue
 from stpaul_field.sync.status import SyncStatus, describe, read_status
 from stpaul_field.ui import i18n
 from stpaul_field.ui.context import AppContext
+from stpaul_field.ui.screen_fit import fit_to_screen
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 PENDING_REFRESH_MS = 30_000
@@ -340,8 +341,8 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         geometry = self.ctx.settings.get(st.WINDOW_GEOMETRY)
         restored = bool(geometry) and self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
-        if not restored:
-            self.resize(QSize(1200, 780))
+        # Restored from a bigger screen (or never saved): brought inside the current one.
+        fit_to_screen(self, None if restored else QSize(1200, 780))
         # The day starts on the agenda (today); otherwise where the advisor left off.
         last = self.ctx.settings.get(st.LAST_VIEW)
         self.show_view(last if last in self._views else "agenda")

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QSize, QStandardPaths, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
@@ -25,6 +25,7 @@ from stpaul_field.documents.sheet_data import SheetData, SheetError
 from stpaul_field.domain.text import fold
 from stpaul_field.settings import Settings
 from stpaul_field.store.database import Store
+from stpaul_field.ui.screen_fit import fit_to_screen
 
 Action = Literal["preview", "print", "pdf"]
 Sheets = Sequence[SheetData]
@@ -106,7 +107,7 @@ def preview_dialog(
     printer = new_printer()
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(f"Aperçu – {DOCUMENT_TITLE}")
-    dialog.resize(900, 1000)
+    fit_to_screen(dialog, QSize(900, 1000))
     # The dialog keeps the printer; the lambda keeps the sheets for as long as the dialog lives.
     dialog.paintRequested.connect(lambda target: paint(target, sheets, look))
     dialog.printer_kept = printer  # QPrintPreviewDialog does not own it

@@ -36,7 +36,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -73,6 +73,7 @@ from stpaul_field.ui import i18n, tasks
 MONTHS_OFFERED = 24
 ACCENT = QColor("#0b6e4f")
 TARGET = QColor("#c0392b")
+LABEL_GAP = 6  # px between two labels side by side
 log = logging.getLogger(__name__)
 
 # ---- table model -----------------------------------------------------------------------
@@ -267,7 +268,14 @@ class ReportsView(QWidget):
         bar.addWidget(self.start_edit)
         bar.addWidget(QLabel(self.tr("au")))
         bar.addWidget(self.end_edit)
+        self.status = QLabel("")
+        self.status.setStyleSheet("color: #6b7785;")
+        self.status.setWordWrap(True)  # its width never pushes the buttons off a small screen
         bar.addSpacing(16)
+        bar.addWidget(self.status, 1)
+        outer.addLayout(bar)
+        # Scope and actions on a second row: one row of everything needed 1050 px (issue 15).
+        actions = QHBoxLayout()
         self.mine_radio = QRadioButton(self.tr("Mes chiffres"))
         self.team_radio = QRadioButton(self.tr("L'équipe"))
         self.team_radio.setChecked(True)
@@ -277,18 +285,13 @@ class ReportsView(QWidget):
         kind_group = QButtonGroup(self)
         kind_group.addButton(self.month_radio)
         kind_group.addButton(self.period_radio)
-        bar.addWidget(self.mine_radio)
-        bar.addWidget(self.team_radio)
-        bar.addStretch(1)
-        outer.addLayout(bar)
-
-        actions = QHBoxLayout()
+        actions.addWidget(self.mine_radio)
+        actions.addWidget(self.team_radio)
+        actions.addSpacing(16)
         self.export_activities_button = QPushButton(self.tr("Exporter les activités…"))
         self.export_beneficiaries_button = QPushButton(self.tr("Exporter les bénéficiaires…"))
         self.pdf_button = QPushButton(self.tr("Enregistrer le rapport PDF…"))
-        self.status = QLabel("")
-        self.status.setStyleSheet("color: #6b7785;")
-        actions.addWidget(self.status, 1)
+        actions.addStretch(1)
         for button in (self.export_activities_button, self.export_beneficiaries_button, self.pdf_button):
             actions.addWidget(button)
         outer.addLayout(actions)
@@ -329,6 +332,7 @@ class ReportsView(QWidget):
         # Charts
         charts = QHBoxLayout()
         self.evolution_view, self.evolution_chart = _chart_view(self.tr("Suivis sur 12 mois et objectif"))
+        self.evolution_chart.plotAreaChanged.connect(self._fit_evolution_labels)
         self.bassin_view, self.bassin_chart = _chart_view(self.titles["by_bassin"])
         charts.addWidget(self.evolution_view, 3)
         charts.addWidget(self.bassin_view, 2)
@@ -523,6 +527,30 @@ class ReportsView(QWidget):
         chart.addAxis(line_x, Qt.AlignmentFlag.AlignBottom)
         target.attachAxis(line_x)
         target.attachAxis(y)
+        self._fit_evolution_labels()
+
+    def _fit_evolution_labels(self) -> None:
+        """Months written upright, and no count over the bars, when the 12 months do not fit
+        side by side in the chart's width (a 1024 px screen): labels must never overlap."""
+        chart = self.evolution_chart
+        months = next(
+            (a for a in chart.axes(Qt.Orientation.Horizontal) if isinstance(a, QBarCategoryAxis)), None
+        )
+        if months is None or months.count() == 0:
+            return
+        slot = chart.plotArea().width() / months.count()
+        widest = max(QFontMetrics(months.labelsFont()).horizontalAdvance(m) for m in months.categories())
+        months.setLabelsAngle(0 if widest + LABEL_GAP <= slot else -90)
+        for series in chart.series():
+            if isinstance(series, QAbstractBarSeries):
+                counts = [
+                    f"{int(n)}"
+                    for bars in series.barSets()
+                    for n in (bars.at(i) for i in range(bars.count()))
+                ]
+                font = QFontMetrics(series.barSets()[0].labelFont()) if series.barSets() else None
+                need = max((font.horizontalAdvance(c) for c in counts), default=0) if font else 0
+                series.setLabelsVisible(need + LABEL_GAP <= slot * series.barWidth())
 
     def _draw_hbars(self, chart: QChart, breakdown: Breakdown, *, skip_zero: bool) -> None:
         _reset_chart(chart)

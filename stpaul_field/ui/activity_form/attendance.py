@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -26,6 +26,7 @@ from stpaul_field.store import activities as acts
 from stpaul_field.ui import i18n
 from stpaul_field.ui.activity_form.base import FOCUS_STYLE, save_buttons, swallow_plain_enter
 from stpaul_field.ui.context import AppContext
+from stpaul_field.ui.screen_fit import fit_to_screen
 from stpaul_field.ui.widgets.beneficiary_picker import BeneficiaryPicker
 from stpaul_field.ui.widgets.checklist import TickList
 
@@ -87,7 +88,7 @@ class AttendanceDialog(QDialog):
             button.setAutoDefault(False)
         self._update_count()
         self.people.setFocus()
-        self.resize(520, 600)
+        fit_to_screen(self, QSize(520, 600))
 
     def keyPressEvent(self, event) -> None:
         if swallow_plain_enter(event):

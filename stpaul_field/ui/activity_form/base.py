@@ -11,7 +11,7 @@ import datetime as dt
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,6 +38,7 @@ from stpaul_field.domain.validation import FieldError, ValidationError, activity
 from stpaul_field.store import activities as acts
 from stpaul_field.ui import i18n
 from stpaul_field.ui.context import AppContext
+from stpaul_field.ui.screen_fit import fit_to_screen
 from stpaul_field.ui.widgets.checklist import ChoiceChecklist
 from stpaul_field.ui.widgets.choice_combo import ChoiceCombo
 from stpaul_field.ui.widgets.commune_field import CommuneField
@@ -155,7 +156,7 @@ class ActivityForm(QDialog):
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
             button.setDefault(False)
-        self.resize(820, 860)
+        fit_to_screen(self, QSize(820, 860))
 
     def first_field(self) -> QWidget:
         return self.date_edit

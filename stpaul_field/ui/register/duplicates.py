@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from stpaul_field.domain.text import format_phone
 from stpaul_field.store.beneficiaries import DuplicateCandidate
+from stpaul_field.ui.screen_fit import fit_to_screen
 
 
 class DuplicateDialog(QDialog):
@@ -75,7 +76,7 @@ class DuplicateDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.list)
         layout.addWidget(buttons)
-        self.resize(640, 300)
+        fit_to_screen(self, QSize(640, 300))
 
     def _open_existing(self) -> None:
         item = self.list.currentItem()

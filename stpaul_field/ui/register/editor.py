@@ -12,7 +12,7 @@ import itertools
 import uuid
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QDate, QRegularExpression, QSize, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -44,6 +44,7 @@ from stpaul_field.store.models import Beneficiary
 from stpaul_field.store.reference import reference_data
 from stpaul_field.ui.register.display import REUNION
 from stpaul_field.ui.register.duplicates import DuplicateDialog
+from stpaul_field.ui.screen_fit import fit_to_screen
 
 ERROR_STYLE = "color: #b00020; font-weight: 600;"
 FIELD_ERROR_STYLE = "border: 2px solid #b00020;"
@@ -217,7 +218,7 @@ class BeneficiaryDialog(QDialog):
         self.birth_year.textChanged.connect(self._sync_age_band)
         self.commune.editingFinished.connect(self._fill_codes)
         self._set_tab_order()
-        self.resize(980, 640)
+        fit_to_screen(self, QSize(980, 640))
 
     def _line(self, max_length: int, name: str, placeholder: str = "") -> QLineEdit:
         edit = QLineEdit()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -31,6 +31,7 @@ from stpaul_field.store.database import Store
 from stpaul_field.store.models import Beneficiary
 from stpaul_field.ui.register.display import local_date
 from stpaul_field.ui.register.editor import ERROR_STYLE
+from stpaul_field.ui.screen_fit import fit_to_screen
 
 # Fields never offered: identity flags of a followed person, and vouchers (added up).
 _NOT_CHOSEN = {"anonymous", "already_accompanied", "pass_numerique_vouchers"}
@@ -146,7 +147,7 @@ class MergeDialog(QDialog):
         best = max((0, 1), key=lambda i: (self.history_counts[i], -self.people[i].created_at.timestamp()))
         self.keep_group.idToggled.connect(self._on_keep_changed)
         self.keep_buttons[best].setChecked(True)
-        self.resize(760, 560)
+        fit_to_screen(self, QSize(760, 560))
 
     def _field_labels(self) -> dict[str, str]:
         return {

@@ -146,6 +146,10 @@ class _Applier:
         self.in_batch: dict[uuid.UUID, OpResult] = {}
         # Per record written here: does the device hold exactly the server's state?
         self.clean: dict[tuple[str, uuid.UUID], bool] = {}
+        # Operations written here, and those after which the device may claim the new version
+        # (no other device's value merged in that it has not seen: `merge.Merged.holds`).
+        self.written: set[uuid.UUID] = set()
+        self.holds: set[uuid.UUID] = set()
 
     def preload(self, changes: list[Change]) -> None:
         session = self.book.session
@@ -206,11 +210,13 @@ class _Applier:
         book = self.book
         book.session = session
         book.flush()
-        final = book.final
-        results = [
-            r.model_copy(update={"version": final(r.version)}) if r.status in ("applied", "merged") else r
-            for r in self.results
-        ]
+        results, high = [], 0
+        for r in self.results:
+            if r.op_id in self.written and r.version is not None:  # (in-batch duplicates too)
+                version = book.final(r.version)
+                high = max(high, version)
+                r = r.model_copy(update={"version": version if r.op_id in self.holds else None})
+            results.append(r)
         insert_rows(
             session,
             _BATCHES,
@@ -228,7 +234,6 @@ class _Applier:
             rec = book.get(*key)
             if clean and rec is not None:
                 known.add(rec.seq)
-        high = max((r.version or 0 for r in results if r.status in ("applied", "merged")), default=0)
         return BatchOutcome(results, known, high)
 
     def resolve(self, entity: str, record_id: str) -> dict[str, Any] | None:
@@ -274,6 +279,7 @@ class _Applier:
             doc.update(values)
             taken, conflicts = list(doc), []
             before = None
+            holds = True
             clean = parsed.as_sent and set(values) >= set(doc)
         else:
             before = rec.fields
@@ -288,7 +294,7 @@ class _Applier:
                 change.stamp,
                 str(caller.device_id),
             )
-            doc, taken, conflicts = merged.doc, merged.taken, merged.conflicts
+            doc, taken, conflicts, holds = merged.doc, merged.taken, merged.conflicts, merged.holds
             up_to_date = rec.seq <= change.base_version or self.clean.get(key) is True
             clean = parsed.as_sent and up_to_date and not conflicts
 
@@ -314,6 +320,9 @@ class _Applier:
             op_id=change.op_id,
         )
         self.clean[key] = clean
+        self.written.add(change.op_id)
+        if holds:
+            self.holds.add(change.op_id)
         for c in conflicts:
             book.lost_value(rec, c.field, c.kept, c.lost, c.kept_stamp, c.lost_stamp, caller.device_id)
         return OpResult(

@@ -7,6 +7,12 @@ Two exceptions are not conflicts: a field last set by the same device (it knew i
 earlier write, e.g. an edit made before the answer to its previous push arrived; the later
 stamp wins), and the bookkeeping stamps (created/updated at). The device is the server's
 authenticated one, not the stamp's node, which laptops choose themselves.
+
+`Merged.holds` tells whether the pushing device now holds the record exactly as merged: not
+when the record keeps a value another device wrote after the change's base (a field the
+change did not touch, or a conflict its value lost). Only then may the device take the new
+version as the base of its next edit; otherwise that edit would claim to know a colleague's
+value it never showed its advisor, and would overwrite it with no conflict (issue 16).
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ class Merged:
     doc: dict[str, Any]  # the record's fields after the change
     taken: list[str] = field(default_factory=list)  # fields this change set (take its seq/stamp)
     conflicts: list[Conflict] = field(default_factory=list)
+    holds: bool = True  # the device holds `doc` (no other device's value it has not seen)
 
 
 def decode_stamp(text: str | None) -> Stamp:
@@ -76,4 +83,11 @@ def merge(
             out.conflicts.append(Conflict(name, value, old, False, stamp_text, old_stamp_text))
         else:
             out.conflicts.append(Conflict(name, old, value, True, old_stamp_text, stamp_text))
+    out.holds = not any(
+        seq > base_version
+        and field_devices.get(name) != device
+        and name not in BOOKKEEPING_FIELDS
+        and (name not in values or out.doc.get(name) != values[name])
+        for name, seq in field_seqs.items()
+    )
     return out

@@ -18,8 +18,10 @@ conflict itself, so a page pulled twice (a resync) records nothing twice.
 A row's `server_version` is the base of its next edit: it says "this laptop holds the
 record as of that version". It only moves when that is true — a pulled state whose
 protected fields hold the laptop's own values, or an acknowledged write once the record has
-no other queued change. Otherwise a later edit would claim to know values it never showed
-the advisor, and the server would overwrite them without recording a conflict.
+no other queued change, with the version the server gives it (none when the server merged
+in a colleague's value this laptop has not pulled yet: `server.merge.Merged.holds`).
+Otherwise a later edit would claim to know values it never showed the advisor, and the
+server would overwrite them without recording a conflict.
 """
 
 from __future__ import annotations

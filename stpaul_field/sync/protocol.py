@@ -84,7 +84,10 @@ OpStatus = Literal["applied", "duplicate", "merged", "rejected"]
 class OpResult(_Strict):
     op_id: uuid.UUID
     status: OpStatus
-    version: int | None = None  # the record's version after this op (None if rejected)
+    # The record's version after this op, when the device now holds the record at it; None
+    # if rejected, or if the server merged in another device's value the device has not seen
+    # yet (the pull brings that state). The device bases its next edit on it.
+    version: int | None = None
     conflicts: list[FieldConflict] = []
     reason: str | None = None  # French, for an advisor, when rejected
 

@@ -80,7 +80,6 @@ def test_valid_individual_accompaniment():
         ({"themes": ["inconnu"]}, "themes"),
         ({"admin_themes": ["logement"]}, "admin_themes"),
         ({"procedure_name": "Carte grise"}, "procedure_name"),
-        ({"themes": ["aide_aux_demarches_administratives"]}, "admin_themes"),
         ({"venue_id": None}, "venue_id"),
         ({"place_type": "domicile"}, "commune"),
         ({"place_type": "domicile", "commune": "Saint-Paul"}, "venue_id"),
@@ -132,7 +131,7 @@ def test_workshop_needs_a_participant_followed_or_anonymous():
 
 
 def test_workshop_rules():
-    assert "title" in fields(activity_errors(workshop(title=""), 2))
+    assert "title" in fields(activity_errors(workshop(title="x" * 201), 2))
     assert "autonomy" in fields(activity_errors(workshop(autonomy="autonome"), 2))
     assert "anon_already_accompanied" in fields(
         activity_errors(workshop(anon_total=2, anon_already_accompanied=3), 0)
@@ -165,3 +164,14 @@ def test_the_aidants_connect_mandate_goes_with_administrative_help_only():
     assert [e.message for e in activity_errors(other, 1) if e.field == "aidants_connect"] == [
         "Le mandat Aidants Connect ne s'indique qu'avec « Aide aux démarches administratives »."
     ]
+
+
+def test_what_the_coop_leaves_optional_is_optional_here():
+    # apps/web/src/features/activites/use-cases/cra/validation/CraValidation.ts, …/collectif/
+    # validation/CraCollectifValidation.ts, …/validation/canHaveAdministrationThematiques.ts
+    validate_activity(individual(themes=["aide_aux_demarches_administratives"]), participant_count=1)
+    validate_activity(workshop(title=""), participant_count=2)  # a workshop's title
+    validate_activity(individual(place_type="a_distance", venue_id=None), participant_count=1)  # no commune
+    demarche = dict(themes=["aide_aux_demarches_administratives"], admin_themes=["logement"])
+    validate_activity(workshop(**demarche, procedure_name="Dossier logement"), participant_count=2)
+    assert "commune" in fields(activity_errors(individual(place_type="autre", venue_id=None), 1))

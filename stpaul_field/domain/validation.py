@@ -139,7 +139,8 @@ def activity_errors(a: Any, participant_count: int) -> list[FieldError]:
     if duration is None or not (v.DURATION_MIN <= duration <= v.DURATION_MAX):
         errors.append(FieldError("duration_min", "La durée doit être entre 1 minute et 24 heures."))
 
-    # Place: a venue with "lieu d'activité", a commune otherwise.
+    # Place: a venue with "lieu d'activité", a commune at home or elsewhere; remote help may
+    # leave it empty (the Coop's rule: CraIndividuelValidation, CraCollectifValidation).
     if a.place_type == v.PLACE_WITH_VENUE:
         if a.venue_id is None:
             errors.append(FieldError("venue_id", "Choisissez le lieu d'activité."))
@@ -148,21 +149,19 @@ def activity_errors(a: Any, participant_count: int) -> list[FieldError]:
             errors.append(
                 FieldError("venue_id", "Un lieu d'activité ne se choisit qu'avec « Lieu d’activité ».")
             )
-        if not _s(a.commune):
+        if not _s(a.commune) and a.place_type != "a_distance":
             errors.append(FieldError("commune", "Indiquez la commune."))
     if _s(a.postcode) and not re.fullmatch(r"\d{5}", _s(a.postcode)):
         errors.append(FieldError("postcode", "Code postal : 5 chiffres."))
     if _s(a.insee_code) and not _FIVE_DIGITS.match(_s(a.insee_code)):
         errors.append(FieldError("insee_code", "Code INSEE : 5 caractères."))
 
-    # Themes, and the administrative part only with "Aide aux démarches administratives".
+    # Themes, and the administrative part (optional, individual or workshop) only with « Aide aux
+    # démarches administratives », as the Coop (canHaveAdministrationThematiques).
     themes = list(a.themes or [])
     if not themes:
         errors.append(FieldError("themes", "Choisissez au moins une thématique."))
-    if v.ADMIN_HELP_THEME in themes:
-        if not a.admin_themes:
-            errors.append(FieldError("admin_themes", "Choisissez au moins une démarche administrative."))
-    else:
+    if v.ADMIN_HELP_THEME not in themes:
         if a.admin_themes:
             errors.append(
                 FieldError(
@@ -211,9 +210,7 @@ def activity_errors(a: Any, participant_count: int) -> list[FieldError]:
                 )
             )
     else:
-        if not _s(a.title):
-            errors.append(FieldError("title", "Le titre de l'atelier est obligatoire."))
-        _check_length(errors, a, "title", MAX_TEXT, "Titre")
+        _check_length(errors, a, "title", MAX_TEXT, "Titre")  # optional, as in the Coop
         if a.autonomy or a.redirected or a.redirect_structure:
             errors.append(
                 FieldError(

@@ -81,12 +81,22 @@ class _Body(Exception):
     """The body grew past the limit while being read (no Content-Length)."""
 
 
-class Guard:
-    """Pure ASGI middleware: security headers, body size bound, one structured log line per request."""
+class _SlowBody(Exception):
+    """The body did not arrive within the time allowed (a trickle, or a stalled link)."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+
+class Guard:
+    """Pure ASGI middleware: security headers, body size and time bounds, one structured log line
+    per request.
+
+    uvicorn has no body timeout: a client may send its headers and then trickle the body for
+    ever, holding a connection, and a request authenticated before a revocation would complete
+    long after it. The whole body must arrive within `body_timeout_s` of the request's start."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int, body_timeout_s: float) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.body_timeout_s = body_timeout_s
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -107,12 +117,21 @@ class Guard:
                     headers["content-security-policy"] = DOCS_CSP
             await send(message)
 
+        deadline = asyncio.get_running_loop().time() + self.body_timeout_s
+
         async def bounded_receive() -> Message:
-            message = await receive()
+            if state.get("body_done"):  # after the body: waiting for a disconnect is not bounded
+                return await receive()
+            try:
+                async with asyncio.timeout_at(deadline):
+                    message = await receive()
+            except TimeoutError:
+                raise _SlowBody from None
             if message["type"] == "http.request":
                 state["size"] += len(message.get("body", b""))
                 if state["size"] > self.max_bytes:
                     raise _Body
+                state["body_done"] = not message.get("more_body", False)
             return message
 
         declared = dict(scope.get("headers") or ()).get(b"content-length", b"")
@@ -126,6 +145,15 @@ class Guard:
                     detail="Envoi trop volumineux : synchronisez en plusieurs fois.", code="too_large"
                 )
                 await JSONResponse(body.model_dump(), status_code=413)(scope, receive, guarded_send)
+        except _SlowBody:
+            if not state["sent"]:
+                body = ErrorBody(
+                    detail="Envoi trop lent : la connexion est interrompue, la synchronisation "
+                    "reprendra d'elle-même.",
+                    code="body_timeout",
+                )
+                response = JSONResponse(body.model_dump(), status_code=408, headers={"connection": "close"})
+                await response(scope, receive, guarded_send)
         finally:
             logs.event(
                 "request",
@@ -381,7 +409,9 @@ def create_app(
             raise ApiError(422, str(e), "invalid") from None
         return AdvisorCreated(advisor_id=advisor_id)
 
-    app.add_middleware(Guard, max_bytes=settings.max_request_bytes + 64 * 1024)
+    app.add_middleware(
+        Guard, max_bytes=settings.max_request_bytes + 64 * 1024, body_timeout_s=settings.body_timeout_s
+    )
     return app
 
 

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import uuid
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Row, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from stpaul_field.domain.ids import new_id
@@ -22,18 +22,17 @@ from stpaul_field.sync.protocol import EnrolRequest, EnrolResponse
 LAST_SEEN_EVERY = dt.timedelta(minutes=1)
 # Run on every request: built once, on the tables (the ORM's layers cost more than the query).
 _DEVICES, _RECORDS = Device.__table__, Record.__table__
-_DEVICE_BY_TOKEN = (
-    select(
-        _DEVICES.c.id,
-        _DEVICES.c.advisor_id,
-        _DEVICES.c.team_id,
-        _DEVICES.c.last_seen_at,
-        _DEVICES.c.revoked_at,
-        _RECORDS.c.fields,
-    )
-    .outerjoin(_RECORDS, (_RECORDS.c.entity == "advisor") & (_RECORDS.c.id == _DEVICES.c.advisor_id))
-    .where(_DEVICES.c.token_hash == bindparam("digest"))
-)
+_DEVICE = select(
+    _DEVICES.c.id,
+    _DEVICES.c.advisor_id,
+    _DEVICES.c.team_id,
+    _DEVICES.c.last_seen_at,
+    _DEVICES.c.revoked_at,
+    _RECORDS.c.fields,
+).outerjoin(_RECORDS, (_RECORDS.c.entity == "advisor") & (_RECORDS.c.id == _DEVICES.c.advisor_id))
+_BY_TOKEN = _DEVICE.where(_DEVICES.c.token_hash == bindparam("digest"))
+# The same device, again, inside the request's own transaction (see `still_allowed`).
+_BY_ID = _DEVICE.where(_DEVICES.c.id == bindparam("device"))
 _SEEN = update(_DEVICES).where(_DEVICES.c.id == bindparam("device")).values(last_seen_at=bindparam("now"))
 BAD_LOGIN = "Identifiant ou mot de passe incorrect."
 
@@ -86,12 +85,16 @@ def mark_seen(session: Session, caller: Caller) -> None:
     session.execute(_SEEN, {"device": caller.device_id, "now": utcnow()})
 
 
-def _authenticate(db: Database, digest: str, defer_seen: bool) -> Caller:
-    with db.session() as s:
-        device = s.execute(_DEVICE_BY_TOKEN, {"digest": digest}).first()
+def still_allowed(session: Session, caller: Caller) -> None:
+    """Raise the 401/403 if the caller's device was revoked or its advisor disabled since the
+    request was authenticated: called inside the transaction that writes or reads for it, so
+    that a request whose body arrives after a revocation gets nothing (issue 17)."""
+    _refuse(session.execute(_BY_ID, {"device": caller.device_id}).first())
+
+
+def _refuse(device: Row | None) -> None:
     if device is None:
         raise not_enrolled()
-    advisor = device.fields
     if device.revoked_at is not None:
         when = device.revoked_at.strftime("%d/%m/%Y")
         raise ApiError(
@@ -101,9 +104,16 @@ def _authenticate(db: Database, digest: str, defer_seen: bool) -> Caller:
             "device_revoked",
             {"WWW-Authenticate": "Bearer"},
         )
-    if not _active(advisor):
+    if not _active(device.fields):
         raise _disabled()
-    caller = Caller(device.id, device.advisor_id, device.team_id, str(advisor.get("role", "")))
+
+
+def _authenticate(db: Database, digest: str, defer_seen: bool) -> Caller:
+    with db.session() as s:
+        device = s.execute(_BY_TOKEN, {"digest": digest}).first()
+    _refuse(device)
+    assert device is not None
+    caller = Caller(device.id, device.advisor_id, device.team_id, str(device.fields.get("role", "")))
     if device.last_seen_at is not None and utcnow() - device.last_seen_at <= LAST_SEEN_EVERY:
         return caller
     if defer_seen:

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from stpaul_field.domain.fields import current_fields
 from stpaul_field.domain.hlc import Stamp
 from stpaul_field.domain.values import TIME_ZONE
-from stpaul_field.server.auth import mark_seen
+from stpaul_field.server.auth import mark_seen, still_allowed
 from stpaul_field.server.book import RecordBook, RecordRow
 from stpaul_field.server.bulk import chunks, insert_rows
 from stpaul_field.server.caller import Caller
@@ -361,6 +361,8 @@ def apply_batch(db: Database, caller: Caller, request: SyncRequest) -> BatchOutc
     with db.session() as session:
         draft = _draft(session, caller, request, parsed)
     with db.writer() as session:
+        # Authenticated when the request began: revoked or disabled while its body arrived?
+        still_allowed(session, caller)
         if caller.seen_due:
             mark_seen(session, caller)
         applied, current = draft.since_draft(session, request)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from stpaul_field.domain.hlc import HybridClock, Stamp
 from stpaul_field.server import jsontext
 from stpaul_field.server.admin import SERVER_NODE
+from stpaul_field.server.auth import still_allowed
 from stpaul_field.server.batch import BatchIdTaken, apply_batch
 from stpaul_field.server.book import committed_counter
 from stpaul_field.server.caller import Caller
@@ -46,6 +47,7 @@ def _answer(db: Database, caller: Caller, request: SyncRequest) -> Answer:
     except BatchIdTaken:
         raise ApiError(409, "Identifiant de lot déjà utilisé par un autre poste.", "batch_id_taken") from None
     with db.session() as s:
+        still_allowed(s, caller)  # nothing is read for a device revoked since it was authenticated
         page = pull_page(
             s, caller.team_id, request.cursor, request.page_size, outcome.known_to_device, outcome.high_seq
         )

@@ -27,6 +27,9 @@ class ServerSettings(BaseModel):
     data_dir: Path | None = None
     # Whole-request limit on the wire (compressed); the protocol bounds the decompressed size.
     max_request_bytes: int = Field(default=8 * 1024 * 1024, ge=1024)
+    # Seconds for a request's whole body to arrive (a day's push is ~100 KiB compressed: a few
+    # seconds at 512 kbit/s); a body that trickles is cut with a 408.
+    body_timeout_s: float = Field(default=60.0, gt=0)
     # Failed logins: after `login_max_failures` within `login_window_s`, refuse for `login_lockout_s`.
     login_max_failures: int = Field(default=5, ge=1)
     login_max_failures_per_ip: int = Field(default=30, ge=1)

@@ -185,6 +185,8 @@ class Transport:
             except (ValidationError, ValueError, zstandard.ZstdError) as error:
                 raise ProtocolError(UNREADABLE) from error
         detail = _detail(response)
+        if status == 408:  # the body was too slow to arrive (a failing link): retried later
+            raise OfflineError(detail or OFFLINE)
         if status in (401, 403, 429):
             raise AuthError(detail or "Accès refusé par le serveur.")
         if status == 426:

@@ -28,6 +28,7 @@ from sqlalchemy.engine import make_url
 
 from stpaul_field.server import admin
 from stpaul_field.server.app import create_app
+from stpaul_field.server.caller import Caller
 from stpaul_field.server.db import Database
 from stpaul_field.server.models import Base, Team
 from stpaul_field.server.settings import ServerSettings
@@ -81,6 +82,24 @@ def reset(db: Database) -> None:
         admin.seed_reference(s)
 
 
+def device_caller(db: Database, advisor_id: uuid.UUID, team_id: uuid.UUID, role: str) -> Caller:
+    """A device of the account `advisor_id`, as the server sees it when the device calls: a real
+    device row, since every write and read checks it again (`auth.still_allowed`)."""
+    import secrets
+
+    from stpaul_field.server.models import Device
+    from stpaul_field.server.security import token_hash
+
+    device = Device(
+        advisor_id=advisor_id, team_id=team_id, name="banc", token_hash=token_hash(secrets.token_hex())
+    )
+    with db.writer(sequenced=False) as s:
+        s.add(device)
+        s.flush()
+        device_id = device.id
+    return Caller(device_id, advisor_id, team_id, role)
+
+
 @dataclass
 class ServerEnv:
     app: FastAPI
@@ -123,6 +142,10 @@ class ServerEnv:
             r = client.post("/api/v1/enrol", json=body.model_dump())
             r.raise_for_status()
             return EnrolResponse.model_validate_json(r.content).token
+
+    def caller(self, advisor_id: uuid.UUID, team: str, role: str = "conseiller_numerique") -> Caller:
+        """A new device of `advisor_id` (an account of `env.advisor`), as the server sees it."""
+        return device_caller(self.db, advisor_id, self.team(team), role)
 
     def close(self) -> None:
         self.db.dispose()

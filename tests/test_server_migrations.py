@@ -6,13 +6,22 @@ import json
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, select, text
 
-from stpaul_bench.central_record import ServerEnv, drop_database, fresh_postgres_database, sqlite_url
+from stpaul_bench.central_record import (
+    PASSWORD,
+    ServerEnv,
+    device_caller,
+    drop_database,
+    fresh_postgres_database,
+    sqlite_url,
+)
+from stpaul_field.server import admin
 from stpaul_field.server.db import Database
 from stpaul_field.server.migrate import VERSION_TABLE, current_revision, head_revision, upgrade
 from stpaul_field.server.models import Base, Record
@@ -110,7 +119,6 @@ def test_an_operation_accepted_before_s0004_is_still_a_duplicate(empty_database:
     # the same transaction with the same op id, advisor and version, now answers alone.
     from stpaul_field.domain.hlc import HybridClock
     from stpaul_field.server.batch import apply_batch
-    from stpaul_field.server.caller import Caller
     from stpaul_field.sync import protocol as p
 
     db = Database(empty_database)
@@ -134,6 +142,11 @@ def test_an_operation_accepted_before_s0004_is_still_a_duplicate(empty_database:
         )
     upgrade(db.write_engine)
     assert "applied_op" not in inspect(db.write_engine).get_table_names()
+    # The advisor's account and a device of theirs (every write checks the device again).
+    with db.writer() as s, mock.patch.object(admin, "new_id", return_value=advisor):
+        team_id = admin.create_team(s, "Saint-Paul").id
+        admin.create_advisor(s, team_id, "marie", PASSWORD, first_name="Marie", last_name="Payet")
+    caller = device_caller(db, advisor, team_id, "conseiller_numerique")
 
     replay = p.Change(
         op_id=op_id,
@@ -144,7 +157,6 @@ def test_an_operation_accepted_before_s0004_is_still_a_duplicate(empty_database:
         stamp=HybridClock("poste").now().encode(),
     )
     request = p.SyncRequest(protocol=p.PROTOCOL_VERSION, batch_id=uuid.uuid4(), changes=[replay], cursor=0)
-    caller = Caller(uuid.uuid4(), advisor, uuid.uuid4(), "conseiller_numerique")
     (result,) = apply_batch(db, caller, request).results
     assert (result.status, result.version) == ("duplicate", 7)
     with db.session() as s:

@@ -114,9 +114,7 @@ class _Seeder:
 
 
 def _caller(env: ServerEnv, advisor_id: uuid.UUID, role: str = "conseiller_numerique") -> Caller:
-    from stpaul_field.server.caller import Caller
-
-    return Caller(uuid.uuid4(), advisor_id, env.team(TEAM), role)
+    return env.caller(advisor_id, TEAM, role)
 
 
 def _wire(obj: Any, entity: str) -> dict[str, Any]:
@@ -720,6 +718,4 @@ def _age_devices(db_url: str) -> None:
 
 
 def _caller_in(env: ServerEnv, team: str, advisor_id: uuid.UUID) -> Caller:
-    from stpaul_field.server.caller import Caller
-
-    return Caller(uuid.uuid4(), advisor_id, env.team(team), "conseiller_numerique")
+    return env.caller(advisor_id, team)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from stpaul_field.domain.counting import CountingRule
+
 T = TypeVar("T")
 
 
@@ -47,7 +49,15 @@ ADVISOR_TARGET = _declare("advisor_target", int, 0, "Mon objectif mensuel de sui
 BACKUPS_KEPT = _declare("backups_kept", int, 10, "Sauvegardes conservées")
 IDLE_LOCK_MINUTES = _declare("idle_lock_minutes", int, 10, "Verrouillage après inactivité (min, 0 = jamais)")
 LOCK_CODE_HASH = _declare("lock_code_hash", str, "", "Empreinte du code de déverrouillage (jamais le code)")
+COUNT_PLANNED_PAST = _declare(
+    "count_planned_past", bool, False, "Compter les activités prévues déjà passées comme réalisées"
+)
 RETENTION_YEARS = _declare("retention_years", int, 2, "Anonymiser après N années sans activité")
+
+
+def counting_rule(settings: Settings) -> CountingRule:
+    """What today's figures count (`domain.counting`), as the settings say."""
+    return CountingRule.now(planned_past=settings.get(COUNT_PLANNED_PAST))
 
 
 class Settings:

@@ -1,5 +1,9 @@
 """A small month of work whose figures were counted by hand (see the comments), shared by the
-statistics, export, report and view tests."""
+statistics, export, report and view tests.
+
+The figures are those of `RULE`: seen on 28 November (so that the month holds activities still
+to come), planned activities not counted; `RULE_PLANNED_PAST` counts the planned and past ones.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,14 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from stpaul_field.domain.counting import CountingRule
 from stpaul_field.store.database import Store
 from stpaul_field.store.models import Activity, Advisor, Beneficiary, Participation, Venue, utcnow
 
 NOV = (2026, 11)
+TODAY = dt.date(2026, 11, 28)
+RULE = CountingRule(TODAY)
+RULE_PLANNED_PAST = CountingRule(TODAY, planned_past=True)
 
 
 @dataclass
@@ -132,7 +140,8 @@ def build(store: Store) -> Fixture:
         )
         part(a3, "b2", attended=True)
         part(a3, "b3", attended=False)
-        # 4. Bruno, workshop in Marla, attendance not marked: b2, b3 registered; b4 is deleted -> 2
+        # 4. Bruno, workshop in Marla, done, attendance never marked: b2, b3 registered (b4 is
+        # deleted) -> 0, « émargement à saisir » with 2 registered people not counted
         a4 = act(
             "a4",
             bruno,
@@ -180,5 +189,50 @@ def build(store: Store) -> Fixture:
         part(a9, "b3", deleted_at=now)
         # 10. December: outside the month
         part(act("a10", alice, d(2026, 12, 1), venue_id=gilles.id, themes=["email"]), "b3")
+        # 11. Alice, workshop, still planned but past, attendance not marked: b1, b2 registered,
+        # 2 anonymous -> 0 (planned); with RULE_PLANNED_PAST 2 (the anonymous). Émargement à saisir.
+        a11 = act(
+            "a11",
+            alice,
+            d(2026, 11, 18),
+            "workshop",
+            status="planned",
+            venue_id=gilles.id,
+            duration_min=60,
+            themes=["email"],
+            title="Découvrir l'ordinateur",
+            anon_total=2,
+        )
+        part(a11, "b1")
+        part(a11, "b2")
+        # 12. Bruno, individual, still planned but past: b3 -> 0; with RULE_PLANNED_PAST 1
+        part(
+            act(
+                "a12",
+                bruno,
+                d(2026, 11, 19),
+                status="planned",
+                venue_id=gilles.id,
+                duration_min=30,
+                themes=["sante"],
+            ),
+            "b3",
+        )
+        # 13. Alice, workshop planned on 30 November, after RULE's today: never counted, not
+        # awaiting attendance either (it has not happened)
+        a13 = act(
+            "a13",
+            alice,
+            d(2026, 11, 30),
+            "workshop",
+            status="planned",
+            venue_id=marla.id,
+            duration_min=120,
+            themes=["email"],
+            title="Visio avec la famille",
+            anon_total=5,
+        )
+        part(a13, "b1")
+        part(a13, "b2")
     _ = now
     return fx

@@ -16,7 +16,7 @@ from stpaul_field.documents.monthly_report import write_monthly_report
 from stpaul_field.domain.report_model import Period
 from stpaul_field.settings import MONTHLY_TARGET, Settings
 from stpaul_field.store import statistics as st
-from tests.statistics_fixture import NOV, build
+from tests.statistics_fixture import NOV, RULE, build
 
 
 def text_of(path) -> list[str]:
@@ -26,7 +26,7 @@ def text_of(path) -> list[str]:
 def test_team_report_pdf(qapp, store, tmp_path):
     build(store)
     with store.reader() as s:
-        report = st.monthly_report(s, Period.month(*NOV), st.team_scope(), team_target=40)
+        report = st.monthly_report(s, Period.month(*NOV), st.team_scope(), RULE, team_target=40)
     out = tmp_path / "rapport.pdf"
     write_monthly_report(report, out)
     reader = PdfReader(out)
@@ -35,10 +35,11 @@ def test_team_report_pdf(qapp, store, tmp_path):
     assert (round(width), round(height)) == (595, 842)  # A4
     one, two = text_of(out)
     assert "Rapport mensuel — novembre 2026" in one
-    assert "10 suivis" in one
-    assert "objectif 40 · 25%" in one
+    assert "8 suivis" in one
+    assert "objectif 40 · 20%" in one
+    assert "Activités réalisées jusqu'au 28/11/2026" in one
     assert "uniques" in one and "Mafate" in one and "Saint-Gilles les Bains" in one
-    assert "6 (60%)" in one  # Mafate's share of the follow-ups
+    assert "4 (50%)" in one  # Mafate's share of the follow-ups
     assert "Alice Grondin" in one and "Bruno Payet" in one  # by advisor, team report
     assert "nov. 26" in one and "déc. 25" in one  # twelve months of evolution
     assert "Suivis par thématique" in two and "Situation de handicap" in two and "Îlet de Marla" in two
@@ -58,6 +59,7 @@ def test_report_command_for_this_laptops_advisor(qapp, store, paths, tmp_path):
     one = text_of(out)[0]
     assert "Conseiller : Alice Grondin" in one
     assert "7 suivis" in one and "objectif 14 · 50%" in one
+    assert "Activités réalisées jusqu'au 30/11/2026" in one  # the month is over
     assert "Suivis par conseiller" not in one
 
 
@@ -72,7 +74,7 @@ def test_report_command_refuses_a_bad_month(paths, tmp_path, capsys):
 def test_report_renders_as_an_image(qapp, store, tmp_path):
     build(store)
     with store.reader() as s:
-        report = st.monthly_report(s, Period.month(*NOV), st.team_scope())
+        report = st.monthly_report(s, Period.month(*NOV), st.team_scope(), RULE)
     out = tmp_path / "rapport.pdf"
     write_monthly_report(report, out)
     subprocess.run(

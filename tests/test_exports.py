@@ -26,7 +26,7 @@ from stpaul_field.settings import CURRENT_ADVISOR, Settings
 from stpaul_field.store import statistics as st
 from stpaul_field.store.database import Store
 from tests import export_fixture as ef
-from tests.statistics_fixture import NOV, build
+from tests.statistics_fixture import NOV, RULE, RULE_PLANNED_PAST, build
 
 NOVEMBER = Period.month(*NOV)
 REFERENCE = Path(__file__).resolve().parent.parent / "docs" / "reference" / "coop-cra.md"
@@ -389,15 +389,37 @@ def test_the_csv_has_the_tables_columns_and_cells(fixed: Store, tmp_path: Path) 
 def test_the_rows_are_the_months_follow_ups(store: Store, tmp_path: Path) -> None:
     fx = build(store)
     with store.reader() as s:
-        n = exports.export(s, "activities", NOVEMBER, None, tmp_path / "t.xlsx", "xlsx")
-        figures = st.period_figures(s, NOVEMBER, st.team_scope())
-    assert n == figures.follow_ups == 10
+        n = exports.export(s, "activities", NOVEMBER, None, tmp_path / "t.xlsx", "xlsx", rule=RULE)
+        figures = st.period_figures(s, NOVEMBER, st.team_scope(), RULE)
+    assert n == figures.follow_ups == 8
     ws = load_workbook(tmp_path / "t.xlsx").active
     assert ws is not None
     _, header, body = _table(ws)
     ids = {r[header.index("ID CRA")].value for r in body}
-    for excluded in ("a5", "a6", "a8", "a10"):  # cancelled, deleted, October, December
+    # cancelled, deleted, October, December, attendance never marked, planned (past, to come)
+    for excluded in ("a5", "a6", "a8", "a10", "a4", "a11", "a12", "a13"):
         assert str(fx.activities[excluded]) not in ids
+
+
+def test_the_exports_count_what_the_report_counts(store: Store, tmp_path: Path) -> None:
+    fx = build(store)
+    with store.reader() as s:
+        n = exports.export(
+            s, "activities", NOVEMBER, None, tmp_path / "t.xlsx", "xlsx", rule=RULE_PLANNED_PAST
+        )
+        figures = st.period_figures(s, NOVEMBER, st.team_scope(), RULE_PLANNED_PAST)
+    assert n == figures.follow_ups == 11  # + a11's 2 anonymous participants, + a12
+    ws = load_workbook(tmp_path / "t.xlsx").active
+    assert ws is not None
+    _, header, body = _table(ws)
+    ids = {r[header.index("ID CRA")].value for r in body}
+    assert {str(fx.activities["a11"]), str(fx.activities["a12"])} <= ids
+    assert str(fx.activities["a13"]) not in ids  # planned, to come
+    # Bruno's people, ever: b1 (a7, through the merged record), b2 (a8) and, planned and past, b3 (a12)
+    with store.reader() as s:
+        people = exports.build(s, "beneficiaries", NOVEMBER, fx.bruno, rule=RULE_PLANNED_PAST)
+        assert [r[0] for r in people.rows] == ["Boyer", "Hoarau", "Técher"]
+        assert len(exports.build(s, "beneficiaries", NOVEMBER, fx.bruno, rule=RULE).rows) == 2
 
 
 def test_cli_export_for_this_laptop_and_for_the_team(store: Store, paths: AppPaths, tmp_path: Path) -> None:
@@ -416,7 +438,7 @@ def test_cli_export_for_this_laptop_and_for_the_team(store: Store, paths: AppPat
     assert len(body) == 7
     with team.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f, delimiter=";"))
-    assert rows[0] == list(exports.headers(exports.ACTIVITY_COLUMNS, "team")) and len(rows) == 11
+    assert rows[0] == list(exports.headers(exports.ACTIVITY_COLUMNS, "team")) and len(rows) == 1 + 8
 
 
 def test_cli_refuses_bad_input_and_writes_nothing(paths: AppPaths, tmp_path: Path, capsys) -> None:

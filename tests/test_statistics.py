@@ -6,12 +6,13 @@ import datetime as dt
 
 import pytest
 
+from stpaul_field.domain.counting import CountingRule
 from stpaul_field.domain.report_model import Period, Scope
 from stpaul_field.store import statistics as st
 from stpaul_field.store.database import Store
 from stpaul_field.store.demo import seed
 from stpaul_field.store.models import Advisor
-from tests.statistics_fixture import NOV, Fixture, build
+from tests.statistics_fixture import NOV, RULE, RULE_PLANNED_PAST, Fixture, build
 
 NOVEMBER = Period.month(*NOV)
 
@@ -21,27 +22,77 @@ def fx(store: Store) -> Fixture:
     return build(store)
 
 
-def figures(store: Store, advisor=None, period: Period = NOVEMBER):
+def figures(store: Store, advisor=None, period: Period = NOVEMBER, rule: CountingRule = RULE):
     with store.reader() as s:
         scope = st.team_scope() if advisor is None else st.advisor_scope(s, advisor)
-        return st.period_figures(s, period, scope)
+        return st.period_figures(s, period, scope, rule)
 
 
-def test_team_counts_follow_ups_with_anonymous_without_cancelled_or_tombstones(store, fx):
+def test_team_counts_only_what_happened(store, fx):
     f = figures(store)
-    # a1 1 + a2 1 + a3 (b2 + 3 anonymous) 4 + a4 (b2, b3) 2 + a7 1 + a9 (1 anonymous) 1
-    assert f.follow_ups == 10
+    # a1 1 + a2 1 + a3 (b2 + 3 anonymous) 4 + a4 (attendance never marked) 0 + a7 1
+    # + a9 (1 anonymous) 1; not a5 (cancelled), a6 (tombstone), a11 a12 (planned, past),
+    # a13 (planned, to come)
+    assert f.follow_ups == 8
     assert f.anonymous_follow_ups == 4
     assert (f.activities, f.individual_activities, f.workshop_activities) == (6, 3, 3)
-    assert (f.individual_follow_ups, f.workshop_follow_ups) == (3, 7)
+    assert (f.individual_follow_ups, f.workshop_follow_ups) == (3, 5)
+
+
+def test_planned_and_past_count_when_the_setting_says_so(store, fx):
+    f = figures(store, rule=RULE_PLANNED_PAST)
+    # + a11 (attendance not marked: its 2 anonymous only) 2 + a12 (individual) 1; never a13
+    assert f.follow_ups == 11
+    assert f.anonymous_follow_ups == 6
+    assert (f.activities, f.individual_activities, f.workshop_activities) == (8, 4, 4)
+    assert (f.individual_follow_ups, f.workshop_follow_ups) == (4, 7)
+    assert f.unique_beneficiaries == 3  # + b3 (a12)
+    assert f.by_venue.count(str(fx.venue_gilles)) == 3 + 2 + 1
+    # Once the month is over, the planned workshop of the 30th is past too: + a13's 5 anonymous.
+    later = figures(store, rule=CountingRule(dt.date(2026, 12, 2), planned_past=True))
+    assert later.follow_ups == 16
+    # And without the setting, planned activities never count, however old.
+    assert figures(store, rule=CountingRule(dt.date(2027, 6, 1))).follow_ups == 8
+
+
+def test_nothing_dated_after_today_counts(store, fx):
+    # On 12 November, only a1, a2, a3 (the 12th itself) and a9 have happened.
+    f = figures(store, rule=CountingRule(dt.date(2026, 11, 12)))
+    assert f.follow_ups == 1 + 1 + 4 + 1
+    assert CountingRule(dt.date(2026, 11, 12)).counted_until(NOVEMBER.end) == dt.date(2026, 11, 12)
+    assert RULE.statement(NOVEMBER.end).startswith("Activités réalisées jusqu'au 28/11/2026")
+    assert (
+        CountingRule(dt.date(2027, 1, 5))
+        .statement(NOVEMBER.end)
+        .startswith("Activités réalisées jusqu'au 30/11/2026")
+    )
+
+
+def test_the_rule_in_python_and_in_sql_agree(store, fx):
+    """`CountingRule`'s own predicates, applied to every activity of the fixture by hand."""
+    from stpaul_field.store.models import Activity, Participation
+
+    for rule in (RULE, RULE_PLANNED_PAST):
+        with store.reader() as s:
+            expected = 0
+            for a in s.query(Activity).filter(Activity.date >= NOVEMBER.start, Activity.date <= NOVEMBER.end):
+                if not rule.counts_activity(a.status, a.date, a.deleted_at is not None):
+                    continue
+                expected += a.anon_total
+                for p in s.query(Participation).filter_by(activity_id=a.id):
+                    person = p.beneficiary_id != fx.beneficiaries["b4"]  # the deleted one
+                    if person and rule.counts_participation(a.type, p.attended, p.deleted_at is not None):
+                        expected += 1
+        assert figures(store, rule=rule).follow_ups == expected
 
 
 def test_unique_and_new_beneficiaries(store, fx):
     f = figures(store)
-    # b1 (seen three times, once through the record merged into her), b2, b3
-    assert f.unique_beneficiaries == 3
+    # b1 (seen three times, once through the record merged into her), b2 (a3); b3 came to
+    # nothing that counts (absent from a3, a4 not marked)
+    assert f.unique_beneficiaries == 2
     # b2 was already seen in October
-    assert f.new_beneficiaries == 2
+    assert f.new_beneficiaries == 1
     alice = figures(store, fx.alice)
     assert (alice.unique_beneficiaries, alice.new_beneficiaries) == (2, 1)  # b1 new, b2 not
 
@@ -49,12 +100,12 @@ def test_unique_and_new_beneficiaries(store, fx):
 def test_each_advisor_gets_the_activities_they_lead(store, fx):
     alice, bruno = figures(store, fx.alice), figures(store, fx.bruno)
     assert (alice.follow_ups, alice.anonymous_follow_ups) == (7, 4)
-    assert (bruno.follow_ups, bruno.anonymous_follow_ups) == (3, 0)
+    assert (bruno.follow_ups, bruno.anonymous_follow_ups) == (1, 0)
     assert alice.by_advisor is None
     team = figures(store)
     assert team.by_advisor is not None
     assert team.by_advisor.count(str(fx.alice)) == 7
-    assert team.by_advisor.count(str(fx.bruno)) == 3
+    assert team.by_advisor.count(str(fx.bruno)) == 1
     assert {r.label for r in team.by_advisor.rows} == {"Alice Grondin", "Bruno Payet"}
 
 
@@ -67,13 +118,13 @@ def test_breakdowns(store, fx):
         "la_plaine_bois_de_nefles": 0,
         "la_saline": 0,
         "le_guillaume": 0,
-        "mafate": 6,
+        "mafate": 4,
         None: 1,  # a7 at home: no venue
     }
     assert f.by_bassin.rows[-1].label == "Non renseigné"
-    assert f.by_venue.count(str(fx.venue_marla)) == 6
+    assert f.by_venue.count(str(fx.venue_marla)) == 4
     assert {r.label: r.count for r in f.by_venue.rows} == {
-        "Îlet de Marla": 6,
+        "Îlet de Marla": 4,
         "EN Saint-Gilles": 3,
         "Non renseigné": 1,
     }
@@ -82,20 +133,19 @@ def test_breakdowns(store, fx):
         "email": 6,
         "aide_aux_demarches_administratives": 1,
         "securite_numerique": 4,
-        "sante": 2,
         "bureautique": 1,
     }
     assert f.by_theme.overlapping
     assert {k: n for k, n in f.by_admin_theme.as_dict().items() if n} == {"logement": 1}
-    assert f.by_priority_public.as_dict() == {"disability": 3, "family_carer": 0, "homeless": 2}
-    # identified: b1 x3 féminin, b2 x2 masculin, b3 x1 not recorded; anonymous: 2 féminin, 2 undescribed
-    assert f.by_gender.as_dict() == {"masculin": 2, "feminin": 5, "non_communique": 3}
+    assert f.by_priority_public.as_dict() == {"disability": 3, "family_carer": 0, "homeless": 1}
+    # identified: b1 x3 féminin, b2 x1 masculin; anonymous: 2 féminin, 2 undescribed
+    assert f.by_gender.as_dict() == {"masculin": 1, "feminin": 5, "non_communique": 2}
     ages = {k: n for k, n in f.by_age_band.as_dict().items() if n}
     assert ages == {
         "vingt_cinq_trente_neuf": 3,
-        "soixante_soixante_neuf": 2,
+        "soixante_soixante_neuf": 1,
         "soixante_dix_plus": 1,
-        "non_communique": 4,
+        "non_communique": 3,
     }
     assert f.by_gender.total == f.by_age_band.total == f.follow_ups
     assert f.by_autonomy.as_dict() == {
@@ -106,19 +156,21 @@ def test_breakdowns(store, fx):
     }
     assert {k: n for k, n in f.by_redirection.as_dict().items() if n} == {"aide_sociale": 1}
     assert f.redirected == 1
-    assert f.by_duration.as_dict() == {"lt_30": 1, "30_60": 2, "60_120": 3, "ge_120": 4}
+    assert f.by_duration.as_dict() == {"lt_30": 1, "30_60": 2, "60_120": 1, "ge_120": 4}
     assert f.by_duration.total == f.follow_ups
 
 
 def test_monthly_evolution_over_twelve_months(store, fx):
     with store.reader() as s:
-        points = st.monthly_evolution(s, dt.date(2026, 11, 1), None)
-        alice_points = st.monthly_evolution(s, dt.date(2026, 11, 1), fx.alice)
+        points = st.monthly_evolution(s, dt.date(2026, 11, 1), None, RULE)
+        alice_points = st.monthly_evolution(s, dt.date(2026, 11, 1), fx.alice, RULE)
+        planned_past = st.monthly_evolution(s, dt.date(2026, 11, 1), None, RULE_PLANNED_PAST)
     assert len(points) == 12
     assert points[0].month == dt.date(2025, 12, 1)
     assert points[-1].month == dt.date(2026, 11, 1)
-    assert {p.month.month: p.follow_ups for p in points if p.follow_ups} == {10: 1, 11: 10}
+    assert {p.month.month: p.follow_ups for p in points if p.follow_ups} == {10: 1, 11: 8}
     assert alice_points[-1].follow_ups == 7
+    assert planned_past[-1].follow_ups == 11
     assert points[-1].short_label == "nov. 26"
 
 
@@ -132,12 +184,13 @@ def test_a_period_other_than_a_month(store, fx):
 def test_team_is_the_sum_of_its_advisors_on_demo_data(store):
     seed(store, 300, 600, today=dt.date(2026, 11, 20))
     period = Period.month(2026, 11)
+    rule = CountingRule(dt.date(2026, 11, 20), planned_past=True)
     with store.reader() as s:
         advisors = [a.id for a in s.query(Advisor)]
-        team = st.period_figures(s, period, st.team_scope())
-        parts = [st.period_figures(s, period, Scope(a, "")) for a in advisors]
-        evolution = st.monthly_evolution(s, period.start, None)
-        evolutions = [st.monthly_evolution(s, period.start, a) for a in advisors]
+        team = st.period_figures(s, period, st.team_scope(), rule)
+        parts = [st.period_figures(s, period, Scope(a, ""), rule) for a in advisors]
+        evolution = st.monthly_evolution(s, period.start, None, rule)
+        evolutions = [st.monthly_evolution(s, period.start, a, rule) for a in advisors]
     assert team.follow_ups > 100
     for name in (
         "follow_ups",
@@ -169,7 +222,7 @@ def test_targets(store, fx):
         assert st.scope_target(s, alice, 1600, 250) == 250
         # Equal share among active non-coordinators: the laptop's placeholder, Alice, Bruno.
         assert st.scope_target(s, alice, 1600, 0) == 533
-        report = st.monthly_report(s, NOVEMBER, alice, 1600, 350)
+        report = st.monthly_report(s, NOVEMBER, alice, RULE, 1600, 350)
     assert report.target == 350
     assert report.figures.follow_ups == 7
     assert report.progress == pytest.approx(7 / 350)
@@ -180,20 +233,21 @@ def test_the_monthly_tally_follows_every_kind_of_change(store, fx):
     from stpaul_field.store.models import Activity, Beneficiary, Participation, utcnow
 
     def both() -> tuple[int, int]:
-        with store.reader() as s:
-            month = st.monthly_evolution(s, NOVEMBER.start, None)[-1].follow_ups
-            alice = st.monthly_evolution(s, NOVEMBER.start, fx.alice)[-1].follow_ups
-            figures = st.period_figures(s, NOVEMBER, st.team_scope()).follow_ups
-            alice_figures = st.period_figures(s, NOVEMBER, Scope(fx.alice, "")).follow_ups
-        assert (month, alice) == (figures, alice_figures)
+        for rule in (RULE_PLANNED_PAST, RULE):  # the tally answers either rule
+            with store.reader() as s:
+                month = st.monthly_evolution(s, NOVEMBER.start, None, rule)[-1].follow_ups
+                alice = st.monthly_evolution(s, NOVEMBER.start, fx.alice, rule)[-1].follow_ups
+                figures = st.period_figures(s, NOVEMBER, st.team_scope(), rule).follow_ups
+                alice_figures = st.period_figures(s, NOVEMBER, Scope(fx.alice, ""), rule).follow_ups
+            assert (month, alice) == (figures, alice_figures)
         return month, alice
 
-    assert both() == (10, 7)
+    assert both() == (8, 7)
     a4 = fx.activities["a4"]
     with store.session() as s:  # attendance marked on Bruno's workshop: b2 came, b3 did not
         for p in s.query(Participation).filter_by(activity_id=a4):
             p.attended = p.beneficiary_id == fx.beneficiaries["b2"]
-    assert both() == (9, 7)
+    assert both() == (9, 7)  # a4 now counts b2
     with store.session() as s:  # b2 is deleted: her follow-ups (a3, a4) no longer count
         s.get(Beneficiary, fx.beneficiaries["b2"]).deleted_at = utcnow()
     assert both() == (7, 6)
@@ -210,6 +264,12 @@ def test_the_monthly_tally_follows_every_kind_of_change(store, fx):
         s.get(Participation, p.id).deleted_at = utcnow()
         s.get(Activity, fx.activities["a2"]).advisor_id = fx.bruno  # handed over to Bruno
     assert both() == (7, 6)
+    with store.session() as s:  # Alice's planned workshop flipped to done: its 2 anonymous count
+        s.get(Activity, fx.activities["a11"]).status = "done"
+    assert both() == (9, 8)
+    with store.session() as s:  # a workshop turned into an individual accompaniment: b1 counts
+        s.get(Activity, fx.activities["a11"]).type = "individual"
+    assert both() == (10, 9)
 
 
 def test_demarches_under_an_aidants_connect_mandate_are_counted(store):
@@ -219,6 +279,6 @@ def test_demarches_under_an_aidants_connect_mandate_are_counted(store):
     with store.session() as s:
         s.get(Activity, fx.activities["a2"]).aidants_connect = True  # Alice's admin help to b1
     with store.reader() as s:
-        team = st.period_figures(s, NOVEMBER, st.team_scope())
-        bruno = st.period_figures(s, NOVEMBER, st.advisor_scope(s, fx.bruno))
+        team = st.period_figures(s, NOVEMBER, st.team_scope(), RULE)
+        bruno = st.period_figures(s, NOVEMBER, st.advisor_scope(s, fx.bruno), RULE)
     assert (team.aidants_connect, bruno.aidants_connect) == (1, 0)

@@ -34,28 +34,29 @@ def test_team_month_figures_charts_and_tables(qtbot, store, paths):
     view = make_view(qtbot, store, paths, team=40)
     report = shown(qtbot, view, lambda: view.set_month(*NOV))
     assert report.figures.period.label() == "novembre 2026"
-    assert view.follow_ups_label.text() == "10 suivis"
+    assert view.follow_ups_label.text() == "8 suivis"
+    assert view.counted_label.text().startswith("Activités réalisées jusqu'au 30/11/2026")
     assert view.target_label.text() == "objectif 40"
-    assert view.progress.value() == 10 and view.progress.maximum() == 40
-    assert view.cards["unique"].text() == "3"
-    assert view.cards["new"].text() == "2"
+    assert view.progress.value() == 8 and view.progress.maximum() == 40
+    assert view.cards["unique"].text() == "2"
+    assert view.cards["new"].text() == "1"
     assert view.cards["anonymous"].text() == "4"
     assert view.cards["activities"].text() == "3 / 3"
     # The evolution chart: twelve bars ending with November, and the target line.
     bars = view.evolution_chart.series()[0].barSets()[0]
-    assert [bars.at(i) for i in range(bars.count())][-2:] == [1, 10]
+    assert [bars.at(i) for i in range(bars.count())][-2:] == [1, 8]
     line = view.evolution_chart.series()[1]
     assert {p.y() for p in line.points()} == {40}
-    # The bassins chart lists Mafate with 6 follow-ups; the table says the same, with its share.
+    # The bassins chart lists Mafate with 4 follow-ups; the table says the same, with its share.
     bassins = view.bassin_chart.series()[0].barSets()[0]
     labels = view.bassin_chart.axes()[0].categories()
-    assert bassins.at(labels.index("Mafate")) == 6
+    assert bassins.at(labels.index("Mafate")) == 4
     model = view.models["by_bassin"]
     rows = {
         model.index(r, 0).data(): (model.index(r, 1).data(), model.index(r, 2).data())
         for r in range(model.rowCount())
     }
-    assert rows["Mafate"] == ("6", "60%")
+    assert rows["Mafate"] == ("4", "50%")
     advisors = view.models["by_advisor"]
     assert {advisors.index(r, 0).data() for r in range(advisors.rowCount())} == {
         "Alice Grondin",
@@ -83,7 +84,7 @@ def test_export_and_pdf_from_the_view(qtbot, store, paths, tmp_path):
     with qtbot.waitSignal(view.exportDone, timeout=10_000) as blocker:
         view.export_to("activities", out, "xlsx")
     view.wait()
-    assert blocker.args == [str(out), 10]  # 6 named accompaniments, 4 anonymous participants
+    assert blocker.args == [str(out), 8]  # 4 named accompaniments, 4 anonymous participants
     ws = load_workbook(out).active
     (table,) = ws.tables.values()  # the Coop's layout: the table under the export's blocks
     assert "Prénom du médiateur" in [c.value for c in ws[table.ref][0]]  # a team export
@@ -102,12 +103,12 @@ def test_my_export_and_the_latest_choice_wins(qtbot, store, paths, tmp_path):
     qtbot.waitUntil(lambda: view.report is not None and view.report.figures.period.start.month == 11)
     qtbot.wait(50)
     assert view.report.figures.period.label() == "novembre 2026"
-    assert view.follow_ups_label.text() == "3 suivis"
+    assert view.follow_ups_label.text() == "1 suivis"
     out = tmp_path / "mes-activites.csv"
     with qtbot.waitSignal(view.exportDone, timeout=10_000) as blocker:
         view.export_to("activities", out, "csv")
     view.wait()
-    assert blocker.args[1] == 3  # a4: b2, b3; a7
+    assert blocker.args[1] == 1  # a7 (a4's attendance was never marked)
     header = out.read_text(encoding="utf-8-sig").splitlines()[0].split(";")
     assert "Prénom du médiateur" not in header
 
@@ -122,7 +123,7 @@ def test_in_english_the_view_speaks_english(qtbot, qapp, store, paths):
         report = shown(qtbot, view, lambda: view.set_month(*NOV))
         assert view.team_radio.text() == "The team"
         assert view.pdf_button.text() == "Save the PDF report…"
-        assert view.follow_ups_label.text() == "10 follow-ups"
+        assert view.follow_ups_label.text() == "8 follow-ups"
         assert view.target_label.text() == "target 40"
         assert view.month_box.currentText() == "November 2026"
         assert [view.tabs.tabText(i) for i in range(view.tabs.count())][:2] == ["Venues", "Themes"]

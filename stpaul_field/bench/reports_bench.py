@@ -35,6 +35,7 @@ def month_report(ctx: BenchContext) -> list[Figure]:
 def _month_report(ctx: BenchContext, activities: int) -> list[Figure]:
     from sqlalchemy import func, select
 
+    from stpaul_field.domain.counting import CountingRule
     from stpaul_field.domain.report_model import Period, add_months
     from stpaul_field.store import statistics as st
     from stpaul_field.store.models import Participation
@@ -43,20 +44,21 @@ def _month_report(ctx: BenchContext, activities: int) -> list[Figure]:
     store = ctx.open_store(ctx.demo_store(activities=activities))
     month = add_months(dt.date.today().replace(day=1), -1)
     period = Period.month(month.year, month.month)
+    rule = CountingRule.now()
     try:
         with store.reader() as session:
             accompaniments = session.scalar(select(func.count()).select_from(Participation)) or 0
             advisor = current_advisor_id(session)
             scopes = [st.team_scope(), st.advisor_scope(session, advisor)] if advisor else [st.team_scope()]
-            st.monthly_report(session, period, scopes[0])  # warm the cache, as a second look would
+            st.monthly_report(session, period, scopes[0], rule)  # warm the cache, as a second look would
             samples: dict[str, list[float]] = {s.label: [] for s in scopes}
             follow_ups = 0
             for _ in range(RUNS):
                 for scope in scopes:
                     samples[scope.label].append(
-                        timed(lambda scope=scope: st.monthly_report(session, period, scope))
+                        timed(lambda scope=scope: st.monthly_report(session, period, scope, rule))
                     )
-            follow_ups = st.period_figures(session, period, scopes[0]).follow_ups
+            follow_ups = st.period_figures(session, period, scopes[0], rule).follow_ups
     finally:
         store.close()
     n = f"{accompaniments:,}".replace(",", " ")

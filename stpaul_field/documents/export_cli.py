@@ -28,7 +28,7 @@ def parse_day(text: str, what: str) -> dt.date:
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
     from stpaul_field.documents import exports
     from stpaul_field.domain.report_model import Period
-    from stpaul_field.settings import CURRENT_ADVISOR, Settings
+    from stpaul_field.settings import CURRENT_ADVISOR, Settings, counting_rule
     from stpaul_field.store.reference import current_advisor_id
     from stpaul_field.store.unlock import open_store_interactive
 
@@ -45,12 +45,16 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     except ValueError as error:
         print(f"Erreur : {error}")
         return 2
+    settings = Settings(paths.settings_file)
     store = open_store_interactive(paths)
     try:
         with store.reader() as session:
-            me = current_advisor_id(session, Settings(paths.settings_file).get(CURRENT_ADVISOR))
+            me = current_advisor_id(session, settings.get(CURRENT_ADVISOR))
             advisor_id = None if args.team else me
-            count = exports.export(session, args.kind, period, advisor_id, output, fmt, requester_id=me)
+            rule = counting_rule(settings)
+            count = exports.export(
+                session, args.kind, period, advisor_id, output, fmt, requester_id=me, rule=rule
+            )
     except OSError as error:
         print(f"Erreur : écriture impossible de {output} ({error.strerror}).")
         return 1

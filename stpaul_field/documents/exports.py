@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from stpaul_field.domain import values as v
+from stpaul_field.domain.counting import CountingRule
 from stpaul_field.domain.report_model import Period
 from stpaul_field.domain.text import format_phone
 from stpaul_field.store import statistics as st
@@ -194,10 +195,12 @@ def _spread(counts: dict[str, int] | None, n: int) -> list[str]:
     return (codes + ["non_communique"] * n)[:n]
 
 
-def activity_lines(session: Session, period: Period, advisor_id: uuid.UUID | None) -> list[Line]:
+def activity_lines(
+    session: Session, period: Period, advisor_id: uuid.UUID | None, rule: CountingRule
+) -> list[Line]:
     """The period's accompaniments, each anonymous participant of a workshop one of them."""
     by_activity: dict[uuid.UUID, list[tuple[Any, ...]]] = {}
-    for row in st.accompaniments(session, period, advisor_id):
+    for row in st.accompaniments(session, period, advisor_id, rule):
         by_activity.setdefault(row[0].id, []).append(row)
     lines: list[Line] = []
     for rows in by_activity.values():
@@ -345,10 +348,12 @@ def activities_export(
     advisor_id: uuid.UUID | None,
     requester_id: uuid.UUID | None = None,
     now: dt.datetime | None = None,
+    rule: CountingRule | None = None,
 ) -> Export:
-    """`advisor_id` None: the team's, without names or notes."""
+    """`advisor_id` None: the team's, without names or notes. `rule`: what counts, as in the
+    report's figures (`domain.counting`; None: today's, planned activities not counted)."""
     now = now or dt.datetime.now(dt.UTC)
-    lines = activity_lines(session, period, advisor_id)
+    lines = activity_lines(session, period, advisor_id, rule or CountingRule.now())
     requester = session.get(Advisor, requester_id) if requester_id else None
     scoped = session.get(Advisor, advisor_id) if advisor_id and advisor_id != requester_id else None
     blocks = _information(requester, len(lines), now) + _activity_filters(period, scoped)
@@ -361,6 +366,7 @@ def beneficiaries_export(
     advisor_id: uuid.UUID | None,
     requester_id: uuid.UUID | None = None,
     now: dt.datetime | None = None,
+    rule: CountingRule | None = None,
 ) -> Export:
     """The people an advisor has accompanied, with their accompaniments (ever), as the Coop's
     « mes bénéficiaires »: an advisor's export, never a team's (it names people)."""
@@ -371,7 +377,10 @@ def beneficiaries_export(
         )
     now = now or dt.datetime.now(dt.UTC)
     year = now.astimezone(LOCAL_ZONE).year
-    people = [Person(b, n, year) for b, n in st.followed_beneficiaries(session, ALL_TIME, owner)]
+    people = [
+        Person(b, n, year)
+        for b, n in st.followed_beneficiaries(session, ALL_TIME, owner, rule or CountingRule.now())
+    ]
     requester = session.get(Advisor, requester_id or owner)
     blocks = [*_information(requester, len(people), now), ["Filtres"], ["Recherche", EMPTY], []]
     # Sic: the Coop names this table « Activités » too.
@@ -385,11 +394,12 @@ def build(
     advisor_id: uuid.UUID | None,
     requester_id: uuid.UUID | None = None,
     now: dt.datetime | None = None,
+    rule: CountingRule | None = None,
 ) -> Export:
     if kind == "activities":
-        return activities_export(session, period, advisor_id, requester_id, now)
+        return activities_export(session, period, advisor_id, requester_id, now, rule)
     if kind == "beneficiaries":
-        return beneficiaries_export(session, advisor_id, requester_id, now)
+        return beneficiaries_export(session, advisor_id, requester_id, now, rule)
     raise ValueError(f"Export inconnu « {kind} » : activities ou beneficiaries.")
 
 
@@ -480,12 +490,13 @@ def export(
     path: Path,
     fmt: str,
     requester_id: uuid.UUID | None = None,
+    rule: CountingRule | None = None,
 ) -> int:
     """Build and write an export; returns the number of rows written.
 
     `advisor_id` None: the team's activities; `requester_id`: who exports (the export's
     information block), by default the advisor exported.
     """
-    doc = build(session, kind, period, advisor_id, requester_id or advisor_id)
+    doc = build(session, kind, period, advisor_id, requester_id or advisor_id, rule=rule)
     write(doc, path, fmt)
     return len(doc.rows)

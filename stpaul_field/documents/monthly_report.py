@@ -96,7 +96,10 @@ def _header(page: _Page, report: MonthlyReport, page_no: int, pages: int) -> Non
         9,
         color=MUTED,
     )
-    page.y += 20
+    page.y += 14
+    # What the figures hold: only what happened (`domain.counting`).
+    page.text(QRectF(MARGIN, page.y, width, 14), report.statement, 8, color=MUTED)
+    page.y += 18
     page.p.setPen(QPen(LIGHT, 1))
     page.p.drawLine(QPointF(MARGIN, page.y), QPointF(PAGE_W - MARGIN, page.y))
     page.y += 12

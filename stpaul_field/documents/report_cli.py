@@ -17,7 +17,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
     from stpaul_field.domain.report_model import Period
-    from stpaul_field.settings import ADVISOR_TARGET, CURRENT_ADVISOR, MONTHLY_TARGET, Settings
+    from stpaul_field.settings import ADVISOR_TARGET, CURRENT_ADVISOR, MONTHLY_TARGET, Settings, counting_rule
     from stpaul_field.store import statistics as st
     from stpaul_field.store.reference import current_advisor_id
     from stpaul_field.store.unlock import open_store_interactive
@@ -40,7 +40,12 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
                 advisor = current_advisor_id(session, settings.get(CURRENT_ADVISOR))
                 scope = st.advisor_scope(session, advisor) if advisor else st.team_scope()
             report = st.monthly_report(
-                session, period, scope, settings.get(MONTHLY_TARGET), settings.get(ADVISOR_TARGET)
+                session,
+                period,
+                scope,
+                counting_rule(settings),
+                settings.get(MONTHLY_TARGET),
+                settings.get(ADVISOR_TARGET),
             )
     finally:
         store.close()
@@ -54,6 +59,6 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     f = report.figures
     print(
         f"Rapport de {period.label()} ({f.scope.label}) : {f.follow_ups} suivis sur un objectif de "
-        f"{report.target}, enregistré dans {output}."
+        f"{report.target}, enregistré dans {output}. {report.statement}"
     )
     return 0

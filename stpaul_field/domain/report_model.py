@@ -9,6 +9,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 
+from stpaul_field.domain.counting import CountingRule
 from stpaul_field.domain.values import ValueList
 
 # Label of a row whose value was not recorded (no venue, no autonomy level...).
@@ -187,7 +188,12 @@ class MonthlyReport:
     figures: PeriodFigures
     evolution: tuple[MonthPoint, ...]  # the 12 months ending with the report's month
     target: int  # the scope's monthly target of follow-ups
+    rule: CountingRule  # what was counted, said on the report
     generated_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+
+    @property
+    def statement(self) -> str:
+        return self.rule.statement(self.figures.period.end)
 
     @property
     def progress(self) -> float:

@@ -1,13 +1,12 @@
 """The figures of a period, aggregated in SQL (the local SQLite store).
 
-What counts as one follow-up (« suivi »), decided once here:
-- a Participation (one beneficiary in one activity) that is not a tombstone, of an activity
-  that is neither cancelled nor a tombstone, dated within the period;
-- attendance: in an activity where attendance was marked for at least one participant,
-  only those marked present count; where it was not marked yet, the registered count;
-- plus each activity's anonymous participants (`anon_total`, workshops).
-A beneficiary that was merged into another counts as that other person; a deleted
-(tombstoned) beneficiary that was not merged does not count.
+What counts is `domain.counting.CountingRule` (only what happened: done activities, or
+planned and past if the setting says so; the people marked present, the one person of an
+individual accompaniment; plus the anonymous participants); here it is restated in SQL
+(`counted_activity`, `counted_participation`), with these store facts:
+- tombstoned activities and participations never count;
+- a beneficiary that was merged into another counts as that other person; a deleted
+  (tombstoned) beneficiary that was not merged does not count.
 
 An activity belongs to the advisor who leads it (`advisor_id`), never to its co-advisors,
 so that the team's figures are exactly the sum of its advisors'. Distinct counts (unique
@@ -23,9 +22,9 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from sqlalchemy import (
-    Boolean,
     Column,
     ColumnElement,
+    Date,
     Integer,
     MetaData,
     Select,
@@ -44,6 +43,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, aliased
 
 from stpaul_field.domain import values as v
+from stpaul_field.domain.counting import DONE, INDIVIDUAL, PLANNED, CountingRule
 from stpaul_field.domain.report_model import (
     NOT_RECORDED,
     Breakdown,
@@ -63,8 +63,16 @@ EVOLUTION_MONTHS = 12
 # ---- what counts ---------------------------------------------------------------------
 
 
-def counted_activity(a: Any) -> ColumnElement[bool]:
-    return and_(a.deleted_at.is_(None), a.status != "cancelled")
+def happened(status: Any, day: Any, rule: CountingRule) -> ColumnElement[bool]:
+    """`CountingRule.counts_activity` in SQL, on an activity's (or its tally's) columns."""
+    done = status == DONE
+    if rule.planned_until is not None:
+        done = or_(done, and_(status == PLANNED, day <= rule.planned_until))
+    return and_(day <= rule.last_day, done)
+
+
+def counted_activity(a: Any, rule: CountingRule) -> ColumnElement[bool]:
+    return and_(a.deleted_at.is_(None), happened(a.status, a.date, rule))
 
 
 def attendance_marked(activity_id: Any) -> ColumnElement[bool]:
@@ -82,20 +90,12 @@ def attendance_marked(activity_id: Any) -> ColumnElement[bool]:
     )
 
 
-def counted_participation(p: Any, marked: ColumnElement[bool] | None = None) -> ColumnElement[bool]:
-    """A live participation that counts under the attendance rule (see the module's doc).
-
-    `marked`: `attendance_marked` of its activity, when the caller has it already (once per
-    activity rather than once per participant, or correlated to the joined activity so that
-    SQLite looks it up only after the activity's other conditions).
-    """
-    attendance = attendance_marked(p.activity_id) if marked is None else marked
+def counted_participation(p: Any, activity_type: Any) -> ColumnElement[bool]:
+    """`CountingRule.counts_participation` in SQL: marked present, or the person of an
+    individual accompaniment not marked absent (`activity_type`: its activity's type)."""
     return and_(
         p.deleted_at.is_(None),
-        or_(
-            p.attended.is_(True),
-            and_(p.attended.is_(None), p.registered.is_(True), ~attendance),
-        ),
+        or_(p.attended.is_(True), and_(p.attended.is_(None), activity_type == INDIVIDUAL)),
     )
 
 
@@ -116,11 +116,11 @@ def person_of(b: Any) -> ColumnElement[uuid.UUID]:
     return func.coalesce(b.merged_into_id, b.id)
 
 
-def _activities_query(period: Period, advisor_id: uuid.UUID | None) -> Select[Any]:
+def _activities_query(period: Period, advisor_id: uuid.UUID | None, rule: CountingRule) -> Select[Any]:
     a = Activity
-    q = select(
-        *(getattr(a, name) for name in _ACT_COLUMNS), a.anon_total.label("w"), attendance_marked(a.id)
-    ).where(counted_activity(a), a.date >= period.start, a.date <= period.end)
+    q = select(*(getattr(a, name) for name in _ACT_COLUMNS), a.anon_total.label("w")).where(
+        counted_activity(a, rule), a.date >= period.start, a.date <= period.end
+    )
     if advisor_id is not None:
         q = q.where(a.advisor_id == advisor_id)
     return q
@@ -154,6 +154,8 @@ _tally = Table(
     Column("activity_id", Uuid, primary_key=True),
     Column("month", String(7)),
     Column("advisor_id", Uuid),
+    Column("status", String(20)),
+    Column("day", Date),
     Column("follow_ups", Integer),
 )
 
@@ -163,7 +165,6 @@ _acts = Table(
     _temp,
     *(Column(name, Activity.__table__.c[name].type) for name in _ACT_COLUMNS),
     Column("w", Integer),
-    Column("marked", Boolean),
     prefixes=["TEMPORARY"],
 )
 _units = Table(
@@ -178,13 +179,15 @@ _units = Table(
 
 
 @contextlib.contextmanager
-def _materialized(session: Session, period: Period, advisor_id: uuid.UUID | None) -> Iterator[None]:
+def _materialized(
+    session: Session, period: Period, advisor_id: uuid.UUID | None, rule: CountingRule
+) -> Iterator[None]:
     conn = session.connection()
     _temp.drop_all(conn, checkfirst=True)
     _temp.create_all(conn)
     try:
-        query = _activities_query(period, advisor_id)
-        conn.execute(insert(_acts).from_select([*_ACT_COLUMNS, "w", "marked"], query))
+        query = _activities_query(period, advisor_id, rule)
+        conn.execute(insert(_acts).from_select([*_ACT_COLUMNS, "w"], query))
         # Give the planner the temporary table's size, so it walks the period's activities
         # (a few thousand) to their participations rather than every participation.
         conn.exec_driver_sql(f"ANALYZE temp.{_acts.name}")
@@ -201,7 +204,7 @@ def _materialized(session: Session, period: Period, advisor_id: uuid.UUID | None
             .join(p, p.activity_id == _acts.c.id)
             .join(b, b.id == p.beneficiary_id)
             .outerjoin(survivor, survivor.id == b.merged_into_id)
-            .where(counted_participation(p, _acts.c.marked), live_beneficiary(p))
+            .where(counted_participation(p, _acts.c.type), live_beneficiary(p))
         )
         conn.execute(
             insert(_units).from_select(["activity_id", "beneficiary_id", "person", *_UNIT_COLUMNS], units)
@@ -295,12 +298,12 @@ def advisor_names(session: Session) -> dict[uuid.UUID, str]:
     }
 
 
-def period_figures(session: Session, period: Period, scope: Scope) -> PeriodFigures:
-    with _materialized(session, period, scope.advisor_id):
-        return _figures(session, period, scope)
+def period_figures(session: Session, period: Period, scope: Scope, rule: CountingRule) -> PeriodFigures:
+    with _materialized(session, period, scope.advisor_id, rule):
+        return _figures(session, period, scope, rule)
 
 
-def _figures(session: Session, period: Period, scope: Scope) -> PeriodFigures:
+def _figures(session: Session, period: Period, scope: Scope, rule: CountingRule) -> PeriodFigures:
     acts = weights = _acts
     units = _units
 
@@ -330,8 +333,8 @@ def _figures(session: Session, period: Period, scope: Scope) -> PeriodFigures:
             # merged into this one are not looked up (see docs/reports.md).
             p2.beneficiary_id.in_([units.c.beneficiary_id, units.c.person]),
             a2.date < period.start,
-            counted_activity(a2),
-            counted_participation(p2, attendance_marked(a2.id)),
+            counted_activity(a2, rule),
+            counted_participation(p2, a2.type),
         )
         .exists()
     )
@@ -420,17 +423,26 @@ def _figures(session: Session, period: Period, scope: Scope) -> PeriodFigures:
 
 
 def monthly_evolution(
-    session: Session, last_month: dt.date, advisor_id: uuid.UUID | None, months: int = EVOLUTION_MONTHS
+    session: Session,
+    last_month: dt.date,
+    advisor_id: uuid.UUID | None,
+    rule: CountingRule,
+    months: int = EVOLUTION_MONTHS,
 ) -> tuple[MonthPoint, ...]:
     """Follow-ups month by month, the `months` months ending with `last_month`'s month."""
     first = add_months(last_month.replace(day=1), -(months - 1))
     period = Period(first, add_months(last_month.replace(day=1), 1) - dt.timedelta(days=1))
-    # Each counted activity's follow-ups are kept by triggers (migration 0004) in the
-    # tally, by month: a year reads one small index instead of every participation.
+    # Each live activity's follow-ups are kept by triggers (migrations 0004, 0010) in the
+    # tally, with its month, day and status: a year reads one small index instead of every
+    # participation, and whether it happened is decided here, on today's rule.
     t = _tally
     q = (
         select(t.c.month, func.sum(t.c.follow_ups))
-        .where(t.c.month >= f"{period.start:%Y-%m}", t.c.month <= f"{period.end:%Y-%m}")
+        .where(
+            t.c.month >= f"{period.start:%Y-%m}",
+            t.c.month <= f"{period.end:%Y-%m}",
+            happened(t.c.status, t.c.day, rule),
+        )
         .group_by(t.c.month)
     )
     if advisor_id is not None:
@@ -471,12 +483,18 @@ def scope_target(session: Session, scope: Scope, team_target: int, advisor_targe
 
 
 def monthly_report(
-    session: Session, period: Period, scope: Scope, team_target: int = 1600, advisor_target: int = 0
+    session: Session,
+    period: Period,
+    scope: Scope,
+    rule: CountingRule,
+    team_target: int = 1600,
+    advisor_target: int = 0,
 ) -> MonthlyReport:
     return MonthlyReport(
-        figures=period_figures(session, period, scope),
-        evolution=monthly_evolution(session, period.start, scope.advisor_id),
+        figures=period_figures(session, period, scope, rule),
+        evolution=monthly_evolution(session, period.start, scope.advisor_id, rule),
         target=scope_target(session, scope, team_target, advisor_target),
+        rule=rule,
     )
 
 
@@ -484,7 +502,7 @@ def monthly_report(
 
 
 def accompaniments(
-    session: Session, period: Period, advisor_id: uuid.UUID | None
+    session: Session, period: Period, advisor_id: uuid.UUID | None, rule: CountingRule
 ) -> list[tuple[Activity, Beneficiary | None, Venue | None, Advisor | None, int]]:
     """The period's follow-ups as rows: (activity, person, venue, advisor, participants).
 
@@ -493,7 +511,7 @@ def accompaniments(
     participants = their number): the participants column adds up to the follow-ups.
     Ordered by date, start time and activity.
     """
-    with _materialized(session, period, advisor_id):
+    with _materialized(session, period, advisor_id, rule):
         identified = session.execute(
             select(Activity, Beneficiary, Venue, Advisor)
             .select_from(_units)
@@ -524,10 +542,10 @@ def accompaniments(
 
 
 def followed_beneficiaries(
-    session: Session, period: Period, advisor_id: uuid.UUID | None
+    session: Session, period: Period, advisor_id: uuid.UUID | None, rule: CountingRule
 ) -> list[tuple[Beneficiary, int]]:
     """The named (not anonymous) people followed in the period, with their follow-ups count."""
-    with _materialized(session, period, advisor_id):
+    with _materialized(session, period, advisor_id, rule):
         counts = select(_units.c.person, func.count().label("n")).group_by(_units.c.person).subquery()
         return [
             (b, int(n))

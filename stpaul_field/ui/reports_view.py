@@ -64,7 +64,7 @@ from stpaul_field.domain.report_model import (
     Period,
     add_months,
 )
-from stpaul_field.settings import ADVISOR_TARGET, CURRENT_ADVISOR, MONTHLY_TARGET, Settings
+from stpaul_field.settings import ADVISOR_TARGET, CURRENT_ADVISOR, MONTHLY_TARGET, Settings, counting_rule
 from stpaul_field.store import statistics as st
 from stpaul_field.store.database import Store
 from stpaul_field.store.reference import current_advisor_id
@@ -295,6 +295,10 @@ class ReportsView(QWidget):
         for button in (self.export_activities_button, self.export_beneficiaries_button, self.pdf_button):
             actions.addWidget(button)
         outer.addLayout(actions)
+        # What the figures hold (only what happened, `domain.counting`), said above them.
+        self.counted_label = QLabel("")
+        self.counted_label.setWordWrap(True)
+        outer.addWidget(self.counted_label)
 
         body = QWidget()
         grid = QVBoxLayout(body)
@@ -413,12 +417,13 @@ class ReportsView(QWidget):
     def refresh(self, *_args: Any) -> None:
         period, advisor_of = self.period(), self._scope_reader()
         team_target, advisor_target = self.settings.get(MONTHLY_TARGET), self.settings.get(ADVISOR_TARGET)
+        rule = counting_rule(self.settings)
 
         def work() -> MonthlyReport:
             with self.store.reader() as session:
                 advisor = advisor_of(session)
                 scope = st.advisor_scope(session, advisor) if advisor else st.team_scope()
-                return st.monthly_report(session, period, scope, team_target, advisor_target)
+                return st.monthly_report(session, period, scope, rule, team_target, advisor_target)
 
         self._latest_report += 1
         request = self._latest_report
@@ -476,6 +481,12 @@ class ReportsView(QWidget):
         self._draw_hbars(self.theme_chart, self._translated("by_theme", f.by_theme), skip_zero=True)
         scope = self.tr("Équipe") if f.scope.is_team else f.scope.label
         self.status.setText(f"{scope} · {self._period_text(f.period)}")
+        counted = self.tr("Activités réalisées jusqu'au {0}").format(
+            i18n.format_date(report.rule.counted_until(f.period.end))
+        )
+        if report.rule.planned_past:
+            counted += self.tr(" (les activités prévues déjà passées comptent comme réalisées)")
+        self.counted_label.setText(counted)
         self.reportReady.emit(report)
 
     def _translated(self, key: str, breakdown: Breakdown) -> Breakdown:
@@ -571,13 +582,14 @@ class ReportsView(QWidget):
         """Export in the background; `exportDone(path, rows)` when written."""
         from stpaul_field.documents import exports
 
-        period, advisor_of = self.period(), self._scope_reader()
+        period, advisor_of, rule = self.period(), self._scope_reader(), counting_rule(self.settings)
         configured = self.settings.get(CURRENT_ADVISOR)
 
         def work() -> int:
             with self.store.reader() as session:
                 me = current_advisor_id(session, configured)
-                return exports.export(session, kind, period, advisor_of(session), path, fmt, requester_id=me)
+                owner = advisor_of(session)
+                return exports.export(session, kind, period, owner, path, fmt, requester_id=me, rule=rule)
 
         def done(rows: int) -> None:
             self.status.setText(self.tr("{0} ligne(s) exportée(s) dans {1}").format(rows, path.name))

@@ -24,6 +24,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "stpaul_field.store.restore_cli",
         "restaurer une sauvegarde du poste (--list : les voir)",
     ),
+    "import": (
+        "stpaul_field.documents.import_cli",
+        "importer des bénéficiaires (modèle ou export Coop, CSV/XLSX)",
+    ),
     "export": ("stpaul_field.documents.export_cli", "exporter activités ou bénéficiaires (Coop, XLSX/CSV)"),
     "report": ("stpaul_field.documents.report_cli", "rapport mensuel en PDF (suivis, objectif, graphiques)"),
     "print-sheet": ("stpaul_field.documents.cli_print_sheet", "feuilles d'émargement en PDF"),

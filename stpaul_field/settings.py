@@ -53,6 +53,9 @@ COUNT_PLANNED_PAST = _declare(
     "count_planned_past", bool, False, "Compter les activités prévues déjà passées comme réalisées"
 )
 RETENTION_YEARS = _declare("retention_years", int, 2, "Anonymiser après N années sans activité")
+IMPORT_COLUMNS = _declare(
+    "import_columns", str, "", "Colonnes d'un fichier de la ville, retenues au dernier import (JSON)"
+)
 
 
 def counting_rule(settings: Settings) -> CountingRule:

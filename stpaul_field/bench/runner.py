@@ -22,6 +22,10 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "reports": ("stpaul_field.bench.reports_bench:month_report", "rapport du mois (suivis, 12 mois)"),
     "sheets": ("stpaul_field.bench.sheet_bench:sheet_pdf", "feuilles d'émargement en PDF"),
     "register": ("stpaul_field.bench.register_bench:register_latency", "registre : recherche, tri, pages"),
+    "import": (
+        "stpaul_field.bench.import_bench:import_rows",
+        "import de 10 000 bénéficiaires : aperçu, écriture",
+    ),
     "window-start": ("stpaul_field.ui.bench:window_startup", "lancement jusqu'à la fenêtre utilisable"),
     "activity-list": ("stpaul_field.ui.bench:activity_list", "liste des activités et agenda à 100 000"),
     "sync-day": ("stpaul_field.bench.sync_bench:sync_day", "journée de travail, 512 kbit/s, 700 ms"),

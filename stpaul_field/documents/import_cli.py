@@ -1,0 +1,108 @@
+"""`stpaul-field import beneficiaries FILE [--dry-run]`: a register brought in from a file.
+
+Prints the preview first (rows to create, to merge, to skip; every row's errors in French with
+its row and column; the duplicates found), then, unless --dry-run, writes it in one transaction
+through the outbox. A file of the city's own names its columns as it likes: --colonne maps one
+of ours to its header, and the mapping is remembered for the next import.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from stpaul_field.paths import AppPaths
+
+SHOWN = 200  # errors and duplicates listed in the terminal; the counts cover them all
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("kind", choices=("beneficiaries",), help="ce qui est importé : des bénéficiaires")
+    parser.add_argument(
+        "file", metavar="FICHIER", help="modèle ou export de la Coop, ou CSV/XLSX de la ville"
+    )
+    parser.add_argument("--dry-run", action="store_true", help="montrer l'aperçu sans rien écrire")
+    parser.add_argument(
+        "--colonne",
+        action="append",
+        default=[],
+        metavar="CHAMP=EN-TÊTE",
+        help='colonne du fichier pour un champ, ex. --colonne "Nom=NOM DE FAMILLE" (retenue)',
+    )
+    parser.add_argument(
+        "--doublons",
+        choices=("joindre", "créer", "ignorer"),
+        default="joindre",
+        help="que faire d'une personne déjà connue (défaut : la joindre, sans rien écraser)",
+    )
+
+
+def run(args: argparse.Namespace, paths: AppPaths) -> int:
+    from stpaul_field.documents import beneficiary_import as reader
+    from stpaul_field.settings import IMPORT_COLUMNS, Settings
+    from stpaul_field.store import beneficiary_import as importer
+    from stpaul_field.store.unlock import open_store_interactive
+
+    settings = Settings(paths.settings_file)
+    try:
+        mapping = reader.parse_mapping(args.colonne)
+        if not mapping and settings.get(IMPORT_COLUMNS):
+            mapping = json.loads(settings.get(IMPORT_COLUMNS))
+        read = reader.read_file(Path(args.file), mapping)
+    except (reader.ImportFileError, ValueError) as error:
+        print(f"Erreur : {error}")
+        return 2
+    if not read.rows:
+        print("Erreur : le fichier ne contient aucune personne à importer.")
+        return 2
+    default = importer.CHOICES[args.doublons]
+    store = open_store_interactive(paths)
+    try:
+        with store.reader() as session:
+            found = importer.preview(session, read.rows, read.columns)
+        _print_preview(read, found, default)
+        if args.dry_run:
+            print("Aperçu seulement (--dry-run) : rien n'a été écrit.")
+            return 0
+        with store.session() as session:
+            written = importer.write(session, found, default=default)
+    finally:
+        store.close()
+    if args.colonne:
+        settings.set(IMPORT_COLUMNS, json.dumps(mapping, ensure_ascii=False))
+    print(
+        f"Importé : {written.created} personne(s) créée(s), {written.joined} jointe(s) à une fiche "
+        f"existante, {written.skipped} ligne(s) ignorée(s). "
+        "Les fiches partiront à la prochaine synchronisation."
+    )
+    return 0
+
+
+def _print_preview(read: Any, found: Any, default: str) -> None:
+    counts = found.counts(default=default)
+    print(f"Fichier lu comme : {read.layout} — {len(read.rows)} ligne(s).")
+    mapped = ", ".join(f"{read.columns[n]} → {label}" for n, label in _labels().items() if n in read.columns)
+    print(f"Colonnes : {mapped}.")
+    if read.ignored:
+        print(f"Colonnes ignorées : {', '.join(read.ignored)}.")
+    print(
+        f"À créer : {counts['créer']} · à fusionner : {counts['fusionner']} · "
+        f"à ignorer : {counts['ignorer']} (dont {counts['erreurs']} en erreur)."
+    )
+    for error in found.errors[:SHOWN]:
+        print(f"  {error}")
+    if len(found.errors) > SHOWN:
+        print(f"  … et {len(found.errors) - SHOWN} autre(s) erreur(s).")
+    duplicates = list(found.duplicates.values())
+    if duplicates:
+        print(f"Doublons ({len(duplicates)}) :")
+        for dup in duplicates[:SHOWN]:
+            print(f"  {dup}")
+
+
+def _labels() -> dict[str, str]:
+    from stpaul_field.domain.beneficiary_import import FIELDS
+
+    return FIELDS

@@ -18,6 +18,7 @@ from stpaul_field import settings as st
 from stpaul_field.paths import AppPaths
 from stpaul_field.store.database import Store
 from stpaul_field.ui import i18n, smoke, tasks
+from stpaul_field.ui.widgets import wheel_guard
 
 
 def configure(app: QApplication) -> None:
@@ -25,6 +26,7 @@ def configure(app: QApplication) -> None:
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationVersion(__version__)
     app.setApplicationDisplayName("Saint-Paul — Accompagnements")
+    wheel_guard.install(app)
 
 
 class Launcher(QObject):

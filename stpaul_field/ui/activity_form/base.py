@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +42,7 @@ from stpaul_field.ui.widgets.choice_combo import ChoiceCombo
 from stpaul_field.ui.widgets.commune_field import CommuneField
 from stpaul_field.ui.widgets.duration import DurationPicker
 from stpaul_field.ui.widgets.field_errors import ERROR_STYLE, FieldErrors
+from stpaul_field.ui.widgets.typed_fields import DateField, TimeField
 from stpaul_field.ui.widgets.venue_combo import VenueCombo
 
 
@@ -189,12 +188,9 @@ class ActivityForm(QDialog):
 
     def _build_when(self, day: dt.date | None, start: dt.time | None, status: str) -> None:
         form = self.section(self.tr("Quand"))
-        self.date_edit = QDateEdit(to_qdate(day or i18n.today()))
-        self.date_edit.setDisplayFormat(i18n.DATE_FORMAT)
-        self.date_edit.setCalendarPopup(True)
+        self.date_edit = DateField(to_qdate(day or i18n.today()))
         self.errors.add_row(form, self.tr("&Date"), self.date_edit, "date")
-        self.time_edit = QTimeEdit()
-        self.time_edit.setDisplayFormat("HH:mm")
+        self.time_edit = TimeField()
         t = start or rounded_now()
         self.time_edit.setTime(QTime(t.hour, t.minute))
         self.errors.add_row(form, self.tr("&Heure de début"), self.time_edit, "start_time")
@@ -268,14 +264,15 @@ class ActivityForm(QDialog):
         with_venue = place == v.PLACE_WITH_VENUE
         commune, postcode, insee = self.commune.values() if not with_venue else ("", "", "")
         admin = v.ADMIN_HELP_THEME in self.themes.codes()
-        t = self.time_edit.time()
+        t, day = self.time_edit.time(), self.date_edit.date()
         base = self.loaded.data if self.loaded else ActivityData()
         data = ActivityData(
             type=self.KIND,
             status=self.status_combo.code() or "done",
             advisor_id=base.advisor_id or self.ctx.advisor_id,
-            date=from_qdate(self.date_edit.date()),
-            start_time=dt.time(t.hour(), t.minute()),
+            # Not understood (said by `typed_errors`): nothing is saved, so any value will do.
+            date=from_qdate(day) if day.isValid() else i18n.today(),
+            start_time=dt.time(t.hour(), t.minute()) if t.isValid() else None,
             duration_min=self.duration.minutes(),
             place_type=place,
             venue_id=self.venue.venue_id() if with_venue else None,
@@ -300,6 +297,11 @@ class ActivityForm(QDialog):
 
     def extra_errors(self) -> list[FieldError]:
         return []
+
+    def typed_errors(self) -> list[FieldError]:
+        """A date or time typed in a way the form did not understand (never guessed)."""
+        typed = (("date", self.date_edit.error()), ("start_time", self.time_edit.error()))
+        return [FieldError(field, message) for field, message in typed if message]
 
     def _load(self, activity_id: uuid.UUID) -> None:
         loaded = self.ctx.read_now(lambda s: acts.load_activity(s, activity_id))
@@ -330,7 +332,7 @@ class ActivityForm(QDialog):
             return  # a save is already on its way
         data = self.collect()
         participants = self.participants()
-        extra = self.extra_errors()
+        extra = self.typed_errors() + self.extra_errors()
         # The form's own message about a field is more precise than the generic rule's.
         precise = {e.field for e in extra}
         errors = extra + [e for e in activity_errors(data, len(participants)) if e.field not in precise]

@@ -3,9 +3,19 @@ typing a few letters jumps to the matching choice."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
+import time
 
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QWidget,
+)
+
+from stpaul_field.domain.text import fold
 from stpaul_field.domain.values import ValueList
 from stpaul_field.ui import i18n
 
@@ -22,6 +32,28 @@ class TickList(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self._typed = ""
+        self._typed_at = 0.0
+
+    def keyboardSearch(self, search: str) -> None:
+        """Type-ahead with accents and case folded: « prev » finds « Prévention » (Qt's own
+        search compares accents, so it went to « Prendre en main du matériel »)."""
+        now = time.monotonic()
+        if now - self._typed_at > QApplication.keyboardInputInterval() / 1000:
+            self._typed = ""
+        self._typed_at = now
+        self._typed += search
+        wanted = fold(self._typed)
+        count = self.count()
+        if not wanted or count == 0:
+            return
+        # A first letter looks past the current row, so pressing it again goes to the next.
+        first = max(self.currentRow(), 0) + (1 if len(self._typed) == 1 else 0)
+        for step in range(count):
+            row = (first + step) % count
+            if fold(self.item(row).text()).startswith(wanted):
+                self.setCurrentRow(row)
+                return
 
     def keyPressEvent(self, event) -> None:
         # Space ticks the current row (Qt's delegate only does it for a selected one).

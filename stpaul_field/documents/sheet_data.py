@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from stpaul_field.domain.text import fold
+from stpaul_field.domain.text import fold, person_order
 from stpaul_field.domain.values import (
     ADMIN_THEMES,
     BASSINS,
@@ -242,8 +242,5 @@ def registered_participants(session: Session, activity_id: uuid.UUID) -> list[Sh
                 break
             person = target
         people.setdefault(person.id, person)
-    ordered = sorted(
-        people.values(),
-        key=lambda b: (b.anonymous, fold(b.last_name), fold(b.first_name), str(b.id)),
-    )
+    ordered = sorted(people.values(), key=person_order)
     return [SheetParticipant(b.display_name, "" if b.anonymous else b.commune) for b in ordered]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Protocol
 
 _NON_DIGITS = re.compile(r"\D+")
 
@@ -27,6 +28,20 @@ def sort_key(*parts: str | None) -> str:
 def name_key(last_name: str | None, first_name: str | None) -> str:
     """The register's order: last name, then first name."""
     return sort_key(last_name, first_name)
+
+
+class Person(Protocol):
+    last_name: str
+    first_name: str
+    anonymous: bool
+    id: object
+
+
+def person_order(person: Person) -> tuple[bool, str, str]:
+    """The one order of every list of people — the register, the Émargement dialog, the
+    attendance sheet, the exports: last name then first name with accents and case folded
+    (BÈGUE, BÉNARD, BOULEVART, as a French reader expects), anonymous people last."""
+    return (bool(person.anonymous), name_key(person.last_name, person.first_name), str(person.id))
 
 
 def register_sort_keys(

@@ -18,6 +18,7 @@ from sqlalchemy import String, and_, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from stpaul_field.domain.entities import ActivityData, BeneficiaryData
+from stpaul_field.domain.text import person_order
 from stpaul_field.domain.validation import (
     FieldError,
     ValidationError,
@@ -339,9 +340,8 @@ def load_activity(session: Session, activity_id: uuid.UUID) -> LoadedActivity:
         select(Participation, Beneficiary)
         .join(Beneficiary, Beneficiary.id == Participation.beneficiary_id)
         .where(Participation.activity_id == activity_id, Participation.deleted_at.is_(None))
-        .order_by(Beneficiary.last_name, Beneficiary.first_name)
     )
-    for p, b in rows:
+    for p, b in sorted(rows, key=lambda row: person_order(row[1])):
         loaded.participants.append(
             ParticipantRow(p.id, b.id, b.display_name, b.anonymous, p.registered, p.attended, p.first_time)
         )

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from stpaul_field.domain import values as v
 from stpaul_field.domain.entities import BeneficiaryData
-from stpaul_field.domain.text import fold, normalize_phone, register_sort_keys
+from stpaul_field.domain.text import fold, normalize_phone, person_order, register_sort_keys
 from stpaul_field.domain.validation import validate_beneficiary
 from stpaul_field.store.models import Activity, Advisor, Beneficiary, Participation, Venue, utcnow
 from stpaul_field.store.search import COUNT_CAP, count_matches, match_expression
@@ -171,7 +171,7 @@ def duplicate_candidates(
             p.id in by_name,
             p.id in by_phone,
         )
-        for p in sorted(found.values(), key=lambda p: (fold(p.last_name), fold(p.first_name), str(p.id)))
+        for p in sorted(found.values(), key=person_order)
     ]
 
 

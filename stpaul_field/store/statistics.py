@@ -55,6 +55,7 @@ from stpaul_field.domain.report_model import (
     Scope,
     add_months,
 )
+from stpaul_field.domain.text import person_order
 from stpaul_field.store.models import Activity, Advisor, Beneficiary, Participation, Venue
 
 EVOLUTION_MONTHS = 12
@@ -535,7 +536,7 @@ def accompaniments(
 
     def order(row: tuple[Activity, Beneficiary | None, Venue | None, Advisor | None, int]) -> tuple:
         a, b = row[0], row[1]
-        return (a.date, a.start_time or dt.time(0), str(a.id), b is None, b.display_name if b else "")
+        return (a.date, a.start_time or dt.time(0), str(a.id), b is None, person_order(b) if b else ())
 
     rows.sort(key=order)
     return rows
@@ -547,12 +548,9 @@ def followed_beneficiaries(
     """The named (not anonymous) people followed in the period, with their follow-ups count."""
     with _materialized(session, period, advisor_id, rule):
         counts = select(_units.c.person, func.count().label("n")).group_by(_units.c.person).subquery()
-        return [
-            (b, int(n))
-            for b, n in session.execute(
-                select(Beneficiary, counts.c.n)
-                .join(counts, counts.c.person == Beneficiary.id)
-                .where(Beneficiary.anonymous.is_(False))
-                .order_by(Beneficiary.last_name, Beneficiary.first_name)
-            )
-        ]
+        found = session.execute(
+            select(Beneficiary, counts.c.n)
+            .join(counts, counts.c.person == Beneficiary.id)
+            .where(Beneficiary.anonymous.is_(False))
+        )
+        return sorted(((b, int(n)) for b, n in found), key=lambda row: person_order(row[0]))

@@ -43,6 +43,7 @@ from stpaul_field.ui.widgets.commune_field import CommuneField
 from stpaul_field.ui.widgets.duration import DurationPicker
 from stpaul_field.ui.widgets.field_errors import ERROR_STYLE, FieldErrors
 from stpaul_field.ui.widgets.typed_fields import DateField, TimeField
+from stpaul_field.ui.widgets.unsaved import AsksBeforeDiscarding
 from stpaul_field.ui.widgets.venue_combo import VenueCombo
 
 
@@ -98,7 +99,7 @@ def rounded_now() -> dt.time:
     return dt.time(now.hour, now.minute - now.minute % 5)
 
 
-class ActivityForm(QDialog):
+class ActivityForm(AsksBeforeDiscarding, QDialog):
     """Base of both forms; subclasses add their own sections in `build_specific()`."""
 
     saved = Signal(object)  # the activity's id, once committed
@@ -164,6 +165,7 @@ class ActivityForm(QDialog):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
+            self.remember_state()  # Échap, × or « Annuler » ask first once something changes
             self.activateWindow()
             self.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -171,6 +173,10 @@ class ActivityForm(QDialog):
         if swallow_plain_enter(event):
             return
         super().keyPressEvent(event)
+
+    def current_state(self) -> tuple[object, ...]:
+        # The chosen person or the registered list are not all in the fields' texts.
+        return (*super().current_state(), repr(self.participants()))
 
     # ---- sections ---------------------------------------------------------------
     def section(self, title: str) -> QFormLayout:

@@ -45,6 +45,7 @@ from stpaul_field.store.reference import reference_data
 from stpaul_field.ui.register.display import REUNION
 from stpaul_field.ui.register.duplicates import DuplicateDialog
 from stpaul_field.ui.screen_fit import fit_to_screen
+from stpaul_field.ui.widgets.unsaved import AsksBeforeDiscarding
 
 ERROR_STYLE = "color: #b00020; font-weight: 600;"
 FIELD_ERROR_STYLE = "border: 2px solid #b00020;"
@@ -59,7 +60,7 @@ def known_communes() -> dict[str, tuple[str, str]]:
     return out
 
 
-class BeneficiaryDialog(QDialog):
+class BeneficiaryDialog(AsksBeforeDiscarding, QDialog):
     """The fiche form. After `exec()` returns Accepted, `person_id` is the saved fiche, or the
     existing fiche the advisor chose to open instead (`opened_existing` is then True)."""
 
@@ -92,6 +93,7 @@ class BeneficiaryDialog(QDialog):
                     raise reg.RegisterError(self.tr("Cette fiche n'existe plus sur ce poste."))
                 data = reg.data_of(person)
         self.set_data(data)
+        self.remember_state()  # Échap, × or « Annuler » ask first once something changes
         # The common case is a followed person: start on the first name, not on « anonyme ».
         (self.first_name if self.first_name.isEnabled() else self.birth_year).setFocus()
 

@@ -29,6 +29,7 @@ from stpaul_field.domain.validation import ValidationError
 from stpaul_field.store.activities import create_beneficiary
 from stpaul_field.store.search import search_beneficiaries
 from stpaul_field.ui.context import AppContext
+from stpaul_field.ui.widgets.unsaved import NOT_ENTERED
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_DELAY_MS = 120
@@ -55,6 +56,7 @@ class BeneficiaryPicker(QWidget):
         self.results.setAccessibleName(self.tr("Bénéficiaires trouvés"))
         self.results.setMaximumHeight(self.fontMetrics().height() * 7)
         self.results.hide()
+        self.results.setProperty(NOT_ENTERED, True)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.search, 1)
@@ -72,6 +74,7 @@ class BeneficiaryPicker(QWidget):
         self.search.textEdited.connect(lambda _t: self._timer.start())
         self.search.returnPressed.connect(self._take_first)
         self.search.installEventFilter(self)
+        self.results.installEventFilter(self)
         self.results.itemActivated.connect(self._take)
         self.create_button.clicked.connect(self._create)
 
@@ -116,6 +119,15 @@ class BeneficiaryPicker(QWidget):
         self._run_search()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+            and self.results.isVisible()
+        ):
+            # Échap closes the list of matches only, never the form around it.
+            self.results.hide()
+            self.search.setFocus()
+            return True
         is_down = event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down
         has_hits = self.results.count() and self.results.item(0).flags() & Qt.ItemFlag.ItemIsEnabled
         if obj is self.search and is_down and has_hits:

@@ -5,13 +5,18 @@
    (French is the source language; existing translations are kept).
 2. The labels of the domain's value lists (`domain.values`) join the context "values",
    which `ui.i18n.label()` translates at display time: one list, defined once.
-3. `pyside6-lrelease` compiles each `.ts` into the `.qm` the app loads.
+3. The French texts made below the UI that the UI shows — the sync status line
+   (`sync.status`: the strings given to `tr` or `_plural`) and the domain's fixed
+   validation messages (`FieldError(field, "…")`) — join the context "messages", which
+   `ui.i18n.message()` translates at display time.
+4. `pyside6-lrelease` compiles each `.ts` into the `.qm` the app loads.
 
 Translate the new entries with Qt Linguist (`pyside6-linguist`), then run this again.
 """
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -22,11 +27,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from stpaul_field.domain import values  # noqa: E402
-from stpaul_field.ui.i18n import LANGUAGES, VALUES_CONTEXT  # noqa: E402
+from stpaul_field.ui.i18n import LANGUAGES, MESSAGES_CONTEXT, VALUES_CONTEXT  # noqa: E402
 
 TRANSLATIONS = ROOT / "resources" / "translations"
 SOURCES = ("stpaul_field/ui", "stpaul_field/documents")
 TARGET_LOCALES = {"en": "en_GB"}
+# Where the texts of the context "messages" are written, and the calls that carry them.
+MESSAGE_SOURCES = {
+    "stpaul_field/sync/status.py": ("tr", "_plural"),
+    "stpaul_field/domain/validation.py": ("FieldError",),
+}
 
 
 def tool(name: str) -> str:
@@ -42,13 +52,31 @@ def value_labels() -> list[str]:
     return labels
 
 
-def add_value_labels(ts_file: Path) -> int:
+def messages() -> list[str]:
+    """Every plain string given to those calls (an f-string is not a fixed text: left out)."""
+    found: list[str] = []
+    for source, calls in MESSAGE_SOURCES.items():
+        for node in ast.walk(ast.parse((ROOT / source).read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in calls:
+                for arg in node.args:
+                    if (
+                        isinstance(arg, ast.Constant)
+                        and isinstance(arg.value, str)
+                        and arg.value not in found
+                    ) and " " in arg.value:  # a field name is one word; a message is a sentence
+                        found.append(arg.value)
+    return found
+
+
+def add_value_labels(
+    ts_file: Path, context_name: str = VALUES_CONTEXT, texts: list[str] | None = None
+) -> int:
     tree = ET.parse(ts_file)
     root = tree.getroot()
-    context = next((c for c in root.findall("context") if c.findtext("name") == VALUES_CONTEXT), None)
+    context = next((c for c in root.findall("context") if c.findtext("name") == context_name), None)
     if context is None:
         context = ET.SubElement(root, "context")
-        ET.SubElement(context, "name").text = VALUES_CONTEXT
+        ET.SubElement(context, "name").text = context_name
     # lupdate finds no tr() call for these and marks them vanished: they are still used.
     for message in context.findall("message"):
         translation = message.find("translation")
@@ -59,7 +87,7 @@ def add_value_labels(ts_file: Path) -> int:
                 translation.set("type", "unfinished")
     known = {m.findtext("source") for m in context.findall("message")}
     added = 0
-    for label in value_labels():
+    for label in value_labels() if texts is None else texts:
         if label in known:
             continue
         message = ET.SubElement(context, "message")
@@ -91,6 +119,8 @@ def main() -> int:
             check=True,
         )
         print(f"{ts_file.name}: {add_value_labels(ts_file)} value label(s) added")
+        added = add_value_labels(ts_file, MESSAGES_CONTEXT, messages())
+        print(f"{ts_file.name}: {added} message(s) added")
         subprocess.run(
             [tool("pyside6-lrelease"), str(ts_file), "-qm", str(ts_file.with_suffix(".qm"))], check=True
         )

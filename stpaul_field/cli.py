@@ -10,6 +10,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from stpaul_field import __version__
 from stpaul_field.paths import DATA_DIR_ENV, AppPaths
@@ -31,17 +32,44 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("stpaul_field.documents.export_cli", "exporter activités ou bénéficiaires (Coop, XLSX/CSV)"),
     "report": ("stpaul_field.documents.report_cli", "rapport mensuel en PDF (suivis, objectif, graphiques)"),
     "print-sheet": ("stpaul_field.documents.cli_print_sheet", "feuilles d'émargement en PDF"),
-    "enrol": ("stpaul_field.sync.enrol_cli", "enrôler ce poste auprès du registre central (une fois)"),
+    "enrol": ("stpaul_field.sync.enrol_cli", "inscrire ce poste au registre central (une fois)"),
     "sync": ("stpaul_field.sync.sync_cli", "synchroniser avec le registre central"),
 }
 
 
+class FrenchHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(usage, actions, groups, "utilisation : " if prefix is None else prefix)
+
+
+class FrenchParser(argparse.ArgumentParser):
+    """argparse speaks English (« usage: », « show this help message and exit »): the app's
+    command line speaks French, like the app, sub-commands included."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", FrenchHelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "arguments"
+        self._optionals.title = "options"
+        self.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog} : erreur : {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = FrenchParser(
         prog="stpaul-field",
         description="Suivi des accompagnements numériques de la Ville de Saint-Paul, hors ligne.",
     )
-    parser.add_argument("--version", action="version", version=f"stpaul-field {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"stpaul-field {__version__}",
+        help="afficher la version et quitter",
+    )
     parser.add_argument(
         "--data-dir",
         metavar="DIR",

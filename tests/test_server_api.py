@@ -197,7 +197,7 @@ def test_a_missing_or_unknown_token_is_refused(world: World) -> None:
             "/api/v1/sync", content=p.encode(request), headers={"content-type": p.SYNC_MEDIA_TYPE, **headers}
         )
         assert r.status_code == 401
-        assert r.json()["code"] == "not_enrolled" and "enrôlez" in r.json()["detail"]
+        assert r.json()["code"] == "not_enrolled" and "inscrivez" in r.json()["detail"]
 
 
 def test_a_revoked_device_is_refused_at_its_next_request(world: World) -> None:

@@ -32,7 +32,7 @@ def test_without_a_keyring_the_token_is_kept_in_the_encrypted_store_only(world: 
     assert laptop.sync().complete
     with laptop.store.session() as s:
         state.put(s, state.DEVICE_TOKEN, None)
-    with pytest.raises(NotEnrolledError, match="enrôlez"):
+    with pytest.raises(NotEnrolledError, match="inscrivez"):
         enrolment.transport_for(laptop.store)
 
 

@@ -356,127 +356,127 @@
   <context>
     <name>ActivityForm</name>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="53" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="54" />
       <source>&amp;Enregistrer</source>
       <translation>&amp;Save</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="145" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="146" />
       <source>Enregistrer (Ctrl+Entrée)</source>
       <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="56" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="57" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="190" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="196" />
       <source>Quand</source>
       <translation>When</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="194" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="198" />
       <source>&amp;Date</source>
       <translation>&amp;Date</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="199" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="202" />
       <source>&amp;Heure de début</source>
       <translation>Start &amp;time</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="202" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="205" />
       <source>D&amp;urée</source>
       <translation>D&amp;uration</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="205" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="208" />
       <source>S&amp;tatut</source>
       <translation>S&amp;tatus</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="208" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="211" />
       <source>Où</source>
       <translation>Where</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="211" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="214" />
       <source>&amp;Lieu</source>
       <translation>&amp;Place</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="212" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="215" />
       <source>— choisir un lieu —</source>
       <translation>— choose a venue —</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="214" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="217" />
       <source>Lieu d'&amp;activité</source>
       <translation>&amp;Venue</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="217" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="220" />
       <source>&amp;Commune</source>
       <translation>&amp;Municipality</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="228" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="231" />
       <source>Quoi</source>
       <translation>What</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="231" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="234" />
       <source>T&amp;hématiques</source>
       <translation>T&amp;hemes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="234" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="237" />
       <source>Dé&amp;marches administratives</source>
       <translation>Ad&amp;ministrative procedures</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="237" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="240" />
       <source>ex. demande de RSA, carte grise…</source>
       <translation>e.g. RSA application, vehicle registration…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="239" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="242" />
       <source>&amp;Nom de la démarche</source>
       <translation>Procedure &amp;name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="245" />
       <source>Réalisée sous mandat Aidants Connect</source>
       <translation>Done under an Aidants Connect mandate</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="247" />
       <source>Aidants Connect</source>
       <translation>Aidants Connect</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="242" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="250" />
       <source>&amp;Matériel utilisé</source>
       <translation>&amp;Equipment used</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="252" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="261" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="256" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="265" />
       <source>N&amp;otes</source>
       <translation>N&amp;otes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="354" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="371" />
       <source>Enregistrement impossible</source>
       <translation>Could not save</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="355" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="372" />
       <source>L'activité n'a pas été enregistrée : {0}</source>
       <translation>The activity was not saved: {0}</translation>
     </message>
@@ -632,81 +632,94 @@
       <translation>Mark &amp;done</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="243" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="244" />
+      <source>A&amp;nnuler l'atelier</source>
+      <translation>Ca&amp;ncel the workshop</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="246" />
       <source>A&amp;nnuler le rendez-vous</source>
       <translation>&amp;Cancel the appointment</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="245" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="250" />
       <source>Remettre &amp;prévu</source>
       <translation>Back to &amp;planned</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="247" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="252" />
       <source>É&amp;margement…</source>
       <translation>Atte&amp;ndance…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="248" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="253" />
       <source>&amp;Feuille d'émargement à imprimer…</source>
       <translation>Attendance &amp;sheet to print…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="249" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="254" />
       <source>&amp;Supprimer</source>
       <translation>&amp;Delete</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="263" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="268" />
       <source>Feuilles d'émargement</source>
       <translation>Attendance sheets</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="263" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="268" />
       <source>Aucun atelier ce jour-là.</source>
       <translation>No workshop that day.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="285" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="290" />
       <source>Rendez-vous supprimé.</source>
       <translation>Appointment deleted.</translation>
     </message>
   </context>
   <context>
+    <name>App</name>
+    <message>
+      <location filename="../../stpaul_field/ui/app.py" line="29" />
+      <source>Saint-Paul — Accompagnements numériques</source>
+      <translation>Saint-Paul — Digital accompaniments</translation>
+    </message>
+  </context>
+  <context>
     <name>AttendanceDialog</name>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="46" />
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="47" />
       <source>Émargement — {0}</source>
       <translation>Attendance — {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="49" />
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="50" />
       <source>Participants : cocher les présents</source>
       <translation>Participants: tick those present</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="51" />
-      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="107" />
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="52" />
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="108" />
       <source> (non inscrit)</source>
       <translation> (not registered)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="60" />
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="61" />
       <source>&amp;Présents</source>
       <translation>&amp;Present</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="62" />
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="63" />
       <source>&amp;Tous présents</source>
       <translation>&amp;All present</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="65" />
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="66" />
       <source>Ajouter un participant non inscrit : rechercher</source>
       <translation>Add an unregistered participant: search</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="66" />
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="67" />
       <source>&amp;Ajouter une personne venue sans inscription</source>
       <translation>&amp;Add someone who came without registering</translation>
     </message>
@@ -719,12 +732,12 @@
       <translation type="vanished">Cancel</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="120" />
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="121" />
       <source>{0} présent(s) sur {1}</source>
       <translation>{0} present out of {1}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="150" />
+      <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="151" />
       <source>Enregistrement impossible</source>
       <translation>Could not save</translation>
     </message>
@@ -1002,242 +1015,250 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>BeneficiaryDialog</name>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="83" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="86" />
       <source>Modifier la fiche</source>
       <translation>Edit the record</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="83" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="86" />
       <source>Nouveau bénéficiaire</source>
       <translation>New beneficiary</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="91" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="94" />
       <source>Cette fiche n'existe plus sur ce poste.</source>
       <translation>This record no longer exists on this laptop.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="100" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="104" />
       <source>Bénéficiaire &amp;anonyme (ni nom ni coordonnées)</source>
       <translation>&amp;Anonymous beneficiary (no name, no contact details)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="101" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="105" />
       <source>J'ai &amp;déjà accompagné ce bénéficiaire</source>
       <translation>I have &amp;already accompanied this beneficiary</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="102" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="106" />
       <source>Prénom</source>
       <translation>First name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="103" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="107" />
       <source>Nom</source>
       <translation>Last name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="104" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="108" />
       <source>Téléphone</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="105" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="109" />
       <source>Pas de &amp;téléphone</source>
       <translation>No &amp;phone</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="106" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="110" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="107" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="111" />
       <source>Année de naissance</source>
       <translation>Birth year</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="107" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="111" />
       <source>aaaa</source>
       <translation>yyyy</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="109" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="113" />
       <source>Adresse</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="110" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="114" />
       <source>Commune</source>
       <translation>Municipality</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="115" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="119" />
       <source>Code postal</source>
       <translation>Postcode</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="116" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="120" />
       <source>Code INSEE</source>
       <translation>INSEE code</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="117" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="121" />
       <source>Genre</source>
       <translation>Gender</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="118" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="122" />
       <source>Tranche d'âge</source>
       <translation>Age band</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="119" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="123" />
       <source>Statut</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="123" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="127" />
       <source> chèque(s)</source>
       <translation> voucher(s)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="124" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="128" />
       <source>Chèques Pass Numérique remis</source>
       <translation>Pass Numérique vouchers handed out</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="125" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="129" />
       <source>Information RGPD donnée, &amp;consentement recueilli</source>
       <translation>GDPR information given, &amp;consent obtained</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="129" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="133" />
       <source>Date du consentement</source>
       <translation>Date of consent</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="132" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="136" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="135" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="139" />
       <source>Identité et coordonnées</source>
       <translation>Identity and contact details</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="139" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="143" />
       <source>&amp;Prénom</source>
       <translation>&amp;First name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="140" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="144" />
       <source>&amp;Nom</source>
       <translation>&amp;Last name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="146" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="150" />
       <source>Télé&amp;phone</source>
       <translation>&amp;Phone</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="147" />
-      <source>&amp;E-mail</source>
-      <translation>&amp;E-mail</translation>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="151" />
+      <source>E-mai&amp;l</source>
+      <translation>E-mai&amp;l</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="148" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="169" />
+      <source>le</source>
+      <translation>on</translation>
+    </message>
+    <message>
+      <source>&amp;E-mail</source>
+      <translation type="vanished">&amp;E-mail</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="152" />
       <source>A&amp;dresse</source>
       <translation>A&amp;ddress</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="149" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="153" />
       <source>Co&amp;mmune</source>
       <translation>&amp;Municipality</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="150" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="154" />
       <source>Code p&amp;ostal</source>
       <translation>P&amp;ostcode</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="151" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="155" />
       <source>Code &amp;INSEE</source>
       <translation>&amp;INSEE code</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="153" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="157" />
       <source>Situation</source>
       <translation>Situation</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="155" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="159" />
       <source>Année de nai&amp;ssance</source>
       <translation>Birth &amp;year</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="156" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="160" />
       <source>Tranche d'â&amp;ge</source>
       <translation>A&amp;ge band</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="157" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="161" />
       <source>&amp;Genre</source>
       <translation>&amp;Gender</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="158" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="162" />
       <source>Stat&amp;ut</source>
       <translation>Stat&amp;us</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="159" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="163" />
       <source>Pass &amp;Numérique</source>
       <translation>Pass &amp;Numérique</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="160" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="164" />
       <source>Consentement :</source>
       <translation>Consent:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="165" />
       <source>l&amp;e</source>
-      <translation>o&amp;n</translation>
+      <translation type="vanished">o&amp;n</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="170" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="174" />
       <source>Public prioritaire</source>
       <translation>Priority public</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="176" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="180" />
       <source>Handicap : cocher seulement avec le consentement de la personne, et n'écrire aucun détail (donnée sensible).</source>
       <translation>Disability: tick only with the person's consent, and write no details (sensitive data).</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="185" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="189" />
       <source>No&amp;tes</source>
       <translation>No&amp;tes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="204" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="208" />
       <source>&amp;Enregistrer</source>
       <translation>&amp;Save</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="205" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="209" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="232" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="236" />
       <source>— non renseigné —</source>
       <translation>— not given —</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/register/editor.py" line="396" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="400" />
       <source>%n erreur(s) à corriger avant d'enregistrer.</source>
       <translation>
         <numerusform>%n error to correct before saving.</numerusform>
@@ -1248,37 +1269,37 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>BeneficiaryPicker</name>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="48" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="49" />
       <source>Nom, prénom ou téléphone…</source>
       <translation>Last name, first name or phone…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="49" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="50" />
       <source>Rechercher un bénéficiaire</source>
       <translation>Search for a beneficiary</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="51" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="52" />
       <source>&amp;Nouveau…</source>
       <translation>&amp;New…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="52" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="53" />
       <source>Créer un bénéficiaire (prénom et nom)</source>
       <translation>Create a beneficiary (first and last name)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="53" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="54" />
       <source>Créer un nouveau bénéficiaire</source>
       <translation>Create a new beneficiary</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="55" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="56" />
       <source>Bénéficiaires trouvés</source>
       <translation>Beneficiaries found</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="108" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="111" />
       <source>Aucun bénéficiaire trouvé — « Nouveau… » pour le créer</source>
       <translation>No beneficiary found — “New…” to create one</translation>
     </message>
@@ -1416,12 +1437,12 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>BreakdownModel</name>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="89" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="91" />
       <source>Suivis</source>
       <translation>Follow-ups</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="89" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="91" />
       <source>Part</source>
       <translation>Share</translation>
     </message>
@@ -1529,14 +1550,37 @@ Close and restart the application; the replaced data is in the “Before a resto
     </message>
   </context>
   <context>
+    <name>DateField</name>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/typed_fields.py" line="76" />
+      <source>jj/mm/aaaa</source>
+      <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/typed_fields.py" line="86" />
+      <source>Choisir dans le calendrier</source>
+      <translation>Pick from the calendar</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/typed_fields.py" line="87" />
+      <source>Calendrier</source>
+      <translation>Calendar</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/typed_fields.py" line="115" />
+      <source>Date non comprise : tapez par exemple 14/10/2026, 14/10 ou 1410.</source>
+      <translation>Date not understood: type for example 14/10/2026, 14/10 or 1410.</translation>
+    </message>
+  </context>
+  <context>
     <name>DuplicateDialog</name>
     <message>
-      <location filename="../../stpaul_field/ui/register/duplicates.py" line="31" />
+      <location filename="../../stpaul_field/ui/register/duplicates.py" line="32" />
       <source>Ce bénéficiaire existe peut-être déjà</source>
       <translation>This beneficiary may already exist</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/register/duplicates.py" line="34" />
+      <location filename="../../stpaul_field/ui/register/duplicates.py" line="35" />
       <source>Le registre contient déjà %n fiche(s) qui ressemble(nt) à celle-ci. Ouvrez la fiche existante plutôt que d'en créer une seconde.</source>
       <translation>
         <numerusform>The register already has %n record that looks like this one. Open the existing record rather than creating a second one.</numerusform>
@@ -1544,42 +1588,42 @@ Close and restart the application; the replaced data is in the “Before a resto
       </translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/duplicates.py" line="42" />
+      <location filename="../../stpaul_field/ui/register/duplicates.py" line="43" />
       <source>Fiches qui ressemblent</source>
       <translation>Similar records</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/duplicates.py" line="47" />
+      <location filename="../../stpaul_field/ui/register/duplicates.py" line="48" />
       <source>même nom</source>
       <translation>same name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/duplicates.py" line="47" />
+      <location filename="../../stpaul_field/ui/register/duplicates.py" line="48" />
       <source>, même année</source>
       <translation>, same year</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/duplicates.py" line="49" />
+      <location filename="../../stpaul_field/ui/register/duplicates.py" line="50" />
       <source>même téléphone</source>
       <translation>same phone</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/duplicates.py" line="50" />
+      <location filename="../../stpaul_field/ui/register/duplicates.py" line="51" />
       <source>année inconnue</source>
       <translation>year unknown</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/duplicates.py" line="62" />
+      <location filename="../../stpaul_field/ui/register/duplicates.py" line="63" />
       <source>&amp;Ouvrir la fiche existante</source>
       <translation>&amp;Open the existing record</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/duplicates.py" line="63" />
+      <location filename="../../stpaul_field/ui/register/duplicates.py" line="64" />
       <source>&amp;Créer quand même</source>
       <translation>&amp;Create anyway</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/duplicates.py" line="64" />
+      <location filename="../../stpaul_field/ui/register/duplicates.py" line="65" />
       <source>&amp;Revenir au formulaire</source>
       <translation>&amp;Back to the form</translation>
     </message>
@@ -1723,7 +1767,7 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>FieldErrors</name>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/field_errors.py" line="80" />
+      <location filename="../../stpaul_field/ui/widgets/field_errors.py" line="82" />
       <source>Corrigez les champs signalés avant d'enregistrer.</source>
       <translation>Correct the highlighted fields before saving.</translation>
     </message>
@@ -1774,42 +1818,66 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>Launcher</name>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="48" />
+      <location filename="../../stpaul_field/ui/app.py" line="71" />
       <source>Ouverture des données du poste…</source>
       <translation>Opening this laptop’s data…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="100" />
+      <location filename="../../stpaul_field/ui/app.py" line="113" />
+      <source>Ce n'est pas la bonne phrase de passe. Réessayez.</source>
+      <translation>This is not the right passphrase. Try again.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/app.py" line="134" />
       <source>Choisissez une phrase de passe pour protéger ce poste</source>
       <translation>Choose a passphrase to protect this laptop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="102" />
+      <location filename="../../stpaul_field/ui/app.py" line="135" />
+      <source>{0} caractères au moins ; une courte phrase se retient mieux qu'un mot.</source>
+      <translation>{0} characters at least; a short sentence is easier to remember than a word.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/app.py" line="139" />
+      <source>Retenez-la bien : sans elle, personne ne peut lire les données de ce poste, pas même le service informatique. Si elle est oubliée, ce qui a été synchronisé reste au registre central : le poste est remis à zéro puis inscrit de nouveau, et tout ce qui avait été synchronisé revient ; ce qui ne l'avait pas été est perdu.</source>
+      <translation>Remember it well: without it, nobody can read this laptop's data, not even the IT department. If it is forgotten, what was synced stays in the central record: the laptop is reset and enrolled again, and everything that was synced comes back; what was not is lost.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/app.py" line="145" />
       <source>Phrase de passe du poste</source>
       <translation>Laptop passphrase</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="104" />
+      <location filename="../../stpaul_field/ui/app.py" line="148" />
+      <source>Phrase de passe oubliée ? Sans elle, les données de ce poste restent illisibles. Ce qui a été synchronisé est conservé au registre central : demandez au coordinateur de remettre le poste à zéro, puis inscrivez-le de nouveau pour le retrouver ; ce qui n'avait pas été synchronisé est perdu.</source>
+      <translation>Forgotten passphrase? Without it, this laptop's data cannot be read. What was synced is kept in the central record: ask the coordinator to reset the laptop, then enrol it again to get it back; what was not synced is lost.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/app.py" line="154" />
       <source>Ouvrir le poste</source>
       <translation>Open the laptop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="113" />
+      <location filename="../../stpaul_field/ui/app.py" line="165" />
+      <source>La phrase de passe doit compter au moins {0} caractères.</source>
+      <translation>The passphrase must have at least {0} characters.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/app.py" line="169" />
       <source>Les deux saisies diffèrent.</source>
       <translation>The two entries differ.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="120" />
       <source>Le poste reste fermé sans sa phrase de passe.</source>
-      <translation>The laptop stays closed without its passphrase.</translation>
+      <translation type="vanished">The laptop stays closed without its passphrase.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="138" />
+      <location filename="../../stpaul_field/ui/app.py" line="195" />
       <source>Ouverture impossible</source>
       <translation>Cannot open</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="139" />
+      <location filename="../../stpaul_field/ui/app.py" line="196" />
       <source>Les données du poste n'ont pas pu être ouvertes :
 {0}</source>
       <translation>This laptop’s data could not be opened:
@@ -1819,38 +1887,38 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>LockController</name>
     <message>
-      <location filename="../../stpaul_field/ui/lock.py" line="129" />
-      <location filename="../../stpaul_field/ui/lock.py" line="162" />
+      <location filename="../../stpaul_field/ui/lock.py" line="153" />
+      <location filename="../../stpaul_field/ui/lock.py" line="186" />
       <source>Code de déverrouillage</source>
       <translation>Unlock code</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/lock.py" line="130" />
+      <location filename="../../stpaul_field/ui/lock.py" line="154" />
       <source>Choisissez un code ({0} caractères au moins)</source>
       <translation>Choose a code ({0} characters at least)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/lock.py" line="137" />
+      <location filename="../../stpaul_field/ui/lock.py" line="161" />
       <source>Le code doit compter au moins {0} caractères.</source>
       <translation>The code must have at least {0} characters.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/lock.py" line="139" />
+      <location filename="../../stpaul_field/ui/lock.py" line="163" />
       <source>Les deux saisies diffèrent.</source>
       <translation>The two entries differ.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/lock.py" line="162" />
+      <location filename="../../stpaul_field/ui/lock.py" line="186" />
       <source>Phrase de passe du poste</source>
       <translation>Laptop passphrase</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/lock.py" line="164" />
+      <location filename="../../stpaul_field/ui/lock.py" line="188" />
       <source>Poste verrouillé</source>
       <translation>Laptop locked</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/lock.py" line="181" />
+      <location filename="../../stpaul_field/ui/lock.py" line="205" />
       <source>Ce n'est pas le bon secret. Réessayez.</source>
       <translation>That is not the right secret. Try again.</translation>
     </message>
@@ -1858,103 +1926,103 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="90" />
       <source>Saint-Paul — Accompagnements numériques</source>
-      <translation>Saint-Paul — Digital accompaniments</translation>
+      <translation type="vanished">Saint-Paul — Digital accompaniments</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="97" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="104" />
       <source>Navigation</source>
       <translation>Navigation</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="137" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="92" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="144" />
       <source>Agenda</source>
       <translation>Agenda</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="138" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="145" />
       <source>Bénéficiaires</source>
       <translation>Beneficiaries</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="139" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="146" />
       <source>Activités</source>
       <translation>Activities</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="141" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="148" />
       <source>Rapports</source>
       <translation>Reports</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="143" />
-      <location filename="../../stpaul_field/ui/main_window.py" line="152" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="150" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="159" />
       <source>Synchronisation</source>
       <translation>Synchronisation</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="144" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="151" />
       <source>Corbeille</source>
       <translation>Bin</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="239" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="247" />
       <source>&amp;Fichier</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="240" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="248" />
       <source>Nouvel &amp;accompagnement…</source>
       <translation>New &amp;accompaniment…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="243" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="251" />
       <source>Nouvel a&amp;telier…</source>
       <translation>New &amp;workshop…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="246" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="254" />
       <source>Feuilles d'é&amp;margement du jour…</source>
       <translation>The day's attendance &amp;sheets…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="250" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="258" />
       <source>&amp;Paramètres…</source>
       <translation>&amp;Settings…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="253" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="261" />
       <source>&amp;Sauvegardes…</source>
       <translation>&amp;Backups…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="256" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="264" />
       <source>&amp;Verrouiller le poste</source>
       <translation>&amp;Lock the laptop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="260" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="268" />
       <source>&amp;Quitter</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="263" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="271" />
       <source>&amp;Affichage</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="264" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="272" />
       <source>Ai&amp;de</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="265" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="273" />
       <source>À &amp;propos de l'application…</source>
       <translation>&amp;About the application…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="299" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="307" />
       <source>État de la synchronisation</source>
       <translation>Synchronisation status</translation>
     </message>
@@ -1963,7 +2031,7 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation type="vanished">Local changes to send</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="302" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="310" />
       <source>Changer le lieu où je travaille</source>
       <translation>Change where I work</translation>
     </message>
@@ -1979,12 +2047,12 @@ Close and restart the application; the replaced data is in the “Before a resto
       </translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="326" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="339" />
       <source>Lieu : {0}</source>
       <translation>Place: {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="326" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="339" />
       <source>Choisir mon lieu de travail…</source>
       <translation>Choose where I work…</translation>
     </message>
@@ -1992,162 +2060,162 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>MergeDialog</name>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="46" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="47" />
       <source>Fusionner deux fiches</source>
       <translation>Merge two records</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="50" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="51" />
       <source>Une des fiches n'existe plus sur ce poste.</source>
       <translation>One of the records no longer exists on this laptop.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="58" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="59" />
       <source>Les deux fiches deviennent une seule : tout l'historique des deux est conservé sur la fiche gardée. Choisissez la fiche à garder puis, pour chaque différence, la valeur juste.</source>
       <translation>The two records become one: the whole history of both is kept on the record kept. Choose the record to keep, then the right value for each difference.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="65" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="66" />
       <source>Fiche à garder</source>
       <translation>Record to keep</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="71" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="72" />
       <source>Fiche %0 : %1 — %2 activité(s), créée le %3</source>
       <translation>Record %0: %1 — %2 activity(ies), created on %3</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="81" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="82" />
       <source>Valeurs différentes</source>
       <translation>Different values</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="85" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="86" />
       <source>&lt;b&gt;Champ&lt;/b&gt;</source>
       <translation>&lt;b&gt;Field&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="86" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="87" />
       <source>&lt;b&gt;Fiche 1&lt;/b&gt;</source>
       <translation>&lt;b&gt;Record 1&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="87" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="88" />
       <source>&lt;b&gt;Fiche 2&lt;/b&gt;</source>
       <translation>&lt;b&gt;Record 2&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="107" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="108" />
       <source>Les deux fiches ont les mêmes valeurs.</source>
       <translation>Both records have the same values.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="113" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="114" />
       <source>Pass Numérique : les chèques des deux fiches sont additionnés (%1).</source>
       <translation>Pass Numérique: the vouchers of both records are added up (%1).</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="132" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="133" />
       <source>&amp;Fusionner les fiches</source>
       <translation>&amp;Merge the records</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="133" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="134" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="153" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="154" />
       <source>Prénom</source>
       <translation>First name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="154" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="155" />
       <source>Nom</source>
       <translation>Last name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="155" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="156" />
       <source>Téléphone</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="156" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="157" />
       <source>Pas de téléphone</source>
       <translation>No phone</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="157" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="158" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="158" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="159" />
       <source>Année de naissance</source>
       <translation>Birth year</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="159" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="160" />
       <source>Adresse</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="160" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="161" />
       <source>Commune</source>
       <translation>Municipality</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="161" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="162" />
       <source>Code postal</source>
       <translation>Postcode</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="162" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="163" />
       <source>Code INSEE</source>
       <translation>INSEE code</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="163" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="164" />
       <source>Genre</source>
       <translation>Gender</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="164" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="165" />
       <source>Tranche d'âge</source>
       <translation>Age band</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="165" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="166" />
       <source>Statut</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="169" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="170" />
       <source>Consentement</source>
       <translation>Consent</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="170" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="171" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="175" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="176" />
       <source>(vide)</source>
       <translation>(empty)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="177" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="178" />
       <source>oui</source>
       <translation>yes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="177" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="178" />
       <source>non</source>
       <translation>no</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="181" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="182" />
       <source>donné le %1</source>
       <translation>given on %1</translation>
     </message>
@@ -2155,7 +2223,7 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>PlaceholderView</name>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="47" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="48" />
       <source>« {0} » n'est pas encore disponible sur ce poste.</source>
       <translation>“{0}” is not available on this laptop yet.</translation>
     </message>
@@ -2171,37 +2239,37 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>QuickCreateDialog</name>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="180" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="192" />
       <source>Nouveau bénéficiaire</source>
       <translation>New beneficiary</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="184" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="196" />
       <source>Prénom</source>
       <translation>First name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="185" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="197" />
       <source>Nom</source>
       <translation>Last name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="191" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="203" />
       <source>&amp;Prénom</source>
       <translation>&amp;First name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="193" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="205" />
       <source>N&amp;om</source>
       <translation>&amp;Last name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="200" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="212" />
       <source>Créer</source>
       <translation>Create</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="201" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="213" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
@@ -2339,269 +2407,269 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>ReportsView</name>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="230" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="232" />
       <source>Par bassin de vie</source>
       <translation>By living area</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="231" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="233" />
       <source>Par lieu</source>
       <translation>By venue</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="232" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="234" />
       <source>Par thématique</source>
       <translation>By theme</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="233" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="235" />
       <source>Par démarche administrative</source>
       <translation>By administrative procedure</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="234" />
-      <location filename="../../stpaul_field/ui/reports_view.py" line="320" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="236" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="324" />
       <source>Publics prioritaires</source>
       <translation>Priority publics</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="325" />
       <source>Suivis Aidants Connect</source>
       <translation>Aidants Connect follow-ups</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="235" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="237" />
       <source>Par genre</source>
       <translation>By gender</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="236" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="238" />
       <source>Par tranche d'âge</source>
       <translation>By age band</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="237" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="239" />
       <source>Autonomie (individuels)</source>
       <translation>Autonomy (individual)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="238" />
-      <location filename="../../stpaul_field/ui/reports_view.py" line="319" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="240" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="323" />
       <source>Réorientations</source>
       <translation>Redirections</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="239" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="241" />
       <source>Par durée</source>
       <translation>By duration</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="240" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="242" />
       <source>Par conseiller</source>
       <translation>By advisor</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="244" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="246" />
       <source>Rapports</source>
       <translation>Reports</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="248" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="250" />
       <source>Mois</source>
       <translation>Month</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="249" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="251" />
       <source>Période</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="265" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="267" />
       <source>du</source>
       <translation>from</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="267" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="269" />
       <source>au</source>
       <translation>to</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="270" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="279" />
       <source>Mes chiffres</source>
       <translation>My figures</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="271" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="280" />
       <source>L'équipe</source>
       <translation>The team</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="285" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="291" />
       <source>Exporter les activités…</source>
       <translation>Export activities…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="286" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="292" />
       <source>Exporter les bénéficiaires…</source>
       <translation>Export beneficiaries…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="287" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="293" />
       <source>Enregistrer le rapport PDF…</source>
       <translation>Save the PDF report…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="304" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="308" />
       <source>%p % de l'objectif</source>
       <translation>%p% of the target</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="313" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="317" />
       <source>Bénéficiaires uniques</source>
       <translation>Unique beneficiaries</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="314" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="318" />
       <source>Nouveaux bénéficiaires</source>
       <translation>New beneficiaries</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="315" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="319" />
       <source>Suivis individuels</source>
       <translation>Individual follow-ups</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="316" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="320" />
       <source>Suivis en ateliers</source>
       <translation>Workshop follow-ups</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="317" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="321" />
       <source>dont participants anonymes</source>
       <translation>of which anonymous participants</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="318" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="322" />
       <source>Activités (indiv. / ateliers)</source>
       <translation>Activities (indiv. / workshops)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="329" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="334" />
       <source>Suivis sur 12 mois et objectif</source>
       <translation>Follow-ups over 12 months and target</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="341" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="347" />
       <source>Lieux</source>
       <translation>Venues</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="342" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="348" />
       <source>Thématiques</source>
       <translation>Themes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="343" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="349" />
       <source>Publics</source>
       <translation>Publics</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="344" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="350" />
       <source>Accompagnement</source>
       <translation>Accompaniment</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="345" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="351" />
       <source>Conseillers</source>
       <translation>Advisors</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="424" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="430" />
       <source>Calcul en cours…</source>
       <translation>Computing…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="431" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="437" />
       <source>Erreur : {0}</source>
       <translation>Error: {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="444" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="450" />
       <source>{0} suivis</source>
       <translation>{0} follow-ups</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="445" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="451" />
       <source>objectif {0}</source>
       <translation>target {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="463" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="470" />
       <source>Par conseiller (vue équipe)</source>
       <translation>By advisor (team view)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="470" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="477" />
       <source>Équipe</source>
       <translation>Team</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="480" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="487" />
       <source>Non renseigné</source>
       <translation>Not given</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="489" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="496" />
       <source>du {0} au {1}</source>
       <translation>from {0} to {1}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="498" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="505" />
       <source>Suivis</source>
       <translation>Follow-ups</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="501" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="508" />
       <source>Objectif</source>
       <translation>Target</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="550" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="583" />
       <source>{0} ligne(s) exportée(s) dans {1}</source>
       <translation>{0} row(s) exported to {1}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="561" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="594" />
       <source>Exporter</source>
       <translation>Export</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="563" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="596" />
       <source>Classeur Excel (*.xlsx);;CSV (*.csv)</source>
       <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="577" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="610" />
       <source>Les chiffres ne sont pas encore calculés.</source>
       <translation>The figures are not computed yet.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="579" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="612" />
       <source>Rapport enregistré dans {0}</source>
       <translation>Report saved to {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="587" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="620" />
       <source>Rapport PDF</source>
       <translation>PDF report</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="595" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="628" />
       <source>Rapport</source>
       <translation>Report</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="595" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="628" />
       <source>Enregistrement impossible : {0}</source>
       <translation>Could not save: {0}</translation>
     </message>
@@ -2609,10 +2677,15 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>SecretDialog</name>
     <message>
-      <location filename="../../stpaul_field/ui/lock.py" line="80" />
-      <location filename="../../stpaul_field/ui/lock.py" line="81" />
+      <location filename="../../stpaul_field/ui/lock.py" line="95" />
+      <location filename="../../stpaul_field/ui/lock.py" line="96" />
       <source>Confirmation</source>
       <translation>Confirmation</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/lock.py" line="106" />
+      <source>&amp;Annuler</source>
+      <translation>&amp;Cancel</translation>
     </message>
   </context>
   <context>
@@ -2838,6 +2911,19 @@ Close and restart the application; the replaced data is in the “Before a resto
     </message>
   </context>
   <context>
+    <name>TimeField</name>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/typed_fields.py" line="37" />
+      <source>hh:mm</source>
+      <translation>hh:mm</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/typed_fields.py" line="52" />
+      <source>Heure non comprise : tapez par exemple 14, 1430, 14h30 ou 14:30.</source>
+      <translation>Time not understood: type for example 14, 1430, 14h30 or 14:30.</translation>
+    </message>
+  </context>
+  <context>
     <name>UndoBar</name>
     <message>
       <location filename="../../stpaul_field/ui/widgets/undo_bar.py" line="19" />
@@ -2848,6 +2934,29 @@ Close and restart the application; the replaced data is in the “Before a resto
       <location filename="../../stpaul_field/ui/widgets/undo_bar.py" line="20" />
       <source>Ctrl+Z</source>
       <translation>Ctrl+Z</translation>
+    </message>
+  </context>
+  <context>
+    <name>Unsaved</name>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/unsaved.py" line="57" />
+      <source>Abandonner les modifications ?</source>
+      <translation>Discard the changes?</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/unsaved.py" line="58" />
+      <source>Ce qui a été saisi dans ce formulaire n'est pas enregistré.</source>
+      <translation>What was entered in this form is not saved.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/unsaved.py" line="63" />
+      <source>&amp;Abandonner les modifications</source>
+      <translation>&amp;Discard the changes</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/widgets/unsaved.py" line="67" />
+      <source>&amp;Continuer la saisie</source>
+      <translation>&amp;Keep editing</translation>
     </message>
   </context>
   <context>
@@ -2883,78 +2992,78 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation>Le&amp;vel</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="97" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="98" />
       <source>&amp;Co-animateurs</source>
       <translation>&amp;Co-facilitators</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="102" />
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="107" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="103" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="108" />
       <source>Participants inscrits</source>
       <translation>Registered participants</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="104" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="105" />
       <source>Inscrire un participant : rechercher</source>
       <translation>Register a participant: search</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="105" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="106" />
       <source>&amp;Inscrire</source>
       <translation>&amp;Register</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="109" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="110" />
       <source>&amp;Retirer</source>
       <translation>Re&amp;move</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="110" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="111" />
       <source>Retirer le participant sélectionné (Suppr)</source>
       <translation>Remove the selected participant (Del)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="123" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="124" />
       <source>Inscrits : 0</source>
       <translation>Registered: 0</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="124" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="125" />
       <source>Liste</source>
       <translation>List</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="130" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="131" />
       <source>Participants anonymes</source>
       <translation>Anonymous participants</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="133" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="134" />
       <source>&amp;Nombre total</source>
       <translation>&amp;Total number</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="136" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="137" />
       <source>&amp;Déjà accompagnés</source>
       <translation>&amp;Already accompanied</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="140" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="141" />
       <source>Genre</source>
       <translation>Gender</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="141" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="142" />
       <source>Tranche d'âge</source>
       <translation>Age band</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="142" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="143" />
       <source>Statut</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="176" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="177" />
       <source>Inscrits : {0}</source>
       <translation>Registered: {0}</translation>
     </message>
@@ -3544,6 +3653,201 @@ Close and restart the application; the replaced data is in the “Before a resto
     <message>
       <source>Réalisée sous mandat Aidants Connect</source>
       <translation>Done under an Aidants Connect mandate</translation>
+    </message>
+  </context>
+  <context>
+    <name>messages</name>
+    <message>
+      <source>{0} modification en attente</source>
+      <translation>{0} change pending</translation>
+    </message>
+    <message>
+      <source>{0} modifications en attente</source>
+      <translation>{0} changes pending</translation>
+    </message>
+    <message>
+      <source>Poste non inscrit — {0} modification locale</source>
+      <translation>Laptop not enrolled — {0} local change</translation>
+    </message>
+    <message>
+      <source>Poste non inscrit — {0} modifications locales</source>
+      <translation>Laptop not enrolled — {0} local changes</translation>
+    </message>
+    <message>
+      <source>le {0} à {1}</source>
+      <translation>on {0} at {1}</translation>
+    </message>
+    <message>
+      <source>Poste non inscrit au registre central</source>
+      <translation>Laptop not enrolled with the central record</translation>
+    </message>
+    <message>
+      <source>{0} modification refusée par le registre central</source>
+      <translation>{0} change refused by the central record</translation>
+    </message>
+    <message>
+      <source>{0} modifications refusées par le registre central</source>
+      <translation>{0} changes refused by the central record</translation>
+    </message>
+    <message>
+      <source>{0} conflit à examiner</source>
+      <translation>{0} conflict to review</translation>
+    </message>
+    <message>
+      <source>{0} conflits à examiner</source>
+      <translation>{0} conflicts to review</translation>
+    </message>
+    <message>
+      <source>hier à {0}</source>
+      <translation>yesterday at {0}</translation>
+    </message>
+    <message>
+      <source>Hors ligne depuis {0}</source>
+      <translation>Offline since {0}</translation>
+    </message>
+    <message>
+      <source>Pas encore synchronisé</source>
+      <translation>Not synced yet</translation>
+    </message>
+    <message>
+      <source>À jour</source>
+      <translation>Up to date</translation>
+    </message>
+    <message>
+      <source>, la plus ancienne depuis {0}</source>
+      <translation>, the oldest since {0}</translation>
+    </message>
+    <message>
+      <source>Adresse e-mail invalide.</source>
+      <translation>Invalid e-mail address.</translation>
+    </message>
+    <message>
+      <source>Code postal : 5 chiffres.</source>
+      <translation>Postcode: 5 digits.</translation>
+    </message>
+    <message>
+      <source>Code INSEE : 5 caractères.</source>
+      <translation>INSEE code: 5 characters.</translation>
+    </message>
+    <message>
+      <source>La situation de handicap ne s'enregistre qu'avec le consentement de la personne.</source>
+      <translation>A disability is recorded only with the person's consent.</translation>
+    </message>
+    <message>
+      <source>La date est obligatoire.</source>
+      <translation>The date is required.</translation>
+    </message>
+    <message>
+      <source>La durée doit être entre 1 minute et 24 heures.</source>
+      <translation>The duration must be between 1 minute and 24 hours.</translation>
+    </message>
+    <message>
+      <source>Choisissez au moins une thématique.</source>
+      <translation>Choose at least one theme.</translation>
+    </message>
+    <message>
+      <source>« Pas de matériel » ne se combine pas avec un matériel.</source>
+      <translation>“No equipment” cannot be combined with equipment.</translation>
+    </message>
+    <message>
+      <source>Les nombres de participants ne sont pas négatifs.</source>
+      <translation>Participant counts cannot be negative.</translation>
+    </message>
+    <message>
+      <source>Les participants déjà accompagnés ne dépassent pas le total des anonymes.</source>
+      <translation>Participants already accompanied cannot exceed the anonymous total.</translation>
+    </message>
+    <message>
+      <source>Le nom du lieu est obligatoire.</source>
+      <translation>The venue's name is required.</translation>
+    </message>
+    <message>
+      <source>Le nom du conseiller est obligatoire.</source>
+      <translation>The advisor's name is required.</translation>
+    </message>
+    <message>
+      <source>Un bénéficiaire anonyme n'a ni nom ni prénom.</source>
+      <translation>An anonymous beneficiary has no first or last name.</translation>
+    </message>
+    <message>
+      <source>Un bénéficiaire anonyme n'a ni téléphone ni e-mail.</source>
+      <translation>An anonymous beneficiary has no phone or e-mail.</translation>
+    </message>
+    <message>
+      <source>Le prénom est obligatoire.</source>
+      <translation>The first name is required.</translation>
+    </message>
+    <message>
+      <source>Le nom est obligatoire.</source>
+      <translation>The last name is required.</translation>
+    </message>
+    <message>
+      <source>Un numéro est saisi alors que « pas de téléphone » est coché.</source>
+      <translation>A number is entered while “no phone” is ticked.</translation>
+    </message>
+    <message>
+      <source>Numéro de téléphone invalide : 10 chiffres, ex. 06 92 12 34 56.</source>
+      <translation>Invalid phone number: 10 digits, e.g. 06 92 12 34 56.</translation>
+    </message>
+    <message>
+      <source>Choisissez le lieu d'activité.</source>
+      <translation>Choose the venue.</translation>
+    </message>
+    <message>
+      <source>Choisissez au moins une démarche administrative.</source>
+      <translation>Choose at least one administrative procedure.</translation>
+    </message>
+    <message>
+      <source>Les démarches ne se choisissent qu'avec « Aide aux démarches administratives ».</source>
+      <translation>Procedures are chosen only with “Help with administrative procedures”.</translation>
+    </message>
+    <message>
+      <source>Le nom de la démarche ne s'indique qu'avec « Aide aux démarches administratives ».</source>
+      <translation>The procedure's name is given only with “Help with administrative procedures”.</translation>
+    </message>
+    <message>
+      <source>Le mandat Aidants Connect ne s'indique qu'avec « Aide aux démarches administratives ».</source>
+      <translation>The Aidants Connect mandate is given only with “Help with administrative procedures”.</translation>
+    </message>
+    <message>
+      <source>Un accompagnement individuel concerne un bénéficiaire (suivi ou anonyme).</source>
+      <translation>An individual accompaniment concerns one beneficiary (followed or anonymous).</translation>
+    </message>
+    <message>
+      <source>Indiquez la structure vers laquelle réorienter.</source>
+      <translation>Give the structure to redirect to.</translation>
+    </message>
+    <message>
+      <source>Une structure est choisie sans réorientation.</source>
+      <translation>A structure is chosen without a redirection.</translation>
+    </message>
+    <message>
+      <source>Titre, niveau, co-animateurs et participants anonymes sont réservés aux ateliers.</source>
+      <translation>Title, level, co-facilitators and anonymous participants are for workshops only.</translation>
+    </message>
+    <message>
+      <source>Le titre de l'atelier est obligatoire.</source>
+      <translation>The workshop's title is required.</translation>
+    </message>
+    <message>
+      <source>Autonomie et réorientation concernent un accompagnement individuel.</source>
+      <translation>Autonomy and redirection concern an individual accompaniment.</translation>
+    </message>
+    <message>
+      <source>Un atelier a au moins un participant, suivi ou anonyme.</source>
+      <translation>A workshop has at least one participant, followed or anonymous.</translation>
+    </message>
+    <message>
+      <source>L'animateur ne peut pas être aussi co-animateur.</source>
+      <translation>The facilitator cannot also be a co-facilitator.</translation>
+    </message>
+    <message>
+      <source>Un lieu d'activité ne se choisit qu'avec « Lieu d’activité ».</source>
+      <translation>A venue is chosen only with “Activity venue”.</translation>
+    </message>
+    <message>
+      <source>Indiquez la commune.</source>
+      <translation>Give the commune.</translation>
     </message>
   </context>
 </TS>

@@ -334,7 +334,7 @@ def create_app(
         tags=["synchronisation"],
     )
     async def enrol_device(request: Request) -> Response:
-        """Enrôle un poste : identifiant et mot de passe du conseiller contre un jeton de poste."""
+        """Inscrit un poste : identifiant et mot de passe du conseiller contre un jeton de poste."""
         raw = await read_body(request, 64 * 1024)
         ctype = media_type(request)
         body = parse(raw, ctype, EnrolRequest)
@@ -371,7 +371,7 @@ def create_app(
 
     @app.get("/api/v1/devices", response_model=list[DeviceOut], responses=ERRORS, tags=["coordination"])
     def devices(caller: Coordinator) -> Any:
-        """Les postes enrôlés de l'équipe (coordinateur)."""
+        """Les postes inscrits de l'équipe (coordinateur)."""
         with db.session() as s:
             return [_device_out(d) for d in admin.list_devices(s, caller.team_id)]
 

@@ -100,7 +100,7 @@ def _refuse(device: Row | None) -> None:
         raise ApiError(
             401,
             f"Ce poste a été révoqué le {when} par un coordinateur : il ne peut plus synchroniser. "
-            "Si c'est une erreur, demandez à votre coordinateur, puis enrôlez le poste à nouveau.",
+            "Si c'est une erreur, demandez à votre coordinateur, puis inscrivez le poste à nouveau.",
             "device_revoked",
             {"WWW-Authenticate": "Bearer"},
         )

@@ -181,11 +181,11 @@ def cmd_list_devices(args: argparse.Namespace) -> int:
     with _database(args).session() as s:
         devices = admin.list_devices(s, args.team)
     if not devices:
-        print("Aucun poste enrôlé.")
+        print("Aucun poste inscrit.")
     for d in devices:
         state = f"révoqué le {_when(d.revoked_at)}" if d.revoked_at else "actif"
         print(
-            f"{d.id}  {d.login:<20} {d.name:<24} enrôlé {_when(d.created_at)}  "
+            f"{d.id}  {d.login:<20} {d.name:<24} inscrit {_when(d.created_at)}  "
             f"vu {_when(d.last_seen_at)}  {state}"
         )
     return 0
@@ -329,7 +329,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--postcode")
     p.add_argument("--commune")
     p.add_argument("--insee-code")
-    p = add("list-devices", cmd_list_devices, "lister les postes enrôlés")
+    p = add("list-devices", cmd_list_devices, "lister les postes inscrits")
     p.add_argument("--team", help="seulement cette équipe")
     p = add("revoke-device", cmd_revoke_device, "révoquer un poste (perdu, volé)")
     p.add_argument("device_id")

@@ -15,7 +15,7 @@ class ApiError(Exception):
 def not_enrolled() -> ApiError:
     return ApiError(
         401,
-        "Ce poste n'est pas reconnu par le serveur : enrôlez-le à nouveau avec votre identifiant.",
+        "Ce poste n'est pas reconnu par le serveur : inscrivez-le à nouveau avec votre identifiant.",
         "not_enrolled",
         {"WWW-Authenticate": "Bearer"},
     )

@@ -68,5 +68,5 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
         return 2
     finally:
         store.close()
-    print(f"Poste enrôlé auprès de {done.server_url} pour {done.display_name}.")
+    print(f"Poste inscrit au registre central {done.server_url} pour {done.display_name}.")
     return 0

@@ -35,7 +35,7 @@ from stpaul_field.sync.transport import Transport, check_server_url
 
 CA_BUNDLE_FILE = "ca-bundle.pem"
 NOT_ENROLLED = (
-    "Ce poste n'est pas encore enrôlé auprès du registre central : enrôlez-le une fois, en ligne, "
+    "Ce poste n'est pas encore inscrit au registre central : inscrivez-le une fois, en ligne, "
     "avec votre identifiant (stpaul-field enrol --server ADRESSE --user IDENTIFIANT)."
 )
 
@@ -98,7 +98,7 @@ def device_token(store: Store, enrolment: Enrolment) -> str:
     if token:
         return token
     raise NotEnrolledError(
-        "Le jeton de ce poste est introuvable (trousseau du système ou poste) : enrôlez le poste à nouveau."
+        "Le jeton de ce poste est introuvable (trousseau du système ou poste) : inscrivez le poste à nouveau."
     )
 
 

@@ -8,6 +8,7 @@ terminal all go through these two functions, so they never disagree.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -68,17 +69,25 @@ def _reunion() -> dt.tzinfo:
         return dt.timezone(dt.timedelta(hours=4))
 
 
-def _plural(count: int, singular: str, plural: str) -> str:
-    # French: 0 and 1 take the singular.
-    return singular if count <= 1 else plural
+def _same(text: str) -> str:
+    return text
 
 
-def changes_text(count: int) -> str:
+# The UI passes its translator (`ui.i18n.message`); below the UI the texts stay French.
+Translate = Callable[[str], str]
+
+
+def _plural(count: int, singular: str, plural: str, tr: Translate) -> str:
+    # French: 0 and 1 take the singular. Each form is a whole template, for the translator.
+    return tr(singular if count <= 1 else plural).format(count)
+
+
+def changes_text(count: int, tr: Translate = _same) -> str:
     """'1 modification en attente', '3 modifications en attente'."""
-    return f"{count} {_plural(count, 'modification', 'modifications')} en attente"
+    return _plural(count, "{0} modification en attente", "{0} modifications en attente", tr)
 
 
-def moment_text(moment: dt.datetime, now: dt.datetime) -> str:
+def moment_text(moment: dt.datetime, now: dt.datetime, tr: Translate = _same) -> str:
     """A past instant as an advisor says it, in Réunion time: '14:32', 'hier à 18:05',
     'le 12/11/2026 à 08:00'."""
     zone = _reunion()
@@ -87,40 +96,45 @@ def moment_text(moment: dt.datetime, now: dt.datetime) -> str:
     if local.date() == today:
         return clock
     if local.date() == today - dt.timedelta(days=1):
-        return f"hier à {clock}"
-    return f"le {local:%d/%m/%Y} à {clock}"
+        return tr("hier à {0}").format(clock)
+    return tr("le {0} à {1}").format(f"{local:%d/%m/%Y}", clock)
 
 
-def describe(status: SyncStatus, now: dt.datetime) -> str:
-    """The status bar's line, in French."""
+def describe(status: SyncStatus, now: dt.datetime, tr: Translate = _same) -> str:
+    """The status bar's line, in French (or through `tr`, in the UI's language)."""
     if not status.enrolled:
         if not status.pending:
-            return "Poste non inscrit au registre central"
-        local = _plural(status.pending, "modification locale", "modifications locales")
-        return f"Poste non inscrit — {status.pending} {local}"
+            return tr("Poste non inscrit au registre central")
+        return _plural(
+            status.pending,
+            "Poste non inscrit — {0} modification locale",
+            "Poste non inscrit — {0} modifications locales",
+            tr,
+        )
     if status.offline_since is not None:
-        head = f"Hors ligne depuis {moment_text(status.offline_since, now)}"
+        head = tr("Hors ligne depuis {0}").format(moment_text(status.offline_since, now, tr))
     elif status.last_error:
         head = status.last_error
     elif status.pending:
-        head = changes_text(status.pending)
+        head = changes_text(status.pending, tr)
         if status.oldest_pending is not None and now - status.oldest_pending >= OLD_PENDING:
-            head += f", la plus ancienne depuis {moment_text(status.oldest_pending, now)}"
+            head += tr(", la plus ancienne depuis {0}").format(moment_text(status.oldest_pending, now, tr))
     elif status.last_success is None:
-        head = "Pas encore synchronisé"
+        head = tr("Pas encore synchronisé")
     else:
-        head = "À jour"
+        head = tr("À jour")
     parts = [head]
     if (status.offline_since is not None or status.last_error) and status.pending:
-        parts.append(changes_text(status.pending))
+        parts.append(changes_text(status.pending, tr))
     if status.rejected:
         parts.append(
-            f"{status.rejected} "
-            + _plural(status.rejected, "modification refusée", "modifications refusées")
-            + " par le registre central"
+            _plural(
+                status.rejected,
+                "{0} modification refusée par le registre central",
+                "{0} modifications refusées par le registre central",
+                tr,
+            )
         )
     if status.open_conflicts:
-        parts.append(
-            f"{status.open_conflicts} {_plural(status.open_conflicts, 'conflit', 'conflits')} à examiner"
-        )
+        parts.append(_plural(status.open_conflicts, "{0} conflit à examiner", "{0} conflits à examiner", tr))
     return " — ".join(parts)

@@ -147,7 +147,7 @@ class Transport:
 
     def sync(self, request: p.SyncRequest) -> p.SyncResponse:
         if not self.token:
-            raise AuthError("Ce poste n'a pas de jeton : enrôlez-le d'abord.")
+            raise AuthError("Ce poste n'a pas de jeton : inscrivez-le d'abord.")
         return self._speak(SYNC_PATH, request, p.SyncResponse, device_headers(self.token))
 
     def enrol(self, request: p.EnrolRequest) -> p.EnrolResponse:

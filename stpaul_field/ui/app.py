@@ -25,7 +25,8 @@ def configure(app: QApplication) -> None:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationVersion(__version__)
-    app.setApplicationDisplayName("Saint-Paul — Accompagnements")
+    # Qt adds it after every window's own title (« Agenda — Saint-Paul — Accompagnements numériques »).
+    app.setApplicationDisplayName(QApplication.translate("App", "Saint-Paul — Accompagnements numériques"))
     wheel_guard.install(app)
 
 
@@ -184,6 +185,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     configure(app)
     settings = st.Settings(paths.settings_file)
     i18n.install(app, settings.get(st.LANGUAGE))
+    configure(app)  # again, for the display name in the chosen language
     launcher = Launcher(paths, settings)
     smoke.arm(app, launcher)  # STPAUL_FIELD_SMOKE_TEST: show the window, then quit
 

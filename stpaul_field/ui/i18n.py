@@ -16,6 +16,7 @@ from stpaul_field.resources import resource
 
 LANGUAGES = {"fr": "Français", "en": "English"}
 VALUES_CONTEXT = "values"
+MESSAGES_CONTEXT = "messages"
 DATE_FORMAT = "dd/MM/yyyy"
 
 _installed: list[QTranslator] = []
@@ -42,6 +43,13 @@ def install(app: QCoreApplication, language: str) -> None:
 def label(values: v.ValueList, code: str | None) -> str:
     """The label of a code in the UI's language."""
     return QCoreApplication.translate(VALUES_CONTEXT, values.label(code)) if code else ""
+
+
+def message(text: str) -> str:
+    """A French text from below the UI (the sync status, the domain's validation messages)
+    in the UI's language, under the context "messages" (`packaging/update_translations.py`
+    collects them); one not translated stays French."""
+    return QCoreApplication.translate(MESSAGES_CONTEXT, text)
 
 
 def reunion_zone() -> dt.tzinfo:

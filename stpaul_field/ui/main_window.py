@@ -88,7 +88,8 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle(self.tr("Saint-Paul — Accompagnements numériques"))
+        # The application's display name follows (Qt adds it): the title only names the view.
+        self.setWindowTitle(self.tr("Agenda"))
         self.setStyleSheet(NAV_STYLE)
         self._views: dict[str, QWidget] = {}
         self._stale: set[str] = set()
@@ -230,6 +231,7 @@ class MainWindow(QMainWindow):
             return
         widget = self.stack.widget(row)
         self.stack.setCurrentWidget(widget)
+        self.setWindowTitle(self.navigation.item(row).text())
         key = self.current_view_key()
         if key in self._stale:
             self._stale.discard(key)
@@ -326,7 +328,7 @@ class MainWindow(QMainWindow):
         self.pending_count = status.pending
         if self.sync_panel is not None and self.sync_panel.running:
             return  # the running sync's progress has the status bar until it ends
-        self.set_sync_status(describe(status, i18n.now()))
+        self.set_sync_status(describe(status, i18n.now(), i18n.message))
 
     def _show_venue(self) -> None:
         venue_id = self.ctx.venue_id

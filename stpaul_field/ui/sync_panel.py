@@ -74,7 +74,7 @@ class RejectedModel(EntriesTableModel):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         e = self._entries[index.row()]
-        return (e.label, e.reason, moment_text(e.created_at, i18n.now()))[index.column()]
+        return (e.label, e.reason, moment_text(e.created_at, i18n.now(), i18n.message))[index.column()]
 
 
 def _table(model: EntriesTableModel, name: str, stretch: int) -> QTableView:
@@ -405,14 +405,14 @@ class SyncPanel(QWidget):
             self._show_enrolment(enrolment)
         self.rejected_model.set_entries(rejected)
         self._name_tabs(status.open_conflicts, status.rejected)
-        text = describe(status, i18n.now())
+        text = describe(status, i18n.now(), i18n.message)
         if not self.running:
             self.status_label.setText(text)
             self.status_changed.emit(text)
         if self.last_report is None and status.last_success is not None:
             self.result_label.setText(
                 self.tr("Dernière synchronisation réussie : %1").replace(
-                    "%1", moment_text(status.last_success, i18n.now())
+                    "%1", moment_text(status.last_success, i18n.now(), i18n.message)
                 )
             )
         self.sync_action.setEnabled(bool(self.enrolled))

@@ -240,7 +240,12 @@ class AgendaView(QWidget):
         if item.status == "planned":
             menu.addAction(self.tr("Saisir le &résultat…"), lambda: self.open_item(item.id, "done"))
             menu.addAction(self.tr("Marquer &réalisé"), lambda: self.set_status(item.id, "done"))
-            menu.addAction(self.tr("A&nnuler le rendez-vous"), lambda: self.set_status(item.id, "cancelled"))
+            cancel = (
+                self.tr("A&nnuler l'atelier")
+                if item.type == "workshop"
+                else self.tr("A&nnuler le rendez-vous")
+            )
+            menu.addAction(cancel, lambda: self.set_status(item.id, "cancelled"))
         elif item.status == "cancelled":
             menu.addAction(self.tr("Remettre &prévu"), lambda: self.set_status(item.id, "planned"))
         if item.type == "workshop":

@@ -42,6 +42,7 @@ from stpaul_field.store import beneficiaries as reg
 from stpaul_field.store.database import Store
 from stpaul_field.store.models import Beneficiary
 from stpaul_field.store.reference import reference_data
+from stpaul_field.ui import i18n
 from stpaul_field.ui.register.display import REUNION
 from stpaul_field.ui.register.duplicates import DuplicateDialog
 from stpaul_field.ui.screen_fit import fit_to_screen
@@ -147,7 +148,7 @@ class BeneficiaryDialog(AsksBeforeDiscarding, QDialog):
         phone_layout.addWidget(self.phone, 1)
         phone_layout.addWidget(self.no_phone)
         self._row(form, self.tr("Télé&phone"), self.phone, "phone", shown=phone_box)
-        self._row(form, self.tr("&E-mail"), self.email, "email")
+        self._row(form, self.tr("E-mai&l"), self.email, "email")  # Alt+E is « Enregistrer »
         self._row(form, self.tr("A&dresse"), self.address, "address")
         self._row(form, self.tr("Co&mmune"), self.commune, "commune")
         self._row(form, self.tr("Code p&ostal"), self.postcode, "postcode")
@@ -165,7 +166,7 @@ class BeneficiaryDialog(AsksBeforeDiscarding, QDialog):
         consent_layout = QHBoxLayout(consent_box)
         consent_layout.setContentsMargins(0, 0, 0, 0)
         consent_layout.addWidget(self.consent, 1)
-        date_label = QLabel(self.tr("l&e"))
+        date_label = QLabel(self.tr("le"))  # not Alt+E: that is « Enregistrer »
         date_label.setBuddy(self.consent_date)
         consent_layout.addWidget(date_label)
         consent_layout.addWidget(self.consent_date)
@@ -385,7 +386,7 @@ class BeneficiaryDialog(AsksBeforeDiscarding, QDialog):
     def show_errors(self, by_field: dict[str, str]) -> None:
         first: QWidget | None = None
         for name, (field, error) in self._fields.items():
-            message = by_field.get(name)
+            message = i18n.message(by_field[name]) if by_field.get(name) else None
             error.setText(message or "")
             error.setVisible(bool(message))
             field.setStyleSheet(FIELD_ERROR_STYLE if message else "")

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from stpaul_field.domain.validation import FieldError
+from stpaul_field.ui import i18n
 
 ERROR_STYLE = "QLabel#fieldError { color: #b00020; font-weight: bold; }"
 
@@ -66,8 +67,9 @@ class FieldErrors:
                 unplaced.append(e)
                 continue
             messages.setdefault(name, [])
-            if e.message not in messages[name]:
-                messages[name].append(e.message)
+            text = i18n.message(e.message)  # the domain's French, in the UI's language
+            if text not in messages[name]:
+                messages[name].append(text)
         for name, texts in messages.items():
             widget, label = self._fields[name]
             label.setText("\n".join(texts))
@@ -79,7 +81,7 @@ class FieldErrors:
             lines = [
                 QCoreApplication.translate("FieldErrors", "Corrigez les champs signalés avant d'enregistrer.")
             ]
-            lines += [e.message for e in unplaced]
+            lines += [i18n.message(e.message) for e in unplaced]
             self.summary.setText("\n".join(lines))
             self.summary.show()
         if first is not None:

@@ -52,18 +52,20 @@ def form_state(root: QWidget) -> tuple[Any, ...]:
 
 
 def ask_before_discarding(dialog: QDialog, discard: Callable[[], None]) -> QMessageBox:
-    tr = QCoreApplication.translate
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        tr("Unsaved", "Abandonner les modifications ?"),
-        tr("Unsaved", "Ce qui a été saisi dans ce formulaire n'est pas enregistré."),
+        QCoreApplication.translate("Unsaved", "Abandonner les modifications ?"),
+        QCoreApplication.translate("Unsaved", "Ce qui a été saisi dans ce formulaire n'est pas enregistré."),
         QMessageBox.StandardButton.NoButton,
         dialog,
     )
     drop = box.addButton(
-        tr("Unsaved", "&Abandonner les modifications"), QMessageBox.ButtonRole.DestructiveRole
+        QCoreApplication.translate("Unsaved", "&Abandonner les modifications"),
+        QMessageBox.ButtonRole.DestructiveRole,
     )
-    keep = box.addButton(tr("Unsaved", "&Continuer la saisie"), QMessageBox.ButtonRole.RejectRole)
+    keep = box.addButton(
+        QCoreApplication.translate("Unsaved", "&Continuer la saisie"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)  # a second Échap keeps the form: nothing is lost by accident
     box.setWindowModality(Qt.WindowModality.WindowModal)

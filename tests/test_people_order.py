@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from stpaul_field.documents.sheet_data import registered_participants
+from stpaul_field.domain.counting import CountingRule
 from stpaul_field.domain.entities import ActivityData
 from stpaul_field.domain.report_model import Period
 from stpaul_field.store import activities as acts
@@ -27,6 +28,7 @@ PEOPLE = [
     ("Paul", "HOARAU"),
 ]
 EXPECTED = [last.upper() for _first, last in PEOPLE]
+RULE = CountingRule(dt.date(2026, 11, 30))  # the workshop of 23/11 is done and past
 
 
 def _workshop(store) -> object:
@@ -58,10 +60,12 @@ def test_dialog_sheet_register_and_export_list_people_in_one_order(qtbot, ctx, s
     with store.reader() as s:
         sheet = [p.name.split()[0].upper() for p in registered_participants(s, workshop)]
         register = [r.last_name.upper() for r in reg.register_page(s)]
-        followed = st.followed_beneficiaries(s, Period.month(2026, 11), None)
+        followed = st.followed_beneficiaries(s, Period.month(2026, 11), None, RULE)
         exported = [b.last_name.upper() for b, _n in followed]
         lines = [
-            b.last_name.upper() for _a, b, *_rest in st.accompaniments(s, Period.month(2026, 11), None) if b
+            b.last_name.upper()
+            for _a, b, *_rest in st.accompaniments(s, Period.month(2026, 11), None, RULE)
+            if b
         ]
     assert sheet == EXPECTED
     assert register == EXPECTED

@@ -15,6 +15,7 @@ import gc
 import time
 import uuid
 import weakref
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Request
@@ -29,7 +30,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from stpaul_field import __version__
 from stpaul_field.server import admin, logs, security
-from stpaul_field.server.auth import authenticate, enrol
+from stpaul_field.server.auth import authenticate, begin_login, finish_login
 from stpaul_field.server.caller import Caller
 from stpaul_field.server.db import Database
 from stpaul_field.server.errors import ApiError
@@ -282,16 +283,8 @@ def create_app(
     # Two at a time per worker (`sync_concurrency`): while one waits for PostgreSQL (the write
     # lock, its commit's WAL flush), the other works (fsync on: p99 2.2 -> 2.05 s; one at a
     # time is better only without durable commits). Authentication takes a turn too.
-    # One semaphore per event loop (tests run one app in several loops).
-    slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
-        weakref.WeakKeyDictionary()
-    )
-
-    def sync_slots() -> asyncio.Semaphore:
-        loop = asyncio.get_running_loop()
-        if loop not in slots:
-            slots[loop] = asyncio.Semaphore(settings.sync_concurrency)
-        return slots[loop]
+    sync_slots = _per_loop_semaphore(settings.sync_concurrency)
+    password_slots = _per_loop_semaphore(settings.password_checks)
 
     _document_raw_bodies(app, (EnrolRequest, SyncRequest))
 
@@ -339,7 +332,12 @@ def create_app(
         ctype = media_type(request)
         body = parse(raw, ctype, EnrolRequest)
         client = request.client.host if request.client else "inconnu"
-        answer = await run_in_threadpool(enrol, db, settings, body, client)
+        attempt = await run_in_threadpool(begin_login, db, settings, body, client)
+        # Verified even for an unknown login, so that timing does not tell which logins exist;
+        # a few at a time (each takes `argon2_memory_kib`), the attempt already counted.
+        async with password_slots():
+            ok = await run_in_threadpool(security.verify_password, attempt.password_hash, body.password)
+        answer = await run_in_threadpool(finish_login, db, attempt, ok, body.device_name)
         request.state.device_id = str(answer.device_id)
         return respond(answer, ctype == SYNC_MEDIA_TYPE)
 
@@ -413,6 +411,21 @@ def create_app(
         Guard, max_bytes=settings.max_request_bytes + 64 * 1024, body_timeout_s=settings.body_timeout_s
     )
     return app
+
+
+def _per_loop_semaphore(size: int) -> Callable[[], asyncio.Semaphore]:
+    """A semaphore of `size` for the running event loop (tests run one app in several loops)."""
+    slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
+        weakref.WeakKeyDictionary()
+    )
+
+    def current() -> asyncio.Semaphore:
+        loop = asyncio.get_running_loop()
+        if loop not in slots:
+            slots[loop] = asyncio.Semaphore(size)
+        return slots[loop]
+
+    return current
 
 
 def _document_raw_bodies(app: FastAPI, models: tuple[type[BaseModel], ...]) -> None:

@@ -14,7 +14,7 @@ from stpaul_field.server.caller import Caller
 from stpaul_field.server.db import Database
 from stpaul_field.server.errors import ApiError, not_enrolled
 from stpaul_field.server.models import Account, Device, Journal, Record
-from stpaul_field.server.security import Throttle, fold_login, new_token, token_hash, verify_password
+from stpaul_field.server.security import Throttle, fold_login, new_token, token_hash
 from stpaul_field.server.settings import ServerSettings
 from stpaul_field.store.models import utcnow
 from stpaul_field.sync.protocol import EnrolRequest, EnrolResponse
@@ -123,68 +123,97 @@ def _authenticate(db: Database, digest: str, defer_seen: bool) -> Caller:
     return caller
 
 
-def enrol(db: Database, settings: ServerSettings, request: EnrolRequest, client: str) -> EnrolResponse:
-    """Check the login (throttled), then issue a device token, shown once and kept only hashed."""
+@dataclasses.dataclass(frozen=True)
+class LoginAttempt:
+    """An enrolment whose attempt is reserved (`Throttle`): its password is to be checked."""
+
+    keys: tuple[str, str, str]  # this login from this address, this login, this address
+    password_hash: str | None  # None: no such login (a dummy hash is checked all the same)
+    advisor_id: uuid.UUID | None
+    team_id: uuid.UUID | None
+    advisor: dict | None  # the advisor record's fields
+
+
+def begin_login(db: Database, settings: ServerSettings, request: EnrolRequest, client: str) -> LoginAttempt:
+    """Reserve the attempt on every key, or refuse it (429, nothing counted) while one must wait."""
     login = fold_login(request.login)
-    keys = (
-        (f"login:{login}", settings.login_max_failures),
-        (f"ip:{client}", settings.login_max_failures_per_ip),
+    rules = (
+        (f"pair:{login}|{client}", settings.login_max_failures, settings.login_max_delay_s),
+        (f"login:{login}", settings.login_max_failures_per_login, settings.login_shared_max_delay_s),
+        (f"ip:{client}", settings.login_max_failures_per_ip, settings.login_shared_max_delay_s),
     )
-    throttle = Throttle(settings.login_window_s, settings.login_lockout_s)
-    with db.session() as s:
-        wait = max(throttle.locked_for(s, key) for key, _ in keys)
+    throttle = Throttle(settings.login_window_s)
+    now = utcnow()
+    with db.writer(sequenced=False) as s:
+        # Always in this order: two attempts never wait for each other's row locks crosswise.
+        wait = max(throttle.reserve(s, key[:200], free, cap, now) for key, free, cap in rules)
+        if wait:  # raised inside: the reservations already made on the other keys are undone
+            raise ApiError(
+                429,
+                f"Trop de tentatives de connexion échouées : réessayez dans {_delay(wait)}.",
+                "throttled",
+                {"Retry-After": str(wait)},
+            )
         account = s.scalar(select(Account).where(Account.login == login))
         advisor = None if account is None else s.get(Record, ("advisor", account.advisor_id))
-    if wait:
-        minutes = max(1, round(wait / 60))
-        raise ApiError(
-            429,
-            f"Trop de tentatives de connexion échouées : réessayez dans {minutes} minute(s).",
-            "throttled",
-            {"Retry-After": str(wait)},
-        )
-    # Verified even for an unknown login, so that timing does not tell which logins exist.
-    if not verify_password(account.password_hash if account else None, request.password):
-        with db.writer(sequenced=False) as s:
-            for key, limit in keys:
-                throttle.fail(s, key, limit)
+    pair, by_login, by_ip = (key[:200] for key, _, _ in rules)
+    return LoginAttempt(
+        (pair, by_login, by_ip),
+        account.password_hash if account else None,
+        account.advisor_id if account else None,
+        account.team_id if account else None,
+        advisor.fields if advisor is not None else None,
+    )
+
+
+def _delay(seconds: int) -> str:
+    return f"{seconds} seconde(s)" if seconds < 90 else f"{round(seconds / 60)} minute(s)"
+
+
+def finish_login(db: Database, attempt: LoginAttempt, password_ok: bool, device_name: str) -> EnrolResponse:
+    """After the password check: a 401 (the reserved attempt stays a failure), a 403 for a
+    disabled advisor, or a new device token, shown once and kept only hashed."""
+    if not password_ok or attempt.advisor_id is None or attempt.team_id is None:
         raise ApiError(401, BAD_LOGIN, "bad_login")
-    assert account is not None
-    fields = advisor.fields if advisor is not None else None
-    if not _active(fields):
-        raise _disabled()
+    fields = attempt.advisor
     token = new_token()
     device_id = new_id()
     now = utcnow()
     with db.writer(sequenced=False) as s:
-        throttle.succeed(s, keys[0][0])
-        s.add(
-            Device(
-                id=device_id,
-                advisor_id=account.advisor_id,
-                team_id=account.team_id,
-                name=request.device_name.strip() or "Poste",
-                token_hash=token_hash(token),
-                created_at=now,
-                last_seen_at=now,
+        pair, by_login, by_ip = attempt.keys
+        throttle = Throttle(0)
+        throttle.give_back(s, pair, forget=True)
+        throttle.give_back(s, by_login, forget=True)
+        throttle.give_back(s, by_ip, forget=False)  # the others behind that address keep theirs
+        if _active(fields):
+            s.add(
+                Device(
+                    id=device_id,
+                    advisor_id=attempt.advisor_id,
+                    team_id=attempt.team_id,
+                    name=device_name.strip() or "Poste",
+                    token_hash=token_hash(token),
+                    created_at=now,
+                    last_seen_at=now,
+                )
             )
-        )
-        s.add(
-            Journal(
-                at=now,
-                advisor_id=account.advisor_id,
-                device_id=device_id,
-                entity="device",
-                record_id=device_id,
-                op="enrol",
+            s.add(
+                Journal(
+                    at=now,
+                    advisor_id=attempt.advisor_id,
+                    device_id=device_id,
+                    entity="device",
+                    record_id=device_id,
+                    op="enrol",
+                )
             )
-        )
-    assert fields is not None
+    if fields is None or not _active(fields):
+        raise _disabled()
     return EnrolResponse(
         device_id=device_id,
         token=token,
-        advisor_id=account.advisor_id,
-        team_id=account.team_id,
+        advisor_id=attempt.advisor_id,
+        team_id=attempt.team_id,
         role=str(fields.get("role", "")),
         display_name=_display_name(fields),
     )

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from stpaul_field.server.models import LoginThrottle
-from stpaul_field.store.models import utcnow
 
 MIN_PASSWORD_LENGTH = 10
 _DUMMY_PASSWORD = "stpaul-field: pas un vrai mot de passe"
@@ -67,34 +68,52 @@ def token_hash(token: str) -> str:
 
 
 class Throttle:
-    """Counts failed logins per key ("login:…", "ip:…"); a key over its limit is locked."""
+    """Failed logins per key ("pair:login|address", "login:…", "ip:…"), shared by every worker.
 
-    def __init__(self, window_s: int, lockout_s: int) -> None:
+    A key's first `free` failures cost nothing; from then on each one makes the next try wait
+    twice as long (1 s, 2 s, 4 s … up to the key's cap). No hard lock: a known person is never
+    locked out for longer than the cap by someone else's guesses. A key is forgotten after
+    `window` without an attempt.
+
+    An attempt is reserved (counted as a failure) before its password is checked, in the
+    transaction that reads the key, under a row lock: many guesses at once are counted one
+    after the other, and only the free ones get checked. A success gives its reservation back.
+    """
+
+    def __init__(self, window_s: int) -> None:
         self.window = dt.timedelta(seconds=window_s)
-        self.lockout = dt.timedelta(seconds=lockout_s)
 
-    def locked_for(self, session: Session, key: str, now: dt.datetime | None = None) -> int:
-        """Seconds until `key` may try again (0: not locked)."""
-        now = now or utcnow()
-        row = session.get(LoginThrottle, key)
-        if row is None or row.locked_until is None or row.locked_until <= now:
-            return 0
-        return max(1, int((row.locked_until - now).total_seconds()))
+    def reserve(self, session: Session, key: str, free: int, cap_s: int, now: dt.datetime) -> int:
+        """Count an attempt on `key`: 0 if it may go on, else the seconds to wait (not counted)."""
+        row = _locked_row(session, key, now)
+        if now - row.window_start > self.window:
+            row.failures, row.locked_until = 0, None
+        if row.locked_until is not None and row.locked_until > now:
+            return max(1, math.ceil((row.locked_until - now).total_seconds()))
+        row.failures += 1
+        row.window_start = now
+        beyond = row.failures - free
+        row.locked_until = None if beyond < 0 else now + dt.timedelta(seconds=min(2**beyond, cap_s))
+        return 0
 
-    def fail(self, session: Session, key: str, limit: int, now: dt.datetime | None = None) -> None:
-        now = now or utcnow()
+    def give_back(self, session: Session, key: str, forget: bool) -> None:
+        """The password was right: the attempt was no failure (`forget`: nor were the earlier ones)."""
         row = session.get(LoginThrottle, key, with_for_update=True)
         if row is None:
-            row = LoginThrottle(key=key, failures=0, window_start=now)
-            session.add(row)
-        if now - row.window_start > self.window:
-            row.failures, row.window_start = 0, now
-        row.failures += 1
-        if row.failures >= limit:
-            row.locked_until = now + self.lockout
-            row.failures, row.window_start = 0, now
-
-    def succeed(self, session: Session, key: str) -> None:
-        row = session.get(LoginThrottle, key)
-        if row is not None:
+            return
+        if forget:
             session.delete(row)
+        else:
+            row.failures = max(0, row.failures - 1)
+
+
+def _locked_row(session: Session, key: str, now: dt.datetime) -> LoginThrottle:
+    """The key's row, created if missing, locked until the transaction ends: concurrent first
+    attempts on a new key do not both insert it (PostgreSQL; SQLite's writer holds its lock)."""
+    table = LoginThrottle.__table__
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    new_row = insert(table).values(key=key, failures=0, window_start=now)
+    session.execute(new_row.on_conflict_do_nothing(index_elements=["key"]))
+    row = session.get(LoginThrottle, key, with_for_update=True, populate_existing=True)
+    assert row is not None
+    return row

@@ -30,11 +30,20 @@ class ServerSettings(BaseModel):
     # Seconds for a request's whole body to arrive (a day's push is ~100 KiB compressed: a few
     # seconds at 512 kbit/s); a body that trickles is cut with a 408.
     body_timeout_s: float = Field(default=60.0, gt=0)
-    # Failed logins: after `login_max_failures` within `login_window_s`, refuse for `login_lockout_s`.
+    # Failed logins (see `security.Throttle`): beyond these many, each next try waits twice as
+    # long, up to a cap — one login from one address (up to `login_max_delay_s`), one login from
+    # every address, one address (both up to `login_shared_max_delay_s`: an attacker elsewhere,
+    # or behind an espace numérique's shared connection, only slows the others down a little).
     login_max_failures: int = Field(default=5, ge=1)
+    login_max_failures_per_login: int = Field(default=20, ge=1)
     login_max_failures_per_ip: int = Field(default=30, ge=1)
+    login_max_delay_s: int = Field(default=15 * 60, ge=1)
+    login_shared_max_delay_s: int = Field(default=60, ge=1)
+    # A key is forgotten after this long without an attempt.
     login_window_s: int = Field(default=15 * 60, ge=1)
-    login_lockout_s: int = Field(default=15 * 60, ge=1)
+    # Password checks (argon2id, `argon2_memory_kib` each) at once per worker: a burst of logins
+    # waits its turn instead of taking a gigabyte.
+    password_checks: int = Field(default=2, ge=1)
     # Cost of new password hashes (argon2id); the defaults are the library's (RFC 9106 low-memory).
     argon2_time_cost: int = Field(default=3, ge=1)
     argon2_memory_kib: int = Field(default=64 * 1024, ge=64)

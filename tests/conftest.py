@@ -14,10 +14,12 @@ from pathlib import Path
 import pytest
 
 from stpaul_field.paths import DATA_DIR_ENV, AppPaths
+from stpaul_field.store import keys
 from stpaul_field.store.database import Store
 from stpaul_field.store.keys import PASSPHRASE_ENV
 
 TEST_PASSPHRASE = "phrase de passe des tests"
+TEST_SCRYPT_N = 2**12
 # Fixtures any test module can ask for by name, without importing them:
 # the central record (`server_env`, ...), laptops syncing with it (`world`), the app context (`ctx`).
 pytest_plugins = ("tests.server_fixtures", "tests.sync_fixtures", "tests.ui_fixtures")
@@ -29,6 +31,9 @@ def _no_real_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path_factory.mktemp("default-data")))
     # No OS keyring on CI: stores are keyed by a passphrase, which subprocesses inherit too.
     monkeypatch.setenv(PASSPHRASE_ENV, TEST_PASSPHRASE)
+    # Hundreds of stores are made: a cheap scrypt for them (each store keeps the cost it was
+    # made with; tests/test_store_keys.py checks the product's own).
+    monkeypatch.setattr(keys, "SCRYPT_N", TEST_SCRYPT_N)
 
 
 @pytest.fixture(autouse=True)

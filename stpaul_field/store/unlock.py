@@ -8,7 +8,13 @@ import sys
 from stpaul_field.paths import AppPaths
 from stpaul_field.store.cipher import WrongKey
 from stpaul_field.store.database import Store
-from stpaul_field.store.keys import PASSPHRASE_ENV, KeyUnavailable, key_info_file, resolve_key
+from stpaul_field.store.keys import (
+    PASSPHRASE_ENV,
+    KeyInfoMissing,
+    KeyUnavailable,
+    key_info_file,
+    resolve_key,
+)
 
 
 class StoreLocked(SystemExit):
@@ -38,6 +44,8 @@ def open_store_interactive(paths: AppPaths, **options: object) -> Store:
             raise StoreLocked(str(error)) from None
     except WrongKey as error:
         raise StoreLocked(f"{error} (phrase de passe erronée ?)") from None
+    except KeyInfoMissing as error:
+        raise StoreLocked(str(error)) from None
 
 
 def key_interactive(paths: AppPaths) -> bytes:
@@ -45,6 +53,8 @@ def key_interactive(paths: AppPaths) -> bytes:
     passphrase on the terminal if the keyring cannot give it."""
     try:
         return resolve_key(paths, create=False)
+    except KeyInfoMissing as error:
+        raise StoreLocked(str(error)) from None
     except KeyUnavailable as missing:
         if not key_info_file(paths).exists() or not sys.stdin.isatty():
             raise StoreLocked(

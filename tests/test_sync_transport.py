@@ -94,6 +94,29 @@ def test_tls_is_verified_and_a_city_ca_bundle_is_trusted(tls_world) -> None:
         assert SyncEngine(marie.store, transport).run().pushed == 1
 
 
+def test_ssl_cert_file_does_not_make_the_laptop_trust_a_server(tls_world, monkeypatch) -> None:
+    world, url, ca = tls_world
+    monkeypatch.setenv("SSL_CERT_FILE", str(ca))  # set by someone else, for something else
+    monkeypatch.setenv("SSL_CERT_DIR", str(ca.parent))
+    enrol = p.EnrolRequest(login="marie", password=PASSWORD, device_name="PC")
+    with pytest.raises(InsecureServerError), Transport(url) as transport:
+        transport.enrol(enrol)
+    with Transport(url, ca_bundle=ca) as transport:  # only --ca-bundle adds an authority
+        assert transport.enrol(enrol).advisor_id == world.marie_id
+
+
+def test_the_system_authorities_are_still_trusted() -> None:
+    import ssl
+
+    from stpaul_field.sync.transport import tls_context
+
+    context = tls_context(None)
+    assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
+    defaults = ssl.get_default_verify_paths()
+    if defaults.openssl_cafile and Path(defaults.openssl_cafile).is_file():
+        assert context.cert_store_stats()["x509_ca"] > 0
+
+
 # ---- refusals ------------------------------------------------------------------------------
 
 

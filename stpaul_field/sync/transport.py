@@ -8,9 +8,12 @@ city's own authority (`ca_bundle`, a PEM file).
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import json
+import os
 import ssl
+import sys
 from pathlib import Path
 from typing import TypeVar
 from urllib.parse import urlsplit
@@ -78,8 +81,13 @@ def check_server_url(url: str) -> str:
 
 
 def tls_context(ca_bundle: str | Path | None) -> ssl.SSLContext:
-    """The system's authorities, plus the city's own authority when one is given."""
-    context = ssl.create_default_context()
+    """The system's authorities, plus the city's own authority when one is given.
+
+    Not `ssl.create_default_context()`: it also trusts whatever SSL_CERT_FILE and SSL_CERT_DIR
+    name, and a variable set by anyone (a login script, another program's installer) would make
+    the laptop trust a server the city never vouched for. Only `--ca-bundle` adds authorities."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # certificates and host names verified
+    _load_system_authorities(context)
     if ca_bundle is not None:
         try:
             context.load_verify_locations(cafile=str(ca_bundle))
@@ -88,6 +96,30 @@ def tls_context(ca_bundle: str | Path | None) -> ssl.SSLContext:
                 f"Fichier d'autorité de certification illisible : {ca_bundle} ({error})."
             ) from None
     return context
+
+
+_SYSTEM_BUNDLES = (
+    "/etc/ssl/certs/ca-certificates.crt",  # Debian, Ubuntu, Arch
+    "/etc/pki/tls/certs/ca-bundle.crt",  # Fedora, RHEL
+    "/etc/ssl/ca-bundle.pem",  # openSUSE
+    "/etc/ssl/cert.pem",  # Alpine, macOS
+)
+
+
+def _load_system_authorities(context: ssl.SSLContext) -> None:
+    if sys.platform == "win32":  # the Windows certificate stores, as load_default_certs reads them
+        for store in ("CA", "ROOT"):
+            for cert, encoding, trust in ssl.enum_certificates(store):  # type: ignore[attr-defined]
+                if encoding == "x509_asn" and (trust is True or ssl.Purpose.SERVER_AUTH.oid in trust):
+                    with contextlib.suppress(ssl.SSLError):
+                        context.load_verify_locations(cadata=cert)
+    # OpenSSL's own file and directory, never the environment's overrides; where the packaged
+    # app's OpenSSL was built for another distribution's layout, that distribution's bundle.
+    defaults = ssl.get_default_verify_paths()
+    cafile = next((f for f in (defaults.openssl_cafile, *_SYSTEM_BUNDLES) if os.path.isfile(f)), None)
+    capath = defaults.openssl_capath if os.path.isdir(defaults.openssl_capath) else None
+    if cafile or capath:
+        context.load_verify_locations(cafile=cafile, capath=capath)
 
 
 def _error_field(response: httpx.Response, name: str) -> str | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,3 +58,19 @@ class AppPaths:
             with contextlib.suppress(OSError):
                 path.chmod(0o700)
         return self
+
+
+@contextlib.contextmanager
+def private_file(target: Path | str) -> Iterator[Path]:
+    """A temporary file beside `target`, readable by its owner only (0600: exports, reports and
+    sheets hold people's data), moved onto `target` when the block ends well, removed if not:
+    a failure never leaves a half file."""
+    target = Path(target)
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}-", suffix=target.suffix)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)

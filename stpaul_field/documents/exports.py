@@ -27,6 +27,7 @@ from stpaul_field.domain import values as v
 from stpaul_field.domain.counting import CountingRule
 from stpaul_field.domain.report_model import Period
 from stpaul_field.domain.text import format_phone
+from stpaul_field.paths import private_file
 from stpaul_field.store import statistics as st
 from stpaul_field.store.models import Activity, Advisor, Beneficiary, Venue
 
@@ -474,12 +475,8 @@ def write(doc: Export, path: Path, fmt: str) -> None:
     """Write to `path` through a temporary file, so a failed export leaves no half file."""
     if fmt not in FORMATS:
         raise ValueError(f"Format inconnu « {fmt} » : xlsx ou csv.")
-    tmp = path.with_name(f".{path.name}.part")
-    try:
+    with private_file(path) as tmp:
         (write_xlsx if fmt == "xlsx" else write_csv)(doc, tmp)
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def export(

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 from stpaul_field.documents.qt_runtime import ensure_gui_application
 from stpaul_field.domain import values as v
 from stpaul_field.domain.report_model import Breakdown, MonthlyReport, MonthPoint
+from stpaul_field.paths import private_file
 
 PAGE_W, PAGE_H = 595.0, 842.0  # A4 in points
 MARGIN = 40.0
@@ -297,7 +298,11 @@ def _page_two(page: _Page, report: MonthlyReport) -> None:
 def write_monthly_report(report: MonthlyReport, path: Path) -> None:
     """Write the report's PDF at `path` (through a temporary file: never a half PDF)."""
     ensure_gui_application()
-    tmp = path.with_name(f".{path.name}.part")
+    with private_file(path) as tmp:
+        _write(report, path, tmp)
+
+
+def _write(report: MonthlyReport, path: Path, tmp: Path) -> None:
     writer = QPdfWriter(str(tmp))
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(
@@ -318,10 +323,6 @@ def write_monthly_report(report: MonthlyReport, path: Path) -> None:
         _page_two(_Page(painter), report)
     finally:
         painter.end()
-    try:
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 __all__ = ["draw_evolution", "draw_hbars", "draw_table", "write_monthly_report"]

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
-import tempfile
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,6 +14,7 @@ from stpaul_field.documents.sheet_data import (
     sheets_for_activities,
     sheets_for_day,
 )
+from stpaul_field.paths import private_file
 from stpaul_field.settings import SHEET_LOGO, WALKIN_ROWS, Settings
 from stpaul_field.store.database import Store
 
@@ -59,16 +57,15 @@ def save_pdf(
             cancelled = True
         return not cancelled
 
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".sheet-", suffix=".pdf")
-    os.close(fd)
     try:
-        pages = write_pdf(tmp, sheets, look, track)
-        if cancelled:
-            os.unlink(tmp)
-            return 0
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+        with private_file(target) as tmp:
+            pages = write_pdf(tmp, sheets, look, track)
+            if cancelled:
+                raise _Cancelled
+    except _Cancelled:
+        return 0
     return pages
+
+
+class _Cancelled(Exception):
+    """The advisor cancelled: the half-written PDF is dropped."""

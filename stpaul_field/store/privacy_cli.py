@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import uuid
-from pathlib import Path
 
-from stpaul_field.paths import AppPaths
+from stpaul_field.paths import AppPaths, private_file
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -40,7 +39,8 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
         if args.action == "export":
             with store.reader() as session:
                 data = privacy.export_person(session, person_id)  # type: ignore[arg-type]
-            Path(args.output).write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+            with private_file(args.output) as tmp:  # a person's whole file: owner-only
+                tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
             print(f"Données exportées dans {args.output} ({len(data['accompagnements'])} accompagnements).")
         elif args.action == "erase":
             with store.session() as session:

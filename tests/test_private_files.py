@@ -19,6 +19,7 @@ from stpaul_field.paths import AppPaths, private_file
 from stpaul_field.store import statistics as st
 from stpaul_field.store.database import Store
 from stpaul_field.store.models import Beneficiary
+from tests.statistics_fixture import RULE
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 
@@ -54,7 +55,7 @@ def test_the_monthly_report_is_owner_only(qapp, store: Store, tmp_path: Path) ->
     from stpaul_field.documents.monthly_report import write_monthly_report
 
     with store.reader() as s:
-        report = st.monthly_report(s, Period.month(2026, 11), st.team_scope(), team_target=40)
+        report = st.monthly_report(s, Period.month(2026, 11), st.team_scope(), RULE, team_target=40)
     out = _already_there(tmp_path / "rapport.pdf")
     write_monthly_report(report, out)
     assert _mode(out) == 0o600 and out.read_bytes().startswith(b"%PDF")

@@ -21,6 +21,7 @@ import pytest
 from sqlalchemy import delete, select
 
 from stpaul_bench.central_record import PASSWORD, LiveServer, ServerEnv, serve_in_thread
+from stpaul_field.domain.hlc import wall_ms
 from stpaul_field.paths import AppPaths
 from stpaul_field.store.database import Store
 from stpaul_field.store.models import SYNCED_MODELS, Beneficiary, OutboxEntry, SyncState
@@ -32,6 +33,10 @@ from stpaul_field.sync.transport import Transport
 from tests.conftest import TEST_PASSPHRASE
 
 TEAM = "Saint-Paul"
+HOUR_MS = 3_600_000
+# The wall clock of laptops whose stamps must beat the central record's own clock: ahead of it
+# by half a day, within the lead it accepts (`domain.hlc.MAX_LEAD_MS`: beyond, refused).
+AHEAD_MS = wall_ms() + 12 * HOUR_MS
 BOOKKEEPING = {"created_at", "updated_at"}
 ENTITIES = ("beneficiary", "activity", "participation")
 

@@ -23,6 +23,7 @@ from stpaul_field.server.models import ConflictLog, Journal, Record
 from stpaul_field.server.records import new_document
 from stpaul_field.store.reference import reference_data
 from stpaul_field.sync import protocol as p
+from tests.sync_fixtures import AHEAD_MS
 
 TEAM, OTHER_TEAM = "Saint-Paul", "Le Port"
 
@@ -776,7 +777,7 @@ def test_own_clean_writes_are_not_echoed_but_reach_the_others(world: World) -> N
 
 
 def test_merged_writes_are_sent_back_to_their_author(world: World) -> None:
-    marie, paul = world.laptop("marie", wall=2_000_000_000_000), world.laptop("paul")
+    marie, paul = world.laptop("marie", wall=AHEAD_MS), world.laptop("paul")
     b = uuid.uuid4()
     base = marie.push([marie.change("beneficiary", b, beneficiary())]).results[0].version or 0
     marie.push([marie.change("beneficiary", b, {"email": "h@example.re"}, base=base)])

@@ -23,10 +23,9 @@ from sqlalchemy import select
 from stpaul_field.store.models import Activity, Beneficiary, Conflict, Participation
 from stpaul_field.store.serialize import to_wire
 from stpaul_field.sync import quarantine
-from tests.sync_fixtures import Laptop, SyncWorld, activity_fields
+from tests.sync_fixtures import AHEAD_MS, HOUR_MS, Laptop, SyncWorld, activity_fields
 
-BASE_MS = 1_900_000_000_000
-HOUR_MS = 3_600_000
+BASE_MS = AHEAD_MS  # laptops' clocks stay within [-11 h, +11 h] of it (see `step`)
 LAPTOP = st.integers(0, 2)
 PICK = st.integers(0, 1000)
 STEP = st.one_of(
@@ -132,7 +131,9 @@ class Scenario:
         elif kind == "sync":
             laptop.sync(batch_size=3, page_size=4)
         else:
-            self.offsets[i] += step[2] * HOUR_MS  # forwards or backwards
+            # Forwards or backwards, but never more than a day ahead of the central record
+            # (such a clock's changes are refused: tests/test_sync_poisoned_clock.py).
+            self.offsets[i] = max(-11 * HOUR_MS, min(11 * HOUR_MS, self.offsets[i] + step[2] * HOUR_MS))
 
     def check(self) -> None:
         for _ in range(2):

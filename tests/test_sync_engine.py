@@ -15,7 +15,7 @@ from stpaul_field.store.models import Activity, Conflict, Participation, Venue
 from stpaul_field.store.reference import reference_data
 from stpaul_field.sync import quarantine, state
 from stpaul_field.sync.engine import SyncProgress
-from tests.sync_fixtures import SyncWorld, activity_fields
+from tests.sync_fixtures import AHEAD_MS, SyncWorld, activity_fields
 
 
 def test_creates_edits_and_deletes_travel_between_two_laptops(world: SyncWorld) -> None:
@@ -134,8 +134,8 @@ def test_resend_folds_a_refused_change_and_sends_it_again(world: SyncWorld) -> N
 
 def test_conflicts_are_recorded_on_the_laptop_whose_value_lost(world: SyncWorld) -> None:
     marie, paul = world.laptop("marie"), world.laptop("paul")
-    marie.set_wall(lambda: 2_000_000_000_000)
-    paul.set_wall(lambda: 2_000_000_000_000 - 3 * 3_600_000)  # three hours behind
+    marie.set_wall(lambda: AHEAD_MS)
+    paul.set_wall(lambda: AHEAD_MS - 3 * 3_600_000)  # three hours behind
     person = marie.add_person()
     marie.sync()
     paul.sync()

@@ -21,10 +21,9 @@ from stpaul_field.store.models import Conflict
 from stpaul_field.sync import enrolment, state
 from stpaul_field.sync import protocol as p
 from tests.query_plans import plans_of
-from tests.sync_fixtures import Laptop, SyncWorld
+from tests.sync_fixtures import AHEAD_MS, HOUR_MS, Laptop, SyncWorld
 
-BASE_MS = 2_000_000_000_000
-HOUR_MS = 3_600_000
+BASE_MS = AHEAD_MS
 
 
 class SyncResponseV1(p._Strict):

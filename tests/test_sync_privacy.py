@@ -13,7 +13,7 @@ from stpaul_field.server.retention import apply_server_retention
 from stpaul_field.store.models import Activity, Participation
 from stpaul_field.store.privacy import erase_person
 from stpaul_field.sync.errors import AuthError
-from tests.sync_fixtures import Laptop, SyncWorld, activity_fields
+from tests.sync_fixtures import AHEAD_MS, Laptop, SyncWorld, activity_fields
 
 IDENTIFYING = {"first_name": "Maëva", "last_name": "Lebon", "phone": "0692778899", "notes": "Dossier CAF"}
 
@@ -133,8 +133,8 @@ def test_an_erasure_forgets_the_values_kept_from_conflicts_everywhere(world: Syn
     from stpaul_field.store.models import Conflict
 
     marie, paul = world.laptop("marie"), world.laptop("paul")
-    marie.set_wall(lambda: 2_000_000_000_000)
-    paul.set_wall(lambda: 2_000_000_000_000 + 60_000)  # Paul's edit is the later one
+    marie.set_wall(lambda: AHEAD_MS)
+    paul.set_wall(lambda: AHEAD_MS + 60_000)  # Paul's edit is the later one
     person, _ = _followed_person(marie, world.marie_id, dt.date(2026, 11, 20))
     marie.sync()
     paul.sync()

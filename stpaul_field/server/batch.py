@@ -30,7 +30,7 @@ from sqlalchemy import String, bindparam, literal_column, null, select, union_al
 from sqlalchemy.orm import Session
 
 from stpaul_field.domain.fields import current_fields
-from stpaul_field.domain.hlc import Stamp
+from stpaul_field.domain.hlc import Stamp, plausible, wall_ms
 from stpaul_field.domain.values import TIME_ZONE
 from stpaul_field.server.auth import mark_seen, still_allowed
 from stpaul_field.server.book import RecordBook, RecordRow
@@ -81,6 +81,11 @@ _PRIOR_BATCH = select(_BATCHES.c.device_id, _BATCHES.c.results).where(
     _BATCHES.c.batch_id == bindparam("batch")
 )
 UNKNOWN_RECORD = "Cet enregistrement n'existe pas dans votre équipe."
+CLOCK_AHEAD = (
+    "Modification datée de plus de 24 h après l'heure du serveur : la date ou l'heure de ce "
+    "poste est fausse. Mettez le poste à l'heure, puis synchronisez à nouveau (la modification "
+    "est gardée et repartira)."
+)
 
 
 class BatchIdTaken(Exception):
@@ -110,11 +115,14 @@ def rejected(change: Change, reason: str) -> OpResult:
     return OpResult(op_id=change.op_id, status="rejected", reason=reason)
 
 
-def parse(change: Change) -> Parsed | OpResult:
+def parse(change: Change, now_ms: int) -> Parsed | OpResult:
+    """`now_ms`: the server's time; a stamp too far ahead of it is refused (`domain.hlc`)."""
     try:
         stamp = Stamp.decode(change.stamp)
     except ValueError:
         return rejected(change, "Horodatage de la modification illisible.")
+    if not plausible(stamp, now_ms):
+        return rejected(change, CLOCK_AHEAD)
     specs = SPECS[change.entity]
     unknown = sorted(name for name in change.fields if name not in specs)
     if unknown:
@@ -293,6 +301,7 @@ class _Applier:
                 parsed.stamp,
                 change.stamp,
                 str(caller.device_id),
+                int(book.now.timestamp() * 1000),
             )
             doc, taken, conflicts, holds = merged.doc, merged.taken, merged.conflicts, merged.holds
             up_to_date = rec.seq <= change.base_version or self.clean.get(key) is True
@@ -357,7 +366,8 @@ def apply_batch(db: Database, caller: Caller, request: SyncRequest) -> BatchOutc
             with db.writer(sequenced=False) as session:
                 mark_seen(session, caller)
         return BatchOutcome([])
-    parsed = [parse(change) for change in request.changes]
+    now_ms = wall_ms()
+    parsed = [parse(change, now_ms) for change in request.changes]
     with db.session() as session:
         draft = _draft(session, caller, request, parsed)
     with db.writer() as session:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from stpaul_field.domain.hlc import HybridClock, Stamp
+from stpaul_field.domain.hlc import HybridClock
 from stpaul_field.server import jsontext
 from stpaul_field.server.admin import SERVER_NODE
 from stpaul_field.server.auth import still_allowed
@@ -61,12 +61,9 @@ def _answer(db: Database, caller: Caller, request: SyncRequest) -> Answer:
             resync = request.cursor > counter
     if resync and conflicts is not None:
         conflicts = []
+    # The server's own time, never an echo of the laptop's clock (`request.clock`, unused):
+    # a poisoned or 2099 clock sent back would be adopted as the server's word.
     clock = HybridClock(SERVER_NODE)
-    try:
-        if request.clock:
-            clock.observe(Stamp.decode(request.clock))
-    except ValueError:
-        pass
     head = SyncResponse(
         protocol=min(request.protocol, PROTOCOL_VERSION),  # the version this answer speaks
         results=outcome.results,

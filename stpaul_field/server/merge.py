@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from stpaul_field.domain.hlc import Stamp
+from stpaul_field.domain.hlc import Stamp, plausible
 from stpaul_field.server.records import BOOKKEEPING_FIELDS
 
 _NO_STAMP = Stamp(0, 0, "")
@@ -44,11 +44,18 @@ class Merged:
     holds: bool = True  # the device holds `doc` (no other device's value it has not seen)
 
 
-def decode_stamp(text: str | None) -> Stamp:
+def decode_stamp(text: str | None, trusted_ms: int | None = None) -> Stamp:
+    """The stored stamp; none for one unreadable, or (given the server's time) absurdly ahead.
+
+    Stamps stored before the central record bounded them (a laptop set to 2099, a forged
+    one) must not win every later conflict: they count as no stamp at all."""
     try:
-        return Stamp.decode(text) if text else _NO_STAMP
+        stamp = Stamp.decode(text) if text else _NO_STAMP
     except ValueError:
         return _NO_STAMP
+    if trusted_ms is not None and not plausible(stamp, trusted_ms):
+        return _NO_STAMP
+    return stamp
 
 
 def merge(
@@ -61,6 +68,7 @@ def merge(
     stamp: Stamp,
     stamp_text: str,
     device: str,
+    trusted_ms: int | None = None,
 ) -> Merged:
     out = Merged(dict(current))
     for name, value in values.items():
@@ -72,7 +80,7 @@ def merge(
         if old == value:
             continue  # both sides agree: nothing to settle
         old_stamp_text = field_stamps.get(name, "")
-        old_stamp = decode_stamp(old_stamp_text)
+        old_stamp = decode_stamp(old_stamp_text, trusted_ms)
         mine_later = stamp > old_stamp
         if mine_later:
             out.doc[name] = value

@@ -37,12 +37,18 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from stpaul_field.domain.fields import current_fields
-from stpaul_field.domain.hlc import Stamp
+from stpaul_field.domain.hlc import MAX_COUNTER, MAX_LEAD_MS, Stamp, plausible
 from stpaul_field.domain.privacy import is_erased
 from stpaul_field.store.conflicts import forget_person
 from stpaul_field.store.database import Store
 from stpaul_field.store.models import SYNCED_MODELS, Conflict, OutboxEntry, SyncedMixin
-from stpaul_field.store.outbox import APPLYING_REMOTE, clock_for, save_clock
+from stpaul_field.store.outbox import (
+    APPLYING_REMOTE,
+    clock_for,
+    record_server_time,
+    save_clock,
+    trusted_ms,
+)
 from stpaul_field.store.serialize import from_wire
 from stpaul_field.sync import state
 from stpaul_field.sync.protocol import LoggedConflict, OpResult, RecordState, SyncResponse
@@ -162,8 +168,13 @@ def _protected(session: Session, states: list[RecordState]) -> dict[tuple[str, u
     return out
 
 
-def apply_states(session: Session, states: list[RecordState]) -> Stamp | None:
-    """Make the page's records the laptop's, but for fields with queued edits; the latest stamp seen."""
+def apply_states(session: Session, states: list[RecordState], trusted: int) -> Stamp | None:
+    """Make the page's records the laptop's, but for fields with queued edits; the latest stamp seen.
+
+    Only stamps `plausible` against `trusted` (ms) count: one forged, or from a clock in 2099,
+    stored on the central record before it bounded them, is never adopted."""
+    # Canonical stamps sort as text: the latest one not past the bound is the latest plausible.
+    ceiling = f"{trusted + MAX_LEAD_MS:015d}-{MAX_COUNTER:06d}-~"
     protected = _protected(session, states)
     by_entity: dict[str, list[uuid.UUID]] = {}
     for s in states:
@@ -202,8 +213,9 @@ def apply_states(session: Session, states: list[RecordState]) -> Stamp | None:
             if holds_it:
                 obj.server_version = s.version
             flag_modified(obj, "updated_at")  # keep the pulled (or local) stamp, no onupdate
-        if s.field_stamps:
-            latest = max(latest, *s.field_stamps.values())
+        for text in s.field_stamps.values():
+            if latest < text <= ceiling and _decode(text) is not None:
+                latest = text
     session.flush()
     return _decode(latest)
 
@@ -255,18 +267,23 @@ def apply_answer(store: Store, response: SyncResponse) -> Applied:
         if response.resync_required:
             state.put(session, state.CURSOR, "0")  # queued edits stay; the pull starts over
         else:
-            latest = apply_states(session, response.changes)
+            server_time = _decode(response.clock)
+            if server_time is not None:
+                record_server_time(session, server_time)
+            trusted = trusted_ms(session)
+            latest = apply_states(session, response.changes, trusted)
             out.pulled = len(response.changes)
             state.put(session, state.CURSOR, str(response.cursor))
-            # Later local edits are stamped after everything seen here, whatever the wall clock says.
+            # Later local edits are stamped after everything seen here, whatever the wall clock says
+            # (but never after a stamp absurdly ahead of the best time known: see `domain.hlc`).
             clock = clock_for(session)
             out.conflicts += apply_pulled_conflicts(session, response.conflicts or [], clock.node)
             # A person erased elsewhere: the values this laptop kept from conflicts go too.
             for s in response.changes:
                 if s.entity == "beneficiary" and is_erased(s.fields):
                     forget_person(session, s.record_id)
-            for seen in (_decode(response.clock), latest):
-                if seen is not None:
+            for seen in (server_time, latest):
+                if seen is not None and plausible(seen, trusted):
                     clock.observe(seen)
             save_clock(session, clock)
     return out

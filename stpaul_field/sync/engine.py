@@ -27,7 +27,7 @@ from sqlalchemy import select
 
 from stpaul_field.store.database import Store
 from stpaul_field.store.models import OutboxEntry, utcnow
-from stpaul_field.store.outbox import clock_for, pending_count
+from stpaul_field.store.outbox import clock_for, heal_stamps, pending_count
 from stpaul_field.sync import quarantine, state
 from stpaul_field.sync.apply import apply_answer
 from stpaul_field.sync.errors import OfflineError, ProtocolError, ServerError, SyncError
@@ -152,7 +152,8 @@ class SyncEngine:
     def _loop(
         self, report: SyncReport, progress: Callable[[SyncProgress], None], should_stop: Callable[[], bool]
     ) -> None:
-        with self.store.reader() as session:
+        with self.store.session() as session:
+            heal_stamps(session)  # a clock poisoned before (or set to 2099, now right) heals here
             to_push = pending_count(session)
         while True:
             progress(

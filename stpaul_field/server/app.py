@@ -54,6 +54,7 @@ from stpaul_field.sync.protocol import (
     ErrorBody,
     SyncRequest,
     SyncResponse,
+    Text,
 )
 
 __all__ = ["create_app", "exchange", "prepare"]
@@ -84,6 +85,9 @@ class _Body(Exception):
 
 class _SlowBody(Exception):
     """The body did not arrive within the time allowed (a trickle, or a stalled link)."""
+
+
+INTERNAL = "Erreur interne du serveur : réessayez plus tard ou prévenez votre coordinateur."
 
 
 class Guard:
@@ -155,6 +159,15 @@ class Guard:
                 )
                 response = JSONResponse(body.model_dump(), status_code=408, headers={"connection": "close"})
                 await response(scope, receive, guarded_send)
+        except Exception as error:
+            # Never re-raised: Starlette's outer error middleware and uvicorn would log the whole
+            # traceback with the exception's text — PostgreSQL's DETAIL and CONTEXT quote the
+            # values of the record (a person's phone, notes) — and uvicorn would drop the
+            # keep-alive connection. Logged here by its type and our code's line only.
+            state["status"] = 500
+            logs.event("unexpected_error", level=40, error=type(error).__name__, where=logs.where(error))
+            if not state["sent"]:
+                await _error(500, INTERNAL, "internal")(scope, receive, guarded_send)
         finally:
             logs.event(
                 "request",
@@ -190,11 +203,11 @@ class DeviceOut(BaseModel):
 
 class AdvisorCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    login: str = Field(min_length=1, max_length=100)
-    password: str = Field(min_length=1, max_length=200)
-    role: str = Field(default="conseiller_numerique", max_length=40)
-    first_name: str = Field(default="", max_length=100)
-    last_name: str = Field(default="", max_length=100)
+    login: Text = Field(min_length=1, max_length=100)
+    password: Text = Field(min_length=1, max_length=200)
+    role: Text = Field(default="conseiller_numerique", max_length=40)
+    first_name: Text = Field(default="", max_length=100)
+    last_name: Text = Field(default="", max_length=100)
 
 
 class AdvisorCreated(BaseModel):
@@ -303,10 +316,9 @@ def create_app(
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        logs.event("unexpected_error", level=40, exc_info=True, path=request.url.path)
-        return _error(
-            500, "Erreur interne du serveur : réessayez plus tard ou prévenez votre coordinateur.", "internal"
-        )
+        # Reached only by an error of the middleware itself (`Guard` answers the others).
+        logs.event("unexpected_error", level=40, error=type(exc).__name__, where=logs.where(exc))
+        return _error(500, INTERNAL, "internal")
 
     @app.get("/health", response_model=Health, tags=["exploitation"])
     def health() -> Any:

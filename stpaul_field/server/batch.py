@@ -46,6 +46,7 @@ from stpaul_field.server.records import (
     missing_required,
     new_document,
     record_errors,
+    shown,
 )
 from stpaul_field.server.scope import write_refusal
 from stpaul_field.store.models import utcnow
@@ -126,7 +127,7 @@ def parse(change: Change, now_ms: int) -> Parsed | OpResult:
     specs = SPECS[change.entity]
     unknown = sorted(name for name in change.fields if name not in specs)
     if unknown:
-        return rejected(change, f"Champ inconnu : {', '.join(unknown)[:200]}.")
+        return rejected(change, f"Champ inconnu : {', '.join(map(shown, unknown))[:200]}.")
     try:
         values = {name: coerce(specs[name], raw) for name, raw in change.fields.items()}
     except FieldValueError as e:

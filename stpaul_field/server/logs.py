@@ -30,6 +30,18 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(out, default=str)
 
 
+def where(error: BaseException) -> str:
+    """The deepest line of our own code the error went through: where to look, never its text."""
+    found = "?"
+    tb = error.__traceback__
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if "stpaul_field" in name:
+            found = f"{name[name.rindex('stpaul_field') :]}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return found
+
+
 def event(name: str, level: int = logging.INFO, exc_info: bool = False, **fields: Any) -> None:
     log.log(level, name, extra={"fields": fields}, exc_info=exc_info)
 

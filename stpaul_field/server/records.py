@@ -30,6 +30,16 @@ BOOKKEEPING_FIELDS = frozenset({"created_at", "updated_at"})
 _UUID_LISTS = frozenset({"co_advisor_ids"})
 
 
+# Dates a record may hold. Beyond, converting to UTC or to Réunion time overflows (year 1 or
+# 9999 with an offset); no person, consent or activity of the city is dated outside.
+MIN_YEAR, MAX_YEAR = 1900, 2199
+
+
+def shown(name: str) -> str:
+    """A client-chosen name as a French reason may quote it: no NUL (PostgreSQL stores none), short."""
+    return name.replace("\x00", "\\0")[:60]
+
+
 class FieldValueError(ValueError):
     """A value of the wrong type or size; the message is French."""
 
@@ -98,6 +108,9 @@ SPECS: dict[str, dict[str, FieldSpec]] = {
 def coerce(spec: FieldSpec, raw: Any) -> Any:
     """The canonical wire form of `raw` for this field, or FieldValueError."""
     bad = FieldValueError(f"Champ « {spec.name} » : valeur invalide.")
+    # PostgreSQL stores no NUL character (not in text, not in JSON text it reads): refused here,
+    # per operation, or the whole batch failed with the database's error.
+    nul = FieldValueError(f"Champ « {spec.name} » : caractère nul (U+0000) interdit.")
     if raw is None:
         if spec.nullable:
             return None
@@ -108,6 +121,8 @@ def coerce(spec: FieldSpec, raw: Any) -> Any:
             raise bad
         if spec.max_length is not None and len(raw) > spec.max_length:
             raise FieldValueError(f"Champ « {spec.name} » : {spec.max_length} caractères au plus.")
+        if "\x00" in raw:
+            raise nul
         return raw
     if kind == "bool":
         if not isinstance(raw, bool):
@@ -122,6 +137,8 @@ def coerce(spec: FieldSpec, raw: Any) -> Any:
             raise bad
         if not all(isinstance(x, str) and len(x) <= MAX_LIST_ITEM_LENGTH for x in raw):
             raise bad
+        if any("\x00" in x for x in raw):
+            raise nul
         if spec.name in _UUID_LISTS:
             return [_uuid_text(x, bad) for x in raw]
         return list(raw)
@@ -133,19 +150,32 @@ def coerce(spec: FieldSpec, raw: Any) -> Any:
                 raise bad
             if not -INT_BOUND < n < INT_BOUND:
                 raise bad
+            if "\x00" in key:
+                raise nul
         return dict(raw)
     if not isinstance(raw, str) or len(raw) > 64:
         raise bad
     if kind == "uuid":
         return _uuid_text(raw, bad)
+    out_of_range = FieldValueError(f"Champ « {spec.name} » : date hors limites ({MIN_YEAR} à {MAX_YEAR}).")
     try:
         if kind == "datetime":
             value = dt.datetime.fromisoformat(raw)
-            return to_wire(value if value.tzinfo else value.replace(tzinfo=dt.UTC))
+            value = (value if value.tzinfo else value.replace(tzinfo=dt.UTC)).astimezone(dt.UTC)
+            if not MIN_YEAR <= value.year <= MAX_YEAR:
+                raise out_of_range
+            return to_wire(value)
         if kind == "date":
-            return dt.date.fromisoformat(raw).isoformat()
+            day = dt.date.fromisoformat(raw)
+            if not MIN_YEAR <= day.year <= MAX_YEAR:
+                raise out_of_range
+            return day.isoformat()
         if kind == "time":
             return dt.time.fromisoformat(raw).isoformat()
+    except FieldValueError:
+        raise
+    except OverflowError:  # year 1 or 9999 with an offset: no UTC form
+        raise out_of_range from None
     except ValueError:
         raise bad from None
     raise bad

@@ -27,7 +27,8 @@ import uuid
 from typing import Annotated, Any, Literal, TypeVar
 
 import zstandard
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 from stpaul_field.domain.fields import Entity
 
@@ -47,6 +48,21 @@ MAX_BODY_BYTES = 8 * 1024 * 1024  # after decompression
 MAX_CONFLICTS_PER_PAGE = 1000
 
 
+# Sequence values are PostgreSQL bigints: a cursor or base beyond is no version at all.
+MAX_SEQ = 2**63 - 1
+
+
+def _no_nul(text: str) -> str:
+    # PostgreSQL stores no NUL character: refused as a 422, not a database error (a 500).
+    if "\x00" in text:
+        raise PydanticCustomError("nul_character", "caractère nul (U+0000) interdit")
+    return text
+
+
+Text = Annotated[str, AfterValidator(_no_nul)]
+Seq = Annotated[int, Field(ge=0, le=MAX_SEQ)]
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -57,7 +73,7 @@ class Change(_Strict):
     op_id: uuid.UUID
     entity: Entity
     record_id: uuid.UUID
-    base_version: Annotated[int, Field(ge=0)]
+    base_version: Seq
     fields: Annotated[dict[str, Any], Field(max_length=MAX_FIELDS_PER_CHANGE)]
     stamp: Annotated[str, Field(max_length=80)]  # hybrid logical clock, domain.hlc.Stamp
 
@@ -66,7 +82,7 @@ class SyncRequest(_Strict):
     protocol: int
     batch_id: uuid.UUID  # idempotency key: a replayed batch answers as the first time
     changes: Annotated[list[Change], Field(max_length=MAX_CHANGES_PER_BATCH)] = []
-    cursor: Annotated[int, Field(ge=0)] = 0  # pull the changes with seq > cursor
+    cursor: Seq = 0  # pull the changes with seq > cursor
     page_size: Annotated[int, Field(ge=1, le=MAX_PAGE_SIZE)] = DEFAULT_PAGE_SIZE
     clock: Annotated[str, Field(max_length=80)] = ""  # the client's HLC, for the server to observe
 
@@ -131,9 +147,9 @@ class SyncResponse(_Strict):
 
 
 class EnrolRequest(_Strict):
-    login: Annotated[str, Field(min_length=1, max_length=100)]
-    password: Annotated[str, Field(min_length=1, max_length=200)]
-    device_name: Annotated[str, Field(min_length=1, max_length=100)]
+    login: Annotated[Text, Field(min_length=1, max_length=100)]
+    password: Annotated[Text, Field(min_length=1, max_length=200)]
+    device_name: Annotated[Text, Field(min_length=1, max_length=100)]
     protocol: int = PROTOCOL_VERSION
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from stpaul_field.store.models import Conflict
-from tests.sync_fixtures import Laptop, SyncWorld
+from tests.sync_fixtures import AHEAD_MS, Laptop, SyncWorld
 
-BASE_MS = 2_000_000_000_000
+BASE_MS = AHEAD_MS
 MINUTE_MS = 60_000
 
 

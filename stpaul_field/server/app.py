@@ -456,10 +456,35 @@ def _document_raw_bodies(app: FastAPI, models: tuple[type[BaseModel], ...]) -> N
             schemas = schema.setdefault("components", {}).setdefault("schemas", {})
             for name, definition in extra.get("$defs", {}).items():
                 schemas.setdefault(name, definition)
+            _add_links(schema)
             app.openapi_schema = schema
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+# OpenAPI links: which answer gives a value another operation takes, so that a stateful fuzzer
+# (schemathesis) chains real requests — enrol a device, then revoke that very device.
+_LINKS = {
+    ("/api/v1/enrol", "post", "200"): {
+        "RevokeEnrolledDevice": ("/api/v1/devices/{device_id}/revoke", "$response.body#/device_id")
+    },
+    ("/api/v1/devices", "get", "200"): {
+        "RevokeListedDevice": ("/api/v1/devices/{device_id}/revoke", "$response.body#/0/id")
+    },
+}
+
+
+def _add_links(schema: dict[str, Any]) -> None:
+    paths = schema.get("paths", {})
+    for (path, method, status), links in _LINKS.items():
+        response = paths[path][method]["responses"][status]
+        for name, (target, expression) in links.items():
+            operation_id = paths[target]["post"]["operationId"]
+            response.setdefault("links", {})[name] = {
+                "operationId": operation_id,
+                "parameters": {"device_id": expression},
+            }
 
 
 def prepare(db: Database, settings: ServerSettings) -> None:

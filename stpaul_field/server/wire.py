@@ -8,8 +8,9 @@ import zstandard
 from fastapi import Request
 from fastapi.responses import Response
 from pydantic import BaseModel, ValidationError
+from starlette.requests import ClientDisconnect
 
-from stpaul_field.server import jsontext
+from stpaul_field.server import jsontext, logs
 from stpaul_field.server.errors import ApiError
 from stpaul_field.sync.protocol import (
     MAX_BODY_BYTES,
@@ -27,17 +28,24 @@ JSON_TYPE = "application/json"
 
 
 async def read_body(request: Request, limit: int) -> bytes:
-    """The request body, refused with 413 beyond `limit` bytes (before reading it all)."""
+    """The request body, refused with 413 beyond `limit` bytes (before reading it all).
+
+    A link that drops mid-upload is the field's daily weather, not a server error: logged at
+    INFO and answered 499 (nobody reads it; the laptop retries the same batch)."""
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit:
         raise too_large(limit)
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise too_large(limit)
-        chunks.append(chunk)
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise too_large(limit)
+            chunks.append(chunk)
+    except ClientDisconnect:
+        logs.event("upload_cut", received=size)
+        raise ApiError(499, "Envoi interrompu : la connexion a été coupée.", "client_disconnected") from None
     return b"".join(chunks)
 
 

@@ -86,7 +86,7 @@ def test_update_writes_only_changed_fields(store: Store) -> None:
     with store.reader() as s:
         last = s.scalars(select(OutboxEntry).order_by(OutboxEntry.seq.desc())).first()
         assert last is not None
-        assert set(last.fields) == {"commune", "birth_year", "age_band"}
+        assert set(last.fields) == {"commune", "birth_year", "age_band", "updated_at"}
         assert last.fields["age_band"] == "vingt_cinq_trente_neuf"
 
 

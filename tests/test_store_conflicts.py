@@ -107,7 +107,8 @@ def test_keep_mine_restores_my_lost_value_as_a_local_edit_that_syncs(store, pers
         assert s.get(Conflict, mine.id).resolved_at is not None
         assert conflicts.open_conflicts(s) == []
     [entry] = outbox(store)
-    assert entry.record_id == person and entry.fields == {"phone": "0692123456"}
+    assert entry.record_id == person and entry.fields.keys() - {"updated_at"} == {"phone"}
+    assert entry.fields["phone"] == "0692123456"
     assert entry.base_version == 7
     with store.session() as s, pytest.raises(conflicts.ConflictError):
         conflicts.keep_other(s, mine.id)
@@ -130,7 +131,8 @@ def test_keep_other_when_mine_was_kept_restores_theirs_and_keeping_the_winner_wr
     with store.reader() as s:
         assert s.get(Beneficiary, person).gender == "non_communique"
     [entry] = outbox(store)
-    assert entry.fields == {"gender": "non_communique"}
+    assert entry.fields.keys() - {"updated_at"} == {"gender"}
+    assert entry.fields["gender"] == "non_communique"
 
 
 def test_date_and_list_values_are_restored_with_their_types(store):

@@ -8,6 +8,7 @@ from stpaul_field.domain.hlc import Stamp
 from stpaul_field.store.database import Store
 from stpaul_field.store.models import Beneficiary, OutboxEntry
 from stpaul_field.store.outbox import APPLYING_REMOTE, pending_count
+from stpaul_field.store.serialize import to_wire
 
 
 def entries(store: Store) -> list[OutboxEntry]:
@@ -27,7 +28,11 @@ def test_create_queues_every_field_and_edit_only_what_changed(store: Store):
     assert created.fields["first_name"] == "Hélène"
     assert created.fields["anonymous"] is False
     assert created.base_version == 0
-    assert edited.fields == {"phone": "0692123456"}
+    # An edit also sends its time (issue 16): every copy of the record then agrees on it.
+    with store.reader() as session:
+        updated_at = to_wire(session.get(Beneficiary, person.id).updated_at)
+    assert edited.fields == {"phone": "0692123456", "updated_at": updated_at}
+    assert updated_at > created.fields["updated_at"]
     assert Stamp.decode(edited.stamp) > Stamp.decode(created.stamp)
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from stpaul_field.store.models import Conflict
+from stpaul_field.server.models import Record
+from stpaul_field.store.models import Conflict, OutboxEntry
+from stpaul_field.store.serialize import to_wire
 from tests.sync_fixtures import AHEAD_MS, Laptop, SyncWorld
 
 BASE_MS = AHEAD_MS
@@ -66,3 +68,40 @@ def test_an_edit_between_pages_never_overwrites_a_merged_value_it_has_not_seen(w
     ]
     assert [(c.field, c.lost_value) for c in _conflicts(marie)] == [("notes", "Rappeler lundi (Paul).")]
     assert marie.records() == paul.records() == world.server_records()
+
+
+def _updated_at(laptop: Laptop, person: object) -> str:
+    return to_wire(laptop.get("beneficiary", person).updated_at)
+
+
+def test_the_time_of_the_last_edit_is_the_same_everywhere(world: SyncWorld) -> None:
+    marie, paul = world.laptop("marie"), world.laptop("paul")
+    person = marie.add_person()
+    marie.sync()
+    paul.sync()
+    created = _updated_at(marie, person)
+    marie.edit("beneficiary", person, notes="Rappeler jeudi.")
+    assert marie.sync().rejected == 0
+    paul.sync()
+    server = world.env.db
+    with server.session() as s:
+        stored = s.get(Record, ("beneficiary", person))
+        assert stored is not None
+        on_server = stored.fields["updated_at"]
+    assert _updated_at(marie, person) == on_server == _updated_at(paul, person) != created
+
+
+def test_an_edit_from_a_laptop_that_does_not_send_its_time_still_converges(world: SyncWorld) -> None:
+    marie = world.laptop("marie")
+    person = marie.add_person()
+    marie.sync()
+    marie.edit("beneficiary", person, notes="Rappeler jeudi.")
+    with marie.store.session() as s:  # an older laptop: updates did not carry the stamp
+        for entry in s.scalars(select(OutboxEntry)):
+            entry.fields = {k: v for k, v in entry.fields.items() if k != "updated_at"}
+    marie.sync()
+    with world.env.db.session() as s:
+        stored = s.get(Record, ("beneficiary", person))
+        assert stored is not None
+        on_server = stored.fields["updated_at"]
+    assert _updated_at(marie, person) == on_server

@@ -70,7 +70,8 @@ def test_keep_mine_and_keep_other_from_the_keyboard(qtbot, store):
     with store.reader() as s:
         assert s.get(Beneficiary, person).phone == "0692123456"
         [entry] = s.scalars(select(OutboxEntry)).all()
-        assert entry.fields == {"phone": "0692123456"}
+        assert entry.fields.keys() - {"updated_at"} == {"phone"}
+        assert entry.fields["phone"] == "0692123456"
 
     # « Garder l'autre » on the gender, where mine was kept: the other laptop's value comes back.
     view.table.selectRow(0)

@@ -50,6 +50,7 @@ from stpaul_field.server.records import (
 )
 from stpaul_field.server.scope import write_refusal
 from stpaul_field.store.models import utcnow
+from stpaul_field.store.serialize import to_wire
 from stpaul_field.sync.protocol import Change, FieldConflict, OpResult, SyncRequest
 
 _JOURNAL = Journal.__table__
@@ -81,6 +82,7 @@ _SINCE_DRAFT = union_all(
 _PRIOR_BATCH = select(_BATCHES.c.device_id, _BATCHES.c.results).where(
     _BATCHES.c.batch_id == bindparam("batch")
 )
+UPDATED_AT = "updated_at"
 UNKNOWN_RECORD = "Cet enregistrement n'existe pas dans votre équipe."
 CLOCK_AHEAD = (
     "Modification datée de plus de 24 h après l'heure du serveur : la date ou l'heure de ce "
@@ -307,6 +309,12 @@ class _Applier:
             doc, taken, conflicts, holds = merged.doc, merged.taken, merged.conflicts, merged.holds
             up_to_date = rec.seq <= change.base_version or self.clean.get(key) is True
             clean = parsed.as_sent and up_to_date and not conflicts
+            if UPDATED_AT not in values:
+                # A laptop older than issue 16 does not send the stamp of its edit: the server
+                # gives it the time of this write and sends it back, so every copy agrees.
+                doc[UPDATED_AT] = to_wire(book.now)
+                taken.append(UPDATED_AT)
+                clean = False
 
         missing = missing_required(change.entity, doc)
         if missing:

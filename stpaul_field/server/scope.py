@@ -16,6 +16,7 @@ from typing import Any
 
 from stpaul_field.domain.privacy import ERASED_INDIVIDUAL_ACTIVITY
 from stpaul_field.server.caller import Caller
+from stpaul_field.server.records import BOOKKEEPING_FIELDS
 
 # Looks up another record of the caller's team (as merged so far in this batch): its fields, or None.
 Resolve = Callable[[str, str], dict[str, Any] | None]
@@ -31,6 +32,7 @@ def leads(caller: Caller, activity: dict[str, Any]) -> bool:
 def only_erases(before: dict[str, Any], after: dict[str, Any]) -> bool:
     """True if `after` differs from `before` only by what an erasure sets (cleared notes)."""
     changed = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
+    changed -= BOOKKEEPING_FIELDS  # the erasing edit's own time
     return bool(changed) and all(
         k in ERASED_INDIVIDUAL_ACTIVITY and after.get(k) == ERASED_INDIVIDUAL_ACTIVITY[k] for k in changed
     )

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from stpaul_field.domain.hlc import HybridClock, Stamp, plausible, wall_ms
 from stpaul_field.domain.ids import new_id
-from stpaul_field.store.models import OutboxEntry, SyncedMixin, SyncState
+from stpaul_field.store.models import OutboxEntry, SyncedMixin, SyncState, utcnow
 from stpaul_field.store.serialize import to_wire
 
 APPLYING_REMOTE = "applying_remote"
@@ -32,8 +32,11 @@ DEVICE_KEY = "device_id"
 # session.info key of a wall clock (() -> ms) to use instead of the system's: tests of laptops
 # whose clocks are wrong set it through `store.sessions.configure(info=...)`.
 WALL_CLOCK = "wall_clock"
-# Stamps are bookkeeping, not the advisor's data: they never cause a change to be sent.
-_NOT_A_CHANGE = frozenset({"updated_at"})
+# Stamps are bookkeeping, not the advisor's data: they never cause a change to be sent — but
+# a change sends the time of its edit, so that the central record and every laptop agree on
+# it (the register's « dernière modification » order reads it).
+UPDATED_AT = "updated_at"
+_NOT_A_CHANGE = frozenset({UPDATED_AT})
 
 
 def changed_fields(obj: SyncedMixin, is_new: bool) -> dict[str, Any]:
@@ -47,6 +50,10 @@ def changed_fields(obj: SyncedMixin, is_new: bool) -> dict[str, Any]:
             continue
         if state.attrs[n].history.has_changes():
             out[n] = to_wire(getattr(obj, n))
+    if out and UPDATED_AT in names:
+        # Set here, before the flush, the column's onupdate leaves it as it is.
+        obj.updated_at = utcnow()
+        out[UPDATED_AT] = to_wire(obj.updated_at)
     return out
 
 

@@ -44,6 +44,7 @@ from stpaul_field.store.database import Store
 from stpaul_field.store.models import SYNCED_MODELS, Conflict, OutboxEntry, SyncedMixin
 from stpaul_field.store.outbox import (
     APPLYING_REMOTE,
+    UPDATED_AT,
     clock_for,
     record_server_time,
     save_clock,
@@ -206,10 +207,10 @@ def apply_states(session: Session, states: list[RecordState], trusted: int) -> S
             holds_it = True
             for name, value in values.items():
                 if getattr(obj, name) != value:
-                    if name in keep:
-                        holds_it = False
-                    else:
+                    if name not in keep:
                         setattr(obj, name, value)
+                    elif name != UPDATED_AT:  # the edit's own time, not a value it claims to know
+                        holds_it = False
             if holds_it:
                 obj.server_version = s.version
             flag_modified(obj, "updated_at")  # keep the pulled (or local) stamp, no onupdate

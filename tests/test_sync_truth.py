@@ -6,12 +6,16 @@ on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
+import uuid
+from typing import Any
+
 from sqlalchemy import select
 
 from stpaul_field.server.models import Record
-from stpaul_field.store.models import Conflict, OutboxEntry
+from stpaul_field.store.beneficiaries import merge_beneficiaries, register_count
+from stpaul_field.store.models import Activity, Conflict, OutboxEntry, Participation
 from stpaul_field.store.serialize import to_wire
-from tests.sync_fixtures import AHEAD_MS, Laptop, SyncWorld
+from tests.sync_fixtures import AHEAD_MS, Laptop, SyncWorld, activity_fields
 
 BASE_MS = AHEAD_MS
 MINUTE_MS = 60_000
@@ -105,3 +109,86 @@ def test_an_edit_from_a_laptop_that_does_not_send_its_time_still_converges(world
         assert stored is not None
         on_server = stored.fields["updated_at"]
     assert _updated_at(marie, person) == on_server
+
+
+def _live_participations(records: dict, activity: uuid.UUID) -> list[tuple[str, Any]]:
+    live = [
+        (str(f["beneficiary_id"]), f["attended"])
+        for (entity, _id), f in records.items()
+        if entity == "participation" and str(f["activity_id"]) == str(activity) and f["deleted_at"] is None
+    ]
+    return sorted(live, key=str)
+
+
+def _workshop(world: SyncWorld, marie: Laptop) -> uuid.UUID:
+    with marie.store.session() as s:
+        activity = Activity(
+            **activity_fields(
+                world.marie_id, type="workshop", title="Atelier", co_advisor_ids=[str(world.paul_id)]
+            )
+        )
+        s.add(activity)
+    return activity.id
+
+
+def test_co_leaders_adding_the_same_person_offline_leave_one_participation(world: SyncWorld) -> None:
+    marie, paul, chloe = world.laptop("marie"), world.laptop("paul"), world.laptop("chloe")
+    person = marie.add_person()
+    workshop = _workshop(world, marie)
+    marie.sync()
+    paul.sync()
+    for laptop, attended in ((marie, None), (paul, True)):  # offline, both add her
+        with laptop.store.session() as s:
+            s.add(Participation(activity_id=workshop, beneficiary_id=person, attended=attended))
+    marie.sync()
+    assert paul.sync().rejected == 0
+    marie.sync()
+    chloe.sync()
+
+    one = [(str(person), True)]
+    assert _live_participations(world.server_records(), workshop) == one
+    for laptop in (marie, paul, chloe):
+        assert _live_participations(laptop.records(), workshop) == one, laptop.name
+        assert laptop.records() == world.server_records(), laptop.name
+    assert marie.outbox() == paul.outbox() == []
+
+
+def _live_people(records: dict, ids: set[uuid.UUID]) -> list[uuid.UUID]:
+    return sorted(
+        record_id
+        for (entity, record_id), f in records.items()
+        if entity == "beneficiary"
+        and record_id in ids
+        and f["deleted_at"] is None
+        and not f["merged_into_id"]
+    )
+
+
+def test_opposite_merges_on_two_laptops_leave_one_person(world: SyncWorld) -> None:
+    marie, paul = world.laptop("marie"), world.laptop("paul")
+    first = marie.add_person(first_name="Hélène")
+    second = marie.add_person(first_name="Helene")
+    workshop = _workshop(world, marie)
+    with marie.store.session() as s:
+        s.add(Participation(activity_id=workshop, beneficiary_id=first, attended=True))
+        s.add(Participation(activity_id=workshop, beneficiary_id=second, attended=False))
+    marie.sync()
+    paul.sync()
+    with marie.store.session() as s:  # offline, each merges the other way
+        merge_beneficiaries(s, second, first)
+    with paul.store.session() as s:
+        merge_beneficiaries(s, first, second)
+    marie.sync()
+    assert paul.sync().rejected == 0
+    marie.sync()
+
+    survivor = min(first, second)
+    server = world.server_records()
+    assert _live_people(server, {first, second}) == [survivor]
+    other = max(first, second)
+    assert str(server[("beneficiary", other)]["merged_into_id"]) == str(survivor)
+    assert _live_participations(server, workshop) == [(str(survivor), True)]
+    for laptop in (marie, paul):
+        assert laptop.records() == server, laptop.name
+        with laptop.store.reader() as s:
+            assert register_count(s) == 1

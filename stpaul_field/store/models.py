@@ -245,7 +245,7 @@ class Participation(SyncedMixin, Base):
     first_time: Mapped[bool] = mapped_column(default=False)
 
     # No unique (activity, beneficiary): two laptops may add the same person offline;
-    # the app folds such doubles instead of letting a pull fail on a constraint.
+    # the app folds such doubles (sync/repair.py) instead of letting a pull fail on a constraint.
     __table_args__ = (
         Index("ix_participation_activity", "activity_id"),
         Index("ix_participation_beneficiary", "beneficiary_id"),

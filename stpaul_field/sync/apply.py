@@ -27,6 +27,7 @@ server would overwrite them without recording a conflict.
 from __future__ import annotations
 
 import contextlib
+import json
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -51,7 +52,7 @@ from stpaul_field.store.outbox import (
     trusted_ms,
 )
 from stpaul_field.store.serialize import from_wire
-from stpaul_field.sync import state
+from stpaul_field.sync import repair, state
 from stpaul_field.sync.protocol import LoggedConflict, OpResult, RecordState, SyncResponse
 
 REFUSED = "Refusé par le serveur (sans motif donné)."
@@ -259,6 +260,20 @@ def _decode(text: str) -> Stamp | None:
         return None
 
 
+def _repair(session: Session, states: list[RecordState]) -> None:
+    """What the page shows two laptops did apart (a person twice in a workshop, opposite
+    merges), settled as local edits in the page's transaction (`repair.py`)."""
+    people = [s.record_id for s in states if s.entity == "beneficiary"]
+    parts = [s.record_id for s in states if s.entity == "participation"]
+    if not people and not parts:
+        return
+    text = state.get(session, state.ENROLMENT)
+    advisor_id = uuid.UUID(json.loads(text)["advisor_id"]) if text else None
+    with repair.local_edits(session):
+        moved = repair.settle_merge_cycles(session, people, advisor_id)
+        repair.fold_twin_participations(session, [*parts, *moved], advisor_id)
+
+
 def apply_answer(store: Store, response: SyncResponse) -> Applied:
     """The whole answer in one local transaction: results, page, its conflicts, cursor, clock, batch done."""
     out = Applied()
@@ -274,6 +289,7 @@ def apply_answer(store: Store, response: SyncResponse) -> Applied:
             trusted = trusted_ms(session)
             latest = apply_states(session, response.changes, trusted)
             out.pulled = len(response.changes)
+            _repair(session, response.changes)
             state.put(session, state.CURSOR, str(response.cursor))
             # Later local edits are stamped after everything seen here, whatever the wall clock says
             # (but never after a stamp absurdly ahead of the best time known: see `domain.hlc`).

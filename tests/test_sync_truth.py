@@ -192,3 +192,25 @@ def test_opposite_merges_on_two_laptops_leave_one_person(world: SyncWorld) -> No
         assert laptop.records() == server, laptop.name
         with laptop.store.reader() as s:
             assert register_count(s) == 1
+
+
+def test_every_laptop_whose_equal_value_lost_is_told(world: SyncWorld) -> None:
+    marie, paul, chloe = world.laptop("marie"), world.laptop("paul"), world.laptop("chloe")
+    for n, laptop in enumerate((marie, paul, chloe)):  # Chloé's edit is the latest
+        laptop.set_wall(lambda n=n: BASE_MS + n * MINUTE_MS)
+    person = marie.add_person(commune="Saint-Paul")
+    marie.sync()
+    paul.sync()
+    chloe.sync()
+    marie.edit("beneficiary", person, commune="La Saline")  # offline, all three
+    paul.edit("beneficiary", person, commune="La Saline")
+    chloe.edit("beneficiary", person, commune="Le Guillaume")
+    for laptop in (marie, paul, chloe, marie, paul):
+        assert laptop.sync().rejected == 0
+
+    assert world.server_records()[("beneficiary", person)]["commune"] == "Le Guillaume"
+    for laptop in (marie, paul):
+        lost = [(c.field, c.kept_value, c.lost_value, c.lost_is_mine) for c in _conflicts(laptop)]
+        assert lost == [("commune", "Le Guillaume", "La Saline", True)], laptop.name
+    assert [c.lost_is_mine for c in _conflicts(chloe)] == [False]
+    assert marie.records() == paul.records() == chloe.records() == world.server_records()

@@ -290,7 +290,7 @@ class _Applier:
             doc.update(values)
             taken, conflicts = list(doc), []
             before = None
-            holds = True
+            holds, co_writers, also_lost = True, {}, []
             clean = parsed.as_sent and set(values) >= set(doc)
         else:
             before = rec.fields
@@ -307,6 +307,7 @@ class _Applier:
                 int(book.now.timestamp() * 1000),
             )
             doc, taken, conflicts, holds = merged.doc, merged.taken, merged.conflicts, merged.holds
+            co_writers, also_lost = merged.co_writers, merged.also_lost
             up_to_date = rec.seq <= change.base_version or self.clean.get(key) is True
             clean = parsed.as_sent and up_to_date and not conflicts
             if UPDATED_AT not in values:
@@ -336,12 +337,13 @@ class _Applier:
             advisor_id=caller.advisor_id,
             device_id=caller.device_id,
             op_id=change.op_id,
+            co_writers=co_writers,
         )
         self.clean[key] = clean
         self.written.add(change.op_id)
         if holds:
             self.holds.add(change.op_id)
-        for c in conflicts:
+        for c in [*conflicts, *also_lost]:
             book.lost_value(rec, c.field, c.kept, c.lost, c.kept_stamp, c.lost_stamp, caller.device_id)
         return OpResult(
             op_id=change.op_id,

@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 from stpaul_field.domain.fields import ENTITIES
 from stpaul_field.domain.privacy import is_erased
 from stpaul_field.server.bulk import chunks, insert_rows
+from stpaul_field.server.merge import CO_WRITERS
 from stpaul_field.server.models import ConflictLog, Counter, Journal, Record
 
 SEQ_COUNTER = "change_seq"
@@ -94,7 +95,7 @@ class RecordRow:
     fields: dict[str, Any]
     field_seqs: dict[str, int]
     field_stamps: dict[str, str]
-    field_devices: dict[str, str]
+    field_devices: dict[str, Any]  # device per field; merge.CO_WRITERS: the co-writers
     stored: bool = True  # already a row of the table (else: inserted at flush)
     dirty: bool = False
 
@@ -185,12 +186,14 @@ class RecordBook:
         op_id: uuid.UUID | None = None,
         baseline: bool = False,
         journal_as: str | None = None,
+        co_writers: dict[str, list[list[str]]] | None = None,
     ) -> RecordRow:
         """Make `doc` the record's new state; `taken` fields get this write's seq and stamp.
 
         `baseline`: the fields are shipped with every laptop (reference data), so they count as
         version 0 — a laptop's first edit of them, based on version 0, is no conflict.
         `journal_as`: the journal's op when it says more than create/update (e.g. "anonymise").
+        `co_writers`: devices that set a field's value again (`merge.Merged.co_writers`).
         """
         seq = self.next_seq()
         rec = self.get(entity, record_id)
@@ -206,6 +209,12 @@ class RecordBook:
             field_seqs[name] = 0 if baseline else seq
             field_stamps[name] = stamp
             field_devices[name] = writer
+        # Who else set a field's value (`merge.CO_WRITERS`): forgotten once the value changes.
+        also = {k: v for k, v in (field_devices.get(CO_WRITERS) or {}).items() if k not in taken}
+        also.update(co_writers or {})
+        field_devices.pop(CO_WRITERS, None)
+        if also:
+            field_devices[CO_WRITERS] = also
         rec.fields, rec.field_seqs, rec.field_stamps, rec.seq = dict(doc), field_seqs, field_stamps, seq
         rec.field_devices = field_devices
         rec.dirty = True

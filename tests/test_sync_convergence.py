@@ -1,12 +1,17 @@
 """Convergence (hypothesis): three laptops edit shared records offline and sync in any order.
 
 Marie has two laptops, Paul one; their clocks are hours apart and jump backwards. They
-create, edit and delete beneficiaries, activities and participations, and sync whenever.
-After everyone has synced twice, the three stores and the central record hold the same
-data, and every value written survives — unless it was overwritten by an edit made where
-it was seen, or it lost a real conflict to a concurrent write, and then it is in the
-conflict list of the very laptop that wrote it (as its own lost value), whichever laptop
-pushed first; no laptop lists another laptop's lost value as its own.
+create, edit and delete beneficiaries, activities (all co-led by both) and participations,
+set values another laptop already set (three-way equal values), merge people (so two laptops
+may merge two people opposite ways), add the same person to a workshop on two laptops, and
+sync whenever — sometimes only part of the way (a cut between pages, then edits made on what
+was pulled so far). After everyone has synced twice, the three stores and the central
+record hold the same data, and the ledger of every write (what the writer saw before
+writing) holds: every value written survives — unless an edit made where it was seen
+overwrote it, or it lost to a concurrent write, and then it is in the conflict list of the
+very laptop that wrote it (as its own lost value) and in the central record's conflict log;
+no laptop lists another laptop's lost value as its own. Every person is live or merged into
+a live person (or deleted), and no one is twice in one workshop.
 """
 
 from __future__ import annotations
@@ -20,8 +25,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from stpaul_field.server.models import ConflictLog
+from stpaul_field.store.beneficiaries import RegisterError, merge_beneficiaries
 from stpaul_field.store.models import Activity, Beneficiary, Conflict, Participation
-from stpaul_field.store.serialize import to_wire
+from stpaul_field.store.serialize import record_to_wire, to_wire
 from stpaul_field.sync import quarantine
 from tests.sync_fixtures import AHEAD_MS, HOUR_MS, Laptop, SyncWorld, activity_fields
 
@@ -38,6 +45,10 @@ STEP = st.one_of(
     st.tuples(st.just("participant"), LAPTOP, PICK, PICK),
     st.tuples(st.just("sync"), LAPTOP),
     st.tuples(st.just("clock"), LAPTOP, st.integers(-8, 8)),
+    # Issue 16: a sync cut after 1 or 2 exchanges of 2-record pages (edits then see a part).
+    st.tuples(st.just("partial"), LAPTOP, st.integers(1, 2)),
+    st.tuples(st.just("same"), LAPTOP, PICK, st.sampled_from(["notes", "first_name", "commune"])),
+    st.tuples(st.just("merge"), LAPTOP, PICK, PICK),
 )
 
 # Always tried: the laptop that pushes first loses (the other's stamp is later, its clock 3 h
@@ -49,6 +60,59 @@ SECOND_PUSHER_WINS = [
     ("edit", 0, 0, "commune"),
     ("edit", 2, 0, "commune"),
     ("sync", 0),
+    ("sync", 2),
+]
+
+
+# Always tried (issue 16): an edit between pages over a merged value; opposite merges; the same
+# person added on two laptops; three laptops, two with the same value, the third's later.
+BETWEEN_PAGES = [
+    ("person", 0),
+    ("person", 0),
+    ("sync", 0),
+    ("sync", 1),
+    ("edit", 1, 0, "notes"),
+    ("person", 1),
+    ("person", 1),
+    ("person", 1),
+    ("sync", 1),
+    ("edit", 0, 0, "first_name"),
+    ("partial", 0, 1),
+    ("edit", 0, 0, "notes"),
+]
+OPPOSITE_MERGES = [
+    ("person", 0),
+    ("person", 0),
+    ("activity", 0),
+    ("participant", 0, 0, 0),
+    ("participant", 0, 0, 1),
+    ("sync", 0),
+    ("sync", 1),
+    ("merge", 0, 0, 1),
+    ("merge", 1, 1, 0),
+    ("participant", 1, 0, 0),
+]
+SAME_PERSON_TWICE = [
+    ("person", 0),
+    ("activity", 0),
+    ("sync", 0),
+    ("sync", 1),
+    ("participant", 0, 0, 0),
+    ("participant", 1, 0, 0),
+    ("sync", 0),
+    ("sync", 1),
+]
+EQUAL_VALUES = [
+    ("person", 0),
+    ("sync", 0),
+    ("sync", 1),
+    ("sync", 2),
+    ("edit", 0, 0, "commune"),
+    ("same", 1, 1, "commune"),  # laptop 0's value
+    ("clock", 2, 4),
+    ("edit", 2, 0, "commune"),
+    ("sync", 0),
+    ("sync", 1),
     ("sync", 2),
 ]
 
@@ -65,9 +129,13 @@ class Scenario:
         self.people: list[uuid.UUID] = []
         self.activities: list[uuid.UUID] = []
         self.counter = 0
-        # (entity, record id, field, wire value, index of the laptop that wrote it)
+        # The ledger: (entity, record id, field, wire value, index of the laptop that wrote it),
+        # and the values each write replaced where it was made (seen, then overwritten).
         self.writes: list[tuple[str, uuid.UUID, str, Any, int]] = []
         self.superseded: set[tuple[str, uuid.UUID, str, Any]] = set()
+        # People a merge tombstoned: their deleted_at / merged_into_id are the merges' and the
+        # repairs' (checked by the merge invariant, not by the ledger).
+        self.merged: set[uuid.UUID] = set()
 
     def value(self, prefix: str) -> str:
         self.counter += 1
@@ -79,11 +147,47 @@ class Scenario:
             rows = [r for r in rows if all(getattr(r, k) == v for k, v in where.items())]
         return rows[pick % len(rows)] if rows else None
 
+    def led(self, laptop: Laptop, advisor: uuid.UUID, pick: int) -> Any:
+        with laptop.store.reader() as s:
+            rows = [r for r in (s.get(Activity, i) for i in self.activities) if r is not None]
+        rows = [r for r in rows if r.advisor_id == advisor or str(advisor) in r.co_advisor_ids]
+        return rows[pick % len(rows)] if rows else None
+
+    def takes_part(self, laptop: Laptop, activity: Any, person: Any) -> bool:
+        """Already in the workshop here (the app does not add a person twice)."""
+        with laptop.store.reader() as s:
+            return (
+                s.scalars(
+                    select(Participation).where(
+                        Participation.activity_id == activity.id,
+                        Participation.beneficiary_id == person.id,
+                        Participation.deleted_at.is_(None),
+                    )
+                ).first()
+                is not None
+            )
+
     def write(self, i: int, entity: str, obj: Any, **fields: Any) -> None:
         for name, value in fields.items():
             self.superseded.add((entity, obj.id, name, to_wire(getattr(obj, name))))
             self.writes.append((entity, obj.id, name, to_wire(value), i))
         self.laptops[i].edit(entity, obj.id, **fields)
+
+    def merge(self, i: int, keep: Any, other: Any) -> None:
+        """Merge on laptop `i`, each field the merge changed on the kept fiche in the ledger."""
+        laptop = self.laptops[i]
+        with laptop.store.session() as s:
+            before = record_to_wire(s.get(Beneficiary, keep.id))
+            try:
+                kept = merge_beneficiaries(s, keep.id, other.id)
+            except RegisterError:
+                return  # anonymous, or already merged or deleted here: the app says no
+            after = record_to_wire(kept)
+        for name, value in after.items():
+            if name not in ("updated_at", "server_version") and before.get(name) != value:
+                self.superseded.add(("beneficiary", keep.id, name, before.get(name)))
+                self.writes.append(("beneficiary", keep.id, name, value, i))
+        self.merged.add(other.id)
 
     def step(self, step: tuple[Any, ...]) -> None:
         self.tick += 1
@@ -103,10 +207,42 @@ class Scenario:
             if person is not None:
                 stamp = dt.datetime.fromtimestamp((BASE_MS + self.tick * 1000) / 1000, dt.UTC)
                 self.write(i, "beneficiary", person, deleted_at=stamp + dt.timedelta(microseconds=self.tick))
+        elif kind == "same":  # a value another laptop already wrote in this field
+            person = self.local(laptop, Beneficiary, self.people, step[2])
+            if person is not None:
+                values = [w[3] for w in self.writes if w[:3] == ("beneficiary", person.id, step[3])]
+                self.write(i, "beneficiary", person, **{step[3]: values[step[2] % len(values)]})
+        elif kind == "merge":
+            keep = self.local(laptop, Beneficiary, self.people, step[2], deleted_at=None, merged_into_id=None)
+            other = self.local(
+                laptop, Beneficiary, self.people, step[3], deleted_at=None, merged_into_id=None
+            )
+            if keep is not None and other is not None and keep.id != other.id:
+                self.merge(i, keep, other)
+        elif kind == "partial":
+            calls = [0]
+
+            def stop() -> bool:
+                calls[0] += 1
+                return calls[0] > step[2]
+
+            engine = laptop.engine(batch_size=3, page_size=2)
+            try:
+                engine.run(should_stop=stop)
+            finally:
+                engine.transport.close()  # type: ignore[attr-defined]
         elif kind == "activity":
+            co_leader = self.advisors[1] if advisor != self.advisors[1] else self.advisors[0]
             with laptop.store.session() as s:
                 activity = Activity(
-                    **activity_fields(advisor, notes=self.value("a"), commune=self.value("c"))
+                    **activity_fields(
+                        advisor,
+                        type="workshop",
+                        title="Atelier",
+                        co_advisor_ids=[str(co_leader)],
+                        notes=self.value("a"),
+                        commune=self.value("c"),
+                    )
                 )
                 s.add(activity)
             self.activities.append(activity.id)
@@ -114,7 +250,7 @@ class Scenario:
                 ("activity", activity.id, k, getattr(activity, k), i) for k in ("notes", "commune")
             ]
         elif kind in ("edit_activity", "delete_activity"):
-            activity = self.local(laptop, Activity, self.activities, step[2], advisor_id=advisor)
+            activity = self.led(laptop, advisor, step[2])
             if activity is None:
                 return
             if kind == "edit_activity":
@@ -123,9 +259,11 @@ class Scenario:
                 stamp = dt.datetime.fromtimestamp((BASE_MS + self.tick * 1000) / 1000, dt.UTC)
                 self.write(i, "activity", activity, deleted_at=stamp + dt.timedelta(microseconds=self.tick))
         elif kind == "participant":
-            activity = self.local(laptop, Activity, self.activities, step[2], advisor_id=advisor)
-            person = self.local(laptop, Beneficiary, self.people, step[3])
-            if activity is not None and person is not None:
+            activity = self.led(laptop, advisor, step[2])
+            person = self.local(
+                laptop, Beneficiary, self.people, step[3], deleted_at=None, merged_into_id=None
+            )
+            if activity is not None and person is not None and not self.takes_part(laptop, activity, person):
                 with laptop.store.session() as s:
                     s.add(Participation(activity_id=activity.id, beneficiary_id=person.id, attended=True))
         elif kind == "sync":
@@ -149,13 +287,40 @@ class Scenario:
             local = {k: v for k, v in laptop.records().items() if k[1] in mine or _of(v, mine)}
             assert local == server, laptop.name
         own_lost = [self.own_lost_values(laptop) for laptop in self.laptops]
+        logged = self.server_lost_values()
         for entity, record_id, name, value, i in self.writes:
+            if record_id in self.merged and name in ("deleted_at", "merged_into_id"):
+                continue
             final = server[(entity, record_id)][name]
             key = (entity, record_id, name, value)
-            assert final == value or key in own_lost[i] or key in self.superseded, (key, final, i)
+            if final == value or key in self.superseded:
+                continue  # it stands, or an edit made where it was seen replaced it
+            assert key in own_lost[i] and key in logged, (key, final, i)
         for i, lost in enumerate(own_lost):
             mine_written = {w[:4] for w in self.writes if w[4] == i}
             assert lost <= mine_written, self.laptops[i].name  # never another laptop's loss
+        self.check_people_and_workshops(server)
+
+    def check_people_and_workshops(self, server: dict[tuple[str, uuid.UUID], dict[str, Any]]) -> None:
+        people = {i: server[("beneficiary", i)] for i in self.people}
+        for person_id, fields in people.items():
+            seen: list[uuid.UUID] = []
+            while fields["merged_into_id"] is not None and person_id not in seen:
+                seen.append(person_id)
+                person_id = uuid.UUID(str(fields["merged_into_id"]))
+                fields = people[person_id]
+            assert person_id not in seen, ("merge cycle", seen)  # ends on a fiche not merged
+            assert fields["deleted_at"] is None or not seen or person_id not in self.merged, seen
+        live = [
+            (f["activity_id"], f["beneficiary_id"])
+            for (entity, _), f in server.items()
+            if entity == "participation" and f["deleted_at"] is None
+        ]
+        assert len(live) == len(set(live)), "a person twice in one workshop"
+
+    def server_lost_values(self) -> set[tuple[str, uuid.UUID, str, Any]]:
+        with self.world.env.db.session() as s:
+            return {(c.entity, c.record_id, c.field, c.lost) for c in s.scalars(select(ConflictLog))}
 
     def own_lost_values(self, laptop: Laptop) -> set[tuple[str, uuid.UUID, str, Any]]:
         """The values this laptop lists as its own that lost a conflict."""
@@ -190,6 +355,10 @@ def _examples(world: SyncWorld, count: int) -> None:
     )
     @given(steps=st.lists(STEP, min_size=4, max_size=30))
     @example(steps=SECOND_PUSHER_WINS)
+    @example(steps=BETWEEN_PAGES)
+    @example(steps=OPPOSITE_MERGES)
+    @example(steps=SAME_PERSON_TWICE)
+    @example(steps=EQUAL_VALUES)
     def scenario(steps: list[tuple[Any, ...]]) -> None:
         _run(world, steps)
 
@@ -197,7 +366,7 @@ def _examples(world: SyncWorld, count: int) -> None:
 
 
 def test_three_laptops_converge_and_lose_no_write(world: SyncWorld) -> None:
-    _examples(world, 4 if world.env.db.is_postgres else 12)
+    _examples(world, 1 if world.env.db.is_postgres else 4)
 
 
 @pytest.mark.slow

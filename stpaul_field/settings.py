@@ -52,6 +52,9 @@ LOCK_CODE_HASH = _declare("lock_code_hash", str, "", "Empreinte du code de déve
 COUNT_PLANNED_PAST = _declare(
     "count_planned_past", bool, False, "Compter les activités prévues déjà passées comme réalisées"
 )
+ATTENDANCE_REMINDER_DAY = _declare(
+    "attendance_reminder_day", str, "", "Jour du dernier rappel des émargements à saisir"
+)
 RETENTION_YEARS = _declare("retention_years", int, 2, "Anonymiser après N années sans activité")
 IMPORT_COLUMNS = _declare(
     "import_columns", str, "", "Colonnes d'un fichier de la ville, retenues au dernier import (JSON)"

@@ -282,3 +282,32 @@ def test_demarches_under_an_aidants_connect_mandate_are_counted(store):
         team = st.period_figures(s, NOVEMBER, st.team_scope(), RULE)
         bruno = st.period_figures(s, NOVEMBER, st.advisor_scope(s, fx.bruno), RULE)
     assert (team.aidants_connect, bruno.aidants_connect) == (1, 0)
+
+
+def test_workshops_awaiting_their_attendance(store, fx):
+    """« Émargement à saisir »: happened (done, or planned and past), people registered, nobody marked."""
+    from stpaul_field.store import activities as acts
+
+    team, alice, bruno = figures(store), figures(store, fx.alice), figures(store, fx.bruno)
+    # a4 (done; b2, b3 registered, b4 deleted) and a11 (planned, past; b1, b2); not a3 (marked),
+    # a9 (its only participation deleted), a13 (still to come), a5 (cancelled), a6 (deleted)
+    assert (team.awaiting_attendance_workshops, team.awaiting_attendance_registered) == (2, 4)
+    assert (alice.awaiting_attendance_workshops, alice.awaiting_attendance_registered) == (1, 2)
+    assert (bruno.awaiting_attendance_workshops, bruno.awaiting_attendance_registered) == (1, 2)
+    # Seen on 2 December, the workshop of the 30th has happened too.
+    later = figures(store, rule=CountingRule(dt.date(2026, 12, 2)))
+    assert (later.awaiting_attendance_workshops, later.awaiting_attendance_registered) == (3, 6)
+    with store.reader() as s:
+        flt = acts.ActivityFilter(awaiting_attendance_on=RULE.today)
+        listed = {uuid_hex for uuid_hex in acts.activity_ids(s, flt)}
+        rows = acts.activity_rows(s, [fx.activities[k] for k in ("a3", "a4", "a11", "a13")], RULE.today)
+    assert listed == {fx.activities["a4"].hex, fx.activities["a11"].hex}
+    assert [r.awaiting_attendance for r in rows] == [False, True, True, False]
+    # Once marked (b2 came), a4 leaves the list and b2 counts.
+    with store.session() as s:
+        loaded = acts.load_activity(s, fx.activities["a4"])
+        came = {p.participation_id: p.beneficiary_id == fx.beneficiaries["b2"] for p in loaded.participants}
+        acts.set_attendance(s, fx.activities["a4"], came)
+    after = figures(store)
+    assert (after.awaiting_attendance_workshops, after.awaiting_attendance_registered) == (1, 2)
+    assert after.follow_ups == team.follow_ups + 1

@@ -161,6 +161,10 @@ class PeriodFigures:
     by_advisor: Breakdown | None = None  # team scope only
     # Follow-ups of démarches done under an Aidants Connect mandate (the flag, no mandate data).
     aidants_connect: int = 0
+    # « Émargement à saisir »: workshops of the period that happened and whose attendance nobody
+    # marked, and their registered people, not counted in the follow-ups until it is marked.
+    awaiting_attendance_workshops: int = 0
+    awaiting_attendance_registered: int = 0
 
     @property
     def redirected(self) -> int:

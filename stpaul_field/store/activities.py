@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import String, and_, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
+from stpaul_field.domain.counting import DONE, PLANNED, WORKSHOP, reunion_today
 from stpaul_field.domain.entities import ActivityData, BeneficiaryData
 from stpaul_field.domain.text import person_order
 from stpaul_field.domain.validation import (
@@ -368,6 +369,8 @@ class ActivityFilter:
     venue_id: uuid.UUID | None = None
     theme: str | None = None
     advisor_id: uuid.UUID | None = None
+    # Only the workshops whose attendance is still to be marked (« Émargement à saisir ») on this day.
+    awaiting_attendance_on: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,6 +387,7 @@ class ActivityRow:
     venue: str
     themes: tuple[str, ...]
     advisor: str
+    awaiting_attendance: bool = False  # « Émargement à saisir » (`awaiting_attendance`)
 
 
 # Sort keys the list offers, each an SQL expression (ties broken by date, time, id).
@@ -416,6 +420,33 @@ _ADVISOR_NAME = (
     .correlate(Activity)
     .scalar_subquery()
 )
+
+
+def _live_people(*conditions: Any) -> Any:
+    return (
+        select(Participation.activity_id)
+        .where(Participation.activity_id == Activity.id, Participation.deleted_at.is_(None), *conditions)
+        .correlate(Activity)
+        .exists()
+    )
+
+
+def awaiting_attendance(today: dt.date) -> Any:
+    """`domain.counting.attendance_pending` in SQL, on `Activity`: a workshop that happened
+    (done, or planned and past), with registered people, whose attendance nobody marked."""
+    happened = or_(
+        and_(Activity.status == PLANNED, Activity.date < today),
+        and_(Activity.status == DONE, Activity.date <= today),
+    )
+    return and_(
+        Activity.type == WORKSHOP,
+        Activity.deleted_at.is_(None),
+        happened,
+        _live_people(Participation.registered.is_(True)),
+        ~_live_people(Participation.attended.is_not(None)),
+    )
+
+
 _VENUE_NAME = select(Venue.name).where(Venue.id == Activity.venue_id).correlate(Activity).scalar_subquery()
 _WHO = func.coalesce(func.nullif(Activity.title, ""), _FIRST_PERSON, "")
 
@@ -453,6 +484,8 @@ def _where(flt: ActivityFilter) -> list[Any]:
         )
     if flt.theme:
         conds.append(func.instr(type_coerce(Activity.themes, String), f'"{flt.theme}"') > 0)
+    if flt.awaiting_attendance_on is not None:
+        conds.append(awaiting_attendance(flt.awaiting_attendance_on))
     return conds
 
 
@@ -486,10 +519,15 @@ def activity_ids(
     return list(session.scalars(stmt))
 
 
-def activity_rows(session: Session, ids: list[str] | list[uuid.UUID]) -> list[ActivityRow]:
-    """The shown columns of these activities, in the order of `ids` (primary-key lookups)."""
+def activity_rows(
+    session: Session, ids: list[str] | list[uuid.UUID], today: dt.date | None = None
+) -> list[ActivityRow]:
+    """The shown columns of these activities, in the order of `ids` (primary-key lookups).
+
+    `today` (default: today in Réunion) tells which workshops await their attendance."""
     if not ids:
         return []
+    today = today or reunion_today()
     ids = [i if isinstance(i, uuid.UUID) else uuid.UUID(hex=i) for i in ids]
     stmt = select(
         Activity.id,
@@ -504,6 +542,7 @@ def activity_rows(session: Session, ids: list[str] | list[uuid.UUID]) -> list[Ac
         func.coalesce(_VENUE_NAME, Activity.commune, ""),
         Activity.themes,
         func.coalesce(_ADVISOR_NAME, ""),
+        awaiting_attendance(today),
     ).where(Activity.id.in_(ids))
     by_id = {}
     for r in session.execute(stmt):
@@ -520,6 +559,7 @@ def activity_rows(session: Session, ids: list[str] | list[uuid.UUID]) -> list[Ac
             venue=r[9] or "",
             themes=tuple(r[10] or ()),
             advisor=r[11] or "",
+            awaiting_attendance=bool(r[12]),
         )
     return [by_id[i] for i in ids if i in by_id]
 
@@ -531,6 +571,7 @@ def list_activities(
     descending: bool = True,
     limit: int = 200,
     offset: int = 0,
+    today: dt.date | None = None,
 ) -> list[ActivityRow]:
     """One page of the list (ids sorted in SQL on the sort keys alone, then their columns)."""
     page_ids = list(
@@ -542,15 +583,62 @@ def list_activities(
             .offset(offset)
         )
     )
-    return activity_rows(session, page_ids)
+    return activity_rows(session, page_ids, today)
 
 
 def agenda_items(
-    session: Session, first_day: dt.date, last_day: dt.date, advisor_id: uuid.UUID | None = None
+    session: Session,
+    first_day: dt.date,
+    last_day: dt.date,
+    advisor_id: uuid.UUID | None = None,
+    today: dt.date | None = None,
 ) -> list[ActivityRow]:
     """Everything between two days (inclusive), in the order of the day."""
     flt = ActivityFilter(date_from=first_day, date_to=last_day, advisor_id=advisor_id)
-    return list_activities(session, flt, sort="date", descending=False, limit=10_000)
+    return list_activities(session, flt, sort="date", descending=False, limit=10_000, today=today)
+
+
+@dataclass(frozen=True, slots=True)
+class AwaitingAttendance:
+    """Workshops that happened and whose attendance nobody marked: how many, and their
+    registered people (live ones), who are not counted until it is marked."""
+
+    workshops: int
+    registered: int
+
+
+def awaiting_attendance_count(
+    session: Session,
+    today: dt.date,
+    first_day: dt.date | None = None,
+    last_day: dt.date | None = None,
+    advisor_id: uuid.UUID | None = None,
+) -> AwaitingAttendance:
+    """`advisor_id`: the workshops this advisor leads (as the figures count them)."""
+    conds = [awaiting_attendance(today)]
+    if first_day is not None:
+        conds.append(Activity.date >= first_day)
+    if last_day is not None:
+        conds.append(Activity.date <= last_day)
+    if advisor_id is not None:
+        conds.append(Activity.advisor_id == advisor_id)
+    workshops = select(Activity.id).where(*conds).subquery()
+    # Deleted people are not people to count (the figures do not count them either).
+    gone = select(Beneficiary.id).where(
+        Beneficiary.deleted_at.is_not(None), Beneficiary.merged_into_id.is_(None)
+    )
+    registered = session.scalar(
+        select(func.count())
+        .select_from(Participation)
+        .join(workshops, workshops.c.id == Participation.activity_id)
+        .where(
+            Participation.deleted_at.is_(None),
+            Participation.registered.is_(True),
+            Participation.beneficiary_id.not_in(gone),
+        )
+    )
+    count = session.scalar(select(func.count()).select_from(workshops))
+    return AwaitingAttendance(int(count or 0), int(registered or 0))
 
 
 def participant_ids(rows: Iterable[ParticipantRow]) -> list[uuid.UUID]:

@@ -56,6 +56,7 @@ from stpaul_field.domain.report_model import (
     add_months,
 )
 from stpaul_field.domain.text import person_order
+from stpaul_field.store.activities import awaiting_attendance_count
 from stpaul_field.store.models import Activity, Advisor, Beneficiary, Participation, Venue
 
 EVOLUTION_MONTHS = 12
@@ -320,6 +321,7 @@ def _figures(session: Session, period: Period, scope: Scope, rule: CountingRule)
     individual_n, individual_w = by_type.get("individual", (0, 0))
     workshop_n, workshop_w = by_type.get("workshop", (0, 0))
     anonymous = one(select(func.coalesce(func.sum(acts.c.anon_total), 0)))
+    awaiting = awaiting_attendance_count(session, rule.today, period.start, period.end, scope.advisor_id)
     mandated = one(select(func.coalesce(func.sum(weights.c.w), 0)).where(weights.c.aidants_connect.is_(True)))
     unique = one(select(func.count(func.distinct(units.c.person))))
 
@@ -420,6 +422,8 @@ def _figures(session: Session, period: Period, scope: Scope, rule: CountingRule)
         by_duration=_breakdown("Par durée", durations, v.DURATION_BANDS),
         by_advisor=by_advisor,
         aidants_connect=mandated,
+        awaiting_attendance_workshops=awaiting.workshops,
+        awaiting_attendance_registered=awaiting.registered,
     )
 
 

@@ -13,9 +13,10 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QGridLayout,
@@ -41,6 +42,7 @@ from stpaul_field.ui.widgets.venue_combo import VenueCombo
 ID_ROLE = Qt.ItemDataRole.UserRole
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invisible root of a table model
+AWAITING = QColor("#b45309")  # « Émargement à saisir »: to do, not an error
 
 
 class ActivitiesModel(QAbstractTableModel):
@@ -195,6 +197,8 @@ class ActivitiesModel(QAbstractTableModel):
             return row.id
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.COL_PARTICIPANTS, self.COL_DURATION):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_STATUS and row.awaiting_attendance:
+            return QBrush(AWAITING)
         if role == Qt.ItemDataRole.FontRole and row.status == "cancelled":
             font = QFont()
             font.setStrikeOut(True)
@@ -219,6 +223,8 @@ class ActivitiesModel(QAbstractTableModel):
         if col == self.COL_THEMES:
             return ", ".join(i18n.label(v.THEMES, t) for t in row.themes)
         if col == self.COL_STATUS:
+            if row.awaiting_attendance:
+                return self.tr("Émargement à saisir")
             return i18n.label(v.ACTIVITY_STATUSES, row.status)
         return ""
 
@@ -276,6 +282,12 @@ class ActivitiesView(QWidget):
         self.venue_filter = VenueCombo(ctx, allow_none=self.tr("Tous les lieux"))
         self.theme_filter = ChoiceCombo(v.THEMES, empty=self.tr("Toutes les thématiques"))
         self.status_filter = ChoiceCombo(v.ACTIVITY_STATUSES, empty=self.tr("Tous les statuts"))
+        self.awaiting_filter = QCheckBox(self.tr("Émargement à &saisir"))
+        self.awaiting_filter.setToolTip(
+            self.tr(
+                "Ateliers passés dont personne n'a marqué la présence : leurs inscrits ne comptent pas encore"
+            )
+        )
 
         # Rows of filters, so that the list fits a small laptop screen at 125 %.
         filters = QGridLayout()
@@ -297,6 +309,7 @@ class ActivitiesView(QWidget):
                 widget.setMinimumContentsLength(12)
             filters.addWidget(label, row, col)
             filters.addWidget(widget, row, col + 1)
+        filters.addWidget(self.awaiting_filter, 2, 4, 1, 2)
         filters.setColumnStretch(6, 1)
 
         self.table = QTableView()
@@ -353,6 +366,7 @@ class ActivitiesView(QWidget):
         self.period.currentIndexChanged.connect(self._period_changed)
         for combo in (self.type_filter, self.venue_filter, self.theme_filter, self.status_filter):
             combo.currentIndexChanged.connect(self.apply_filter)
+        self.awaiting_filter.toggled.connect(self.apply_filter)
         self.date_from.dateChanged.connect(self._dates_edited)
         self.date_to.dateChanged.connect(self._dates_edited)
         self.model.loaded.connect(self._update_count)
@@ -396,7 +410,25 @@ class ActivitiesView(QWidget):
             status=self.status_filter.code(),
             venue_id=self.venue_filter.venue_id(),
             theme=self.theme_filter.code(),
+            awaiting_attendance_on=i18n.today() if self.awaiting_filter.isChecked() else None,
         )
+
+    def show_awaiting_attendance(self, first_day: dt.date, last_day: dt.date) -> None:
+        """The workshops of these days whose attendance is to be marked (the Rapports' link)."""
+        widgets = (self.period, self.type_filter, self.venue_filter, self.theme_filter, self.status_filter)
+        for widget in (*widgets, self.awaiting_filter, self.date_from, self.date_to):
+            widget.blockSignals(True)
+        for combo in widgets[1:]:
+            combo.setCurrentIndex(0)
+        self.period.setCurrentIndex(PERIODS.index("custom"))
+        self.date_from.setDate(to_qdate(first_day))
+        self.date_to.setDate(to_qdate(last_day))
+        self.awaiting_filter.setChecked(True)
+        for widget in (*widgets, self.awaiting_filter, self.date_from, self.date_to):
+            widget.blockSignals(False)
+        for edit in (self.date_from, self.date_to):
+            edit.setEnabled(True)
+        self.apply_filter()
 
     def apply_filter(self) -> None:
         self._dirty = False

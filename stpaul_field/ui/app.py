@@ -103,6 +103,7 @@ class Launcher(QObject):
         if self.ask_venue and ctx.venue_id is None:
             # The current venue is chosen once, then is the default everywhere.
             QTimer.singleShot(0, self.window.open_settings)
+        QTimer.singleShot(0, self.window.remind_awaiting_attendance)
         self.ready.emit(self.window)
 
     def _failed(self, error: BaseException) -> None:

@@ -8,7 +8,9 @@ The status bar always says where the laptop stands with the central record
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
@@ -144,12 +146,28 @@ class MainWindow(QMainWindow):
         self.add_view("agenda", self.tr("Agenda"), self.agenda)
         self.add_view("beneficiaries", self.tr("Bénéficiaires"), self.register)
         self.add_view("activities", self.tr("Activités"), self.activities)
-        self.add_view(
-            "reports", self.tr("Rapports"), LazyView(lambda: ReportsView(self.ctx.store, self.ctx.settings))
-        )
+        self.add_view("reports", self.tr("Rapports"), LazyView(lambda: self._reports_view(ReportsView)))
         self.add_view("sync", self.tr("Synchronisation"), self._sync_view())
         self.add_view("bin", self.tr("Corbeille"), self.bin)
         self.register.activityRequested.connect(self.open_activity)
+
+    def _reports_view(self, factory: Callable[..., Any]) -> QWidget:
+        view = factory(self.ctx.store, self.ctx.settings)
+        view.awaitingAttendanceRequested.connect(self.show_awaiting_attendance)
+        return view
+
+    def show_awaiting_attendance(
+        self, first_day: dt.date | None = None, last_day: dt.date | None = None
+    ) -> None:
+        """The Activités list on the workshops whose attendance is to be marked (all time by default)."""
+        self.show_view("activities")
+        self.activities.show_awaiting_attendance(first_day or dt.date(2000, 1, 1), last_day or i18n.today())
+
+    def remind_awaiting_attendance(self) -> None:
+        """On the first start of the day: the advisor's workshops awaiting attendance."""
+        from stpaul_field.ui import attendance_reminder
+
+        attendance_reminder.remind(self, self.ctx, self.show_awaiting_attendance)
 
     def _sync_view(self) -> QWidget:
         from stpaul_field.ui.sync_panel import SyncPanel

@@ -215,6 +215,8 @@ class ReportsView(QWidget):
     reportReady = Signal(object)
     exportDone = Signal(str, int)
     failed = Signal(str)
+    # The link « N ateliers sans émargement »: the Activités list on them (first day, last day).
+    awaitingAttendanceRequested = Signal(object, object)
 
     def __init__(self, store: Store, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -298,7 +300,16 @@ class ReportsView(QWidget):
         # What the figures hold (only what happened, `domain.counting`), said above them.
         self.counted_label = QLabel("")
         self.counted_label.setWordWrap(True)
-        outer.addWidget(self.counted_label)
+        # Workshops whose attendance nobody marked: their people are not in the figures.
+        self.awaiting_label = QLabel("")
+        self.awaiting_label.setStyleSheet("color: #b45309;")
+        self.awaiting_label.setTextFormat(Qt.TextFormat.RichText)
+        self.awaiting_label.linkActivated.connect(self._awaiting_requested)
+        self.awaiting_label.hide()
+        counted = QHBoxLayout()
+        counted.addWidget(self.counted_label, 1)
+        counted.addWidget(self.awaiting_label)
+        outer.addLayout(counted)
 
         body = QWidget()
         grid = QVBoxLayout(body)
@@ -487,7 +498,18 @@ class ReportsView(QWidget):
         if report.rule.planned_past:
             counted += self.tr(" (les activités prévues déjà passées comptent comme réalisées)")
         self.counted_label.setText(counted)
+        workshops, registered = f.awaiting_attendance_workshops, f.awaiting_attendance_registered
+        self.awaiting_label.setVisible(workshops > 0)
+        if workshops:
+            text = self.tr("%n atelier(s) sans émargement", "", workshops)
+            text += ", " + self.tr("%n inscrit(s) non compté(s)", "", registered)
+            self.awaiting_label.setText(f'<a href="activites">{text}</a>')
+            self.awaiting_label.setToolTip(self.tr("Voir ces ateliers dans la liste des activités"))
         self.reportReady.emit(report)
+
+    def _awaiting_requested(self, _link: str = "") -> None:
+        period = self.period()
+        self.awaitingAttendanceRequested.emit(period.start, period.end)
 
     def _translated(self, key: str, breakdown: Breakdown) -> Breakdown:
         """The breakdown with its title and value-list labels in the UI's language."""

@@ -122,6 +122,8 @@ class AgendaModel(QAbstractTableModel):
     def describe(self, item: ActivityRow) -> str:
         time = i18n.format_time(item.start_time)
         mark = {"done": "✓ ", "cancelled": "✗ "}.get(item.status, "")
+        if item.awaiting_attendance:  # happened, nobody marked: its people are not counted yet
+            mark = "⚠ "
         if item.type == "workshop":
             what = self.tr("Atelier : {0} ({1})").format(item.title, item.participants)
         else:
@@ -163,5 +165,6 @@ class AgendaModel(QAbstractTableModel):
             v.duration_label(item.duration_min),
             item.venue,
             ", ".join(i18n.label(v.THEMES, t) for t in item.themes),
+            self.tr("Émargement à saisir") if item.awaiting_attendance else "",
         ]
         return " · ".join(p for p in parts if p)

@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from stpaul_field.domain import values  # noqa: E402
+from stpaul_field.domain import report_model, values  # noqa: E402
 from stpaul_field.ui.i18n import LANGUAGES, MESSAGES_CONTEXT, VALUES_CONTEXT  # noqa: E402
 
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -49,6 +49,10 @@ def value_labels() -> list[str]:
     for obj in vars(values).values():
         if isinstance(obj, values.ValueList):
             labels.extend(c.label for c in obj if c.label not in labels)
+    # The report's splits and sections, declared once in the domain (`ui.i18n.text`).
+    for title in [s.title for s in report_model.SPLITS] + list(report_model.SECTIONS.values()):
+        if title not in labels:
+            labels.append(title)
     return labels
 
 

@@ -80,6 +80,7 @@ def build(store: Store) -> Fixture:
             gender="masculin",
             age_band="soixante_soixante_neuf",
             homeless=True,
+            commune="La Possession",
         )
         ben("b3", first_name="Line", last_name="Boyer")  # gender and age not recorded
         ben("b4", first_name="Effacé", last_name="Supprimé", deleted_at=now)  # tombstone
@@ -136,6 +137,7 @@ def build(store: Store) -> Fixture:
             level="debutant",
             anon_total=3,
             anon_genders={"feminin": 2},
+            anon_statuses={"retraite": 1},
             anon_age_bands={"soixante_dix_plus": 1},
         )
         part(a3, "b2", attended=True)

@@ -82,3 +82,65 @@ def test_report_renders_as_an_image(qapp, store, tmp_path):
     )
     png = next(tmp_path.glob("p*.png"))
     assert png.stat().st_size > 5000  # a page with drawings, not a blank one
+
+
+def test_the_figures_as_a_workbook_one_sheet_per_split(store, tmp_path):
+    from openpyxl import load_workbook
+
+    from stpaul_field.documents.figures_export import SUMMARY, sheet_name, write_figures_xlsx
+    from stpaul_field.domain.report_model import SPLITS
+
+    build(store)
+    with store.reader() as s:
+        report = st.monthly_report(s, Period.month(*NOV), st.team_scope(), RULE, team_target=40)
+    out = tmp_path / "chiffres.xlsx"
+    assert write_figures_xlsx(report, out) == 1 + len(SPLITS)  # the team's: advisors too
+    wb = load_workbook(out)
+    assert wb.sheetnames == [SUMMARY, *(sheet_name(s.title) for s in SPLITS)]
+    summary = {row[0]: row[1] for row in wb[SUMMARY].iter_rows(values_only=True)}
+    assert summary["Suivis"] == 8 and summary["Objectif"] == 40
+    assert (
+        summary["Ateliers sans émargement"] == 2
+        and summary["Inscrits non comptés (émargement à saisir)"] == 4
+    )
+    assert summary["Ce qui est compté"].startswith("Activités réalisées jusqu'au 28/11/2026")
+
+    def rows(title: str) -> dict:
+        return {
+            r[0]: r[1] for r in wb[sheet_name(title)].iter_rows(min_row=2, values_only=True) if r and r[1]
+        }
+
+    assert rows("Par commune de résidence") == {"Saint-Paul": 3, "La Possession": 1, "Non renseigné": 4}
+    assert rows("Par matériel utilisé") == {"Ordinateur": 1, "Téléphone": 1}
+    assert rows("Par type de lieu") == {"Lieu d’activité": 7, "À domicile": 1}
+    assert rows("Par statut") == {"En emploi": 3, "Retraité": 1, "Non communiqué ou hétérogène": 4}
+    assert rows("Par bassin de vie")["Mafate"] == 4
+    mafate = next(
+        r for r in wb[sheet_name("Par bassin de vie")].iter_rows(values_only=True) if r[0] == "Mafate"
+    )
+    assert mafate[2] == 0.5  # its share of the follow-ups
+
+
+def test_report_command_writes_the_figures_as_xlsx(qapp, store, paths, tmp_path):
+    from openpyxl import load_workbook
+
+    build(store)
+    store.close()
+    out = tmp_path / "chiffres.xlsx"
+    assert (
+        main(["--data-dir", str(paths.data.parent), "report", "--month", "2026-11", "--team", "-o", str(out)])
+        == 0
+    )
+    assert "Par commune de résidence" in load_workbook(out).sheetnames
+
+
+def test_the_pdf_has_the_new_splits(qapp, store, tmp_path):
+    build(store)
+    with store.reader() as s:
+        report = st.monthly_report(s, Period.month(*NOV), st.team_scope(), RULE, team_target=40)
+    out = tmp_path / "rapport.pdf"
+    write_monthly_report(report, out)
+    two = text_of(out)[1]
+    for title in ("Par type de lieu", "Par commune de résidence", "Par matériel utilisé", "Par statut"):
+        assert title in two
+    assert "La Possession" in two

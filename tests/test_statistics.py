@@ -158,6 +158,17 @@ def test_breakdowns(store, fx):
     assert f.redirected == 1
     assert f.by_duration.as_dict() == {"lt_30": 1, "30_60": 2, "60_120": 1, "ge_120": 4}
     assert f.by_duration.total == f.follow_ups
+    # The Coop's splits: place type, equipment (activities); commune, status (people)
+    assert f.by_place_type.as_dict() == {"lieu_activite": 7, "autre": 0, "domicile": 1, "a_distance": 0}
+    assert {k: n for k, n in f.by_equipment.as_dict().items() if n} == {"ordinateur": 1, "telephone": 1}
+    assert f.by_equipment.overlapping
+    # b1 (Saint-Paul) x3, b2 (La Possession) x1; the 4 anonymous have no commune
+    assert f.by_commune.as_dict() == {"Saint-Paul": 3, "La Possession": 1, None: 4}
+    # b1 en emploi x3, b2 not recorded; anonymous: 1 retired (a3), 3 undescribed
+    statuses = {k: n for k, n in f.by_social_status.as_dict().items() if n}
+    assert statuses == {"en_emploi": 3, "retraite": 1, "non_communique": 4}
+    for split in (f.by_place_type, f.by_commune, f.by_social_status):
+        assert split.total == f.follow_ups
 
 
 def test_monthly_evolution_over_twelve_months(store, fx):

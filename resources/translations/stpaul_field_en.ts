@@ -3071,6 +3071,82 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>values</name>
     <message>
+      <source>Par conseiller</source>
+      <translation>By advisor</translation>
+    </message>
+    <message>
+      <source>Par bassin de vie</source>
+      <translation>By living area</translation>
+    </message>
+    <message>
+      <source>Par lieu</source>
+      <translation>By venue</translation>
+    </message>
+    <message>
+      <source>Par type de lieu</source>
+      <translation>By place type</translation>
+    </message>
+    <message>
+      <source>Par commune de résidence</source>
+      <translation>By commune of residence</translation>
+    </message>
+    <message>
+      <source>Par thématique</source>
+      <translation>By theme</translation>
+    </message>
+    <message>
+      <source>Par démarche administrative</source>
+      <translation>By administrative procedure</translation>
+    </message>
+    <message>
+      <source>Par matériel utilisé</source>
+      <translation>By equipment used</translation>
+    </message>
+    <message>
+      <source>Publics prioritaires</source>
+      <translation>Priority publics</translation>
+    </message>
+    <message>
+      <source>Par genre</source>
+      <translation>By gender</translation>
+    </message>
+    <message>
+      <source>Par tranche d&apos;âge</source>
+      <translation>By age band</translation>
+    </message>
+    <message>
+      <source>Par statut</source>
+      <translation>By status</translation>
+    </message>
+    <message>
+      <source>Autonomie (individuels)</source>
+      <translation>Autonomy (individual)</translation>
+    </message>
+    <message>
+      <source>Réorientations</source>
+      <translation>Redirections</translation>
+    </message>
+    <message>
+      <source>Par durée</source>
+      <translation>By duration</translation>
+    </message>
+    <message>
+      <source>Lieux</source>
+      <translation>Venues</translation>
+    </message>
+    <message>
+      <source>Publics</source>
+      <translation>Publics</translation>
+    </message>
+    <message>
+      <source>Accompagnement</source>
+      <translation>Accompaniment</translation>
+    </message>
+    <message>
+      <source>Conseillers</source>
+      <translation>Advisors</translation>
+    </message>
+    <message>
       <source>Accompagnement individuel</source>
       <translation>Individual accompaniment</translation>
     </message>

@@ -24,8 +24,11 @@ from PySide6.QtGui import (
 
 from stpaul_field.documents.qt_runtime import ensure_gui_application
 from stpaul_field.domain import values as v
-from stpaul_field.domain.report_model import Breakdown, MonthlyReport, MonthPoint
+from stpaul_field.domain.report_model import Breakdown, MonthlyReport, MonthPoint, Split
 from stpaul_field.paths import private_file
+
+# Splits the PDF draws as bars (page one's bassins and advisors, page two's themes), not as tables.
+CHARTED = frozenset({"by_bassin", "by_advisor", "by_theme"})
 
 PAGE_W, PAGE_H = 595.0, 842.0  # A4 in points
 MARGIN = 40.0
@@ -269,27 +272,32 @@ def _page_two(page: _Page, report: MonthlyReport) -> None:
     page.y += (
         draw_hbars(page, QRectF(MARGIN, page.y, PAGE_W - 2 * MARGIN, 0), f.by_theme, skip_zero=True) + 12
     )
-    # Three columns of tables below the themes.
+    # Three columns of tables below the themes: every split of `SPLITS` not drawn as bars,
+    # each put in the column that is shortest so far.
     gap = 14.0
     col_w = (PAGE_W - 2 * MARGIN - 2 * gap) / 3
-    columns = (
-        (f.by_priority_public, f.by_gender, f.by_age_band),
-        (f.by_autonomy, f.by_redirection, f.by_duration),
-        (f.by_admin_theme, f.by_venue),
-    )
+    columns: list[list[tuple[Split, Breakdown]]] = [[], [], []]
+    heights = [0.0, 0.0, 0.0]
+    for split, breakdown in f.splits():
+        if split.key in CHARTED:
+            continue
+        shown = [r for r in breakdown.rows if r.count or not split.skip_zero]
+        c = heights.index(min(heights))
+        columns[c].append((split, breakdown))
+        heights[c] += 25 + 11.5 * max(1, len(shown))
     start = page.y
     for c, tables in enumerate(columns):
         page.y = start
         x = MARGIN + c * (col_w + gap)
-        for breakdown in tables:
+        for split, breakdown in tables:
             if page.y > PAGE_H - MARGIN - 40:
                 break
-            skip = breakdown in (f.by_admin_theme, f.by_venue, f.by_redirection)
-            page.y += draw_table(page, x, col_w, breakdown, skip_zero=skip) + 10
+            page.y += draw_table(page, x, col_w, breakdown, skip_zero=split.skip_zero) + 10
     page.text(
         QRectF(MARGIN, PAGE_H - MARGIN + 8, PAGE_W - 2 * MARGIN, 12),
-        "Suivi : un bénéficiaire dans une activité réalisée ou prévue (hors annulées), plus les "
-        "participants anonymes des ateliers. Les thématiques se cumulent.",
+        "Suivi : un bénéficiaire présent à une activité qui a eu lieu (voir l'en-tête ; jamais une "
+        "annulée ni une à venir), plus les participants anonymes des ateliers. "
+        "Thématiques et matériels se cumulent.",
         6.5,
         color=MUTED,
     )

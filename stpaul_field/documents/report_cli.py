@@ -12,7 +12,9 @@ from stpaul_field.paths import AppPaths
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--month", metavar="AAAA-MM", help="le mois du rapport (défaut : le mois en cours)")
     parser.add_argument("--team", action="store_true", help="toute l'équipe (défaut : ce poste)")
-    parser.add_argument("-o", "--output", required=True, metavar="FICHIER.pdf")
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="FICHIER.pdf|.xlsx", help="PDF, ou les chiffres en XLSX"
+    )
 
 
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
@@ -49,10 +51,14 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
             )
     finally:
         store.close()
+    from stpaul_field.documents.figures_export import write_figures_xlsx
     from stpaul_field.documents.monthly_report import write_monthly_report
 
     try:
-        write_monthly_report(report, output)
+        if output.suffix.lower() == ".xlsx":  # the figures, one sheet per split
+            write_figures_xlsx(report, output)
+        else:
+            write_monthly_report(report, output)
     except OSError as error:
         print(f"Erreur : écriture impossible de {output} ({error}).")
         return 1

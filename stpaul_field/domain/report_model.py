@@ -48,6 +48,48 @@ class Breakdown:
         return {r.code: r.count for r in self.rows}
 
 
+@dataclass(frozen=True, slots=True)
+class Split:
+    """One breakdown of the report, declared once (`SPLITS`): statistics compute it under this
+    title, the Rapports view and the PDF place it in its section, the figures export gives it
+    a sheet."""
+
+    key: str  # the `PeriodFigures` attribute
+    title: str  # French; the view translates it (context « ReportsView »)
+    section: str  # a key of `SECTIONS`
+    skip_zero: bool = False  # tables leave out rows at 0 (long lists: venues, communes…)
+    team_only: bool = False
+
+
+# The view's tabs and the PDF's groups, in order.
+SECTIONS: dict[str, str] = {
+    "places": "Lieux",
+    "themes": "Thématiques",
+    "publics": "Publics",
+    "help": "Accompagnement",
+    "advisors": "Conseillers",
+}
+
+SPLITS: tuple[Split, ...] = (
+    Split("by_advisor", "Par conseiller", "advisors", team_only=True),
+    Split("by_bassin", "Par bassin de vie", "places"),
+    Split("by_venue", "Par lieu", "places", skip_zero=True),
+    Split("by_place_type", "Par type de lieu", "places"),
+    Split("by_commune", "Par commune de résidence", "places", skip_zero=True),
+    Split("by_theme", "Par thématique", "themes", skip_zero=True),
+    Split("by_admin_theme", "Par démarche administrative", "themes", skip_zero=True),
+    Split("by_equipment", "Par matériel utilisé", "themes"),
+    Split("by_priority_public", "Publics prioritaires", "publics"),
+    Split("by_gender", "Par genre", "publics"),
+    Split("by_age_band", "Par tranche d'âge", "publics"),
+    Split("by_social_status", "Par statut", "publics"),
+    Split("by_autonomy", "Autonomie (individuels)", "help"),
+    Split("by_redirection", "Réorientations", "help", skip_zero=True),
+    Split("by_duration", "Par durée", "help"),
+)
+SPLIT_BY_KEY: dict[str, Split] = {s.key: s for s in SPLITS}
+
+
 @dataclass(frozen=True)
 class Period:
     start: dt.date
@@ -158,6 +200,10 @@ class PeriodFigures:
     by_autonomy: Breakdown
     by_redirection: Breakdown
     by_duration: Breakdown
+    by_place_type: Breakdown
+    by_commune: Breakdown
+    by_equipment: Breakdown
+    by_social_status: Breakdown
     by_advisor: Breakdown | None = None  # team scope only
     # Follow-ups of démarches done under an Aidants Connect mandate (the flag, no mandate data).
     aidants_connect: int = 0
@@ -171,20 +217,11 @@ class PeriodFigures:
         return self.by_redirection.total
 
     def breakdowns(self) -> list[Breakdown]:
-        """In the order a report shows them."""
-        out = [
-            self.by_bassin,
-            self.by_venue,
-            self.by_theme,
-            self.by_admin_theme,
-            self.by_priority_public,
-            self.by_gender,
-            self.by_age_band,
-            self.by_autonomy,
-            self.by_redirection,
-            self.by_duration,
-        ]
-        return ([self.by_advisor] if self.by_advisor else []) + out
+        """In the order a report shows them (`SPLITS`); the advisors' in the team's only."""
+        return [b for _split, b in self.splits()]
+
+    def splits(self) -> list[tuple[Split, Breakdown]]:
+        return [(s, b) for s in SPLITS if (b := getattr(self, s.key)) is not None]
 
 
 @dataclass(frozen=True)

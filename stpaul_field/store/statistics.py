@@ -46,6 +46,7 @@ from stpaul_field.domain import values as v
 from stpaul_field.domain.counting import DONE, INDIVIDUAL, PLANNED, CountingRule
 from stpaul_field.domain.report_model import (
     NOT_RECORDED,
+    SPLIT_BY_KEY,
     Breakdown,
     BreakdownRow,
     MonthlyReport,
@@ -144,8 +145,11 @@ _ACT_COLUMNS = (
     "anon_total",
     "anon_genders",
     "anon_age_bands",
+    "anon_statuses",
+    "place_type",
+    "equipment",
 )
-_UNIT_COLUMNS = ("gender", "age_band", "disability", "family_carer", "homeless")
+_UNIT_COLUMNS = ("gender", "age_band", "social_status", "commune", "disability", "family_carer", "homeless")
 
 # The period's counted activities and follow-ups are copied once into two temporary tables
 # (private to the connection), so that a dozen breakdowns each read a few thousand rows
@@ -223,7 +227,7 @@ def _materialized(
 
 
 def _breakdown(
-    title: str,
+    key: str,
     counts: Iterable[tuple[Any, Any]],
     values: v.ValueList | None = None,
     *,
@@ -248,7 +252,7 @@ def _breakdown(
         rows.append(BreakdownRow(str(code), text, n))
     if unrecorded:
         rows.append(BreakdownRow(None, NOT_RECORDED, unrecorded))
-    return Breakdown(title, tuple(rows), overlapping, values)
+    return Breakdown(SPLIT_BY_KEY[key].title, tuple(rows), overlapping, values)
 
 
 def _sum_by(session: Session, weights: Table, column: Any) -> list[tuple[Any, int]]:
@@ -283,6 +287,15 @@ def _marginal(session: Session, acts: Table, units: Table, unit_column: Any, ano
     anon_total = session.scalar(select(func.coalesce(func.sum(acts.c.anon_total), 0))) or 0
     rest = anon_total - sum(int(n or 0) for _k, n in described)
     return [*identified, *described, ("non_communique", rest)]
+
+
+def _by_commune(session: Session, acts: Table, units: Table) -> list[tuple[Any, int]]:
+    """Identified follow-ups by the person's commune of residence (as written); anonymous
+    participants have none: not recorded. Rows add up to the follow-ups."""
+    commune = func.nullif(func.trim(units.c.commune), "")
+    identified = list(session.execute(select(commune, func.count()).group_by(commune)))
+    anonymous = session.scalar(select(func.coalesce(func.sum(acts.c.anon_total), 0))) or 0
+    return [*identified, (None, anonymous)]
 
 
 def _venue_names(session: Session, ids: Iterable[Any]) -> dict[Any, str]:
@@ -370,7 +383,7 @@ def _figures(session: Session, period: Period, scope: Scope, rule: CountingRule)
     if scope.is_team:
         people = advisor_names(session)
         by_advisor = _breakdown(
-            "Par conseiller",
+            "by_advisor",
             _sum_by(session, weights, weights.c.advisor_id),
             label=lambda aid: people.get(aid, "Conseiller inconnu"),
         )
@@ -387,39 +400,54 @@ def _figures(session: Session, period: Period, scope: Scope, rule: CountingRule)
         workshop_activities=int(workshop_n or 0),
         individual_follow_ups=int(individual_w or 0),
         workshop_follow_ups=int(workshop_w or 0),
-        by_bassin=_breakdown("Par bassin de vie", _sum_by(session, weights, bassin_col), v.BASSINS),
+        by_bassin=_breakdown("by_bassin", _sum_by(session, weights, bassin_col), v.BASSINS),
         by_venue=_breakdown(
-            "Par lieu", venue_rows, label=lambda vid: names.get(vid, "Lieu inconnu"), keep_zero=False
+            "by_venue", venue_rows, label=lambda vid: names.get(vid, "Lieu inconnu"), keep_zero=False
         ),
         by_theme=_breakdown(
-            "Par thématique",
+            "by_theme",
             _sum_by_json_list(session, weights, weights.c.themes),
             v.THEMES,
             overlapping=True,
         ),
         by_admin_theme=_breakdown(
-            "Par démarche administrative",
+            "by_admin_theme",
             _sum_by_json_list(session, weights, weights.c.admin_themes),
             v.ADMIN_THEMES,
             overlapping=True,
         ),
         by_priority_public=_breakdown(
-            "Publics prioritaires",
+            "by_priority_public",
             zip(v.PRIORITY_PUBLICS.codes, priority, strict=True),
             v.PRIORITY_PUBLICS,
             overlapping=True,
         ),
         by_gender=_breakdown(
-            "Par genre", _marginal(session, acts, units, units.c.gender, acts.c.anon_genders), v.GENDERS
+            "by_gender", _marginal(session, acts, units, units.c.gender, acts.c.anon_genders), v.GENDERS
         ),
         by_age_band=_breakdown(
-            "Par tranche d'âge",
+            "by_age_band",
             _marginal(session, acts, units, units.c.age_band, acts.c.anon_age_bands),
             v.AGE_BANDS,
         ),
-        by_autonomy=_breakdown("Autonomie (individuels)", autonomy, v.AUTONOMY),
-        by_redirection=_breakdown("Réorientations", redirections, v.REDIRECT_STRUCTURES),
-        by_duration=_breakdown("Par durée", durations, v.DURATION_BANDS),
+        by_autonomy=_breakdown("by_autonomy", autonomy, v.AUTONOMY),
+        by_redirection=_breakdown("by_redirection", redirections, v.REDIRECT_STRUCTURES),
+        by_duration=_breakdown("by_duration", durations, v.DURATION_BANDS),
+        by_place_type=_breakdown(
+            "by_place_type", _sum_by(session, weights, weights.c.place_type), v.PLACE_TYPES
+        ),
+        by_commune=_breakdown("by_commune", _by_commune(session, acts, units), keep_zero=False),
+        by_equipment=_breakdown(
+            "by_equipment",
+            _sum_by_json_list(session, weights, weights.c.equipment),
+            v.EQUIPMENT,
+            overlapping=True,
+        ),
+        by_social_status=_breakdown(
+            "by_social_status",
+            _marginal(session, acts, units, units.c.social_status, acts.c.anon_statuses),
+            v.SOCIAL_STATUSES,
+        ),
         by_advisor=by_advisor,
         aidants_connect=mandated,
         awaiting_attendance_workshops=awaiting.workshops,

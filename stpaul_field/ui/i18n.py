@@ -52,6 +52,12 @@ def message(text: str) -> str:
     return QCoreApplication.translate(MESSAGES_CONTEXT, text)
 
 
+def text(source: str) -> str:
+    """A French text declared in the domain (a report split's title…) in the UI's language;
+    `packaging/update_translations.py` lists them in the context "values" too."""
+    return QCoreApplication.translate(VALUES_CONTEXT, source)
+
+
 def reunion_zone() -> dt.tzinfo:
     try:
         return ZoneInfo(v.TIME_ZONE)

@@ -59,6 +59,8 @@ from PySide6.QtWidgets import (
 )
 
 from stpaul_field.domain.report_model import (
+    SECTIONS,
+    SPLITS,
     Breakdown,
     MonthlyReport,
     Period,
@@ -229,20 +231,9 @@ class ReportsView(QWidget):
     # -- layout
 
     def _build(self) -> None:
-        # Each breakdown's title in the UI's language (the store's are French, for the PDF).
-        self.titles = {
-            "by_bassin": self.tr("Par bassin de vie"),
-            "by_venue": self.tr("Par lieu"),
-            "by_theme": self.tr("Par thématique"),
-            "by_admin_theme": self.tr("Par démarche administrative"),
-            "by_priority_public": self.tr("Publics prioritaires"),
-            "by_gender": self.tr("Par genre"),
-            "by_age_band": self.tr("Par tranche d'âge"),
-            "by_autonomy": self.tr("Autonomie (individuels)"),
-            "by_redirection": self.tr("Réorientations"),
-            "by_duration": self.tr("Par durée"),
-            "by_advisor": self.tr("Par conseiller"),
-        }
+        # Each breakdown's title in the UI's language (the store's are French, for the PDF);
+        # the splits and their sections are declared once, in `report_model.SPLITS`.
+        self.titles = {split.key: i18n.text(split.title) for split in SPLITS}
         outer = QVBoxLayout(self)
         bar = QHBoxLayout()
         title = QLabel(self.tr("Rapports"))
@@ -358,25 +349,20 @@ class ReportsView(QWidget):
         # Tables of the breakdowns, by subject
         self.tabs = QTabWidget()
         self.models: dict[str, BreakdownModel] = {}
-        for tab_title, keys in (
-            (self.tr("Lieux"), ("by_bassin", "by_venue")),
-            (self.tr("Thématiques"), ("by_theme", "by_admin_theme")),
-            (self.tr("Publics"), ("by_priority_public", "by_gender", "by_age_band")),
-            (self.tr("Accompagnement"), ("by_autonomy", "by_redirection", "by_duration")),
-            (self.tr("Conseillers"), ("by_advisor",)),
-        ):
+        for section, section_title in SECTIONS.items():
+            keys = [split.key for split in SPLITS if split.section == section]
             page = QWidget()
-            row = QHBoxLayout(page)
-            for key in keys:
+            row = QGridLayout(page)
+            for i, key in enumerate(keys):
                 model = BreakdownModel(self)
                 table = QTableView()
                 table.setModel(model)
                 table.verticalHeader().hide()
                 table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
                 table.setMinimumHeight(220)
-                row.addWidget(table)
+                row.addWidget(table, i // 2, i % 2)  # two a row: four tables fit a small screen
                 self.models[key] = model
-            self.tabs.addTab(page, tab_title)
+            self.tabs.addTab(page, i18n.text(section_title))
         grid.addWidget(self.tabs)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -645,18 +631,31 @@ class ReportsView(QWidget):
         write_monthly_report(self.report, path)
         self.status.setText(self.tr("Rapport enregistré dans {0}").format(path.name))
 
+    def save_figures_xlsx(self, path: Path) -> None:
+        """The figures shown, one sheet per split (as the Coop exports its statistics)."""
+        from stpaul_field.documents.figures_export import write_figures_xlsx
+
+        if self.report is None:
+            raise ValueError(self.tr("Les chiffres ne sont pas encore calculés."))
+        write_figures_xlsx(self.report, path)
+        self.status.setText(self.tr("Chiffres enregistrés dans {0}").format(path.name))
+
     def save_pdf_dialog(self) -> None:
         if self.report is None:
             return
         period = self.report.figures.period
         suggested = f"rapport-{period.start:%Y-%m}.pdf"
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Rapport PDF"), str(Path.home() / suggested), "PDF (*.pdf)"
+        xlsx = self.tr("Chiffres par répartition, XLSX (*.xlsx)")
+        name, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Rapport PDF"), str(Path.home() / suggested), f"PDF (*.pdf);;{xlsx}"
         )
         if not name:
             return
         try:
-            self.save_pdf(Path(name).with_suffix(".pdf"))
+            if chosen == xlsx or name.lower().endswith(".xlsx"):
+                self.save_figures_xlsx(Path(name).with_suffix(".xlsx"))
+            else:
+                self.save_pdf(Path(name).with_suffix(".pdf"))
         except OSError as error:
             QMessageBox.warning(
                 self, self.tr("Rapport"), self.tr("Enregistrement impossible : {0}").format(error)

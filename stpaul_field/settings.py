@@ -44,6 +44,12 @@ LAST_VIEW = _declare("last_view", str, "agenda", "Dernière vue ouverte")
 WINDOW_GEOMETRY = _declare("window_geometry", str, "", "Position et taille de la fenêtre")
 WALKIN_ROWS = _declare("walkin_rows", int, 5, "Lignes vierges pour les participants non inscrits")
 SHEET_LOGO = _declare("sheet_logo", str, "", "Logo des feuilles d'émargement (fichier image)")
+SHEET_FUNDING_TEXT = _declare(
+    "sheet_funding_text", str, "", "Mentions des financeurs (pied des feuilles d'émargement)"
+)
+SHEET_FUNDING_LOGOS = _declare(
+    "sheet_funding_logos", str, "", "Logos des financeurs (fichiers images, séparés par « ; »)"
+)
 MONTHLY_TARGET = _declare("monthly_target", int, 1600, "Objectif mensuel de suivis (équipe)")
 ADVISOR_TARGET = _declare("advisor_target", int, 0, "Mon objectif mensuel de suivis (0 = part égale)")
 BACKUPS_KEPT = _declare("backups_kept", int, 10, "Sauvegardes conservées")

@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 )
 
 from stpaul_field.documents.qt_runtime import ensure_gui_application
-from stpaul_field.documents.sheet_data import SheetData, clock, french_date
+from stpaul_field.documents.sheet_data import SheetData, french_date
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,13 @@ PDF_DPI = 300
 COLUMNS = ("N°", "Nom et prénom", "Commune", "Signature")
 # Share of the table width for each column; the signature keeps the largest part.
 COLUMN_SHARES = (0.06, 0.37, 0.22, 0.35)
+# A workshop over noon or longer than a half-day: one signature per half-day.
+HALF_DAY_COLUMNS = ("N°", "Nom et prénom", "Commune", "Signature matin", "Signature après-midi")
+HALF_DAY_SHARES = (0.06, 0.30, 0.16, 0.24, 0.24)
+ADVISORS_SECTION = "Conseiller(s) animant l'atelier : nom et signature"
+ADVISOR_BOX_MM = 14.0  # a signature box, higher than a participant's row (12 mm at least)
+ADVISORS_LABEL_MM = 5.5
+FUNDING_LOGO_MM = 11.0
 WALKIN_SECTION = "Participants non inscrits (à compléter sur place)"
 
 RGPD_NOTICE = (
@@ -70,6 +77,9 @@ class SheetLook:
 
     city: str = CITY_NAME
     logo: QImage | None = None
+    # The funders' mentions and logos (settings SHEET_FUNDING_TEXT, SHEET_FUNDING_LOGOS).
+    funding_text: str = ""
+    funding_logos: tuple[QImage, ...] = ()
 
 
 def load_logo(path: str | Path | None) -> QImage | None:
@@ -142,7 +152,7 @@ def font(point_size: float, bold: bool = False) -> QFont:
 
 @dataclass(frozen=True)
 class _Row:
-    kind: str  # "person", "walkin" or "section"
+    kind: str  # "person", "walkin", "section" or "advisors" (their names and signature boxes)
     number: int = 0
     name: str = ""
     commune: str = ""
@@ -188,25 +198,47 @@ class _SheetPainter:
         flags = int(Qt.TextFlag.TextWordWrap)
         return self._metrics(f).boundingRect(QRectF(0, 0, width, 1e6), flags, text).height()
 
+    def _funding_height(self) -> float:
+        look, mm = self.look, self.mm
+        height = 0.0
+        if look.funding_logos:
+            height += FUNDING_LOGO_MM * mm + mm
+        if look.funding_text:
+            height += self._text_height(self.f_notice, look.funding_text, self.width) + mm
+        return height
+
     def _footer_height(self) -> float:
         line = self._metrics(self.f_footer).height()
-        return 2 * self.mm + line + 1.5 * self.mm + self._text_height(self.f_notice, RGPD_NOTICE, self.width)
+        notice = self._text_height(self.f_notice, RGPD_NOTICE, self.width)
+        return 2 * self.mm + line + 1.5 * self.mm + self._funding_height() + notice
 
     # ---- pagination -----------------------------------------------------------------
 
     def _rows(self, first_page_room: float) -> list[_Row]:
         sheet = self.sheet
         rows = [_Row("person", i + 1, p.name, p.commune) for i, p in enumerate(sheet.participants)]
+        advisors = _Row("advisors")
         if sheet.blank:
-            # As many numbered rows as the first page holds, at least the walk-in rows.
-            count = max(int(first_page_room // (ROW_MM * self.mm)), sheet.walkin_rows, 1)
-            return rows + [_Row("walkin", len(rows) + i + 1) for i in range(count)]
+            # As many numbered rows as the first page holds (with the advisors' boxes), at
+            # least the walk-in rows.
+            room = first_page_room - self._row_height(advisors)
+            count = max(int(room // (ROW_MM * self.mm)), sheet.walkin_rows, 1)
+            return [*rows, *(_Row("walkin", len(rows) + i + 1) for i in range(count)), advisors]
         if sheet.walkin_rows:
             rows.append(_Row("section"))
             rows += [_Row("walkin", len(sheet.participants) + i + 1) for i in range(sheet.walkin_rows)]
-        return rows
+        return [*rows, advisors]
+
+    def _advisor_names(self) -> list[str]:
+        """One signature box per advisor (co-advisors too); two to fill on a sheet without any."""
+        return list(self.sheet.advisors) or ["", ""]
+
+    def _advisor_lines(self) -> int:
+        return -(-len(self._advisor_names()) // 3)
 
     def _row_height(self, row: _Row) -> float:
+        if row.kind == "advisors":
+            return (ADVISORS_LABEL_MM + self._advisor_lines() * (ADVISOR_BOX_MM + 1)) * self.mm
         return (SECTION_MM if row.kind == "section" else ROW_MM) * self.mm
 
     def _body_top(self, page: int) -> float:
@@ -220,8 +252,11 @@ class _SheetPainter:
         y = self._body_top(0)
         for i, row in enumerate(rows):
             h = self._row_height(row)
-            # A section heading never ends a page alone: it goes with its first row.
-            need = h + (self._row_height(rows[i + 1]) if row.kind == "section" and i + 1 < len(rows) else 0)
+            # A section heading never ends a page alone: it goes with its first row; nor do the
+            # advisors' boxes start a page alone: the last row goes with them.
+            nxt = rows[i + 1] if i + 1 < len(rows) else None
+            joined = nxt is not None and (row.kind == "section" or nxt.kind == "advisors")
+            need = h + (self._row_height(nxt) if joined and nxt is not None else 0)
             if y + need > bottom and pages[-1]:
                 pages.append([])
                 y = self._body_top(len(pages) - 1)
@@ -275,9 +310,7 @@ class _SheetPainter:
     def _details(self) -> list[tuple[str, str]]:
         s = self.sheet
         when = french_date(s.date) if s.date else ""
-        hours = ""
-        if s.start is not None:
-            hours = f"{clock(s.start)} – {clock(s.end)}" if s.end is not None else clock(s.start)
+        hours = s.scheduled_hours
         venue = s.venue
         if venue and s.bassin:
             venue = f"{venue} (bassin de vie : {s.bassin})"
@@ -285,7 +318,7 @@ class _SheetPainter:
         if s.advisors:
             advisors = s.advisors[0] + (" (référent)" if len(s.advisors) > 1 else "")
             advisors += "".join(f", {a}" for a in s.advisors[1:])
-        details = [("Date", when), ("Horaire", hours), ("Lieu", venue)]
+        details = [("Date", when), ("Horaire prévu", hours), ("Lieu", venue)]
         # On a planned workshop an empty theme or level is a fact ("—"); on a blank sheet
         # it is a line to fill by hand.
         missing = "" if s.blank else "—"
@@ -349,10 +382,14 @@ class _SheetPainter:
                 self._text(QRectF(0, line_h + mm, self.width, ident_h), self.f_label, ident)
         return line_h + mm + ident_h + 3 * mm
 
+    @property
+    def column_titles(self) -> tuple[str, ...]:
+        return HALF_DAY_COLUMNS if self.sheet.half_days else COLUMNS
+
     def _columns(self) -> list[tuple[float, float]]:
         x = 0.0
         out = []
-        for share in COLUMN_SHARES:
+        for share in HALF_DAY_SHARES if self.sheet.half_days else COLUMN_SHARES:
             w = share * self.width
             out.append((x, w))
             x += w
@@ -364,7 +401,7 @@ class _SheetPainter:
         p.fillRect(QRectF(0, y, self.width, h), QColor("#e6e6e6"))
         p.setPen(QPen(QColor("black"), 0.25 * self.mm))
         p.setFont(self.f_head)
-        for (x, w), title in zip(self._columns(), COLUMNS, strict=True):
+        for (x, w), title in zip(self._columns(), self.column_titles, strict=True):
             p.drawRect(QRectF(x, y, w, h))
             p.drawText(QRectF(x + self.mm, y, w - 2 * self.mm, h), int(Qt.AlignmentFlag.AlignVCenter), title)
         return y + h
@@ -382,10 +419,12 @@ class _SheetPainter:
                 QRectF(2 * mm, y, self.width - 4 * mm, h), int(Qt.AlignmentFlag.AlignVCenter), WALKIN_SECTION
             )
             return y + h
+        if row.kind == "advisors":
+            return self._draw_advisors(y, h)
         cols = self._columns()
         for x, w in cols:
             p.drawRect(QRectF(x, y, w, h))
-        (nx, nw), (ax, aw), (cx, cw), _ = cols
+        (nx, nw), (ax, aw), (cx, cw) = cols[:3]
         centre = Qt.AlignmentFlag.AlignVCenter
         p.setFont(self.f_cell)
         p.drawText(QRectF(nx, y, nw - mm, h), int(centre | Qt.AlignmentFlag.AlignRight), str(row.number))
@@ -393,6 +432,28 @@ class _SheetPainter:
             self._fit(QRectF(ax + mm, y + 0.5 * mm, aw - 2 * mm, h - mm), row.name)
         if row.commune:
             self._fit(QRectF(cx + mm, y + 0.5 * mm, cw - 2 * mm, h - mm), row.commune)
+        return y + h
+
+    def _draw_advisors(self, y: float, h: float) -> float:
+        """Under the table: each advisor's name above a signature box, three to a line."""
+        p, mm = self.p, self.mm
+        top = y + 0.5 * mm
+        p.setFont(self.f_head)
+        p.drawText(
+            QRectF(0, top, self.width, ADVISORS_LABEL_MM * mm),
+            int(Qt.AlignmentFlag.AlignVCenter),
+            ADVISORS_SECTION,
+        )
+        gap = 4 * mm
+        box_w = (self.width - 2 * gap) / 3
+        for i, name in enumerate(self._advisor_names()):
+            x = (i % 3) * (box_w + gap)
+            box_top = y + ADVISORS_LABEL_MM * mm + (i // 3) * (ADVISOR_BOX_MM + 1) * mm
+            box = QRectF(x, box_top, box_w, ADVISOR_BOX_MM * mm)
+            p.setPen(QPen(QColor("black"), 0.25 * mm))
+            p.drawRect(box)
+            label = name or "Nom :"
+            self._text(QRectF(x + mm, box_top + 0.5 * mm, box_w - 2 * mm, 5 * mm), self.f_footer, label)
         return y + h
 
     def _fit(self, rect: QRectF, text: str) -> None:
@@ -431,4 +492,24 @@ class _SheetPainter:
         )
         y += line_h + 1.5 * mm
         p.setPen(QPen(QColor("#333333")))
+        y = self._draw_funding(y)
         self._text(QRectF(0, y, self.width, self.height - y), self.f_notice, RGPD_NOTICE)
+
+    def _draw_funding(self, y: float) -> float:
+        """The funders' logos in a row, then their mentions (the city's settings)."""
+        look, mm = self.look, self.mm
+        if look.funding_logos:
+            x = 0.0
+            for logo in look.funding_logos:
+                size = QSizeF(logo.width(), logo.height())
+                size.scale(QSizeF(self.width / 4, FUNDING_LOGO_MM * mm), Qt.AspectRatioMode.KeepAspectRatio)
+                if x + size.width() > self.width:
+                    break
+                self.p.drawImage(QRectF(QPointF(x, y), size), logo)
+                x += size.width() + 4 * mm
+            y += FUNDING_LOGO_MM * mm + mm
+        if look.funding_text:
+            h = self._text_height(self.f_notice, look.funding_text, self.width)
+            self._text(QRectF(0, y, self.width, h), self.f_notice, look.funding_text)
+            y += h + mm
+        return y

@@ -15,12 +15,19 @@ from stpaul_field.documents.sheet_data import (
     sheets_for_day,
 )
 from stpaul_field.paths import private_file
-from stpaul_field.settings import SHEET_LOGO, WALKIN_ROWS, Settings
+from stpaul_field.settings import SHEET_FUNDING_LOGOS, SHEET_FUNDING_TEXT, SHEET_LOGO, WALKIN_ROWS, Settings
 from stpaul_field.store.database import Store
 
 
 def sheet_look(settings: Settings | None) -> SheetLook:
-    return SheetLook(logo=load_logo(settings.get(SHEET_LOGO)) if settings else None)
+    if settings is None:
+        return SheetLook()
+    logos = [load_logo(p.strip()) for p in settings.get(SHEET_FUNDING_LOGOS).split(";") if p.strip()]
+    return SheetLook(
+        logo=load_logo(settings.get(SHEET_LOGO)),
+        funding_text=settings.get(SHEET_FUNDING_TEXT).strip(),
+        funding_logos=tuple(logo for logo in logos if logo is not None),
+    )
 
 
 def walkin_rows(settings: Settings | None) -> int:

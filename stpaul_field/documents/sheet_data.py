@@ -22,6 +22,7 @@ from stpaul_field.domain.values import (
     PLACE_WITH_VENUE,
     THEMES,
     WORKSHOP_LEVELS,
+    duration_label,
 )
 from stpaul_field.store.models import Activity, Advisor, Beneficiary, Participation, Venue
 
@@ -63,6 +64,21 @@ class SheetData:
     def registered_count(self) -> int:
         return len(self.participants)
 
+    @property
+    def half_days(self) -> bool:
+        """A signature per half-day: the workshop spans noon or lasts more than a half-day."""
+        return spans_half_days(self.start, self.end)
+
+    @property
+    def scheduled_hours(self) -> str:
+        """'9h00 – 16h00 (7 h prévues)': what an auditor compares with the signatures."""
+        if self.start is None:
+            return ""
+        if self.end is None:
+            return clock(self.start)
+        minutes = _minutes(self.end) - _minutes(self.start)
+        return f"{clock(self.start)} – {clock(self.end)} ({duration_label(minutes)} prévues)"
+
 
 def french_date(day: dt.date) -> str:
     """'lundi 23/11/2026'."""
@@ -72,6 +88,22 @@ def french_date(day: dt.date) -> str:
 def clock(t: dt.time) -> str:
     """'14h00', the way times are written on paper in France."""
     return f"{t.hour:02d}h{t.minute:02d}"
+
+
+HALF_DAY_MIN = 4 * 60
+NOON = dt.time(12, 0)
+
+
+def _minutes(t: dt.time) -> int:
+    return t.hour * 60 + t.minute
+
+
+def spans_half_days(start: dt.time | None, end: dt.time | None) -> bool:
+    """Morning and afternoon signatures: the workshop goes over noon, or is longer than a
+    half-day (4 h), as auditors of funded training ask."""
+    if start is None or end is None or end <= start:
+        return False
+    return start < NOON < end or _minutes(end) - _minutes(start) > HALF_DAY_MIN
 
 
 def end_time(start: dt.time | None, duration_min: int) -> dt.time | None:

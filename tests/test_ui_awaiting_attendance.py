@@ -97,3 +97,21 @@ def test_the_first_start_of_the_day_lists_the_advisors_own(qtbot, store, ctx):
     tasks.wait_until_settled(5000)
     qtbot.wait(50)
     assert parent.property("attendance_reminder") is None
+
+
+def test_the_rapports_link_opens_the_filtered_list_in_the_main_window(qtbot, store, ctx):
+    from stpaul_field.ui.main_window import MainWindow
+
+    fx = build(store)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_view("reports")
+    reports = window.view("reports").build()
+    reports.wait()
+    with qtbot.waitSignal(window.activities.model.loaded, timeout=10_000):
+        reports.awaitingAttendanceRequested.emit(NOV_1, NOV_30)
+    assert window.current_view_key() == "activities"
+    assert window.activities.awaiting_filter.isChecked()
+    assert {r.id for r in window.activities.model.rows} == {fx.activities[k] for k in AWAITING}
+    tasks.wait_until_settled(5000)

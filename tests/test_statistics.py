@@ -322,3 +322,22 @@ def test_workshops_awaiting_their_attendance(store, fx):
     after = figures(store)
     assert (after.awaiting_attendance_workshops, after.awaiting_attendance_registered) == (1, 2)
     assert after.follow_ups == team.follow_ups + 1
+
+
+def test_awaiting_attendance_in_python_and_in_sql_agree(store, fx):
+    """`domain.counting.attendance_pending` applied by hand to every activity of the fixture."""
+    from stpaul_field.domain.counting import attendance_pending
+    from stpaul_field.store import activities as acts
+    from stpaul_field.store.models import Activity, Participation
+
+    for today in (RULE.today, dt.date(2026, 11, 20), dt.date(2026, 12, 2)):
+        with store.reader() as s:
+            expected = set()
+            for a in s.query(Activity).filter(Activity.deleted_at.is_(None)):
+                live = [p for p in s.query(Participation).filter_by(activity_id=a.id) if p.deleted_at is None]
+                registered = sum(p.registered for p in live)
+                marked = sum(p.attended is not None for p in live)
+                if attendance_pending(a.type, a.status, a.date, today, registered, marked):
+                    expected.add(a.id.hex)
+            found = set(acts.activity_ids(s, acts.ActivityFilter(awaiting_attendance_on=today)))
+        assert found == expected, today

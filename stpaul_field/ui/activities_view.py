@@ -282,7 +282,7 @@ class ActivitiesView(QWidget):
         self.venue_filter = VenueCombo(ctx, allow_none=self.tr("Tous les lieux"))
         self.theme_filter = ChoiceCombo(v.THEMES, empty=self.tr("Toutes les thématiques"))
         self.status_filter = ChoiceCombo(v.ACTIVITY_STATUSES, empty=self.tr("Tous les statuts"))
-        self.awaiting_filter = QCheckBox(self.tr("Émargement à &saisir"))
+        self.awaiting_filter = QCheckBox(self.tr("Émar&gement à saisir"))
         self.awaiting_filter.setToolTip(
             self.tr(
                 "Ateliers passés dont personne n'a marqué la présence : leurs inscrits ne comptent pas encore"

@@ -1,7 +1,7 @@
 """The month's figures as a workbook, as the Coop's statistics export them: the key figures on
 a first sheet, then one sheet per split of `report_model.SPLITS` (label, follow-ups, share).
 
-No Qt: openpyxl only. Written through a temporary file, so a failed write leaves no half file.
+No Qt: openpyxl only. Written through `paths.private_file` (owner-only, never a half file).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from stpaul_field.domain import values as v
 from stpaul_field.domain.report_model import MonthlyReport
+from stpaul_field.paths import private_file
 
 SUMMARY = "Chiffres clés"
 HEADER = ("Valeur", "Suivis", "Part des suivis")
@@ -82,10 +83,6 @@ def write_figures_xlsx(report: MonthlyReport, path: Path) -> int:
         sheet.column_dimensions["A"].width = 60
         sheet.column_dimensions["B"].width = 10
         sheet.column_dimensions["C"].width = 16
-    tmp = path.with_name(f".{path.name}.part")
-    try:
+    with private_file(path) as tmp:
         wb.save(tmp)
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
     return len(wb.sheetnames)

@@ -8,7 +8,11 @@ start-up benchmark measures.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
@@ -181,6 +185,25 @@ class Launcher(QObject):
         self.dialog.open()
 
 
+@contextlib.contextmanager
+def _quit_on_interrupt(app: QApplication) -> Iterator[None]:
+    """Ctrl+C in a terminal closes the app as closing its windows would (the store then closes
+    properly). Python runs a signal's handler only once Qt's event loop hands it control: a
+    timer gives it a turn four times a second."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, lambda _signum, _frame: app.quit())
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
+    try:
+        yield
+    finally:
+        timer.stop()
+        signal.signal(signal.SIGINT, previous)
+
+
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure(app)
@@ -203,7 +226,8 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     launcher.failed.connect(failed)
     launcher.cancelled.connect(lambda: app.exit(0))  # « Annuler » at the passphrase: a clean exit
     launcher.start()
-    code = app.exec()
+    with _quit_on_interrupt(app):
+        code = app.exec()
     tasks.wait_until_settled(10_000)
     if launcher.window is not None:
         launcher.window.ctx.store.close()

@@ -16,6 +16,7 @@ the same work under the lock would make. Writes are collected in memory and sent
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import uuid
 from dataclasses import dataclass, field
@@ -69,6 +70,16 @@ _RECORDS = select(*_COLUMNS).where(
             for entity in _ENTITIES
         )
     )
+)
+_LOG = ConflictLog.__table__
+_PARTICIPATIONS_OF = select(_RECORD.c.fields).where(
+    _RECORD.c.entity == "participation",
+    _RECORD.c.fields["beneficiary_id"].as_string().in_(bindparam("people", expanding=True)),
+)
+_INDIVIDUAL = select(_RECORD.c.id).where(
+    _RECORD.c.entity == "activity",
+    _RECORD.c.id.in_(bindparam("ids", expanding=True)),
+    _RECORD.c.fields["type"].as_string() == "individual",
 )
 _COUNTER_VALUE = select(_COUNTER.c.value).where(_COUNTER.c.name == SEQ_COUNTER)
 _TAKE_VALUES = (
@@ -305,9 +316,24 @@ class RecordBook:
         # An erased person's values kept from conflicts would outlive the erasure: forgotten.
         erased = [r.id for r in dirty if r.entity == "beneficiary" and is_erased(r.fields)]
         if erased:
-            self.session.execute(
-                delete(ConflictLog.__table__).where(
-                    ConflictLog.entity == "beneficiary", ConflictLog.record_id.in_(erased)
-                )
-            )
+            forget_people(self.session, erased)
         self._pending = _Pending()
+
+
+def forget_people(session: Session, people: list[uuid.UUID]) -> None:
+    """Delete the values kept from conflicts that name erased people: their record's, and the
+    notes of their individual accompaniments (as the laptops do, `store.conflicts.forget_person`),
+    so that no later pull, a new laptop's included, gets them."""
+    activities: set[uuid.UUID] = set()
+    for chunk in chunks([str(p) for p in people]):
+        for (doc,) in session.execute(_PARTICIPATIONS_OF, {"people": chunk}):
+            with contextlib.suppress(KeyError, ValueError):
+                activities.add(uuid.UUID(str(doc["activity_id"])))
+    individual: list[uuid.UUID] = []
+    for chunk in chunks(list(activities)):
+        individual += session.scalars(_INDIVIDUAL, {"ids": chunk})
+    for chunk in chunks(people):
+        session.execute(delete(_LOG).where(_LOG.c.entity == "beneficiary", _LOG.c.record_id.in_(chunk)))
+    for chunk in chunks(individual):
+        notes = delete(_LOG).where(_LOG.c.entity == "activity", _LOG.c.field == "notes")
+        session.execute(notes.where(_LOG.c.record_id.in_(chunk)))

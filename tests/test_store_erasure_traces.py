@@ -1,0 +1,36 @@
+"""An erased person leaves no trace in the laptop's search index (issue 17): their name and
+phone tokens are gone from the index's data, not only hidden behind a delete marker."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+
+from stpaul_field.store.database import Store
+from stpaul_field.store.models import Beneficiary
+from stpaul_field.store.privacy import erase_person
+from stpaul_field.store.search import search_beneficiaries
+
+PHONE_TAIL = b"987654"  # after the digits it shares with the other person's phone
+
+
+def _index_data(store: Store) -> bytes:
+    with store.reader() as s:
+        return b"".join(
+            bytes(block) for (block,) in s.execute(text("SELECT block FROM beneficiary_search_data"))
+        )
+
+
+def test_erasure_takes_the_tokens_out_of_the_search_index(store: Store) -> None:
+    with store.session() as s:
+        s.add(Beneficiary(first_name="Line", last_name="Payet", phone="0692123456"))
+        person = Beneficiary(first_name="Zoé", last_name="Ravenala", phone="0692987654")
+        s.add(person)
+        s.flush()
+        person_id = person.id
+    assert PHONE_TAIL in _index_data(store)
+    with store.session() as s:
+        erase_person(s, person_id)
+    assert PHONE_TAIL not in _index_data(store)
+    with store.reader() as s:
+        assert search_beneficiaries(s, "ravenala") == [] and search_beneficiaries(s, "0692987654") == []
+        assert [h.last_name for h in search_beneficiaries(s, "payet")] == ["Payet"]  # the index still works

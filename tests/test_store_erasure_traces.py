@@ -34,3 +34,24 @@ def test_erasure_takes_the_tokens_out_of_the_search_index(store: Store) -> None:
     with store.reader() as s:
         assert search_beneficiaries(s, "ravenala") == [] and search_beneficiaries(s, "0692987654") == []
         assert [h.last_name for h in search_beneficiaries(s, "payet")] == ["Payet"]  # the index still works
+
+
+def test_a_store_that_erased_before_0011_loses_the_old_tokens_at_its_upgrade(paths) -> None:
+    from stpaul_field.store import migrate
+
+    store = Store.open(paths, upgrade=False, first_start=False)
+    migrate.upgrade(store.engine, None, to="0010")
+    with store.session() as s:
+        s.add(Beneficiary(first_name="Line", last_name="Payet", phone="0692123456"))
+        person = Beneficiary(first_name="Zoé", last_name="Ravenala", phone="0692987654")
+        s.add(person)
+        s.flush()
+        person_id = person.id
+    with store.session() as s:
+        erase_person(s, person_id)
+    assert PHONE_TAIL in _index_data(store)  # a delete marker, the tokens still there
+    migrate.upgrade(store.engine, paths.backups, store.key)
+    assert PHONE_TAIL not in _index_data(store)
+    with store.reader() as s:
+        assert [h.last_name for h in search_beneficiaries(s, "payet")] == ["Payet"]
+    store.close()

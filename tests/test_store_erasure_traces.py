@@ -55,3 +55,19 @@ def test_a_store_that_erased_before_0011_loses_the_old_tokens_at_its_upgrade(pat
     with store.reader() as s:
         assert [h.last_name for h in search_beneficiaries(s, "payet")] == ["Payet"]
     store.close()
+
+
+def test_nothing_of_an_erased_person_is_left_in_the_store_not_even_in_unsent_edits(store, tmp_path) -> None:
+    import datetime as dt
+
+    from stpaul_field.store import cipher
+    from tests.test_store_privacy import add_person
+
+    person = add_person(store, dt.date(2026, 11, 23), first_name="Zoé", last_name="Ravenala")
+    with store.session() as s:  # never synced: the outbox holds the creation, with the name
+        erase_person(s, person.id)
+    clear = tmp_path / "en-clair.sqlite3"
+    cipher.export_plaintext(store.paths.store_file, clear, store.key)  # every table, decrypted
+    data = clear.read_bytes()
+    for trace in ("Ravenala", "0692123456", "Mme Payet a perdu", "habite chez sa fille"):
+        assert trace.encode() not in data, trace

@@ -18,7 +18,15 @@ from sqlalchemy.orm import Session
 from stpaul_field.domain import values as v
 from stpaul_field.domain.privacy import ERASED_INDIVIDUAL_ACTIVITY, ERASED_PERSON, retention_limit
 from stpaul_field.store.conflicts import forget_person
-from stpaul_field.store.models import Activity, Advisor, Beneficiary, Participation, Venue, utcnow
+from stpaul_field.store.models import (
+    Activity,
+    Advisor,
+    Beneficiary,
+    OutboxEntry,
+    Participation,
+    Venue,
+    utcnow,
+)
 from stpaul_field.store.serialize import to_wire
 
 
@@ -96,14 +104,31 @@ def erase_person(session: Session, beneficiary_id: uuid.UUID) -> None:
     """Anonymise one person everywhere (right to erasure). Syncs as ordinary edits."""
     person = _person(session, beneficiary_id)
     _anonymise(person)
+    _scrub_outbox(session, "beneficiary", [person.id], ERASED_PERSON)
     # Free-text notes of their individual accompaniments may name them: clear those too.
     individual = select(Participation.activity_id).where(Participation.beneficiary_id == person.id)
-    for activity in session.scalars(
-        select(Activity).where(Activity.id.in_(individual), Activity.type == "individual")
-    ):
+    activities = list(
+        session.scalars(select(Activity).where(Activity.id.in_(individual), Activity.type == "individual"))
+    )
+    for activity in activities:
         _set_changed(activity, ERASED_INDIVIDUAL_ACTIVITY)
+    _scrub_outbox(session, "activity", [a.id for a in activities], ERASED_INDIVIDUAL_ACTIVITY)
     # Values kept from sync conflicts would bring them back: forgotten too.
     forget_person(session, person.id)
+
+
+def _scrub_outbox(session: Session, entity: str, ids: list[uuid.UUID], erased: Any) -> None:
+    """Unsent edits of these records still hold the erased values: they are sent erased (the
+    central record, which may never have seen them, gets nothing to forget). An edit sent
+    already but not yet acknowledged answers as a duplicate: the erasure's own edit follows."""
+    if not ids:
+        return
+    wire = {name: to_wire(value) for name, value in erased.items()}
+    entries = select(OutboxEntry).where(OutboxEntry.entity == entity, OutboxEntry.record_id.in_(ids))
+    for entry in session.scalars(entries):
+        cleared = {name: wire.get(name, value) for name, value in entry.fields.items()}
+        if cleared != entry.fields:
+            entry.fields = cleared
 
 
 def _anonymise(person: Beneficiary) -> None:

@@ -66,6 +66,7 @@ def probe(app) -> Iterator[dict]:
     from stpaul_field.ui.printing import preview_dialog
     from stpaul_field.ui.register.duplicates import DuplicateDialog
     from stpaul_field.ui.register.editor import BeneficiaryDialog
+    from stpaul_field.ui.register.import_dialog import ImportDialog
     from stpaul_field.ui.register.merge import MergeDialog
     from stpaul_field.ui.settings_dialog import SettingsDialog
     from stpaul_field.ui.widgets.beneficiary_picker import QuickCreateDialog
@@ -129,6 +130,7 @@ def probe(app) -> Iterator[dict]:
         ("fiche existante", lambda: BeneficiaryDialog(store, first.id)),
         ("doublons", lambda: DuplicateDialog(candidates)),
         ("fusion", lambda: MergeDialog(store, first.id, twin)),
+        ("import de bénéficiaires", lambda: ImportDialog(store)),
         ("nouveau bénéficiaire rapide", lambda: QuickCreateDialog(ctx, "Payet Hélène")),
         ("sauvegardes", lambda: BackupsDialog(ctx)),
         ("paramètres", lambda: SettingsDialog(ctx)),

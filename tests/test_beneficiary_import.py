@@ -288,3 +288,11 @@ def test_a_failure_while_writing_leaves_nothing_half_way(store: Store, tmp_path:
         importer.write(s, found, default="create", today=TODAY)  # flushed, not committed
         raise OSError("coupure de courant")  # the laptop stops before the commit
     assert _count(store) == 0 and _count(store, OutboxEntry) == 0
+
+
+def test_saint_pauls_places_read_as_communes_of_saint_paul() -> None:
+    from stpaul_field.domain.beneficiary_import import parse_row
+
+    row = parse_row(2, {"last_name": "Payet", "first_name": "Marie", "commune": "la saline"}, {}, TODAY)
+    assert row.errors == []
+    assert (row.data.commune, row.data.insee_code, row.data.postcode) == ("La Saline", "97415", "97422")

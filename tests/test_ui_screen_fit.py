@@ -36,6 +36,7 @@ WINDOWS = {
     "fiche existante",
     "doublons",
     "fusion",
+    "import de bénéficiaires",
     "nouveau bénéficiaire rapide",
     "sauvegardes",
     "paramètres",

@@ -61,14 +61,16 @@ class Commune:
     postcode: str
 
 
-def _communes() -> dict[str, Commune]:
-    # La Réunion's communes, known offline; elsewhere a row gives name, postcode and code itself.
-    data = json.loads(resource("reference", "communes-reunion.json").read_text(encoding="utf-8"))
-    return {c["insee_code"]: Commune(c["name"], c["insee_code"], c["postcode"]) for c in data["communes"]}
-
-
-COMMUNES = _communes()
-_BY_NAME = {fold(c.name).replace("-", " "): c for c in COMMUNES.values()}
+_REFERENCE = json.loads(resource("reference", "communes-reunion.json").read_text(encoding="utf-8"))
+# La Réunion's communes, known offline; elsewhere a row gives name, postcode and code itself.
+COMMUNES = {
+    c["insee_code"]: Commune(c["name"], c["insee_code"], c["postcode"]) for c in _REFERENCE["communes"]
+}
+# Saint-Paul's places that registers name as the commune (« La Saline »): kept as named.
+_BY_NAME = {
+    fold(c.name).replace("-", " "): c
+    for c in [*COMMUNES.values(), *(Commune(**x) for x in _REFERENCE["localities"])]
+}
 
 
 def commune_named(name: str) -> Commune | None:

@@ -29,6 +29,7 @@ from stpaul_field.store.database import Store
 from stpaul_field.store.models import Beneficiary
 from stpaul_field.ui.register.detail import BeneficiaryDetail
 from stpaul_field.ui.register.editor import BeneficiaryDialog
+from stpaul_field.ui.register.import_dialog import ImportDialog
 from stpaul_field.ui.register.merge import MergeDialog
 from stpaul_field.ui.register.model import (
     COL_NAME,
@@ -70,11 +71,16 @@ class RegisterView(QWidget):
         self.merge_button = QPushButton(self.tr("&Fusionner…"))
         self.merge_button.setToolTip(self.tr("Sélectionnez deux fiches (Ctrl+clic) de la même personne."))
         self.delete_button = QPushButton(self.tr("Mettre à la &corbeille"))
+        self.import_button = QPushButton(self.tr("&Importer…"))
+        self.import_button.setToolTip(
+            self.tr("Modèle ou export de la Coop, ou CSV/XLSX de la ville : aperçu avant d'importer.")
+        )
         top = QHBoxLayout()
         top.addWidget(search_label)
         top.addWidget(self.search, 1)
         for button in (self.new_button, self.edit_button, self.merge_button, self.delete_button):
             top.addWidget(button)
+        top.addWidget(self.import_button)
 
         self.model = BeneficiaryTableModel(store, self)
         # Sorting from the keyboard too: the column titles are not reachable with Tab.
@@ -154,6 +160,7 @@ class RegisterView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.activated.connect(lambda _index: self.edit_selected())
         self.new_button.clicked.connect(self.create_person)
+        self.import_button.clicked.connect(self.import_file)
         self.edit_button.clicked.connect(self.edit_selected)
         self.merge_button.clicked.connect(self.merge_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -308,6 +315,17 @@ class RegisterView(QWidget):
             self.search.clear()
             self.apply_search()
         self.show_person(dialog.person_id)
+
+    def import_file(self) -> ImportDialog:
+        dialog = ImportDialog(self.store, self)
+        dialog.imported.connect(self._after_import)
+        dialog.open()
+        dialog.choose()
+        return dialog
+
+    def _after_import(self, _written: object) -> None:
+        self.changed.emit()
+        self.model.reload()
 
     def merge_selected(self) -> MergeDialog | None:
         ids = self.selected_ids()

@@ -1,0 +1,215 @@
+"""« Importer… » of the Bénéficiaires view: a file read and previewed in the background (with a
+progress bar), the rows to create, to merge and to skip, every row's error, each duplicate with
+its choice (join, create, skip); then one transaction through the outbox.
+
+The reading and the checks are `documents.beneficiary_import` and `store.beneficiary_import`,
+the same as `stpaul-field import beneficiaries`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stpaul_field.documents import beneficiary_import as reader
+from stpaul_field.store import beneficiary_import as importer
+from stpaul_field.store.database import Store
+from stpaul_field.ui import tasks
+from stpaul_field.ui.screen_fit import fit_to_screen
+
+
+class ImportDialog(QDialog):
+    """`ImportDialog(store, parent)`; `load(path)` reads a file, `imported(counts)` once written."""
+
+    imported = Signal(object)  # the store's `Written`
+    previewed = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.found: importer.Preview | None = None
+        self.read: reader.ReadFile | None = None
+        self.setWindowTitle(self.tr("Importer des bénéficiaires"))
+        self.summary = QLabel(self.tr("Choisissez un fichier : modèle ou export de la Coop, ou CSV/XLSX."))
+        self.summary.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.choose_button = QPushButton(self.tr("&Choisir le fichier…"))
+        self.choose_button.clicked.connect(self.choose)
+        self.errors_label = QLabel(self.tr("Erreurs (lignes ignorées)"))
+        self.errors = QTableWidget(0, 3)
+        self.errors.setHorizontalHeaderLabels([self.tr("Ligne"), self.tr("Colonne"), self.tr("Erreur")])
+        self.errors.setAccessibleName(self.tr("Erreurs du fichier"))
+        self.duplicates_label = QLabel(self.tr("Doublons : que faire de chacun ?"))
+        self.duplicates = QTableWidget(0, 3)
+        self.duplicates.setHorizontalHeaderLabels([self.tr("Ligne"), self.tr("Déjà connu"), self.tr("Choix")])
+        self.duplicates.setAccessibleName(self.tr("Doublons trouvés"))
+        for table in (self.errors, self.duplicates):
+            table.verticalHeader().hide()
+            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            table.horizontalHeader().setStretchLastSection(True)
+        self.buttons = QDialogButtonBox()
+        self.import_button = self.buttons.addButton(
+            self.tr("&Importer"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setEnabled(False)
+        cancel = self.buttons.addButton(self.tr("Annuler"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.import_button.clicked.connect(self.write)
+        cancel.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.errors_label)
+        layout.addWidget(self.errors, 1)
+        layout.addWidget(self.duplicates_label)
+        layout.addWidget(self.duplicates, 1)
+        layout.addWidget(self.buttons)
+        fit_to_screen(self, QSize(900, 640))  # smaller on a 1024×600 laptop
+
+    # ---- reading ---------------------------------------------------------------------
+    def choose(self) -> None:
+        name, _chosen = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Importer des bénéficiaires"),
+            str(Path.home()),
+            self.tr("Classeurs et CSV (*.xlsx *.csv *.txt);;Tous les fichiers (*)"),
+        )
+        if name:
+            self.load(Path(name))
+
+    def load(self, path: Path) -> None:
+        self.import_button.setEnabled(False)
+        self.summary.setText(self.tr("Lecture de {0}…").format(path.name))
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        store = self.store
+
+        def work(report: Any) -> tuple[reader.ReadFile, importer.Preview]:
+            read = reader.read_file(path)
+            with store.reader() as session:
+                found = importer.preview(
+                    session, read.rows, read.columns, progress=lambda done, total: report((done, total))
+                )
+            return read, found
+
+        tasks.run_long(work, self._progressed, self._show, self._failed, owner=self)
+
+    def _progressed(self, step: tuple[int, int]) -> None:
+        done, total = step
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _failed(self, error: BaseException) -> None:
+        self.progress.hide()
+        if isinstance(error, reader.ImportFileError):
+            self.summary.setText(str(error))
+        else:
+            self.summary.setText(self.tr("Le fichier n'a pas pu être lu : {0}").format(error))
+        self.previewed.emit()
+
+    def _show(self, result: tuple[reader.ReadFile, importer.Preview]) -> None:
+        self.read, self.found = result
+        self.progress.hide()
+        self._fill_errors()
+        self._fill_duplicates()
+        self._count()
+        self.import_button.setEnabled(any(c != "skip" for c in self.plan().values()))
+        self.previewed.emit()
+
+    def _fill_errors(self) -> None:
+        assert self.found is not None
+        errors = self.found.errors
+        self.errors.setRowCount(len(errors))
+        for i, e in enumerate(errors):
+            for j, text in enumerate((str(e.row), e.column, e.message)):
+                self.errors.setItem(i, j, QTableWidgetItem(text))
+
+    def _fill_duplicates(self) -> None:
+        assert self.found is not None
+        dups = list(self.found.duplicates.values())
+        self.duplicates.setRowCount(len(dups))
+        for i, d in enumerate(dups):
+            self.duplicates.setItem(i, 0, QTableWidgetItem(str(d.row)))
+            self.duplicates.setItem(i, 1, QTableWidgetItem(str(d).split(" : ", 1)[1]))
+            combo = QComboBox()
+            combo.setAccessibleName(self.tr("Choix pour la ligne {0}").format(d.row))
+            combo.addItem(self.tr("Joindre à la fiche existante"), "join")
+            combo.addItem(self.tr("Créer une nouvelle fiche"), "create")
+            combo.addItem(self.tr("Ignorer la ligne"), "skip")
+            combo.currentIndexChanged.connect(self._count)
+            self.duplicates.setCellWidget(i, 2, combo)
+
+    def choices(self) -> dict[int, importer.Choice]:
+        out: dict[int, importer.Choice] = {}
+        for i in range(self.duplicates.rowCount()):
+            combo = self.duplicates.cellWidget(i, 2)
+            row = int(self.duplicates.item(i, 0).text())
+            if isinstance(combo, QComboBox):
+                out[row] = combo.currentData()
+        return out
+
+    def set_choice(self, row: int, choice: importer.Choice) -> None:
+        for i in range(self.duplicates.rowCount()):
+            combo = self.duplicates.cellWidget(i, 2)
+            if int(self.duplicates.item(i, 0).text()) == row and isinstance(combo, QComboBox):
+                combo.setCurrentIndex(combo.findData(choice))
+
+    def plan(self) -> dict[int, importer.Choice]:
+        return self.found.plan(self.choices()) if self.found else {}
+
+    def _count(self) -> None:
+        if self.found is None or self.read is None:
+            return
+        c = self.found.counts(self.choices())
+        self.summary.setText(
+            self.tr(
+                "{0} : {1} ligne(s). À créer : {2} · à fusionner : {3} · à ignorer : {4} "
+                "(dont {5} en erreur) · doublons : {6}."
+            ).format(
+                self.read.layout[:1].upper() + self.read.layout[1:],
+                len(self.read.rows),
+                c["créer"],
+                c["fusionner"],
+                c["ignorer"],
+                c["erreurs"],
+                len(self.found.duplicates),
+            )
+        )
+
+    # ---- writing ---------------------------------------------------------------------
+    def write(self) -> None:
+        if self.found is None:
+            return
+        found, choices, store = self.found, self.choices(), self.store
+        self.import_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+
+        def work() -> importer.Written:
+            with store.session() as session:
+                return importer.write(session, found, choices)
+
+        tasks.run_in_background(work, self._written, self._failed, owner=self)
+
+    def _written(self, written: importer.Written) -> None:
+        self.progress.hide()
+        self.imported.emit(written)
+        self.accept()

@@ -1,0 +1,78 @@
+"""« Importer… » in the Bénéficiaires view: the preview with errors and duplicates, each
+duplicate's choice, then one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from stpaul_field.domain.entities import BeneficiaryData
+from stpaul_field.store.beneficiaries import create_beneficiary
+from stpaul_field.store.database import Store
+from stpaul_field.store.models import Beneficiary, OutboxEntry
+from stpaul_field.ui.register.import_dialog import ImportDialog
+from stpaul_field.ui.register.view import RegisterView
+
+CSV = (
+    "Nom;Prénom;Année de naissance;Téléphone\n"
+    "Begue;Kevin;1990;\n"  # Kévin BÈGUE of the register
+    "Payet;Marie;1975;\n"
+    "Marie;Payet;1975;\n"  # the same person, within the file
+    "Hoarau;Jean;nuage;\n"  # an error
+    "Nativel;Rose;1960;12\n"  # another
+)
+
+
+def _count(store: Store, model: type = Beneficiary) -> int:
+    with store.reader() as s:
+        return s.scalar(select(func.count()).select_from(model)) or 0
+
+
+def test_the_preview_shows_errors_and_duplicates_then_imports_with_the_choices(
+    qtbot, store: Store, tmp_path: Path
+):
+    with store.session() as s:
+        create_beneficiary(
+            s, BeneficiaryData(first_name="Kévin", last_name="BÈGUE", birth_year=1990), dt.date(2026, 12, 2)
+        )
+    path = tmp_path / "ville.csv"
+    path.write_text(CSV, encoding="utf-8")
+    dialog = ImportDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.previewed, timeout=10_000):
+        dialog.load(path)
+    assert dialog.errors.rowCount() == 2
+    assert {dialog.errors.item(i, 1).text() for i in range(2)} == {"Année de naissance", "Téléphone"}
+    assert dialog.duplicates.rowCount() == 2
+    assert "BÈGUE Kévin (registre)" in dialog.duplicates.item(0, 1).text()
+    assert "À créer : 1 · à fusionner : 2 · à ignorer : 2" in dialog.summary.text()
+    dialog.set_choice(4, "skip")  # Marie Payet twice: keep one
+    assert "à fusionner : 1 · à ignorer : 3" in dialog.summary.text()
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.imported, timeout=10_000) as blocker:
+        dialog.import_button.click()
+    written = blocker.args[0]
+    assert (written.created, written.joined, written.skipped) == (1, 1, 3)
+    assert _count(store) == 2  # Kévin (joined), Marie (created)
+    assert _count(store, OutboxEntry) == 2
+
+
+def test_a_file_that_cannot_be_read_says_why_and_imports_nothing(qtbot, store: Store, tmp_path: Path):
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)
+    dialog = ImportDialog(store)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.previewed, timeout=10_000):
+        dialog.load(path)
+    assert "protégé par un mot de passe" in dialog.summary.text()
+    assert not dialog.import_button.isEnabled()
+    assert _count(store) == 0
+
+
+def test_the_register_view_has_an_import_button(qtbot, store: Store):
+    view = RegisterView(store)
+    qtbot.addWidget(view)
+    assert view.import_button.text() == "&Importer…"

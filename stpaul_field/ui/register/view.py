@@ -80,7 +80,6 @@ class RegisterView(QWidget):
         top.addWidget(self.search, 1)
         for button in (self.new_button, self.edit_button, self.merge_button, self.delete_button):
             top.addWidget(button)
-        top.addWidget(self.import_button)
 
         self.model = BeneficiaryTableModel(store, self)
         # Sorting from the keyboard too: the column titles are not reachable with Tab.
@@ -96,6 +95,8 @@ class RegisterView(QWidget):
         second.addWidget(sort_label)
         second.addWidget(self.sort_combo)
         second.addWidget(self.descending)
+        # On the second row: the first one already fills an 800-pixel-wide window.
+        second.addWidget(self.import_button)
 
         # -- undo bar, shown after a delete --
         self.undo_bar = QFrame()

@@ -1,6 +1,23 @@
-"""HTTP errors of the API: a status, a French `detail` an advisor understands, a stable `code`."""
+"""HTTP errors of the API: a status, a French `detail` an advisor understands, a stable `code`.
+
+Every error answers an `ErrorBody` (`app.create_app` turns FastAPI's own errors into one).
+"""
 
 from __future__ import annotations
+
+from typing import Any
+
+from fastapi.responses import JSONResponse
+
+from stpaul_field.sync.protocol import ErrorBody
+
+# What the routes may answer besides their success, for the OpenAPI.
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody} for code in (400, 401, 403, 409, 413, 415, 422, 426, 429)
+}
+
+
+INTERNAL = "Erreur interne du serveur : réessayez plus tard ou prévenez votre coordinateur."
 
 
 class ApiError(Exception):
@@ -19,3 +36,9 @@ def not_enrolled() -> ApiError:
         "not_enrolled",
         {"WWW-Authenticate": "Bearer"},
     )
+
+
+def error_response(
+    status: int, detail: str, code: str, headers: dict[str, str] | None = None
+) -> JSONResponse:
+    return JSONResponse(ErrorBody(detail=detail, code=code).model_dump(), status_code=status, headers=headers)

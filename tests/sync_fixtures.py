@@ -23,10 +23,10 @@ from sqlalchemy import delete, select
 from stpaul_bench.central_record import PASSWORD, LiveServer, ServerEnv, serve_in_thread
 from stpaul_field.domain.hlc import wall_ms
 from stpaul_field.paths import AppPaths
+from stpaul_field.records.wire import record_to_wire
 from stpaul_field.store.database import Store
 from stpaul_field.store.models import SYNCED_MODELS, Beneficiary, OutboxEntry, SyncState
 from stpaul_field.store.outbox import DEVICE_KEY, HLC_KEY, WALL_CLOCK
-from stpaul_field.store.serialize import record_to_wire
 from stpaul_field.sync import enrolment
 from stpaul_field.sync.engine import Backoff, SyncEngine, SyncReport
 from stpaul_field.sync.transport import Transport

@@ -19,9 +19,9 @@ from sqlalchemy import func, select, text
 
 from stpaul_bench.central_record import PASSWORD, ServerEnv
 from stpaul_field.domain.hlc import HybridClock
+from stpaul_field.domain.reference import reference_data
 from stpaul_field.server.models import ConflictLog, Journal, Record
 from stpaul_field.server.records import new_document
-from stpaul_field.store.reference import reference_data
 from stpaul_field.sync import protocol as p
 from tests.sync_fixtures import AHEAD_MS
 

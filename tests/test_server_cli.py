@@ -15,8 +15,8 @@ import httpx
 import pytest
 
 from stpaul_bench.central_record import CHEAP_HASHING, ServerEnv, sqlite_url
+from stpaul_field.domain.reference import reference_data
 from stpaul_field.server.cli import main
-from stpaul_field.store.reference import reference_data
 
 
 @pytest.fixture

@@ -12,11 +12,11 @@ import uuid
 from sqlalchemy import update
 
 from stpaul_bench.central_record import ServerEnv
+from stpaul_field.domain.clock import utcnow
 from stpaul_field.domain.hlc import HybridClock
 from stpaul_field.server.auth import authenticate
 from stpaul_field.server.batch import apply_batch
 from stpaul_field.server.models import Device
-from stpaul_field.store.models import utcnow
 from stpaul_field.sync import protocol as p
 
 YESTERDAY = dt.timedelta(days=1)

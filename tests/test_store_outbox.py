@@ -3,12 +3,12 @@
 import datetime as dt
 
 from sqlalchemy import select
+from stpaul_field.store.serialize import to_wire
 
 from stpaul_field.domain.hlc import Stamp
 from stpaul_field.store.database import Store
 from stpaul_field.store.models import Beneficiary, OutboxEntry
 from stpaul_field.store.outbox import APPLYING_REMOTE, pending_count
-from stpaul_field.store.serialize import to_wire
 
 
 def entries(store: Store) -> list[OutboxEntry]:

@@ -25,10 +25,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from stpaul_field.records.wire import record_to_wire, to_wire
 from stpaul_field.server.models import ConflictLog
 from stpaul_field.store.beneficiaries import RegisterError, merge_beneficiaries
 from stpaul_field.store.models import Activity, Beneficiary, Conflict, Participation
-from stpaul_field.store.serialize import record_to_wire, to_wire
 from stpaul_field.sync import quarantine
 from tests.sync_fixtures import AHEAD_MS, HOUR_MS, Laptop, SyncWorld, activity_fields
 

@@ -9,10 +9,10 @@ import uuid
 import pytest
 from sqlalchemy import func, select, text
 
+from stpaul_field.domain.reference import reference_data
 from stpaul_field.server.models import Journal
 from stpaul_field.store.activities import delete_activity
 from stpaul_field.store.models import Activity, Conflict, Participation, Venue
-from stpaul_field.store.reference import reference_data
 from stpaul_field.sync import quarantine, state
 from stpaul_field.sync.engine import SyncProgress
 from tests.sync_fixtures import AHEAD_MS, SyncWorld, activity_fields

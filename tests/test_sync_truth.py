@@ -10,11 +10,11 @@ import uuid
 from typing import Any
 
 from sqlalchemy import select
+from stpaul_field.store.serialize import to_wire
 
 from stpaul_field.server.models import Record
 from stpaul_field.store.beneficiaries import merge_beneficiaries, register_count
 from stpaul_field.store.models import Activity, Conflict, OutboxEntry, Participation
-from stpaul_field.store.serialize import to_wire
 from tests.sync_fixtures import AHEAD_MS, Laptop, SyncWorld, activity_fields
 
 BASE_MS = AHEAD_MS

@@ -118,8 +118,8 @@ def _caller(env: ServerEnv, advisor_id: uuid.UUID, role: str = "conseiller_numer
 
 
 def _wire(obj: Any, entity: str) -> dict[str, Any]:
+    from stpaul_field.records.wire import record_to_wire
     from stpaul_field.server.records import SPECS
-    from stpaul_field.store.serialize import record_to_wire
 
     specs = SPECS[entity]
     return {k: v for k, v in record_to_wire(obj).items() if k in specs}

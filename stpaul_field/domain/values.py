@@ -6,11 +6,10 @@ Codes are the Coop's where it has one; labels are the French labels users see.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from stpaul_field.resources import resource
+from stpaul_field.domain.reference import reference_data
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,7 +297,7 @@ VENUE_KINDS = ValueList(
 
 def _bassins() -> ValueList:
     # The bassins de vie are reference data shipped in resources/, read once here.
-    data = json.loads(resource("reference", "saint-paul.json").read_text(encoding="utf-8"))
+    data = reference_data()
     return ValueList("bassin", *((b["code"], b["label"]) for b in data["bassins"]))
 
 

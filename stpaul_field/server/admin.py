@@ -22,14 +22,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from stpaul_field.domain import values as v
+from stpaul_field.domain.clock import utcnow
 from stpaul_field.domain.hlc import HybridClock
 from stpaul_field.domain.ids import new_id
+from stpaul_field.domain.reference import reference_data
 from stpaul_field.server.book import RecordBook
 from stpaul_field.server.models import Account, Device, Journal, Record, Team
 from stpaul_field.server.records import SPECS, FieldValueError, coerce, new_document, record_errors
 from stpaul_field.server.security import fold_login, hash_password, password_problem
-from stpaul_field.store.models import utcnow
-from stpaul_field.store.reference import reference_data
 
 SERVER_NODE = "server"
 

@@ -9,6 +9,7 @@ import uuid
 from sqlalchemy import Row, bindparam, select, update
 from sqlalchemy.orm import Session
 
+from stpaul_field.domain.clock import utcnow
 from stpaul_field.domain.ids import new_id
 from stpaul_field.server.caller import Caller
 from stpaul_field.server.db import Database
@@ -16,7 +17,6 @@ from stpaul_field.server.errors import ApiError, not_enrolled
 from stpaul_field.server.models import Account, Device, Journal, Record
 from stpaul_field.server.security import Throttle, fold_login, new_token, token_hash
 from stpaul_field.server.settings import ServerSettings
-from stpaul_field.store.models import utcnow
 from stpaul_field.sync.protocol import EnrolRequest, EnrolResponse
 
 LAST_SEEN_EVERY = dt.timedelta(minutes=1)

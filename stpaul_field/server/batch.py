@@ -29,9 +29,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import String, bindparam, literal_column, null, select, union_all
 from sqlalchemy.orm import Session
 
+from stpaul_field.domain.clock import utcnow
 from stpaul_field.domain.fields import current_fields
 from stpaul_field.domain.hlc import Stamp, plausible, wall_ms
 from stpaul_field.domain.values import TIME_ZONE
+from stpaul_field.records.wire import to_wire
 from stpaul_field.server.auth import mark_seen, still_allowed
 from stpaul_field.server.book import RecordBook, RecordRow
 from stpaul_field.server.bulk import chunks, insert_rows
@@ -49,8 +51,6 @@ from stpaul_field.server.records import (
     shown,
 )
 from stpaul_field.server.scope import write_refusal
-from stpaul_field.store.models import utcnow
-from stpaul_field.store.serialize import to_wire
 from stpaul_field.sync.protocol import Change, FieldConflict, OpResult, SyncRequest
 
 _JOURNAL = Journal.__table__

@@ -18,8 +18,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from stpaul_field.records.sql import ENGINE_OPTIONS
 from stpaul_field.server import jsontext
-from stpaul_field.store.sql_logging import ENGINE_OPTIONS
 
 # Any constant shared by every worker; "stpaul" on a phone keypad.
 WRITE_LOCK_KEY = 7872850

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, text
 
-from stpaul_field.store.alembic_scripts import MigrationScripts
+from stpaul_field.records.migrations import MigrationScripts
 
 VERSION_TABLE = "server_alembic_version"
 SCRIPTS = MigrationScripts(Path(__file__).with_name("migrations"), VERSION_TABLE)

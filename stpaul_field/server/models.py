@@ -19,8 +19,9 @@ from typing import Any, ClassVar
 from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, Uuid, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from stpaul_field.domain.clock import utcnow
 from stpaul_field.domain.ids import new_id
-from stpaul_field.store.models import UTCDateTime, utcnow
+from stpaul_field.records.sql import UTCDateTime
 
 # JSON text on both databases (never JSONB): nothing queries inside a document, and the pull
 # splices the stored text into its response as it is, without converting it.

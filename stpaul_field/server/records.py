@@ -1,7 +1,7 @@
 """Record documents: the synced fields of each entity, their wire form, defaults and rules.
 
-The field lists and types come from the laptops' models (`store.models`), so one
-declaration of each entity serves both sides; the rules come from `domain.validation`.
+The field lists and types come from their one declaration (`records.synced`, through
+`records.specs`), shared with the laptops' models; the rules come from `domain.validation`.
 A document is a dict of wire values (JSON-native: ISO dates, UUIDs as strings), exactly
 what travels in `Change.fields` and `RecordState.fields`.
 """
@@ -10,24 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, Integer, String, Text, Time, Uuid
-
+from stpaul_field.domain.fields import REFERENCE_FIELDS
 from stpaul_field.domain.validation import activity_errors, advisor_errors, beneficiary_errors, venue_errors
-from stpaul_field.store.models import SYNCED_MODELS, UTCDateTime
-from stpaul_field.store.serialize import from_wire, to_wire
+from stpaul_field.records.specs import NOW, REQUIRED, SPECS, FieldSpec
+from stpaul_field.records.wire import from_wire, to_wire
 
-MAX_TEXT_FIELD = 10_000  # Text columns (notes): validation keeps them far shorter
 MAX_LIST_ITEMS = 50
 MAX_LIST_ITEM_LENGTH = 100
 INT_BOUND = 2**31
 # Bookkeeping stamps: settled silently by the later stamp, never reported as conflicts.
 BOOKKEEPING_FIELDS = frozenset({"created_at", "updated_at"})
-# Fields whose value lists are references to other records, kept as canonical UUID strings.
-_UUID_LISTS = frozenset({"co_advisor_ids"})
 
 
 # Dates a record may hold. Beyond, converting to UTC or to Réunion time overflows (year 1 or
@@ -42,67 +37,6 @@ def shown(name: str) -> str:
 
 class FieldValueError(ValueError):
     """A value of the wrong type or size; the message is French."""
-
-
-@dataclass(frozen=True, slots=True)
-class FieldSpec:
-    name: str
-    kind: str  # str, bool, int, uuid, datetime, date, time, list, counts
-    nullable: bool
-    max_length: int | None
-    default: Any  # wire form; `_NOW` for "the time of creation"; `_REQUIRED` if none
-
-
-_NOW = object()
-_REQUIRED = object()
-
-
-def _kind(column: Any) -> str:
-    t = column.type
-    if isinstance(t, Boolean):
-        return "bool"
-    if isinstance(t, Integer):
-        return "int"
-    if isinstance(t, Uuid):
-        return "uuid"
-    if isinstance(t, UTCDateTime):
-        return "datetime"
-    if isinstance(t, Date):
-        return "date"
-    if isinstance(t, Time):
-        return "time"
-    if isinstance(t, String | Text):
-        return "str"
-    if isinstance(t, JSON):
-        return "list" if isinstance(_default_value(column), list) else "counts"
-    raise TypeError(f"column type not handled by the server: {column.key}")
-
-
-def _default_value(column: Any) -> Any:
-    d = column.default
-    if d is None:
-        return None if column.nullable else _REQUIRED
-    if d.is_callable:
-        value = d.arg(None)
-        return _NOW if isinstance(value, dt.datetime) else value
-    return d.arg
-
-
-def _spec(column: Any) -> FieldSpec:
-    kind = _kind(column)
-    length = getattr(column.type, "length", None)
-    if isinstance(column.type, Text):
-        length = MAX_TEXT_FIELD
-    default = _default_value(column)
-    if default not in (_NOW, _REQUIRED):
-        default = to_wire(default)
-    return FieldSpec(column.key, kind, bool(column.nullable), length, default)
-
-
-SPECS: dict[str, dict[str, FieldSpec]] = {
-    entity: {name: _spec(model.__table__.columns[name]) for name in model.synced_fields()}  # type: ignore[attr-defined]
-    for entity, model in SYNCED_MODELS.items()
-}
 
 
 def coerce(spec: FieldSpec, raw: Any) -> Any:
@@ -139,7 +73,7 @@ def coerce(spec: FieldSpec, raw: Any) -> Any:
             raise bad
         if any("\x00" in x for x in raw):
             raise nul
-        if spec.name in _UUID_LISTS:
+        if spec.name in REFERENCE_FIELDS:  # lists of records' ids, kept canonical
             return [_uuid_text(x, bad) for x in raw]
         return list(raw)
     if kind == "counts":
@@ -192,21 +126,20 @@ def new_document(entity: str, now: dt.datetime) -> dict[str, Any]:
     """Defaults of a new record; required fields absent stay missing (and are refused)."""
     doc: dict[str, Any] = {}
     for name, spec in SPECS[entity].items():
-        if spec.default is _NOW:
+        if spec.default is NOW:
             doc[name] = to_wire(now)
-        elif spec.default is not _REQUIRED:
+        elif spec.default is not REQUIRED:
             doc[name] = spec.default
     return doc
 
 
 def missing_required(entity: str, doc: dict[str, Any]) -> list[str]:
-    return [name for name, spec in SPECS[entity].items() if spec.default is _REQUIRED and name not in doc]
+    return [name for name, spec in SPECS[entity].items() if spec.default is REQUIRED and name not in doc]
 
 
 def as_object(entity: str, doc: dict[str, Any]) -> SimpleNamespace:
     """The document with Python values, for the domain's validation."""
-    model = SYNCED_MODELS[entity]
-    return SimpleNamespace(**{name: from_wire(model, name, doc.get(name)) for name in SPECS[entity]})
+    return SimpleNamespace(**{name: from_wire(entity, name, doc.get(name)) for name in SPECS[entity]})
 
 
 def record_errors(entity: str, doc: dict[str, Any], today: dt.date) -> list[str]:

@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from stpaul_field.domain.clock import utcnow
 from stpaul_field.domain.hlc import HybridClock
 from stpaul_field.domain.privacy import (
     ERASED_INDIVIDUAL_ACTIVITY,
@@ -31,12 +32,11 @@ from stpaul_field.domain.privacy import (
     past_retention,
     retention_limit,
 )
+from stpaul_field.records.wire import to_wire
 from stpaul_field.server.admin import SERVER_NODE
 from stpaul_field.server.book import RecordBook, committed_counter
 from stpaul_field.server.db import Database
 from stpaul_field.server.models import Record
-from stpaul_field.store.models import utcnow
-from stpaul_field.store.serialize import to_wire
 
 JOURNAL_OP = "anonymise"
 CHUNK = 500  # people per write transaction

@@ -15,9 +15,9 @@ from typing import Any
 from sqlalchemy import and_, delete, or_, select
 from sqlalchemy.orm import Session
 
+from stpaul_field.records.wire import from_wire
 from stpaul_field.store import record_labels as labels
 from stpaul_field.store.models import SYNCED_MODELS, Activity, Conflict, Participation, utcnow
-from stpaul_field.store.serialize import from_wire
 
 
 class ConflictError(ValueError):
@@ -83,7 +83,7 @@ def _settle(session: Session, conflict: Conflict, *, restore: bool) -> bool:
         record = session.get(model, conflict.record_id) if model is not None else None
         if record is None:
             raise ConflictError("La fiche concernée n'est pas (ou plus) sur ce poste.")
-        value: Any = from_wire(model, conflict.field, conflict.lost_value)  # type: ignore[arg-type]
+        value: Any = from_wire(conflict.entity, conflict.field, conflict.lost_value)
         # Through the ORM: the outbox hook records the edit in this same transaction.
         setattr(record, conflict.field, value)
     conflict.resolved_at = utcnow()

@@ -11,10 +11,10 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from stpaul_field.paths import AppPaths
+from stpaul_field.records.sql import ENGINE_OPTIONS
 from stpaul_field.settings import BACKUPS_KEPT, Settings
 from stpaul_field.store import backup, cipher, migrate, outbox
 from stpaul_field.store.keys import resolve_key
-from stpaul_field.store.sql_logging import ENGINE_OPTIONS
 
 # A laptop on battery can lose power at any moment: FULL makes every commit durable.
 PRAGMAS = (

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, inspect
 
-from stpaul_field.store.alembic_scripts import MigrationScripts
+from stpaul_field.records.migrations import MigrationScripts
 from stpaul_field.store.backup import backup_store
 
 SCRIPTS = MigrationScripts(Path(__file__).with_name("migrations"))

@@ -13,47 +13,27 @@ import datetime as dt
 import uuid
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, TypeDecorator, event
-from sqlalchemy import DateTime as SADateTime
+from sqlalchemy import JSON, Index, String, Text, event
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from stpaul_field.domain.clock import utcnow
 from stpaul_field.domain.ids import new_id
 from stpaul_field.domain.text import register_sort_keys
+from stpaul_field.records.sql import TYPE_ANNOTATION_MAP
+from stpaul_field.records.synced import (
+    ActivityFields,
+    AdvisorFields,
+    BeneficiaryFields,
+    ParticipationFields,
+    RecordFields,
+    VenueFields,
+)
 
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-class UTCDateTime(TypeDecorator[dt.datetime]):
-    """Stored as naive UTC (SQLite has no zones), returned as aware UTC."""
-
-    impl = SADateTime
-    cache_ok = True
-
-    @property
-    def python_type(self) -> type[dt.datetime]:
-        # TypeDecorator answers `object`: serialize.from_wire needs the real type to parse values.
-        return dt.datetime
-
-    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given to a UTC column")
-        return value.astimezone(dt.UTC).replace(tzinfo=None)
-
-    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
-        return None if value is None else value.replace(tzinfo=dt.UTC)
+__all__ = ["utcnow"]  # re-exported: the store's modules take the clock from here
 
 
 class Base(DeclarativeBase):
-    type_annotation_map: ClassVar[dict[Any, Any]] = {
-        dt.datetime: UTCDateTime,
-        dict[str, Any]: JSON,
-        list[str]: JSON,
-        dict[str, int]: JSON,
-    }
+    type_annotation_map: ClassVar[dict[Any, Any]] = TYPE_ANNOTATION_MAP
 
     def __init__(self, **kwargs: Any) -> None:
         # Fill Python-side defaults now rather than at INSERT, so that a new object
@@ -69,14 +49,12 @@ class Base(DeclarativeBase):
             setattr(self, key, value)
 
 
-class SyncedMixin:
+class SyncedMixin(RecordFields):
+    """A synced record on this laptop: its synced fields (`records.synced`) and local bookkeeping."""
+
     # Fields that never travel in a change: identity and local bookkeeping.
     LOCAL_FIELDS: ClassVar[frozenset[str]] = frozenset({"id", "server_version"})
 
-    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
-    deleted_at: Mapped[dt.datetime | None] = mapped_column(default=None)
     server_version: Mapped[int] = mapped_column(default=0)
 
     @classmethod
@@ -85,61 +63,24 @@ class SyncedMixin:
         return [c.key for c in table.columns if c.key not in cls.LOCAL_FIELDS]
 
 
-class Advisor(SyncedMixin, Base):
+class Advisor(AdvisorFields, SyncedMixin, Base):
     __tablename__ = "advisor"
     ENTITY: ClassVar[str] = "advisor"
-
-    first_name: Mapped[str] = mapped_column(String(100), default="")
-    last_name: Mapped[str] = mapped_column(String(100), default="")
-    role: Mapped[str] = mapped_column(String(40), default="conseiller_numerique")
-    team_id: Mapped[uuid.UUID | None] = mapped_column(default=None)
-    active: Mapped[bool] = mapped_column(default=True)
 
     @property
     def display_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
 
 
-class Venue(SyncedMixin, Base):
+class Venue(VenueFields, SyncedMixin, Base):
     __tablename__ = "venue"
     ENTITY: ClassVar[str] = "venue"
 
-    name: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[str] = mapped_column(String(40), default="espace_numerique")
-    bassin: Mapped[str | None] = mapped_column(String(40), default=None)
-    commune: Mapped[str] = mapped_column(String(100), default="Saint-Paul")
-    postcode: Mapped[str] = mapped_column(String(5), default="")
-    insee_code: Mapped[str] = mapped_column(String(5), default="")
-    address: Mapped[str] = mapped_column(String(200), default="")
-    active: Mapped[bool] = mapped_column(default=True)
 
-
-class Beneficiary(SyncedMixin, Base):
+class Beneficiary(BeneficiaryFields, SyncedMixin, Base):
     __tablename__ = "beneficiary"
     ENTITY: ClassVar[str] = "beneficiary"
 
-    anonymous: Mapped[bool] = mapped_column(default=False)
-    first_name: Mapped[str] = mapped_column(String(100), default="")
-    last_name: Mapped[str] = mapped_column(String(100), default="")
-    phone: Mapped[str] = mapped_column(String(20), default="")  # digits only
-    no_phone: Mapped[bool] = mapped_column(default=False)
-    email: Mapped[str] = mapped_column(String(200), default="")
-    birth_year: Mapped[int | None] = mapped_column(default=None)
-    address: Mapped[str] = mapped_column(String(200), default="")
-    commune: Mapped[str] = mapped_column(String(100), default="")
-    postcode: Mapped[str] = mapped_column(String(5), default="")
-    insee_code: Mapped[str] = mapped_column(String(5), default="")
-    gender: Mapped[str | None] = mapped_column(String(20), default=None)
-    age_band: Mapped[str | None] = mapped_column(String(40), default=None)  # widened by 0008
-    social_status: Mapped[str | None] = mapped_column(String(20), default=None)
-    disability: Mapped[bool] = mapped_column(default=False)
-    family_carer: Mapped[bool] = mapped_column(default=False)
-    homeless: Mapped[bool] = mapped_column(default=False)
-    pass_numerique_vouchers: Mapped[int] = mapped_column(default=0)
-    consent_at: Mapped[dt.datetime | None] = mapped_column(default=None)
-    already_accompanied: Mapped[bool] = mapped_column(default=False)
-    notes: Mapped[str] = mapped_column(Text, default="")
-    merged_into_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("beneficiary.id"), default=None)
     # The register's orders (`domain.text.register_sort_keys`), kept by the laptop, never synced: by
     # name, by first name, by commune (migrations 0005 and 0007).
     sort_name: Mapped[str] = mapped_column(String(210), default="")
@@ -183,38 +124,9 @@ def _keep_sort_keys(_mapper: Any, _connection: Any, person: Beneficiary) -> None
     )
 
 
-class Activity(SyncedMixin, Base):
+class Activity(ActivityFields, SyncedMixin, Base):
     __tablename__ = "activity"
     ENTITY: ClassVar[str] = "activity"
-
-    type: Mapped[str] = mapped_column(String(20))
-    status: Mapped[str] = mapped_column(String(20), default="done")
-    advisor_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("advisor.id"))
-    co_advisor_ids: Mapped[list[str]] = mapped_column(default=list)
-    date: Mapped[dt.date]
-    start_time: Mapped[dt.time | None] = mapped_column(default=None)
-    duration_min: Mapped[int] = mapped_column(default=60)
-    place_type: Mapped[str] = mapped_column(String(20), default="lieu_activite")
-    venue_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("venue.id"), default=None)
-    commune: Mapped[str] = mapped_column(String(100), default="")
-    postcode: Mapped[str] = mapped_column(String(5), default="")
-    insee_code: Mapped[str] = mapped_column(String(5), default="")
-    themes: Mapped[list[str]] = mapped_column(default=list)
-    admin_themes: Mapped[list[str]] = mapped_column(default=list)
-    procedure_name: Mapped[str] = mapped_column(String(200), default="")
-    aidants_connect: Mapped[bool] = mapped_column(default=False)  # under a mandate (0009)
-    equipment: Mapped[list[str]] = mapped_column(default=list)
-    notes: Mapped[str] = mapped_column(Text, default="")
-    autonomy: Mapped[str | None] = mapped_column(String(40), default=None)
-    redirected: Mapped[bool] = mapped_column(default=False)
-    redirect_structure: Mapped[str | None] = mapped_column(String(40), default=None)
-    title: Mapped[str] = mapped_column(String(200), default="")
-    level: Mapped[str | None] = mapped_column(String(20), default=None)
-    anon_total: Mapped[int] = mapped_column(default=0)
-    anon_already_accompanied: Mapped[int] = mapped_column(default=0)
-    anon_genders: Mapped[dict[str, int]] = mapped_column(default=dict)
-    anon_age_bands: Mapped[dict[str, int]] = mapped_column(default=dict)
-    anon_statuses: Mapped[dict[str, int]] = mapped_column(default=dict)
 
     __table_args__ = (
         Index("ix_activity_date", "date"),
@@ -232,17 +144,11 @@ class Activity(SyncedMixin, Base):
     )
 
 
-class Participation(SyncedMixin, Base):
+class Participation(ParticipationFields, SyncedMixin, Base):
     """One beneficiary in one activity: one 'accompagnement', the unit of the monthly count."""
 
     __tablename__ = "participation"
     ENTITY: ClassVar[str] = "participation"
-
-    activity_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("activity.id"))
-    beneficiary_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("beneficiary.id"))
-    registered: Mapped[bool] = mapped_column(default=True)
-    attended: Mapped[bool | None] = mapped_column(default=None)  # None: not yet marked
-    first_time: Mapped[bool] = mapped_column(default=False)
 
     # No unique (activity, beneficiary): two laptops may add the same person offline;
     # the app folds such doubles (sync/repair.py) instead of letting a pull fail on a constraint.

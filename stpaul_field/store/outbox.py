@@ -22,8 +22,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from stpaul_field.domain.hlc import HybridClock, Stamp, plausible, wall_ms
 from stpaul_field.domain.ids import new_id
+from stpaul_field.records.wire import to_wire
 from stpaul_field.store.models import OutboxEntry, SyncedMixin, SyncState, utcnow
-from stpaul_field.store.serialize import to_wire
 
 APPLYING_REMOTE = "applying_remote"
 HLC_KEY = "hlc"

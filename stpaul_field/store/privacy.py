@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from stpaul_field.domain import values as v
 from stpaul_field.domain.privacy import ERASED_INDIVIDUAL_ACTIVITY, ERASED_PERSON, retention_limit
+from stpaul_field.records.wire import to_wire
 from stpaul_field.store.conflicts import forget_person
 from stpaul_field.store.models import (
     Activity,
@@ -27,7 +28,6 @@ from stpaul_field.store.models import (
     Venue,
     utcnow,
 )
-from stpaul_field.store.serialize import to_wire
 
 
 class PersonNotFound(LookupError):

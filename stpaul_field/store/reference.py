@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import uuid
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from stpaul_field.resources import resource
+from stpaul_field.domain.reference import reference_data
 from stpaul_field.store.models import Advisor, SyncState, Venue
 from stpaul_field.store.outbox import APPLYING_REMOTE
 
@@ -17,10 +16,6 @@ if TYPE_CHECKING:
 
 REFERENCE_KEY = "reference_loaded"
 LOCAL_ADVISOR_KEY = "local_advisor_id"
-
-
-def reference_data() -> dict[str, Any]:
-    return json.loads(resource("reference", "saint-paul.json").read_text(encoding="utf-8"))
 
 
 def load_reference(session: Session) -> int:

@@ -40,6 +40,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from stpaul_field.domain.fields import current_fields
 from stpaul_field.domain.hlc import MAX_COUNTER, MAX_LEAD_MS, Stamp, plausible
 from stpaul_field.domain.privacy import is_erased
+from stpaul_field.records.wire import from_wire
 from stpaul_field.store.conflicts import forget_person
 from stpaul_field.store.database import Store
 from stpaul_field.store.models import SYNCED_MODELS, Conflict, OutboxEntry, SyncedMixin
@@ -51,7 +52,6 @@ from stpaul_field.store.outbox import (
     save_clock,
     trusted_ms,
 )
-from stpaul_field.store.serialize import from_wire
 from stpaul_field.sync import repair, state
 from stpaul_field.sync.protocol import LoggedConflict, OpResult, RecordState, SyncResponse
 
@@ -197,7 +197,7 @@ def apply_states(session: Session, states: list[RecordState], trusted: int) -> S
         names = set(model.synced_fields())
         # A central record not yet updated may hold codes since renamed: stored as today's.
         fields = current_fields(s.entity, s.fields)
-        values = {n: from_wire(model, n, raw) for n, raw in fields.items() if n in names}
+        values = {n: from_wire(s.entity, n, raw) for n, raw in fields.items() if n in names}
         obj = held.get((s.entity, s.record_id))
         if obj is None:
             obj = model(id=s.record_id, server_version=s.version, **values)  # type: ignore[call-arg]

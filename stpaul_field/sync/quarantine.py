@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 
 from stpaul_field.domain import values as v
 from stpaul_field.domain.ids import new_id
+from stpaul_field.records.wire import to_wire
 from stpaul_field.store.models import SYNCED_MODELS, Activity, Beneficiary, OutboxEntry, SyncedMixin
-from stpaul_field.store.serialize import to_wire
 from stpaul_field.sync import state
 
 

@@ -36,12 +36,12 @@ from PySide6.QtWidgets import (
 
 from stpaul_field.domain import values as v
 from stpaul_field.domain.entities import BeneficiaryData
+from stpaul_field.domain.reference import reference_data
 from stpaul_field.domain.text import format_phone
 from stpaul_field.domain.validation import MAX_NAME, MAX_TEXT, MAX_VOUCHERS, ValidationError
 from stpaul_field.store import beneficiaries as reg
 from stpaul_field.store.database import Store
 from stpaul_field.store.models import Beneficiary
-from stpaul_field.store.reference import reference_data
 from stpaul_field.ui import i18n
 from stpaul_field.ui.register.display import REUNION
 from stpaul_field.ui.register.duplicates import DuplicateDialog

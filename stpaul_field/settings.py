@@ -111,3 +111,8 @@ class Settings:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
+
+
+def store_options(settings_file: Path) -> dict[str, Any]:
+    """What `Store.open` needs from the laptop's settings (the store never reads them itself)."""
+    return {"backups_kept": Settings(settings_file).get(BACKUPS_KEPT)}

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from stpaul_field.cli import main
 from stpaul_field.paths import AppPaths
-from stpaul_field.settings import BACKUPS_KEPT, Settings
+from stpaul_field.settings import BACKUPS_KEPT, Settings, store_options
 from stpaul_field.store import cipher
 from stpaul_field.store.backup import (
     RESTORE_REASON,
@@ -55,7 +55,7 @@ def files_of(paths: AppPaths) -> dict[str, bytes]:
 
 def test_rotation_keeps_as_many_backups_as_the_setting_says(paths: AppPaths) -> None:
     Settings(paths.settings_file).set(BACKUPS_KEPT, 3)
-    store = Store.open(paths)
+    store = Store.open(paths, **store_options(paths.settings_file))  # as the app and the CLIs do
     try:
         made = [store.backup_now() for _ in range(5)]
     finally:
@@ -90,7 +90,7 @@ def test_restore_brings_back_the_backup_and_keeps_the_replaced_store(store: Stor
 
 def test_the_restored_backup_survives_rotation_even_when_it_was_the_oldest(paths: AppPaths) -> None:
     Settings(paths.settings_file).set(BACKUPS_KEPT, 2)
-    store = Store.open(paths)
+    store = Store.open(paths, **store_options(paths.settings_file))
     try:
         add(store, "ANCIEN")
         oldest = store.backup_now()

@@ -69,7 +69,7 @@ def store_open(ctx: BenchContext) -> list[Figure]:
 def encryption_cost(ctx: BenchContext) -> list[Figure]:
     """The same search and first page on the encrypted store and on a clear copy of it."""
     from stpaul_field.store import cipher
-    from stpaul_field.store.database import make_engine
+    from stpaul_field.store.engine import make_engine
 
     paths = ctx.demo_store()
     store = ctx.open_store(paths)

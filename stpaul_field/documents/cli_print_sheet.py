@@ -92,7 +92,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     )
     from stpaul_field.settings import CURRENT_ADVISOR, Settings
     from stpaul_field.store.reference import current_advisor_id
-    from stpaul_field.store.unlock import open_store_interactive
+    from stpaul_field.unlock import open_store_interactive
 
     settings = Settings(paths.settings_file)
     rows = args.walkin_rows if args.walkin_rows is not None else walkin_rows(settings)

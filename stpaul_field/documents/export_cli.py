@@ -30,7 +30,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     from stpaul_field.domain.report_model import Period
     from stpaul_field.settings import CURRENT_ADVISOR, Settings, counting_rule
     from stpaul_field.store.reference import current_advisor_id
-    from stpaul_field.store.unlock import open_store_interactive
+    from stpaul_field.unlock import open_store_interactive
 
     output = Path(args.output)
     fmt = args.format or output.suffix.lower().lstrip(".") or "xlsx"

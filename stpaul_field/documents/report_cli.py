@@ -22,7 +22,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     from stpaul_field.settings import ADVISOR_TARGET, CURRENT_ADVISOR, MONTHLY_TARGET, Settings, counting_rule
     from stpaul_field.store import statistics as st
     from stpaul_field.store.reference import current_advisor_id
-    from stpaul_field.store.unlock import open_store_interactive
+    from stpaul_field.unlock import open_store_interactive
 
     output = Path(args.output)
     try:

@@ -19,6 +19,8 @@ from sqlalchemy import Engine
 
 from stpaul_field.paths import AppPaths
 from stpaul_field.store import cipher
+from stpaul_field.store.engine import make_engine
+from stpaul_field.store.schema import known_revisions
 
 BACKUP_GLOB = "stpaul-field-*.sqlite3"
 _NAME = re.compile(r"^stpaul-field-(\d{8}-\d{6}-\d{6})-(.+)\.sqlite3$")
@@ -91,8 +93,6 @@ def rotate(backups: Path, keep: int) -> None:
 
 def check_backup(path: Path, key: bytes) -> None:
     """Raise BackupUnusable unless `path` is a sound store of this laptop that this version can open."""
-    from stpaul_field.store.migrate import known_revisions
-
     if not path.is_file():
         raise BackupUnusable(f"Sauvegarde introuvable : {path.name}.")
     if cipher.is_plaintext(path):
@@ -168,8 +168,6 @@ def _backup_current(paths: AppPaths, key: bytes, keep: int, engine: Engine | Non
         return backup_store(engine, paths.backups, key, RESTORE_REASON, keep)
     if not paths.store_file.exists():
         return None
-    from stpaul_field.store.database import make_engine
-
     current = make_engine(paths.store_file, key)
     try:
         return backup_store(current, paths.backups, key, RESTORE_REASON, keep)

@@ -1,58 +1,20 @@
-"""Opening the local store: engine, SQLite pragmas, migrations, first-start data."""
+"""Opening the local store: key, encryption of an old clear file, migrations, first-start data."""
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from stpaul_field.paths import AppPaths
-from stpaul_field.records.sql import ENGINE_OPTIONS
-from stpaul_field.settings import BACKUPS_KEPT, Settings
 from stpaul_field.store import backup, cipher, migrate, outbox
+from stpaul_field.store.encryption import encrypt_plaintext_store
+from stpaul_field.store.engine import make_engine
 from stpaul_field.store.keys import resolve_key
-
-# A laptop on battery can lose power at any moment: FULL makes every commit durable.
-PRAGMAS = (
-    "PRAGMA journal_mode=WAL",
-    "PRAGMA synchronous=FULL",
-    "PRAGMA foreign_keys=ON",
-    "PRAGMA busy_timeout=5000",
-    # Pages are decrypted as they are read: keep 64 MiB of them decrypted in memory so that
-    # search as you type does not pay decryption twice for the same index pages.
-    "PRAGMA cache_size=-65536",
-    "PRAGMA temp_store=MEMORY",
-)
-
-
-def make_engine(path: Path | str, key: bytes | None) -> Engine:
-    """An engine over the encrypted store file (SQLCipher, through the pysqlite dialect).
-
-    `key=None` opens a clear file: only the benchmark of the cost of encryption does that.
-    """
-    engine = create_engine(f"sqlite:///{path}", module=cipher.sqlcipher, **ENGINE_OPTIONS)
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
-        # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin, so
-        # that migrations' DDL is transactional too.
-        dbapi_conn.isolation_level = None
-        if key is not None:
-            cipher.apply_key(dbapi_conn, key)
-        cursor = dbapi_conn.cursor()
-        for pragma in PRAGMAS:
-            cursor.execute(pragma)
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
-
-    return engine
+from stpaul_field.store.reference import ensure_first_start
 
 
 class Store:
@@ -77,22 +39,19 @@ class Store:
         passphrase: str | None = None,
         upgrade: bool = True,
         first_start: bool = True,
-        backups_kept: int | None = None,
+        backups_kept: int = 10,
     ) -> Store:
         """Open (or create) the laptop's store.
 
         The key comes from `key`, else the keyring or the passphrase (`store.keys`); raises
         `KeyUnavailable` if a passphrase is needed, `cipher.WrongKey` if it is wrong.
         A store left unencrypted by an older version is encrypted first (see `encryption`).
-        `backups_kept`: how many backups rotation keeps (default: the laptop's setting).
+        `backups_kept`: how many backups rotation keeps (the caller passes the laptop's setting,
+        `settings.store_options`: the store never reads the settings file itself).
         """
         paths.ensure()
-        if backups_kept is None:
-            backups_kept = Settings(paths.settings_file).get(BACKUPS_KEPT)
         key = key if key is not None else resolve_key(paths, passphrase)
         if cipher.is_plaintext(paths.store_file):
-            from stpaul_field.store.encryption import encrypt_plaintext_store
-
             encrypt_plaintext_store(paths, key)
         if paths.store_file.exists():
             cipher.check_key(paths.store_file, key)
@@ -101,9 +60,7 @@ class Store:
             migrate.upgrade(engine, paths.backups, key, keep=backups_kept)
         store = cls(engine, key, paths, backups_kept)
         if first_start:
-            from stpaul_field.store.reference import ensure_first_start
-
-            ensure_first_start(store)
+            ensure_first_start(store.sessions)
         return store
 
     @contextlib.contextmanager

@@ -173,7 +173,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
-    from stpaul_field.store.unlock import open_store_interactive
+    from stpaul_field.unlock import open_store_interactive
 
     if args.beneficiaries < 0 or args.activities < 0:
         print("Erreur : les nombres doivent être positifs.")

@@ -25,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
     from stpaul_field.settings import RETENTION_YEARS, Settings
     from stpaul_field.store import privacy
-    from stpaul_field.store.unlock import open_store_interactive
+    from stpaul_field.unlock import open_store_interactive
 
     person_id = None
     if getattr(args, "beneficiary", None):

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from stpaul_field.domain.reference import reference_data
 from stpaul_field.store.models import Advisor, SyncState, Venue
 from stpaul_field.store.outbox import APPLYING_REMOTE
-
-if TYPE_CHECKING:
-    from stpaul_field.store.database import Store
 
 REFERENCE_KEY = "reference_loaded"
 LOCAL_ADVISOR_KEY = "local_advisor_id"
@@ -51,8 +47,8 @@ def current_advisor_id(session: Session, configured: str = "") -> uuid.UUID | No
     return local_advisor_id(session)
 
 
-def ensure_first_start(store: Store) -> None:
-    with store.session() as session:
+def ensure_first_start(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as session:
         if session.get(SyncState, REFERENCE_KEY) is not None:
             return
         session.info[APPLYING_REMOTE] = True

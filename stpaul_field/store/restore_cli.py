@@ -23,9 +23,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
-    from stpaul_field.settings import BACKUPS_KEPT, Settings
+    from stpaul_field.settings import store_options
     from stpaul_field.store import backup
-    from stpaul_field.store.unlock import key_interactive
+    from stpaul_field.unlock import key_interactive
 
     if args.list or not args.file:
         found = backup.describe_backups(paths.backups)
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     paths.ensure()
     try:
         safety = backup.restore_backup(
-            paths, chosen, key, keep=Settings(paths.settings_file).get(BACKUPS_KEPT)
+            paths, chosen, key, keep=store_options(paths.settings_file)["backups_kept"]
         )
     except backup.BackupUnusable as error:
         print(f"Erreur : {error} Rien n'a été modifié.")

@@ -38,10 +38,10 @@ def read_password() -> str:
 
 
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
-    from stpaul_field.store.unlock import open_store_interactive
     from stpaul_field.sync.enrolment import enrol
     from stpaul_field.sync.errors import SyncError
     from stpaul_field.sync.transport import check_server_url
+    from stpaul_field.unlock import open_store_interactive
 
     try:
         check_server_url(args.server)  # refused before asking anything

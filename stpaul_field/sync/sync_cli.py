@@ -34,11 +34,11 @@ def _progress_line(quiet: bool):  # type: ignore[no-untyped-def]
 
 
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
-    from stpaul_field.store.unlock import open_store_interactive
     from stpaul_field.sync import quarantine
     from stpaul_field.sync.engine import SyncEngine
     from stpaul_field.sync.enrolment import transport_for
     from stpaul_field.sync.errors import SyncError
+    from stpaul_field.unlock import open_store_interactive
 
     store = open_store_interactive(paths)
     try:

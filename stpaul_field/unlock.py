@@ -1,4 +1,5 @@
-"""Opening the store from a terminal: ask for the passphrase when one is needed."""
+"""Opening the store from a terminal (the sub-commands): the laptop's settings, and the
+passphrase asked when one is needed."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import getpass
 import sys
 
 from stpaul_field.paths import AppPaths
+from stpaul_field.settings import store_options
 from stpaul_field.store.cipher import WrongKey
 from stpaul_field.store.database import Store
 from stpaul_field.store.keys import (
@@ -27,6 +29,7 @@ class StoreLocked(SystemExit):
 
 def open_store_interactive(paths: AppPaths, **options: object) -> Store:
     """Store.open, asking the passphrase on the terminal if the keyring cannot give the key."""
+    options = {**store_options(paths.settings_file), **options}
     try:
         return Store.open(paths, **options)  # type: ignore[arg-type]
     except KeyUnavailable as missing:

@@ -19,7 +19,6 @@ from stpaul_field.paths import DATA_DIR_ENV, AppPaths
 COMMANDS: dict[str, tuple[str, str]] = {
     "gui": ("stpaul_field.ui.app", "ouvrir l'application (par défaut)"),
     "seed-demo": ("stpaul_field.store.demo", "remplir le poste de données de démonstration"),
-    "bench": ("stpaul_field.bench.runner", "mesurer les performances (objectifs de DESIGN.md)"),
     "privacy": ("stpaul_field.store.privacy_cli", "droits des personnes (RGPD) : export, effacement"),
     "restore-backup": (
         "stpaul_field.store.restore_cli",

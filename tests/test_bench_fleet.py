@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
+from stpaul_bench import fleet
 from stpaul_bench.central_record import ServerEnv, serve_in_thread, sqlite_url
-from stpaul_field.bench import fleet
 from stpaul_field.domain.hlc import HybridClock
 from stpaul_field.sync import protocol as p
 

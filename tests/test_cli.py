@@ -4,10 +4,11 @@ import os
 import subprocess
 import sys
 
+import pytest
 from sqlalchemy import func, select
 
 from stpaul_field import __version__
-from stpaul_field.cli import main
+from stpaul_field.cli import COMMANDS, main
 from stpaul_field.paths import AppPaths
 from stpaul_field.store.database import Store
 from stpaul_field.store.models import Activity, Beneficiary, OutboxEntry, Participation
@@ -67,47 +68,8 @@ def test_environment_variable_chooses_the_data_dir(tmp_path):
     assert (tmp_path / "via-env" / "data" / "stpaul-field.sqlite3").exists()
 
 
-def test_bench_refuses_an_unknown_benchmark(capsys, tmp_path):
-    assert main(["--data-dir", str(tmp_path), "bench", "nope"]) == 2
-    assert "inconnu" in capsys.readouterr().out
-
-
-def test_bench_prints_figures_with_goal_and_ratio(capsys, tmp_path):
-    code = main(
-        [
-            "--data-dir",
-            str(tmp_path),
-            "bench",
-            "search",
-            "store-open",
-            "--beneficiaries",
-            "300",
-            "--activities",
-            "10",
-            "--work-dir",
-            str(tmp_path / "w"),
-        ]
-    )
-    assert code == 0
-    out = capsys.readouterr().out
-    assert "recherche par frappe p95 (300 bénéficiaires)" in out
-    assert "ouverture du poste + 1re page" in out
-    assert "≤ 30 ms" in out
-
-
-def test_a_document_bench_then_a_window_bench_run_in_one_process(tmp_path):
-    # The sheets bench makes Qt's application for documents; the window bench after it
-    # still needs widgets: a fresh interpreter, as `stpaul-field bench` runs.
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    sizes = ["--beneficiaries", "200", "--activities", "50", "--work-dir", str(tmp_path / "w")]
-    command = [sys.executable, "-m", "stpaul_field", "--data-dir", str(tmp_path), "bench"]
-    done = subprocess.run(
-        [*command, "sheets", "window-start", *sizes],
-        capture_output=True,
-        text=True,
-        timeout=240,
-        env=env,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert "feuille d'émargement 30 inscrits" in done.stdout
-    assert "lancement → fenêtre utilisable (200 bénéficiaires)" in done.stdout
+def test_an_advisor_s_stpaul_field_has_no_bench_command(capsys, tmp_path):
+    """The benchmarks are a developer's tool: `python -m stpaul_bench` (tests/test_bench_runner.py)."""
+    with pytest.raises(SystemExit):
+        main(["--data-dir", str(tmp_path), "bench", "search"])
+    assert "bench" not in COMMANDS

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from stpaul_field.bench.harness import BenchContext
-from stpaul_field.bench.sheet_bench import DAY_WORKSHOPS, sheet_pdf
+from stpaul_bench.harness import BenchContext
+from stpaul_bench.sheet_bench import DAY_WORKSHOPS, sheet_pdf
 
 
 def test_sheet_benchmark_reports_its_figures(tmp_path: Path, qapp: object) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from stpaul_field.bench import sync_bench
-from stpaul_field.bench.harness import BenchContext
-from stpaul_field.bench.runner import BENCHMARKS
+from stpaul_bench import sync_bench
+from stpaul_bench.harness import BenchContext
+from stpaul_bench.runner import BENCHMARKS
 
 
 @pytest.fixture(scope="module")
@@ -17,7 +17,7 @@ def ctx(tmp_path_factory: pytest.TempPathFactory) -> BenchContext:
 
 def test_the_sync_benchmarks_are_registered() -> None:
     for name in ("sync-day", "sync-first", "sync-many"):
-        assert BENCHMARKS[name][0].startswith("stpaul_field.bench.sync_bench:")
+        assert BENCHMARKS[name][0].startswith("stpaul_bench.sync_bench:")
 
 
 def test_sync_first_pulls_the_whole_team_record(ctx: BenchContext) -> None:

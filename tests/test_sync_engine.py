@@ -278,7 +278,7 @@ def test_retries_back_off_exponentially_with_jitter_then_give_up(store) -> None:
 
 
 def test_a_days_work_is_one_exchange_over_a_slow_link(world: SyncWorld) -> None:
-    from stpaul_field.bench.link_proxy import LinkProxy
+    from stpaul_bench.link_proxy import LinkProxy
 
     marie = world.laptop("marie")
     marie.sync()

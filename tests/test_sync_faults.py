@@ -13,7 +13,7 @@ import uuid
 import pytest
 from sqlalchemy import func, select
 
-from stpaul_field.bench.link_proxy import Cut, LinkProxy
+from stpaul_bench.link_proxy import Cut, LinkProxy
 from stpaul_field.server.models import Journal
 from stpaul_field.sync.engine import Backoff
 from tests.sync_fixtures import SyncWorld

@@ -1,4 +1,4 @@
-"""`stpaul-field bench`: run the benchmarks and print figures with their goal and ratio.
+"""`python -m stpaul_bench`: run the benchmarks and print figures with their goal and ratio.
 
 Each area registers its benchmarks in `BENCHMARKS`: name -> ("module:function", help).
 A benchmark is `fn(ctx: BenchContext) -> list[Figure]`.
@@ -13,25 +13,23 @@ import tempfile
 import time
 from pathlib import Path
 
-from stpaul_field.paths import AppPaths
-
 BENCHMARKS: dict[str, tuple[str, str]] = {
-    "search": ("stpaul_field.bench.store_bench:search_latency", "recherche au fil de la frappe"),
-    "store-open": ("stpaul_field.bench.store_bench:store_open", "ouverture du poste + 1re page"),
-    "encryption": ("stpaul_field.bench.store_bench:encryption_cost", "coût du chiffrement du poste"),
-    "reports": ("stpaul_field.bench.reports_bench:month_report", "rapport du mois (suivis, 12 mois)"),
-    "sheets": ("stpaul_field.bench.sheet_bench:sheet_pdf", "feuilles d'émargement en PDF"),
-    "register": ("stpaul_field.bench.register_bench:register_latency", "registre : recherche, tri, pages"),
+    "search": ("stpaul_bench.store_bench:search_latency", "recherche au fil de la frappe"),
+    "store-open": ("stpaul_bench.store_bench:store_open", "ouverture du poste + 1re page"),
+    "encryption": ("stpaul_bench.store_bench:encryption_cost", "coût du chiffrement du poste"),
+    "reports": ("stpaul_bench.reports_bench:month_report", "rapport du mois (suivis, 12 mois)"),
+    "sheets": ("stpaul_bench.sheet_bench:sheet_pdf", "feuilles d'émargement en PDF"),
+    "register": ("stpaul_bench.register_bench:register_latency", "registre : recherche, tri, pages"),
     "import": (
-        "stpaul_field.bench.import_bench:import_rows",
+        "stpaul_bench.import_bench:import_rows",
         "import de 10 000 bénéficiaires : aperçu, écriture",
     ),
-    "window-start": ("stpaul_field.ui.bench:window_startup", "lancement jusqu'à la fenêtre utilisable"),
-    "activity-list": ("stpaul_field.ui.bench:activity_list", "liste des activités et agenda à 100 000"),
-    "sync-day": ("stpaul_field.bench.sync_bench:sync_day", "journée de travail, 512 kbit/s, 700 ms"),
-    "sync-first": ("stpaul_field.bench.sync_bench:sync_first", "première synchronisation d'un poste"),
-    "sync-many": ("stpaul_field.bench.sync_bench:sync_many", "200 postes à la fois sur PostgreSQL"),
-    "frozen-app": ("stpaul_field.bench.packaging_bench:frozen_app", "application figée : taille, démarrage"),
+    "window-start": ("stpaul_bench.ui_bench:window_startup", "lancement jusqu'à la fenêtre utilisable"),
+    "activity-list": ("stpaul_bench.ui_bench:activity_list", "liste des activités et agenda à 100 000"),
+    "sync-day": ("stpaul_bench.sync_bench:sync_day", "journée de travail, 512 kbit/s, 700 ms"),
+    "sync-first": ("stpaul_bench.sync_bench:sync_first", "première synchronisation d'un poste"),
+    "sync-many": ("stpaul_bench.sync_bench:sync_many", "200 postes à la fois sur PostgreSQL"),
+    "frozen-app": ("stpaul_bench.packaging_bench:frozen_app", "application figée : taille, démarrage"),
 }
 
 
@@ -53,8 +51,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", metavar="FICHIER", help="écrire aussi les chiffres en JSON")
 
 
-def run(args: argparse.Namespace, paths: AppPaths) -> int:
-    from stpaul_field.bench.harness import BenchContext, Figure
+def run(args: argparse.Namespace) -> int:
+    from stpaul_bench.harness import BenchContext, Figure
 
     unknown = [n for n in args.names if n not in BENCHMARKS]
     if unknown:
@@ -65,9 +63,9 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     results: list[Figure] = []
     print(f"{'mesure':<62} {'valeur':>12} {'objectif':>12} {'ratio':>7}")
     names = args.names or list(BENCHMARKS)
-    if any(BENCHMARKS[n][0].startswith("stpaul_field.ui.") for n in names):
+    if any(BENCHMARKS[n][0].startswith("stpaul_bench.ui_bench:") for n in names):
         # Widgets need a QApplication: make it before a document bench makes a bare QGuiApplication.
-        importlib.import_module("stpaul_field.ui.bench").qt_application()
+        importlib.import_module("stpaul_bench.ui_bench").qt_application()
     for name in names:
         target, _help = BENCHMARKS[name]
         module_name, func_name = target.split(":")
@@ -93,3 +91,12 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
             encoding="utf-8",
         )
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m stpaul_bench",
+        description="Mesurer les performances de stpaul-field (objectifs de DESIGN.md).",
+    )
+    add_arguments(parser)
+    return run(parser.parse_args(argv))

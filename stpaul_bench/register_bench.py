@@ -6,8 +6,8 @@ page takes to appear, and the keystroke one is held to DESIGN.md's 30 ms.
 
 from __future__ import annotations
 
-from stpaul_field.bench.harness import BenchContext, Figure, percentile, timed
-from stpaul_field.bench.store_bench import TYPED
+from stpaul_bench.harness import BenchContext, Figure, percentile, timed
+from stpaul_bench.store_bench import TYPED
 
 
 def register_latency(ctx: BenchContext) -> list[Figure]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 
-from stpaul_field.bench.harness import BenchContext, Figure, timed
+from stpaul_bench.harness import BenchContext, Figure, timed
 from stpaul_field.paths import AppPaths
 
 DAY = dt.date(2026, 11, 23)

@@ -1,4 +1,4 @@
-"""Benchmarks of the desktop app (registered in `stpaul_field.bench.runner`).
+"""Benchmarks of the desktop app (registered in `stpaul_bench.runner`).
 
 - launch to a usable main window (store opened off the UI thread, window shown, today's
   agenda on screen) with the demo store of `--beneficiaries` people;
@@ -13,7 +13,7 @@ import os
 import statistics
 import time
 
-from stpaul_field.bench.harness import BENCH_PASSPHRASE, BenchContext, Figure, percentile
+from stpaul_bench.harness import BENCH_PASSPHRASE, BenchContext, Figure, percentile
 
 ROUNDS = 5
 

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from stpaul_field.bench.harness import BENCH_PASSPHRASE, BenchContext, Figure, percentile
+from stpaul_bench.harness import BENCH_PASSPHRASE, BenchContext, Figure, percentile
 
 if TYPE_CHECKING:
     from stpaul_bench.central_record import ServerEnv
@@ -402,7 +402,7 @@ def _colleague_day(env: ServerEnv, count: int, rng: random.Random) -> None:
 
 
 def sync_day(ctx: BenchContext, bandwidth_bps: float = LINK_BPS, rtt_s: float = LINK_RTT_S) -> list[Figure]:
-    from stpaul_field.bench.link_proxy import LinkProxy
+    from stpaul_bench.link_proxy import LinkProxy
     from stpaul_field.paths import AppPaths
     from stpaul_field.store.database import Store
     from stpaul_field.store.outbox import pending_count
@@ -611,8 +611,8 @@ def sync_many(ctx: BenchContext, laptops: int | None = None, workers: int = 2) -
     from sqlalchemy import select
 
     from stpaul_bench.central_record import PASSWORD, ServerEnv, drop_database, fresh_postgres_database
-    from stpaul_field.bench.fleet import SimulatedLaptop, check, prepare
-    from stpaul_field.bench.fleet import burst as run_burst
+    from stpaul_bench.fleet import SimulatedLaptop, check, prepare
+    from stpaul_bench.fleet import burst as run_burst
     from stpaul_field.server.models import Record
     from stpaul_field.sync.protocol import EnrolRequest
     from stpaul_field.sync.transport import Transport

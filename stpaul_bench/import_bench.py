@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 
-from stpaul_field.bench.harness import BenchContext, Figure, timed
+from stpaul_bench.harness import BenchContext, Figure, timed
 
 ROWS = 10_000
 

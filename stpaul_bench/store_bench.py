@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from stpaul_field.bench.harness import BenchContext, Figure, percentile, timed
+from stpaul_bench.harness import BenchContext, Figure, percentile, timed
 
 # What advisors type: names with and without accents, a phone number, a commune.
 TYPED = ("helene payet", "Técher", "jean-marc hoarau", "0692 12", "grondin saint-gilles", "Maëva")

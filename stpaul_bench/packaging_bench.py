@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from stpaul_field.bench.harness import BENCH_PASSPHRASE, BenchContext, Figure
+from stpaul_bench.harness import BENCH_PASSPHRASE, BenchContext, Figure
 
 FROZEN_DIR_ENV = "STPAUL_FIELD_FROZEN_DIR"
 APP_NAME = "stpaul-field"

@@ -1,1 +1,0 @@
-"""Benchmarks against the goals of DESIGN.md: figures and ratios, never assertions."""

@@ -43,7 +43,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     from stpaul_field.documents import beneficiary_import as reader
     from stpaul_field.settings import IMPORT_COLUMNS, Settings
     from stpaul_field.store import beneficiary_import as importer
-    from stpaul_field.store.unlock import open_store_interactive
+    from stpaul_field.unlock import open_store_interactive
 
     settings = Settings(paths.settings_file)
     try:

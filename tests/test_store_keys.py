@@ -12,7 +12,7 @@ from stpaul_field.store import keys
 from stpaul_field.store.database import Store
 from stpaul_field.store.keys import KeyInfo, KeyInfoMissing, key_info_file
 from stpaul_field.store.models import Beneficiary
-from stpaul_field.store.unlock import StoreLocked, open_store_interactive
+from stpaul_field.unlock import StoreLocked, open_store_interactive
 
 # Read at import, before tests/conftest.py makes it cheap for each test.
 PRODUCT_SCRYPT_N = keys.SCRYPT_N

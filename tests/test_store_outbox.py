@@ -3,9 +3,9 @@
 import datetime as dt
 
 from sqlalchemy import select
-from stpaul_field.store.serialize import to_wire
 
 from stpaul_field.domain.hlc import Stamp
+from stpaul_field.records.wire import to_wire
 from stpaul_field.store.database import Store
 from stpaul_field.store.models import Beneficiary, OutboxEntry
 from stpaul_field.store.outbox import APPLYING_REMOTE, pending_count

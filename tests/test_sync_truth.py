@@ -10,8 +10,8 @@ import uuid
 from typing import Any
 
 from sqlalchemy import select
-from stpaul_field.store.serialize import to_wire
 
+from stpaul_field.records.wire import to_wire
 from stpaul_field.server.models import Record
 from stpaul_field.store.beneficiaries import merge_beneficiaries, register_count
 from stpaul_field.store.models import Activity, Conflict, OutboxEntry, Participation

@@ -88,3 +88,27 @@ def test_long_work_reports_progress_and_never_holds_up_store_work(qtbot):
     gate.set()
     qtbot.waitUntil(lambda: done == ["fini"], timeout=5000)
     assert tasks.wait_until_settled()
+
+
+def test_what_a_job_holds_is_freed_on_the_ui_thread_never_on_the_worker(qtbot):
+    # A job's closure may hold the last reference to a screen: freeing a Qt object of the UI
+    # thread from a worker crashes the process (the CI segfaults while closing during a sync).
+    ui_thread = threading.get_ident()
+    freed_on: list[int] = []
+
+    class Held:
+        def __del__(self) -> None:
+            freed_on.append(threading.get_ident())
+
+    results: list[int] = []
+    for expected, long in enumerate((False, True), start=1):
+        held = Held()
+        if long:
+            tasks.run_long(lambda report, h=held: 1, None, results.append)
+        else:
+            tasks.run_in_background(lambda h=held: 1, results.append)
+        del held
+        assert tasks.wait_until_settled()
+        qtbot.waitUntil(lambda n=expected: len(freed_on) == n, timeout=5000)
+    assert results == [1, 1]
+    assert freed_on == [ui_thread, ui_thread]

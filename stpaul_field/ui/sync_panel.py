@@ -624,6 +624,6 @@ class SyncPanel(QWidget):
         self._stop.set()
         deadline = QDeadlineTimer(timeout_ms)
         while self.running and not deadline.hasExpired():
-            tasks.long_pool().waitForDone(50)
+            tasks.long_pool().wait_for_done(50)
             QCoreApplication.processEvents()
         return not self.running

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 from pathlib import Path
@@ -14,6 +15,7 @@ from stpaul_field.paths import AppPaths
 from stpaul_field.settings import BACKUPS_KEPT, Settings, store_options
 from stpaul_field.store import cipher
 from stpaul_field.store.backup import (
+    DAILY_REASON,
     RESTORE_REASON,
     BackupUnusable,
     describe_backups,
@@ -196,3 +198,20 @@ def test_restoring_with_no_store_yet(paths: AppPaths, tmp_path: Path) -> None:
         assert names(reopened) == {"SEULE"}
     finally:
         reopened.close()
+
+
+def test_the_first_opening_of_each_day_makes_one_backup_reunion_time(paths: AppPaths) -> None:
+    store = Store.open(paths)
+    try:
+        add(store, "Payet")
+        morning = dt.datetime(2026, 12, 2, 4, 0, tzinfo=dt.UTC)  # 08:00 in Réunion
+        first = store.backup_daily(morning)
+        assert first is not None and names_in(first, store.key) == {"Payet"}
+        assert store.backup_daily(morning + dt.timedelta(hours=15)) is None  # 23:00 there: same day
+        add(store, "Hoarau")
+        # 21:00 UTC is 01:00 the next day in Réunion: a new day, a new backup with the day's work.
+        second = store.backup_daily(dt.datetime(2026, 12, 2, 21, 0, tzinfo=dt.UTC))
+        assert second is not None and names_in(second, store.key) == {"Payet", "Hoarau"}
+        assert [b.reason for b in describe_backups(paths.backups)] == [DAILY_REASON, DAILY_REASON]
+    finally:
+        store.close()

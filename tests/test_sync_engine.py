@@ -11,7 +11,9 @@ from sqlalchemy import func, select, text
 
 from stpaul_field.domain.reference import reference_data
 from stpaul_field.server.models import Journal
+from stpaul_field.store import cipher
 from stpaul_field.store.activities import delete_activity
+from stpaul_field.store.backup import BEFORE_SYNC_REASON, describe_backups
 from stpaul_field.store.models import Activity, Conflict, Participation, Venue
 from stpaul_field.sync import quarantine, state
 from stpaul_field.sync.engine import SyncProgress
@@ -319,3 +321,25 @@ def test_a_resync_from_scratch_keeps_the_unsent_edits(world: SyncWorld) -> None:
     assert kept.notes == "pas encore envoyé" and kept.email == "helene@example.re"
     paul.sync()
     assert paul.get("beneficiary", person).notes == "pas encore envoyé"
+
+
+def test_a_sync_with_unsent_changes_is_preceded_by_a_backup_that_holds_them(world: SyncWorld) -> None:
+    # What only this laptop holds is copied before it travels; a retried sync with nothing new
+    # to lose makes no new backup (rotation would push the day's backups out).
+    marie = world.laptop("marie")
+    marie.sync()  # nothing unsent: no backup
+    assert describe_backups(marie.paths.backups) == []
+    person = marie.add_person(last_name="Técher")
+    marie.sync()
+    made = describe_backups(marie.paths.backups)
+    assert [b.reason for b in made] == [BEFORE_SYNC_REASON]
+    conn = cipher.connect(made[0].path, marie.store.key)
+    try:
+        held = [row[0] for row in conn.execute("SELECT last_name FROM beneficiary JOIN outbox ON 1")]
+    finally:
+        conn.close()
+    assert "Técher" in held  # the person, and the outbox entry that carries it, both in the copy
+    marie.sync()  # nothing new since
+    marie.edit("beneficiary", person, notes="Rappeler")
+    marie.sync()
+    assert [b.reason for b in describe_backups(marie.paths.backups)] == [BEFORE_SYNC_REASON] * 2

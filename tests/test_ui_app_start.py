@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from stpaul_field.paths import AppPaths
 from stpaul_field.store import keys
+from stpaul_field.store.backup import DAILY_REASON, describe_backups
 from stpaul_field.store.database import Store
 from stpaul_field.ui import app as app_module
 from stpaul_field.ui.lock import SecretDialog
@@ -117,6 +118,8 @@ def test_a_later_start_refuses_a_wrong_passphrase_then_opens(qapp, paths, no_key
     seen = run_app(qapp, paths, answer)
     assert len(seen["dialogs"]) == 2
     assert seen["window_seen"] and seen["alive_after_window"] and seen["code"] == 0
+    # The first opening of the day backs the store up (yesterday's work is kept).
+    assert [b.reason for b in describe_backups(paths.backups)].count(DAILY_REASON) == 1
 
 
 def test_cancel_at_the_first_passphrase_quits_and_creates_nothing(qapp, paths, no_keyring):

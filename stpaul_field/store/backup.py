@@ -25,6 +25,8 @@ from stpaul_field.store.schema import known_revisions
 BACKUP_GLOB = "stpaul-field-*.sqlite3"
 _NAME = re.compile(r"^stpaul-field-(\d{8}-\d{6}-\d{6})-(.+)\.sqlite3$")
 RESTORE_REASON = "avant-restauration"
+DAILY_REASON = "quotidienne"  # the first start of each day: yesterday's work, kept
+BEFORE_SYNC_REASON = "avant-synchro"  # what only this laptop holds, before it travels
 
 
 class BackupUnusable(Exception):
@@ -36,17 +38,25 @@ class BackupInfo:
     path: Path
     made_at: dt.datetime  # aware, UTC
     size: int  # bytes
-    reason: str  # "manuelle", "avant-migration-…", "avant-chiffrement", "avant-restauration"
+    reason: str  # "manuelle", "quotidienne", "avant-synchro", "avant-migration-…", "avant-chiffrement", …
 
 
-def _stamp() -> str:
-    return dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
+def _stamp(now: dt.datetime | None = None) -> str:
+    return (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
 
 
-def backup_store(engine: Engine, backups: Path, key: bytes, reason: str = "manuelle", keep: int = 10) -> Path:
-    """An encrypted copy of the open store in `backups`; then only the `keep` newest are kept."""
+def backup_store(
+    engine: Engine,
+    backups: Path,
+    key: bytes,
+    reason: str = "manuelle",
+    keep: int = 10,
+    now: dt.datetime | None = None,
+) -> Path:
+    """An encrypted copy of the open store in `backups`, named after `now` (default: the
+    clock); then only the `keep` newest are kept."""
     backups.mkdir(parents=True, exist_ok=True)
-    target = backups / f"stpaul-field-{_stamp()}-{reason}.sqlite3"
+    target = backups / f"stpaul-field-{_stamp(now)}-{reason}.sqlite3"
     raw = engine.raw_connection()
     try:
         source = raw.driver_connection
@@ -82,6 +92,11 @@ def describe_backups(backups: Path) -> list[BackupInfo]:
             made, reason = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC), ""
         found.append(BackupInfo(path, made, size, reason))
     return found
+
+
+def made_on(backups: Path, day: dt.date, zone: dt.tzinfo) -> bool:
+    """Whether a backup was made on `day` (a local date in `zone`)."""
+    return any(info.made_at.astimezone(zone).date() == day for info in describe_backups(backups))
 
 
 def rotate(backups: Path, keep: int) -> None:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from stpaul_field.domain.values import TIME_ZONE
 from stpaul_field.paths import AppPaths
 from stpaul_field.store import backup, cipher, migrate, outbox
 from stpaul_field.store.encryption import encrypt_plaintext_store
@@ -74,10 +77,21 @@ class Store:
         with self.sessions() as session:
             yield session
 
-    def backup_now(self, reason: str = "manuelle") -> Path:
+    def backup_now(self, reason: str = "manuelle", now: dt.datetime | None = None) -> Path:
         """An encrypted backup in the backups directory, then rotation."""
         assert self.paths is not None, "a store opened without its paths has no backups directory"
-        return backup.backup_store(self.engine, self.paths.backups, self.key, reason, self.backups_kept)
+        return backup.backup_store(self.engine, self.paths.backups, self.key, reason, self.backups_kept, now)
+
+    def backup_daily(self, now: dt.datetime | None = None) -> Path | None:
+        """The day's backup, made at the first opening of each day (Réunion time); None if one
+        was already made today or the store has no backups directory."""
+        if self.paths is None:
+            return None
+        zone = ZoneInfo(TIME_ZONE)
+        now = now or dt.datetime.now(dt.UTC)
+        if backup.made_on(self.paths.backups, now.astimezone(zone).date(), zone):
+            return None
+        return self.backup_now(backup.DAILY_REASON, now)
 
     def restore(self, backup_file: Path) -> Path | None:
         """Replace the store's file by `backup_file` and reopen it here; returns the backup made of

@@ -16,6 +16,7 @@ since when the laptop is offline and why.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import random
 import time
 import uuid
@@ -23,8 +24,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from stpaul_field.store import backup, cipher
 from stpaul_field.store.database import Store
 from stpaul_field.store.models import OutboxEntry, utcnow
 from stpaul_field.store.outbox import clock_for, heal_stamps, pending_count
@@ -39,6 +41,8 @@ from stpaul_field.sync.protocol import (
     SyncRequest,
     SyncResponse,
 )
+
+log = logging.getLogger(__name__)
 
 
 class Link(Protocol):
@@ -130,6 +134,7 @@ class SyncEngine:
     ) -> SyncReport:
         """Sync until nothing is left to push or pull; raises a SyncError (French) if it cannot."""
         report = SyncReport()
+        self._back_up_unsent()
         start = (self.transport.round_trips, self.transport.bytes_sent, self.transport.bytes_received)
         with self.store.session() as session:
             state.put_instant(session, state.LAST_ATTEMPT, self.now())
@@ -148,6 +153,26 @@ class SyncEngine:
                 state.put(session, state.OFFLINE_SINCE, None)
                 state.put(session, state.LAST_ERROR, None)
         return report
+
+    def _back_up_unsent(self) -> None:
+        """A backup before the sync when the outbox holds a change not yet in one: what only
+        this laptop holds is kept even if the sync goes wrong half-way."""
+        if self.store.paths is None:
+            return
+        with self.store.reader() as session:
+            newest = session.scalar(
+                select(func.max(OutboxEntry.created_at)).where(OutboxEntry.rejected_reason.is_(None))
+            )
+            done = state.get_instant(session, state.BACKED_UP_BEFORE_SYNC)
+        if newest is None or (done is not None and done >= newest):
+            return
+        try:
+            self.store.backup_now(backup.BEFORE_SYNC_REASON)
+        except (OSError, cipher.sqlcipher.Error) as error:  # a full disk must not also stop the sync
+            log.warning("backup before sync failed: %s", type(error).__name__)
+            return
+        with self.store.session() as session:
+            state.put_instant(session, state.BACKED_UP_BEFORE_SYNC, newest)
 
     def _loop(
         self, report: SyncReport, progress: Callable[[SyncProgress], None], should_stop: Callable[[], bool]

@@ -25,6 +25,9 @@ DEVICE_TOKEN = "device_token"  # only where no OS keyring works (the store is en
 # JSON {batch_id, op_ids} of the batch being sent, written before sending: a batch whose answer
 # was lost is sent again with the same id, and the server answers it without applying it twice.
 IN_FLIGHT = "in_flight_batch"
+# When the newest unsent change was made, as of the last backup before a sync: a sync retried
+# with nothing new to lose makes no new backup (rotation would push the day's ones out).
+BACKED_UP_BEFORE_SYNC = "backed_up_before_sync"
 
 
 def get(session: Session, key: str) -> str | None:

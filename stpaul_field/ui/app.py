@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 import signal
 import sys
 import threading
@@ -20,9 +21,23 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from stpaul_field import APP_AUTHOR, APP_NAME, __version__
 from stpaul_field import settings as st
 from stpaul_field.paths import AppPaths
+from stpaul_field.store import cipher
 from stpaul_field.store.database import Store
 from stpaul_field.ui import i18n, smoke, tasks
 from stpaul_field.ui.widgets import wheel_guard
+
+log = logging.getLogger(__name__)
+
+
+def _open_store(paths: AppPaths, passphrase: str | None, keep: int) -> Store:
+    """Open the store, then the day's backup at the first opening of the day (a full disk
+    must not keep the advisor from working: logged, and the next opening tries again)."""
+    store = Store.open(paths, passphrase=passphrase, backups_kept=keep)
+    try:
+        store.backup_daily()
+    except (OSError, cipher.sqlcipher.Error) as error:
+        log.warning("daily backup failed: %s", type(error).__name__)
+    return store
 
 
 def configure(app: QApplication) -> None:
@@ -80,9 +95,7 @@ class Launcher(QObject):
         self._show_splash = show_splash
         keep = self.settings.get(st.BACKUPS_KEPT)
         paths = self.paths
-        tasks.run_in_background(
-            lambda: Store.open(paths, passphrase=passphrase, backups_kept=keep), self._opened, self._failed
-        )
+        tasks.run_in_background(lambda: _open_store(paths, passphrase, keep), self._opened, self._failed)
 
     def _close_splash(self) -> None:
         if self.splash is not None:

@@ -115,6 +115,10 @@ class BackupsDialog(QDialog):
     def reason_text(self, reason: str) -> str:
         if reason == "manuelle":
             return self.tr("Sauvegarde demandée")
+        if reason == "quotidienne":
+            return self.tr("Sauvegarde du jour (première ouverture)")
+        if reason == "avant-synchro":
+            return self.tr("Avant une synchronisation")
         if reason.startswith("avant-migration"):
             return self.tr("Avant une mise à jour des données")
         if reason == "avant-chiffrement":

@@ -60,6 +60,7 @@ def probe(app) -> Iterator[dict]:
     from stpaul_field.ui.activity_form.workshop import WorkshopForm
     from stpaul_field.ui.app import configure
     from stpaul_field.ui.backups_dialog import BackupsDialog
+    from stpaul_field.ui.blank_sheet_dialog import BlankSheetDialog
     from stpaul_field.ui.context import AppContext
     from stpaul_field.ui.lock import SecretDialog
     from stpaul_field.ui.main_window import MainWindow
@@ -133,6 +134,7 @@ def probe(app) -> Iterator[dict]:
         ("import de bénéficiaires", lambda: ImportDialog(store)),
         ("nouveau bénéficiaire rapide", lambda: QuickCreateDialog(ctx, "Payet Hélène")),
         ("sauvegardes", lambda: BackupsDialog(ctx)),
+        ("feuille vierge", lambda: BlankSheetDialog(ctx)),
         ("paramètres", lambda: SettingsDialog(ctx)),
         ("à propos", lambda: AboutDialog(paths)),
         ("phrase de passe", lambda: passphrase_dialog(SecretDialog)),

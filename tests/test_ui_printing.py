@@ -148,3 +148,40 @@ def test_day_batch_in_one_pdf_with_progress_that_can_cancel(
     monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)
     assert printing.day_sheets(parent, store, settings, DAY, "pdf", out) is None
     assert not out.exists() and list(tmp_path.glob("*.pdf")) == []
+
+
+def test_a_blank_sheet_for_an_unplanned_workshop_from_the_app(ctx, qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QDate
+
+    from stpaul_field.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    [action] = [a for a in window.file_menu.actions() if a.text() == "Feuille d'émargement &vierge…"]
+    action.trigger()
+    [dialog] = [w for w in window.findChildren(QWidget) if w.windowTitle() == "Feuille d'émargement vierge"]
+    # A mistyped time is said in French, and nothing is printed.
+    dialog.title.setText("Atelier imprévu")
+    dialog.start.setText("midi")
+    assert dialog.deliver("pdf", tmp_path / "x.pdf") is None and not (tmp_path / "x.pdf").exists()
+    assert "Heure non comprise" in dialog.error.text()
+    dialog.start.setText("1430")
+    dialog.end.setText("14")
+    assert dialog.deliver("pdf", tmp_path / "x.pdf") is None
+    assert "L'heure de fin doit suivre l'heure de début." in dialog.error.text()
+    dialog.end.setText("16h")
+    dialog.day.setDate(QDate(2026, 11, 23))
+    # A place that is not yet a venue of the city: written by hand.
+    dialog.venue.setCurrentIndex(0)
+    assert dialog.other_venue.isEnabled()
+    dialog.other_venue.setText("Case de Mme Payet, Aurère")
+    written = dialog.deliver("pdf", tmp_path / "vierge.pdf")
+    assert written == tmp_path / "vierge.pdf"
+    (text,) = pdf_text(written)
+    assert "Atelier imprévu" in text and "Case de Mme Payet, Aurère" in text
+    assert "Feuille vierge" in text and "14h30 – 16h00" in text and "lundi 23/11/2026" in text
+    # A known venue brings its bassin de vie, and the free text is then off.
+    dialog.venue.setCurrentIndex(1)
+    assert not dialog.other_venue.isEnabled()
+    (text,) = pdf_text(dialog.deliver("pdf", tmp_path / "vierge2.pdf"))
+    assert "bassin de vie" in text

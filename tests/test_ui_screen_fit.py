@@ -39,6 +39,7 @@ WINDOWS = {
     "import de bénéficiaires",
     "nouveau bénéficiaire rapide",
     "sauvegardes",
+    "feuille vierge",
     "paramètres",
     "à propos",
     "phrase de passe",

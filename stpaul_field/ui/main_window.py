@@ -272,6 +272,8 @@ class MainWindow(QMainWindow):
         sheets = file_menu.addAction(self.tr("Feuilles d'é&margement du jour…"))
         sheets.setShortcut(QKeySequence("Ctrl+P"))
         sheets.triggered.connect(lambda: self.agenda.print_day_sheets())
+        blank = file_menu.addAction(self.tr("Feuille d'émargement &vierge…"))
+        blank.triggered.connect(self.open_blank_sheet)
         self._sync_menu_anchor = file_menu.addSeparator()  # « Synchroniser maintenant » goes above
         prefs = file_menu.addAction(self.tr("&Paramètres…"))
         prefs.setShortcut(QKeySequence("Ctrl+,"))
@@ -307,6 +309,11 @@ class MainWindow(QMainWindow):
         from stpaul_field.ui.about import show_about
 
         return show_about(self, self.ctx.paths) if self.ctx.paths is not None else None
+
+    def open_blank_sheet(self) -> QWidget:
+        from stpaul_field.ui.blank_sheet_dialog import show_blank_sheet
+
+        return show_blank_sheet(self.ctx, self)
 
     def open_backups(self) -> QWidget:
         from stpaul_field.ui.backups_dialog import show_backups

@@ -62,6 +62,7 @@ def probe(app) -> Iterator[dict]:
     from stpaul_field.ui.backups_dialog import BackupsDialog
     from stpaul_field.ui.blank_sheet_dialog import BlankSheetDialog
     from stpaul_field.ui.context import AppContext
+    from stpaul_field.ui.help_dialog import HelpDialog
     from stpaul_field.ui.lock import SecretDialog
     from stpaul_field.ui.main_window import MainWindow
     from stpaul_field.ui.printing import preview_dialog
@@ -135,6 +136,7 @@ def probe(app) -> Iterator[dict]:
         ("nouveau bénéficiaire rapide", lambda: QuickCreateDialog(ctx, "Payet Hélène")),
         ("sauvegardes", lambda: BackupsDialog(ctx)),
         ("feuille vierge", lambda: BlankSheetDialog(ctx)),
+        ("aide", lambda: HelpDialog()),
         ("paramètres", lambda: SettingsDialog(ctx)),
         ("à propos", lambda: AboutDialog(paths)),
         ("phrase de passe", lambda: passphrase_dialog(SecretDialog)),

@@ -40,6 +40,7 @@ WINDOWS = {
     "nouveau bénéficiaire rapide",
     "sauvegardes",
     "feuille vierge",
+    "aide",
     "paramètres",
     "à propos",
     "phrase de passe",

@@ -290,6 +290,9 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         self.view_menu = self.menuBar().addMenu(self.tr("&Affichage"))
         help_menu = self.menuBar().addMenu(self.tr("Ai&de"))
+        help_page = help_menu.addAction(self.tr("&Aide…"))
+        help_page.setShortcut(QKeySequence("F1"))
+        help_page.triggered.connect(self.open_help)
         about = help_menu.addAction(self.tr("À &propos de l'application…"))
         about.triggered.connect(self.open_about)
         about.setEnabled(self.ctx.paths is not None)
@@ -309,6 +312,11 @@ class MainWindow(QMainWindow):
         from stpaul_field.ui.about import show_about
 
         return show_about(self, self.ctx.paths) if self.ctx.paths is not None else None
+
+    def open_help(self) -> QWidget:
+        from stpaul_field.ui.help_dialog import show_help
+
+        return show_help(self)
 
     def open_blank_sheet(self) -> QWidget:
         from stpaul_field.ui.blank_sheet_dialog import show_blank_sheet

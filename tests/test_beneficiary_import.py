@@ -296,3 +296,17 @@ def test_saint_pauls_places_read_as_communes_of_saint_paul() -> None:
     row = parse_row(2, {"last_name": "Payet", "first_name": "Marie", "commune": "la saline"}, {}, TODAY)
     assert row.errors == []
     assert (row.data.commune, row.data.insee_code, row.data.postcode) == ("La Saline", "97415", "97422")
+
+
+def test_a_row_with_a_character_the_central_record_refuses_is_not_imported(store: Store) -> None:
+    columns = {"last_name": "Nom", "first_name": "Prénom", "notes": "Notes"}
+    rows = [
+        (2, {"last_name": "Payet", "first_name": "Marie", "notes": "suivi\x00 RSA"}),
+        (3, {"last_name": "Grondin", "first_name": "Thérèse", "notes": ""}),
+    ]
+    with store.reader() as s:
+        found = importer.preview(s, rows, columns, TODAY)
+    assert [str(e) for e in found.errors] == [
+        "Ligne 2, colonne « Notes » : Notes : caractère nul (U+0000) interdit, retirez-le."
+    ]
+    assert found.counts() == {"créer": 1, "fusionner": 0, "ignorer": 1, "erreurs": 1}

@@ -175,3 +175,40 @@ def test_what_the_coop_leaves_optional_is_optional_here():
     demarche = dict(themes=["aide_aux_demarches_administratives"], admin_themes=["logement"])
     validate_activity(workshop(**demarche, procedure_name="Dossier logement"), participant_count=2)
     assert "commune" in fields(activity_errors(individual(place_type="autre", venue_id=None), 1))
+
+
+# ---- characters no store nor protocol can hold (issue 17) ----------------------------------
+
+_TEXT_FIELDS = [
+    (BeneficiaryData, name)
+    for name in ("first_name", "last_name", "email", "address", "commune", "postcode", "insee_code", "notes")
+] + [(ActivityData, name) for name in ("notes", "procedure_name", "commune", "title")]
+
+
+@pytest.mark.parametrize("bad", ["\x00", "\ud800"])
+@pytest.mark.parametrize(("kind", "name"), _TEXT_FIELDS)
+def test_a_character_the_central_record_refuses_is_refused_in_every_text_field(kind, name, bad):
+    if kind is BeneficiaryData:
+        record = BeneficiaryData(first_name="Hélène", last_name="Payet")
+        setattr(record, name, getattr(record, name) + "Saint" + bad + "Paul")
+        errors = beneficiary_errors(record)
+    else:
+        record = workshop()
+        setattr(record, name, getattr(record, name) + "Saint" + bad + "Paul")
+        errors = activity_errors(record, participant_count=1)
+    by_field = ValidationError(errors).by_field()
+    code = f"U+{ord(bad):04X}"
+    assert name in by_field and code in by_field[name] and "interdit" in by_field[name], by_field
+
+
+def test_the_refusal_reaches_list_items_and_counts_keys_and_spares_tabs_and_new_lines():
+    assert "themes" in fields(activity_errors(workshop(themes=["email\x00"]), participant_count=1))
+    counted = workshop(anon_total=2, anon_genders={"feminin\x00": 2})
+    assert "anon_genders" in fields(activity_errors(counted, participant_count=0))
+    notes = BeneficiaryData(first_name="Hélène", last_name="Payet", notes="Mardi :\n\t- CAF\r\n")
+    assert beneficiary_errors(notes) == []
+    nul = BeneficiaryData(first_name="Hé\x00lène", last_name="P")
+    assert (
+        ValidationError(beneficiary_errors(nul)).by_field()["first_name"]
+        == "Prénom : caractère nul (U+0000) interdit, retirez-le."
+    )

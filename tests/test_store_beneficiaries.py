@@ -355,3 +355,17 @@ def test_the_register_sorts_first_names_and_communes_the_french_way(store: Store
         ]
         assert [r.first_name for r in reg.register_page(s, sort=reg.SORT_FIRST_NAME)][4] == "Ève"
         assert reg.register_page(s, sort=reg.SORT_COMMUNE, limit=1)[0].commune == "Cilaos"
+
+
+def test_a_nul_character_is_refused_before_anything_is_stored_or_queued(store: Store) -> None:
+    # The central record refuses it (PostgreSQL stores none): the laptop never queues it.
+    with pytest.raises(ValidationError) as err, store.session() as s:
+        reg.create_beneficiary(s, person(email="m\x00@x.re", notes="suivi RSA"), TODAY)
+    assert err.value.by_field()["email"] == "E-mail : caractère nul (U+0000) interdit, retirez-le."
+    with store.session() as s:
+        bid = reg.create_beneficiary(s, person(), TODAY).id
+    with pytest.raises(ValidationError), store.session() as s:
+        reg.update_beneficiary(s, bid, person(notes="Mardi\x00"), TODAY)
+    with store.reader() as s:
+        assert [b.notes for b in s.scalars(select(Beneficiary))] == [""]
+        assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 1  # the creation only

@@ -330,3 +330,14 @@ def test_create_with_the_keyboard_only(qtbot, view: RegisterView, store: Store) 
     assert not dialog.isVisible()
     [p] = all_people(store)
     assert (p.first_name, p.last_name, p.phone) == ("Gérard", "Lauret", "0692405060")
+
+
+def test_a_pasted_nul_character_is_shown_in_french_and_nothing_is_saved(
+    qtbot, view: RegisterView, store: Store
+) -> None:
+    dialog = view.create_person()
+    fill(qtbot, dialog, first_name="Sully", last_name="Grondin")
+    dialog.notes.setPlainText("Vient le mardi.\x00")  # as pasted from another program
+    save(qtbot, dialog)
+    assert dialog.errors_shown() == {"notes": "Notes : caractère nul (U+0000) interdit, retirez-le."}
+    assert dialog.isVisible() and all_people(store) == []

@@ -7,6 +7,19 @@ import unicodedata
 from typing import Protocol
 
 _NON_DIGITS = re.compile(r"\D+")
+# What no record may hold: NUL (PostgreSQL stores none, not even inside JSON) and a lone UTF-16
+# surrogate (no UTF-8 form: neither SQLite nor the protocol's JSON can carry it).
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def unstorable(text: str) -> str | None:
+    """Why `text` cannot be stored nor sent, in French (« caractère nul (U+0000) interdit »),
+    or None: the one rule of the laptop's validation and of the central record's checks."""
+    found = _UNSTORABLE.search(text)
+    if found is None:
+        return None
+    code = ord(found.group())
+    return f"caractère {'nul' if code == 0 else 'invalide'} (U+{code:04X}) interdit"
 
 
 def fold(text: str | None) -> str:

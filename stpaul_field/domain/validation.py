@@ -6,14 +6,16 @@ the form, the store and the server apply one set of rules.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from stpaul_field.domain import values as v
 from stpaul_field.domain.fields import CODED_FIELDS, COUNTED_FIELDS, coded_fields, counted_values
-from stpaul_field.domain.text import normalize_phone
+from stpaul_field.domain.text import normalize_phone, unstorable
 
 MAX_NAME = 100
 MAX_TEXT = 200
@@ -71,6 +73,31 @@ def code_error(field: str, value: Any) -> FieldError | None:
     return None
 
 
+def _texts(record: Any) -> Iterator[tuple[str, str]]:
+    """Every text a record holds, by field: strings, list items, counts' keys. A form's data
+    class lists its fields; a stored row or a server document, its loaded attributes."""
+    if dataclasses.is_dataclass(record):
+        names = [f.name for f in dataclasses.fields(record)]
+    else:
+        names = [name for name in vars(record) if not name.startswith("_")]
+    for name in names:
+        value = getattr(record, name, None)
+        for item in [value] if isinstance(value, str) else value if isinstance(value, list | dict) else []:
+            if isinstance(item, str):
+                yield name, item
+
+
+def text_errors(record: Any) -> list[FieldError]:
+    """Refuses a character no store or protocol can hold, in any text field of any entity, so
+    the laptop never saves (nor queues) a change the central record would refuse for it."""
+    errors: list[FieldError] = []
+    for name, text in _texts(record):
+        reason = unstorable(text)
+        if reason is not None and all(e.field != name for e in errors):
+            errors.append(FieldError(name, f"{v.FIELD_LABELS.label(name)} : {reason}, retirez-le."))
+    return errors
+
+
 def _coded_errors(record: Any, entity: str) -> list[FieldError]:
     found = (code_error(name, getattr(record, name, None)) for name in coded_fields(entity))
     return [e for e in found if e is not None]
@@ -78,7 +105,7 @@ def _coded_errors(record: Any, entity: str) -> list[FieldError]:
 
 def beneficiary_errors(b: Any, today: dt.date | None = None) -> list[FieldError]:
     today = today or dt.date.today()
-    errors: list[FieldError] = []
+    errors: list[FieldError] = text_errors(b)
     first, last = _s(b.first_name), _s(b.last_name)
     if b.anonymous:
         if first or last:
@@ -130,7 +157,7 @@ def beneficiary_errors(b: Any, today: dt.date | None = None) -> list[FieldError]
 
 def activity_errors(a: Any, participant_count: int) -> list[FieldError]:
     """Rules of one activity; `participant_count` counts its followed/anonymous records."""
-    errors: list[FieldError] = _coded_errors(a, "activity")
+    errors: list[FieldError] = text_errors(a) + _coded_errors(a, "activity")
     if a.type not in v.ACTIVITY_TYPES:
         return errors
     if a.date is None:
@@ -256,7 +283,7 @@ def _anonymous_count_errors(a: Any) -> list[FieldError]:
 
 
 def venue_errors(venue: Any) -> list[FieldError]:
-    errors: list[FieldError] = []
+    errors: list[FieldError] = text_errors(venue)
     if not _s(venue.name):
         errors.append(FieldError("name", "Le nom du lieu est obligatoire."))
     errors.extend(_coded_errors(venue, "venue"))
@@ -266,7 +293,7 @@ def venue_errors(venue: Any) -> list[FieldError]:
 
 
 def advisor_errors(advisor: Any) -> list[FieldError]:
-    errors: list[FieldError] = []
+    errors: list[FieldError] = text_errors(advisor)
     if not (_s(advisor.first_name) or _s(advisor.last_name)):
         errors.append(FieldError("last_name", "Le nom du conseiller est obligatoire."))
     errors.extend(_coded_errors(advisor, "advisor"))

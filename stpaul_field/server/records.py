@@ -14,6 +14,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from stpaul_field.domain.fields import REFERENCE_FIELDS
+from stpaul_field.domain.text import unstorable
 from stpaul_field.domain.validation import activity_errors, advisor_errors, beneficiary_errors, venue_errors
 from stpaul_field.records.specs import NOW, REQUIRED, SPECS, FieldSpec
 from stpaul_field.records.wire import from_wire, to_wire
@@ -42,9 +43,6 @@ class FieldValueError(ValueError):
 def coerce(spec: FieldSpec, raw: Any) -> Any:
     """The canonical wire form of `raw` for this field, or FieldValueError."""
     bad = FieldValueError(f"Champ « {spec.name} » : valeur invalide.")
-    # PostgreSQL stores no NUL character (not in text, not in JSON text it reads): refused here,
-    # per operation, or the whole batch failed with the database's error.
-    nul = FieldValueError(f"Champ « {spec.name} » : caractère nul (U+0000) interdit.")
     if raw is None:
         if spec.nullable:
             return None
@@ -55,8 +53,7 @@ def coerce(spec: FieldSpec, raw: Any) -> Any:
             raise bad
         if spec.max_length is not None and len(raw) > spec.max_length:
             raise FieldValueError(f"Champ « {spec.name} » : {spec.max_length} caractères au plus.")
-        if "\x00" in raw:
-            raise nul
+        _check_storable(spec, [raw])
         return raw
     if kind == "bool":
         if not isinstance(raw, bool):
@@ -71,8 +68,7 @@ def coerce(spec: FieldSpec, raw: Any) -> Any:
             raise bad
         if not all(isinstance(x, str) and len(x) <= MAX_LIST_ITEM_LENGTH for x in raw):
             raise bad
-        if any("\x00" in x for x in raw):
-            raise nul
+        _check_storable(spec, raw)
         if spec.name in REFERENCE_FIELDS:  # lists of records' ids, kept canonical
             return [_uuid_text(x, bad) for x in raw]
         return list(raw)
@@ -84,8 +80,7 @@ def coerce(spec: FieldSpec, raw: Any) -> Any:
                 raise bad
             if not -INT_BOUND < n < INT_BOUND:
                 raise bad
-            if "\x00" in key:
-                raise nul
+        _check_storable(spec, list(raw))
         return dict(raw)
     if not isinstance(raw, str) or len(raw) > 64:
         raise bad
@@ -113,6 +108,15 @@ def coerce(spec: FieldSpec, raw: Any) -> Any:
     except ValueError:
         raise bad from None
     raise bad
+
+
+def _check_storable(spec: FieldSpec, texts: list[str]) -> None:
+    # A NUL (PostgreSQL stores none, not even in JSON text) is refused here, per operation, or the
+    # whole batch failed with the database's error; the laptop's validation has the same rule.
+    for text in texts:
+        reason = unstorable(text)
+        if reason is not None:
+            raise FieldValueError(f"Champ « {spec.name} » : {reason}.")
 
 
 def _uuid_text(raw: str, bad: FieldValueError) -> str:

@@ -31,6 +31,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 from stpaul_field.domain.fields import Entity
+from stpaul_field.domain.text import unstorable
 
 PROTOCOL_VERSION = 2
 # The oldest client protocol the server still serves; bump with a clear note in the docs.
@@ -52,14 +53,15 @@ MAX_CONFLICTS_PER_PAGE = 1000
 MAX_SEQ = 2**63 - 1
 
 
-def _no_nul(text: str) -> str:
+def _storable(text: str) -> str:
     # PostgreSQL stores no NUL character: refused as a 422, not a database error (a 500).
-    if "\x00" in text:
-        raise PydanticCustomError("nul_character", "caractère nul (U+0000) interdit")
+    reason = unstorable(text)
+    if reason is not None:
+        raise PydanticCustomError("unstorable_character", reason)
     return text
 
 
-Text = Annotated[str, AfterValidator(_no_nul)]
+Text = Annotated[str, AfterValidator(_storable)]
 Seq = Annotated[int, Field(ge=0, le=MAX_SEQ)]
 
 

@@ -291,3 +291,56 @@ def test_a_demarche_marked_under_an_aidants_connect_mandate(qtbot, ctx, store):
     reopened = AccompanimentForm(ctx, saved.id)  # opened again: still marked
     qtbot.addWidget(reopened)
     assert reopened.aidants_connect.isChecked()
+
+
+def _chosen(form) -> list[uuid.UUID]:
+    if isinstance(form, AccompanimentForm):
+        return [form.beneficiary_id] if form.beneficiary_id else []
+    return form.registered_ids()
+
+
+@pytest.mark.parametrize("form_class", [AccompanimentForm, WorkshopForm])
+def test_new_from_a_form_runs_the_registers_duplicate_check(qtbot, ctx, store, form_class):
+    # « Kevin BEGUE » typed in the form's « Nouveau… » while « Kévin BÈGUE » is in the register:
+    # the same warning as the register's editor, and the existing fiche is the one taken.
+    kevin = _person(store, "Kévin", "Bègue")
+    form = form_class(ctx)
+    qtbot.addWidget(form)
+    QTest.keyClicks(form.picker.search, "Begue Kevin")
+    form.picker.create_button.click()
+    [dialog] = form.picker.findChildren(QuickCreateDialog)
+    dialog._save()
+    warning = dialog.duplicate_dialog
+    assert warning is not None and warning.isVisible()
+    assert "BÈGUE Kévin" in warning.list.item(0).text()
+    warning.open_button.click()
+    qtbot.waitUntil(lambda: _chosen(form) == [kevin], timeout=5000)
+    with store.reader() as s:
+        assert s.scalar(select(func.count()).select_from(Beneficiary)) == 1
+
+    # « Créer quand même » (a true namesake) creates the second person and takes them.
+    if isinstance(form, AccompanimentForm):
+        form._change()  # « Changer »: back to the search
+    QTest.keyClicks(form.picker.search, "Begue Kevin")
+    form.picker.create_button.click()
+    dialog = form.picker.findChildren(QuickCreateDialog)[-1]
+    dialog._save()
+    dialog.duplicate_dialog.create_button.click()
+    expected = 1 if isinstance(form, AccompanimentForm) else 2
+    qtbot.waitUntil(lambda: len(_chosen(form)) == expected and _chosen(form)[-1] != kevin, timeout=5000)
+    with store.reader() as s:
+        assert s.scalar(select(func.count()).select_from(Beneficiary)) == 2
+
+
+def test_new_from_a_form_with_no_lookalike_creates_at_once(qtbot, ctx, store):
+    _person(store, "Kévin", "Bègue")
+    form = AccompanimentForm(ctx)
+    qtbot.addWidget(form)
+    QTest.keyClicks(form.picker.search, "Hoarau Marie")
+    form.picker.create_button.click()
+    [dialog] = form.picker.findChildren(QuickCreateDialog)
+    dialog._save()
+    assert dialog.duplicate_dialog is None
+    qtbot.waitUntil(lambda: form.beneficiary_id is not None, timeout=5000)
+    with store.reader() as s:
+        assert s.get(Beneficiary, form.beneficiary_id).last_name == "Hoarau"

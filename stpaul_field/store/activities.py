@@ -28,6 +28,7 @@ from stpaul_field.domain.validation import (
     validate_activity,
     validate_beneficiary,
 )
+from stpaul_field.store import beneficiaries
 from stpaul_field.store.models import Activity, Advisor, Beneficiary, Participation, Venue, utcnow
 
 _ACTIVITY_FIELDS = tuple(f.name for f in dataclasses.fields(ActivityData))
@@ -296,13 +297,10 @@ def restore_activity(session: Session, activity_id: uuid.UUID) -> None:
 
 
 def create_beneficiary(session: Session, first_name: str, last_name: str) -> uuid.UUID:
-    """Minimal inline creation from a form: first and last name, validated by the domain."""
-    data = BeneficiaryData(first_name=first_name.strip(), last_name=last_name.strip())
-    validate_beneficiary(data)
-    person = Beneficiary(**dataclasses.asdict(data))
-    session.add(person)
-    session.flush()
-    return person.id
+    """A person from a first and last name alone (the register's own creation, which the
+    forms' « Nouveau… » also uses after its duplicate check)."""
+    data = BeneficiaryData(first_name=first_name, last_name=last_name)
+    return beneficiaries.create_beneficiary(session, data).id
 
 
 def _live_activity(session: Session, activity_id: uuid.UUID) -> Activity:

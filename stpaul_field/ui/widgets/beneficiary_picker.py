@@ -23,12 +23,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
+from stpaul_field.domain.entities import BeneficiaryData
 from stpaul_field.domain.text import format_phone
 from stpaul_field.domain.validation import ValidationError
-from stpaul_field.store.activities import create_beneficiary
+from stpaul_field.store import beneficiaries as reg
+from stpaul_field.store.beneficiaries import DuplicateCandidate
 from stpaul_field.store.search import search_beneficiaries
 from stpaul_field.ui.context import AppContext
+from stpaul_field.ui.register.duplicates import DuplicateDialog
 from stpaul_field.ui.widgets.unsaved import NOT_ENTERED
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -189,6 +193,7 @@ class QuickCreateDialog(QDialog):
     def __init__(self, ctx: AppContext, typed: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.duplicate_dialog: DuplicateDialog | None = None
         self.setWindowTitle(self.tr("Nouveau bénéficiaire"))
         words = typed.split()
         self.first_name = QLineEdit(" ".join(words[1:]) if len(words) > 1 else "")
@@ -220,13 +225,40 @@ class QuickCreateDialog(QDialog):
         self.first_name.setFocus()
 
     def _save(self) -> None:
-        first, last = self.first_name.text().strip(), self.last_name.text().strip()
-        self.ctx.write(
-            lambda s: create_beneficiary(s, first, last),
-            lambda bid: self._done(bid, f"{last.upper()} {first}"),
-            self._failed,
-            owner=self,
-        )
+        """Check, warn about likely duplicates, then create: the register editor's own steps
+        (`store.beneficiaries`), so that « Kevin BEGUE » is not made beside « Kévin BÈGUE »."""
+        data = BeneficiaryData(first_name=self.first_name.text(), last_name=self.last_name.text())
+        try:
+            reg.validate_for_save(data)
+        except ValidationError as error:
+            self._failed(error)
+            return
+        candidates = self.ctx.read_now(lambda s: reg.duplicate_candidates(s, reg.prepared(data)))
+        if not candidates:
+            self._write(data)
+            return
+        self.duplicate_dialog = DuplicateDialog(candidates, self)
+        self.duplicate_dialog.finished.connect(lambda result: self._after_warning(result, data, candidates))
+        self.duplicate_dialog.open()
+
+    def _after_warning(
+        self, result: int, data: BeneficiaryData, candidates: list[DuplicateCandidate]
+    ) -> None:
+        warning, self.duplicate_dialog = self.duplicate_dialog, None
+        if warning is None or result != QDialog.DialogCode.Accepted:
+            return  # back to the names
+        if warning.existing_id is not None:
+            [chosen] = [c for c in candidates if c.id == warning.existing_id]
+            self._done(chosen.id, chosen.display_name)
+        else:
+            self._write(data)
+
+    def _write(self, data: BeneficiaryData) -> None:
+        def create(session: Session) -> tuple[uuid.UUID, str]:
+            person = reg.create_beneficiary(session, data)
+            return person.id, person.display_name
+
+        self.ctx.write(create, lambda made: self._done(*made), self._failed, owner=self)
 
     def _done(self, beneficiary_id: uuid.UUID, name: str) -> None:
         self.created.emit(beneficiary_id, name)

@@ -39,7 +39,11 @@ def _declare(key: str, type_: type, default: Any, label: str) -> Setting[Any]:
 LANGUAGE = _declare("language", str, "fr", "Langue de l'interface")
 CURRENT_VENUE = _declare("current_venue", str, "", "Lieu où je travaille aujourd'hui")
 CURRENT_ADVISOR = _declare("current_advisor", str, "", "Conseiller de ce poste")
-LAST_DURATION = _declare("last_duration", int, 60, "Dernière durée choisie (min)")
+# One remembered duration per kind of work: a 2 h workshop must not become the next
+# accompaniment's default (the key of individual accompaniments is the one shared before).
+LAST_DURATION = _declare("last_duration", int, 60, "Dernière durée d'un accompagnement (min)")
+LAST_WORKSHOP_DURATION = _declare("last_workshop_duration", int, 120, "Dernière durée d'un atelier (min)")
+LAST_DURATIONS: dict[str, Setting[Any]] = {"individual": LAST_DURATION, "workshop": LAST_WORKSHOP_DURATION}
 LAST_VIEW = _declare("last_view", str, "agenda", "Dernière vue ouverte")
 WINDOW_GEOMETRY = _declare("window_geometry", str, "", "Position et taille de la fenêtre")
 WALKIN_ROWS = _declare("walkin_rows", int, 5, "Lignes vierges pour les participants non inscrits")

@@ -344,3 +344,73 @@ def test_new_from_a_form_with_no_lookalike_creates_at_once(qtbot, ctx, store):
     qtbot.waitUntil(lambda: form.beneficiary_id is not None, timeout=5000)
     with store.reader() as s:
         assert s.get(Beneficiary, form.beneficiary_id).last_name == "Hoarau"
+
+
+def test_each_kind_of_work_remembers_its_own_last_duration(qtbot, ctx, store):
+    # After a 2 h workshop, the next accompaniment keeps the accompaniment's last duration.
+    person = _person(store, "Hélène", "Payet")
+    ctx.set_venue(_a_venue(store))
+    first = AccompanimentForm(ctx, day=dt.date(2026, 11, 20), start=dt.time(9, 0))
+    qtbot.addWidget(first)
+    first.set_beneficiary(person, "PAYET Hélène")
+    first.themes.set_codes(["email"])
+    first.duration.set_minutes(30)
+    first.save()
+    _wait_saved(qtbot, first)
+
+    workshop = WorkshopForm(ctx, day=dt.date(2026, 11, 20), start=dt.time(14, 0))
+    qtbot.addWidget(workshop)
+    workshop.title_edit.setText("Découvrir la tablette")
+    workshop.themes.set_codes(["email"])
+    workshop.anon_total.setValue(3)
+    workshop.duration.set_minutes(120)
+    workshop.save()
+    _wait_saved(qtbot, workshop)
+
+    again = AccompanimentForm(ctx)
+    qtbot.addWidget(again)
+    assert again.duration.minutes() == 30
+    next_workshop = WorkshopForm(ctx)
+    qtbot.addWidget(next_workshop)
+    assert next_workshop.duration.minutes() == 120
+
+
+def test_the_same_person_at_the_same_minute_twice_asks_before_saving(qtbot, ctx, store):
+    person = _person(store, "Kévin", "Bègue")
+    ctx.set_venue(_a_venue(store))
+
+    def fill() -> AccompanimentForm:
+        form = AccompanimentForm(ctx, day=dt.date(2026, 11, 20), start=dt.time(10, 30))
+        qtbot.addWidget(form)
+        form.set_beneficiary(person, "BÈGUE Kévin")
+        form.themes.set_codes(["email"])
+        return form
+
+    first = fill()
+    first.save()
+    _wait_saved(qtbot, first)
+    assert first.already_box is None  # nothing to warn about the first time
+    # Editing it again does not warn about itself.
+    edit = AccompanimentForm(ctx, activity_id=first.activity_id)
+    qtbot.addWidget(edit)
+    edit.notes.setPlainText("Revient jeudi")
+    edit.save()
+    assert edit.already_box is None
+    _wait_saved(qtbot, edit)
+
+    second = fill()
+    second.save()
+    box = second.already_box
+    assert box is not None and box.windowTitle() == "Déjà enregistré"
+    assert "BÈGUE Kévin" in box.text() and "20/11/2026 10:30" in box.text()
+    # « Revenir au formulaire » is the default (and Échap): nothing saved, the form stays.
+    assert box.defaultButton().text() == "&Revenir au formulaire"
+    box.defaultButton().click()
+    assert second.already_box is None and second.result() != second.DialogCode.Accepted
+    assert len(_activities(store)) == 1
+
+    second.save()
+    [save_anyway] = [b for b in second.already_box.buttons() if b.text() == "&Enregistrer quand même"]
+    save_anyway.click()
+    _wait_saved(qtbot, second)
+    assert len(_activities(store)) == 2

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -294,6 +294,36 @@ def restore_activity(session: Session, activity_id: uuid.UUID) -> None:
         )
     ):
         p.deleted_at = None
+
+
+def already_recorded(
+    session: Session,
+    beneficiary_ids: Sequence[uuid.UUID],
+    day: dt.date | None,
+    start: dt.time | None,
+    exclude_id: uuid.UUID | None = None,
+) -> list[str]:
+    """The people among `beneficiary_ids` already in another live, not cancelled activity of
+    that day and minute (by display name): the same visit saved twice, most likely."""
+    if not beneficiary_ids or day is None or start is None:
+        return []
+    stmt = (
+        select(Beneficiary)
+        .join(Participation, Participation.beneficiary_id == Beneficiary.id)
+        .join(Activity, Activity.id == Participation.activity_id)
+        .where(
+            Participation.beneficiary_id.in_(list(beneficiary_ids)),
+            Participation.deleted_at.is_(None),
+            Activity.deleted_at.is_(None),
+            Activity.status != "cancelled",
+            Activity.date == day,
+            Activity.start_time == start,
+        )
+        .distinct()
+    )
+    if exclude_id is not None:
+        stmt = stmt.where(Activity.id != exclude_id)
+    return [person.display_name for person in session.scalars(stmt)]
 
 
 def create_beneficiary(session: Session, first_name: str, last_name: str) -> uuid.UUID:

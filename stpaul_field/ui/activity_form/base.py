@@ -118,6 +118,7 @@ class ActivityForm(AsksBeforeDiscarding, QDialog):
         self.ctx = ctx
         self.activity_id = activity_id
         self.loaded: acts.LoadedActivity | None = None
+        self.already_box: QMessageBox | None = None  # « Déjà enregistré », while it asks
         self._shown_once = False
         self.setStyleSheet(FOCUS_STYLE + ERROR_STYLE)
         self.setSizeGripEnabled(True)
@@ -201,7 +202,7 @@ class ActivityForm(AsksBeforeDiscarding, QDialog):
         self.time_edit.setTime(QTime(t.hour, t.minute))
         self.errors.add_row(form, self.tr("&Heure de début"), self.time_edit, "start_time")
         self.duration = DurationPicker()
-        self.duration.set_minutes(self.ctx.settings.get(st.LAST_DURATION))
+        self.duration.set_minutes(self.ctx.settings.get(st.LAST_DURATIONS[self.KIND]))
         self.errors.add_row(form, self.tr("D&urée"), self.duration, "duration_min")
         self.status_combo = ChoiceCombo(v.ACTIVITY_STATUSES, empty=None)
         self.status_combo.set_code(status)
@@ -334,7 +335,7 @@ class ActivityForm(AsksBeforeDiscarding, QDialog):
 
     # ---- saving -----------------------------------------------------------------
     def save(self) -> None:
-        if not self.save_button.isEnabled():
+        if not self.save_button.isEnabled() or self.already_box is not None:
             return  # a save is already on its way
         data = self.collect()
         participants = self.participants()
@@ -346,6 +347,43 @@ class ActivityForm(AsksBeforeDiscarding, QDialog):
             self.errors.show(errors)
             return
         self.errors.clear()
+        if self._ask_if_already_recorded(data, participants):
+            return
+        self._write(data, participants)
+
+    def _ask_if_already_recorded(self, data: ActivityData, participants: list[acts.ParticipantInput]) -> bool:
+        """« Déjà enregistré »: the same person at the same day and minute in another activity
+        (the same visit saved twice, most likely) asks before saving; True while it asks."""
+        ids = [p.beneficiary_id for p in participants if p.beneficiary_id is not None]
+        activity_id = self.activity_id
+        names = self.ctx.read_now(
+            lambda s: acts.already_recorded(s, ids, data.date, data.start_time, activity_id)
+        )
+        if not names:
+            return False
+        box = self.already_box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Déjà enregistré"))
+        when = f"{i18n.format_date(data.date)} {i18n.format_time(data.start_time)}" if data.date else ""
+        box.setText(
+            self.tr("Déjà enregistré : {0} a déjà une activité le {1}.").format(", ".join(names), when)
+        )
+        box.setInformativeText(self.tr("Est-ce une autre activité, à enregistrer aussi ?"))
+        save_anyway = box.addButton(self.tr("&Enregistrer quand même"), QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton(self.tr("&Revenir au formulaire"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+
+        def answered() -> None:
+            self.already_box = None
+            if box.clickedButton() is save_anyway:
+                self._write(data, participants)
+
+        box.finished.connect(answered)
+        box.open()
+        return True
+
+    def _write(self, data: ActivityData, participants: list[acts.ParticipantInput]) -> None:
         self.save_button.setEnabled(False)
         activity_id = self.activity_id
         self.ctx.write(
@@ -357,7 +395,7 @@ class ActivityForm(AsksBeforeDiscarding, QDialog):
 
     def _saved(self, activity_id: uuid.UUID, data: ActivityData) -> None:
         self.activity_id = activity_id
-        self.ctx.settings.set(st.LAST_DURATION, data.duration_min)
+        self.ctx.settings.set(st.LAST_DURATIONS[data.type], data.duration_min)
         self.saved.emit(activity_id)
         self.accept()
 

@@ -86,10 +86,10 @@ def test_describe_offline_error_quarantine_and_conflicts():
     failed = status(last_error="Identifiant ou mot de passe incorrect.")
     assert describe(failed, NOW) == "Identifiant ou mot de passe incorrect."
     both = status(rejected=1, open_conflicts=2)
-    assert describe(both, NOW) == (
-        "À jour — 1 modification refusée par le registre central — 2 conflits à examiner"
-    )
-    assert describe(status(rejected=2), NOW).endswith("2 modifications refusées par le registre central")
+    # Never « À jour » while changes are refused (« À jour — 504 modifications refusées »).
+    assert describe(both, NOW) == "1 modification refusée par le registre central — 2 conflits à examiner"
+    assert describe(status(rejected=504), NOW) == "504 modifications refusées par le registre central"
+    assert describe(status(rejected=2, pending=1), NOW).startswith("1 modification en attente — 2 ")
 
 
 def test_describe_before_enrolment():

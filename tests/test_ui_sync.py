@@ -52,7 +52,7 @@ def test_not_enrolled_shows_the_enrolment_form_with_inline_french_errors(qtbot, 
     qtbot.addWidget(panel)
     panel.show()
     wait_read(qtbot, panel)
-    assert panel.enrolled is False and panel.stack.currentWidget() is panel.form
+    assert panel.enrolled is False and panel.stack.currentIndex() == 0 and panel.form.isVisible()
     assert not panel.sync_action.isEnabled() and panel.sync_now() is False
     assert panel.form.device_name.text()  # the hostname, ready to keep
     form = panel.form
@@ -83,11 +83,15 @@ def test_enrol_then_sync_shows_up_to_date_in_the_window(qtbot, ctx, store, serve
     panel = window.sync_panel
     wait_read(qtbot, panel)
     qtbot.waitUntil(lambda: window.sync_status.text() == "Poste non inscrit — 1 modification locale")
+    # Before enrolment the pending change is listed by what it is, not only counted.
+    assert panel.pending_box.isVisible() and panel.pending_box.title().endswith("(1)")
+    model = panel.pending_model
+    assert [model.index(0, c).data() for c in range(2)] == ["Bénéficiaire PAYET Hélène", "Création"]
 
     # Wrong password: said under the password field, nothing enrolled.
     enrol_through_the_form(qtbot, panel, live.url, password="pas le bon")
     qtbot.waitUntil(lambda: bool(panel.form.errors.message("password")), timeout=10_000)
-    assert panel.stack.currentWidget() is panel.form
+    assert panel.stack.currentIndex() == 0 and panel.form.isVisible()
 
     # The sync runs on another thread; the UI thread stays free while it waits on the link.
     ui_thread, sync_threads, gate = threading.get_ident(), [], threading.Event()

@@ -45,6 +45,7 @@ from stpaul_field.server.records import (
     SPECS,
     FieldValueError,
     coerce,
+    missing_reason,
     missing_required,
     new_document,
     record_errors,
@@ -319,7 +320,7 @@ class _Applier:
 
         missing = missing_required(change.entity, doc)
         if missing:
-            return rejected(change, f"Champ obligatoire manquant : {', '.join(missing)}.")
+            return rejected(change, missing_reason(missing))
         refusal = write_refusal(caller, change.entity, before, doc, self.resolve)
         if refusal:
             return rejected(change, refusal)

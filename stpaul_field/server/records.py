@@ -16,6 +16,7 @@ from typing import Any
 from stpaul_field.domain.fields import REFERENCE_FIELDS
 from stpaul_field.domain.text import unstorable
 from stpaul_field.domain.validation import activity_errors, advisor_errors, beneficiary_errors, venue_errors
+from stpaul_field.domain.values import FIELD_LABELS
 from stpaul_field.records.specs import NOW, REQUIRED, SPECS, FieldSpec
 from stpaul_field.records.wire import from_wire, to_wire
 
@@ -141,6 +142,12 @@ def missing_required(entity: str, doc: dict[str, Any]) -> list[str]:
     return [name for name, spec in SPECS[entity].items() if spec.default is REQUIRED and name not in doc]
 
 
+def missing_reason(missing: list[str]) -> str:
+    """The refusal of a record lacking required fields, by their French labels (the advisor
+    reads it on the laptop: « Champ obligatoire manquant : Activité, Bénéficiaire. »)."""
+    return f"Champ obligatoire manquant : {', '.join(FIELD_LABELS.labels(missing))}."
+
+
 def as_object(entity: str, doc: dict[str, Any]) -> SimpleNamespace:
     """The document with Python values, for the domain's validation."""
     return SimpleNamespace(**{name: from_wire(entity, name, doc.get(name)) for name in SPECS[entity]})
@@ -153,7 +160,7 @@ def record_errors(entity: str, doc: dict[str, Any], today: dt.date) -> list[str]
     """
     missing = missing_required(entity, doc)
     if missing:
-        return [f"Champ obligatoire manquant : {', '.join(missing)}."]
+        return [missing_reason(missing)]
     if doc.get("deleted_at") is not None:
         return []
     obj = as_object(entity, doc)

@@ -20,7 +20,14 @@ from sqlalchemy.orm import Session
 from stpaul_field.domain import values as v
 from stpaul_field.domain.ids import new_id
 from stpaul_field.records.wire import to_wire
-from stpaul_field.store.models import SYNCED_MODELS, Activity, Beneficiary, OutboxEntry, SyncedMixin
+from stpaul_field.store.models import (
+    SYNCED_MODELS,
+    Activity,
+    Beneficiary,
+    OutboxEntry,
+    Participation,
+    SyncedMixin,
+)
 from stpaul_field.sync import state
 
 
@@ -34,12 +41,19 @@ class Quarantined:
     created_at: dt.datetime
 
 
-def _label(obj: SyncedMixin | None, entity: str) -> str:
+def record_label(session: Session, obj: SyncedMixin | None, entity: str) -> str:
+    """What the advisor needs to find a record: « Bénéficiaire PAYET Hélène », « Activité du
+    20/11/2026 Tablette », « Participation de PAYET Hélène — Activité du 20/11/2026 Tablette »."""
     kind = v.ENTITY_LABELS.label(entity)
     if isinstance(obj, Beneficiary):
         return f"{kind} {obj.display_name}".strip()
     if isinstance(obj, Activity):
         return f"{kind} du {obj.date:%d/%m/%Y} {obj.title}".strip()
+    if isinstance(obj, Participation):
+        person = session.get(Beneficiary, obj.beneficiary_id)
+        activity = session.get(Activity, obj.activity_id)
+        who = person.display_name if person is not None else "personne inconnue"
+        return f"{kind} de {who} — {record_label(session, activity, 'activity')}"
     name = getattr(obj, "name", "") or getattr(obj, "display_name", "")
     return f"{kind} {name}".strip()
 
@@ -57,11 +71,44 @@ def rejected_entries(session: Session) -> list[Quarantined]:
                 entry.op_id,
                 entry.entity,
                 entry.record_id,
-                _label(obj, entry.entity),
+                record_label(session, obj, entry.entity),
                 entry.rejected_reason or "",
                 entry.created_at,
             )
         )
+    return out
+
+
+@dataclass(frozen=True)
+class Pending:
+    label: str  # as `record_label`
+    change: str  # « Création », « Modification » or « Suppression »
+    created_at: dt.datetime
+
+
+PENDING_SHOWN = 500  # the list is read at once: the oldest this many, the rest counted
+
+
+def pending_entries(session: Session, limit: int = PENDING_SHOWN) -> list[Pending]:
+    """The changes waiting to leave (not refused), oldest first: what a laptop not yet
+    enrolled holds, listed rather than only counted."""
+    rows = session.scalars(
+        select(OutboxEntry)
+        .where(OutboxEntry.rejected_reason.is_(None))
+        .order_by(OutboxEntry.seq)
+        .limit(limit)
+    )
+    out = []
+    for entry in rows:
+        model = SYNCED_MODELS.get(entry.entity)
+        obj = session.get(model, entry.record_id) if model is not None else None
+        if entry.fields.get("deleted_at") is not None:
+            change = "Suppression"
+        elif entry.base_version == 0:
+            change = "Création"
+        else:
+            change = "Modification"
+        out.append(Pending(record_label(session, obj, entry.entity), change, entry.created_at))
     return out
 
 

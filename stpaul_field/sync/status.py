@@ -121,9 +121,12 @@ def describe(status: SyncStatus, now: dt.datetime, tr: Translate = _same) -> str
             head += tr(", la plus ancienne depuis {0}").format(moment_text(status.oldest_pending, now, tr))
     elif status.last_success is None:
         head = tr("Pas encore synchronisé")
+    elif status.rejected:
+        # Never « À jour » while the central record refuses some of this laptop's changes.
+        head = ""
     else:
         head = tr("À jour")
-    parts = [head]
+    parts = [head] if head else []
     if (status.offline_since is not None or status.last_error) and status.pending:
         parts.append(changes_text(status.pending, tr))
     if status.rejected:

@@ -58,6 +58,7 @@ from stpaul_field.ui.widgets.field_errors import ERROR_STYLE, FieldErrors
 log = logging.getLogger(__name__)
 
 SYNC_SHORTCUT = "F5"
+_Read = tuple[SyncStatus, "Enrolment | None", list[quarantine.Quarantined], list[quarantine.Pending]]
 # How long closing the window waits for a running sync to stop between two pages.
 SHUTDOWN_WAIT_MS = 15_000
 
@@ -75,6 +76,21 @@ class RejectedModel(EntriesTableModel):
             return None
         e = self._entries[index.row()]
         return (e.label, e.reason, moment_text(e.created_at, i18n.now(), i18n.message))[index.column()]
+
+
+class PendingModel(EntriesTableModel):
+    """The changes a laptop not yet enrolled holds, before they leave with the first sync."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._headers = [self.tr("Fiche"), self.tr("Changement"), self.tr("Saisie")]
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        e = self._entries[index.row()]
+        change = translate_value(e.change)
+        return (e.label, change, moment_text(e.created_at, i18n.now(), i18n.message))[index.column()]
 
 
 def _table(model: EntriesTableModel, name: str, stretch: int) -> QTableView:
@@ -284,7 +300,7 @@ class SyncPanel(QWidget):
         self.form = EnrolmentForm()
         self.form.submitted.connect(self.enrol)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.form)
+        self.stack.addWidget(self._build_enrolment_page())
         self.stack.addWidget(self._build_synced_page())
 
         layout = QVBoxLayout(self)
@@ -297,6 +313,38 @@ class SyncPanel(QWidget):
         self.refresh()
 
     # ---- layout -----------------------------------------------------------------------
+    def _build_enrolment_page(self) -> QWidget:
+        page = QWidget()
+        self.pending_model = PendingModel(self)
+        self.pending_table = _table(self.pending_model, self.tr("Modifications en attente"), 0)
+        self.pending_box = QGroupBox()
+        self.pending_box.setMaximumWidth(820)
+        inner = QVBoxLayout(self.pending_box)
+        self.pending_note = QLabel()
+        self.pending_note.setWordWrap(True)
+        inner.addWidget(self.pending_note)
+        inner.addWidget(self.pending_table, 1)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+        layout.addWidget(self.pending_box, 1)
+        page.setFocusProxy(self.form)
+        return page
+
+    def _show_pending(self, pending: list[quarantine.Pending], count: int) -> None:
+        self.pending_model.set_entries(pending)
+        self.pending_box.setVisible(count > 0)
+        self.pending_box.setTitle(
+            self.tr("Modifications enregistrées sur ce poste (%1)").replace("%1", str(count))
+        )
+        note = self.tr(
+            "Elles partiront vers le registre central à la première synchronisation, une fois le "
+            "poste inscrit."
+        )
+        if count > len(pending):
+            note += " " + self.tr("Les %1 plus anciennes sont listées.").replace("%1", str(len(pending)))
+        self.pending_note.setText(note)
+
     def _build_synced_page(self) -> QWidget:
         page = QWidget()
         self.server_label = QLabel()
@@ -386,17 +434,18 @@ class SyncPanel(QWidget):
         """Re-read the status, the enrolment, the conflicts and the refused changes."""
         store = self.store
 
-        def read() -> tuple[SyncStatus, Enrolment | None, list[quarantine.Quarantined]]:
+        def read() -> _Read:
             with store.reader() as session:
                 status = read_status(session)
                 rejected = quarantine.rejected_entries(session)
-            return status, load_enrolment(store) if status.enrolled else None, rejected
+                pending = [] if status.enrolled else quarantine.pending_entries(session)
+            return status, load_enrolment(store) if status.enrolled else None, rejected, pending
 
         tasks.run_in_background(read, self._show, owner=self)
         self.conflicts.refresh()
 
-    def _show(self, read: tuple[SyncStatus, Enrolment | None, list[quarantine.Quarantined]]) -> None:
-        status, enrolment, rejected = read
+    def _show(self, read: _Read) -> None:
+        status, enrolment, rejected, pending = read
         was_enrolled = self.enrolled
         self.status = status
         self.enrolled = status.enrolled and enrolment is not None
@@ -404,6 +453,7 @@ class SyncPanel(QWidget):
         if enrolment is not None:
             self._show_enrolment(enrolment)
         self.rejected_model.set_entries(rejected)
+        self._show_pending(pending, status.pending)
         self._name_tabs(status.open_conflicts, status.rejected)
         text = describe(status, i18n.now(), i18n.message)
         if not self.running:

@@ -71,6 +71,7 @@ def probe(app) -> Iterator[dict]:
     from stpaul_field.ui.register.import_dialog import ImportDialog
     from stpaul_field.ui.register.merge import MergeDialog
     from stpaul_field.ui.settings_dialog import SettingsDialog
+    from stpaul_field.ui.venues_dialog import VenueEditor, VenuesDialog
     from stpaul_field.ui.widgets.beneficiary_picker import QuickCreateDialog
 
     configure(app)
@@ -137,6 +138,8 @@ def probe(app) -> Iterator[dict]:
         ("sauvegardes", lambda: BackupsDialog(ctx)),
         ("feuille vierge", lambda: BlankSheetDialog(ctx)),
         ("aide", lambda: HelpDialog()),
+        ("lieux d'activité", lambda: VenuesDialog(ctx)),
+        ("lieu", lambda: VenueEditor(ctx)),
         ("paramètres", lambda: SettingsDialog(ctx)),
         ("à propos", lambda: AboutDialog(paths)),
         ("phrase de passe", lambda: passphrase_dialog(SecretDialog)),

@@ -41,6 +41,8 @@ WINDOWS = {
     "sauvegardes",
     "feuille vierge",
     "aide",
+    "lieux d'activité",
+    "lieu",
     "paramètres",
     "à propos",
     "phrase de passe",

@@ -278,6 +278,8 @@ class MainWindow(QMainWindow):
         prefs = file_menu.addAction(self.tr("&Paramètres…"))
         prefs.setShortcut(QKeySequence("Ctrl+,"))
         prefs.triggered.connect(self.open_settings)
+        venues = file_menu.addAction(self.tr("&Lieux d'activité…"))
+        venues.triggered.connect(self.open_venues)
         backups = file_menu.addAction(self.tr("&Sauvegardes…"))
         backups.triggered.connect(self.open_backups)
         backups.setEnabled(self.ctx.paths is not None)
@@ -312,6 +314,11 @@ class MainWindow(QMainWindow):
         from stpaul_field.ui.about import show_about
 
         return show_about(self, self.ctx.paths) if self.ctx.paths is not None else None
+
+    def open_venues(self) -> QWidget:
+        from stpaul_field.ui.venues_dialog import show_venues
+
+        return show_venues(self.ctx, self)
 
     def open_help(self) -> QWidget:
         from stpaul_field.ui.help_dialog import show_help

@@ -118,7 +118,7 @@ def test_the_main_window_opens_it_from_the_file_menu(qtbot, ctx) -> None:
 
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    action = next(a for a in window.menuBar().actions()[0].menu().actions() if a.text() == "&Sauvegardes…")
+    action = next(a for a in window.menuBar().actions()[0].menu().actions() if a.text() == "Sa&uvegardes…")
     assert action.isEnabled()
     action.trigger()
     dialog = window.findChild(BackupsDialog)

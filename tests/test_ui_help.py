@@ -55,3 +55,14 @@ def test_the_shortcuts_the_help_lists_are_the_windows_own(ctx, qtbot) -> None:
         assert keys in menu_keys, keys
         shown = keys.replace("Shift", "Maj")
         assert f"<td>{shown}</td>" in page, shown
+
+
+def test_each_letter_of_a_menu_opens_one_entry(ctx, qtbot) -> None:
+    # Two entries with the same underlined letter make Alt+F then the letter only move between
+    # them (« v » for « Feuille d'émargement vierge » and « Verrouiller le poste »).
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    for top in window.menuBar().actions():
+        letters = [re.search(r"&(\w)", a.text()) for a in top.menu().actions() if not a.isSeparator()]
+        found = [m.group(1).lower() for m in letters if m]
+        assert len(found) == len(set(found)), (top.text(), found)

@@ -157,7 +157,7 @@ def test_a_blank_sheet_for_an_unplanned_workshop_from_the_app(ctx, qtbot, tmp_pa
 
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    [action] = [a for a in window.file_menu.actions() if a.text() == "Feuille d'émargement &vierge…"]
+    [action] = [a for a in window.file_menu.actions() if a.text() == "Feuille d'émargement vier&ge…"]
     action.trigger()
     [dialog] = [w for w in window.findChildren(QWidget) if w.windowTitle() == "Feuille d'émargement vierge"]
     # A mistyped time is said in French, and nothing is printed.

@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
         sheets = file_menu.addAction(self.tr("Feuilles d'é&margement du jour…"))
         sheets.setShortcut(QKeySequence("Ctrl+P"))
         sheets.triggered.connect(lambda: self.agenda.print_day_sheets())
-        blank = file_menu.addAction(self.tr("Feuille d'émargement &vierge…"))
+        blank = file_menu.addAction(self.tr("Feuille d'émargement vier&ge…"))
         blank.triggered.connect(self.open_blank_sheet)
         self._sync_menu_anchor = file_menu.addSeparator()  # « Synchroniser maintenant » goes above
         prefs = file_menu.addAction(self.tr("&Paramètres…"))
@@ -280,7 +280,7 @@ class MainWindow(QMainWindow):
         prefs.triggered.connect(self.open_settings)
         venues = file_menu.addAction(self.tr("&Lieux d'activité…"))
         venues.triggered.connect(self.open_venues)
-        backups = file_menu.addAction(self.tr("&Sauvegardes…"))
+        backups = file_menu.addAction(self.tr("Sa&uvegardes…"))
         backups.triggered.connect(self.open_backups)
         backups.setEnabled(self.ctx.paths is not None)
         self.lock_action = file_menu.addAction(self.tr("&Verrouiller le poste"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QDate, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -153,3 +153,30 @@ def test_themes_type_ahead_folds_accents_and_case(qtbot, ctx):
     assert form.themes.currentItem().text() == "Prévention en sécurité numérique"
     QTest.keyClick(form.themes, Qt.Key.Key_Space)
     assert form.themes.codes() == ["securite_numerique"]
+
+
+def test_tab_goes_from_the_date_to_the_next_field_and_alt_down_opens_the_calendar(qtbot):
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    from stpaul_field.ui.widgets.typed_fields import DateField
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    day, after = DateField(QDate(2026, 11, 20)), QLineEdit()
+    layout = QVBoxLayout(holder)
+    layout.addWidget(day)
+    layout.addWidget(after)
+    with qtbot.waitActive(holder):
+        holder.show()
+        holder.activateWindow()
+    day.setFocus()
+    qtbot.waitUntil(day.edit.hasFocus)
+    QTest.keyClick(day.edit, Qt.Key.Key_Tab)
+    assert after.hasFocus()  # Tab leaves the date: typed times never land in it
+    day.setFocus()
+    qtbot.waitUntil(day.edit.hasFocus)
+    opened: list[bool] = []
+    day.button.menu().aboutToShow.connect(lambda: opened.append(True))
+    QTimer.singleShot(300, day.button.menu().hide)
+    QTest.keyClick(day.edit, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert opened

@@ -89,7 +89,7 @@ class BlankSheetDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(buttons)
         self._venue_chosen()
-        fit_to_screen(self, QSize(520, 420))
+        fit_to_screen(self, QSize(520, 340))
 
     def _venue_chosen(self) -> None:
         other = self.venue.venue_id() is None

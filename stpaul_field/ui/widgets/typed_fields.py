@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, QTime, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -77,7 +77,9 @@ class DateField(QWidget):
         self.edit.setMaxLength(12)
         self.calendar = QCalendarWidget()
         self.calendar.clicked.connect(self._picked)
-        menu = QMenu(self)
+        # A menu without a parent: as a child of this widget, its calendar's widgets joined the
+        # window's Tab chain and looped it (Tab from the date never left the date).
+        menu = self._menu = QMenu()
         holder = QWidgetAction(menu)
         holder.setDefaultWidget(self.calendar)
         menu.addAction(holder)
@@ -87,6 +89,15 @@ class DateField(QWidget):
         self.button.setAccessibleName(self.tr("Calendrier"))
         self.button.setMenu(menu)
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # Out of the Tab chain: Tab goes from the date to the next field (the date is typed;
+        # Alt+↓ opens the calendar from the keyboard).
+        self.button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        QShortcut(
+            QKeySequence("Alt+Down"),
+            self.edit,
+            self.button.showMenu,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
         menu.aboutToShow.connect(self._calendar_on_typed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -167,180 +167,195 @@
   <context>
     <name>ActivitiesModel</name>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="87" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="89" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="88" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="90" />
       <source>Heure</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="89" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="91" />
       <source>Type</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="90" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="92" />
       <source>Bénéficiaire / atelier</source>
       <translation>Beneficiary / workshop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="91" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="93" />
       <source>Participants</source>
       <translation>Participants</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="92" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="94" />
       <source>Durée</source>
       <translation>Duration</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="93" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="95" />
       <source>Lieu</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="94" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="96" />
       <source>Thématiques</source>
       <translation>Themes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="95" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="97" />
       <source>Statut</source>
       <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="227" />
+      <source>Émargement à saisir</source>
+      <translation>Attendance to record</translation>
     </message>
   </context>
   <context>
     <name>ActivitiesView</name>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="259" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="265" />
       <source>Aujourd'hui</source>
       <translation>Today</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="260" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="266" />
       <source>Cette semaine</source>
       <translation>This week</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="261" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="267" />
       <source>Ce mois-ci</source>
       <translation>This month</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="262" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="268" />
       <source>Le mois dernier</source>
       <translation>Last month</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="263" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="269" />
       <source>Cette année</source>
       <translation>This year</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="264" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="270" />
       <source>Tout</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="265" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="271" />
       <source>Du … au …</source>
       <translation>From … to …</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="275" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="281" />
       <source>Tous les types</source>
       <translation>All types</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="276" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="282" />
       <source>Tous les lieux</source>
       <translation>All places</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="277" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="283" />
       <source>Toutes les thématiques</source>
       <translation>All themes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="278" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="284" />
       <source>Tous les statuts</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="283" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="285" />
+      <source>Émar&amp;gement à saisir</source>
+      <translation>Attendance to &amp;record</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="288" />
+      <source>Ateliers passés dont personne n'a marqué la présence : leurs inscrits ne comptent pas encore</source>
+      <translation>Past workshops whose attendance nobody marked: their registered people do not count yet</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="295" />
       <source>&amp;Période</source>
       <translation>&amp;Period</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="284" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="296" />
       <source>du</source>
       <translation>from</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="285" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="297" />
       <source>au</source>
       <translation>to</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="286" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="298" />
       <source>T&amp;ype</source>
       <translation>T&amp;ype</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="287" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="299" />
       <source>L&amp;ieu</source>
       <translation>Pl&amp;ace</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="288" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="300" />
       <source>T&amp;hématique</source>
       <translation>T&amp;heme</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="289" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="301" />
       <source>Stat&amp;ut</source>
       <translation>Stat&amp;us</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="304" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="317" />
       <source>Activités</source>
       <translation>Activities</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="324" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="337" />
       <source>Nouvel &amp;accompagnement</source>
       <translation>New &amp;accompaniment</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="325" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="338" />
       <source>Nouvel a&amp;telier</source>
       <translation>New &amp;workshop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="326" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="339" />
       <source>É&amp;margement…</source>
       <translation>Atte&amp;ndance…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="327" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="340" />
       <source>&amp;Feuille à imprimer…</source>
       <translation>Print &amp;sheet…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="328" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="341" />
       <source>Feuille d'émargement de l'atelier choisi</source>
       <translation>Attendance sheet of the chosen workshop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="330" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="343" />
       <source>&amp;Supprimer</source>
       <translation>&amp;Delete</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/activities_view.py" line="406" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="438" />
       <source>%n activité(s)</source>
       <translation>
         <numerusform>%n activity</numerusform>
@@ -348,7 +363,7 @@
       </translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="448" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="480" />
       <source>Activité supprimée.</source>
       <translation>Activity deleted.</translation>
     </message>
@@ -361,7 +376,7 @@
       <translation>&amp;Save</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="146" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="147" />
       <source>Enregistrer (Ctrl+Entrée)</source>
       <translation>Save (Ctrl+Enter)</translation>
     </message>
@@ -371,112 +386,137 @@
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="196" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="197" />
       <source>Quand</source>
       <translation>When</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="198" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="199" />
       <source>&amp;Date</source>
       <translation>&amp;Date</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="202" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="203" />
       <source>&amp;Heure de début</source>
       <translation>Start &amp;time</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="205" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="206" />
       <source>D&amp;urée</source>
       <translation>D&amp;uration</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="208" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="209" />
       <source>S&amp;tatut</source>
       <translation>S&amp;tatus</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="211" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="212" />
       <source>Où</source>
       <translation>Where</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="214" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="215" />
       <source>&amp;Lieu</source>
       <translation>&amp;Place</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="215" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="216" />
       <source>— choisir un lieu —</source>
       <translation>— choose a venue —</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="217" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="218" />
       <source>Lieu d'&amp;activité</source>
       <translation>&amp;Venue</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="220" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="221" />
       <source>&amp;Commune</source>
       <translation>&amp;Municipality</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="231" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="232" />
       <source>Quoi</source>
       <translation>What</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="234" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="235" />
       <source>T&amp;hématiques</source>
       <translation>T&amp;hemes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="237" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="238" />
       <source>Dé&amp;marches administratives</source>
       <translation>Ad&amp;ministrative procedures</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="240" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="241" />
       <source>ex. demande de RSA, carte grise…</source>
       <translation>e.g. RSA application, vehicle registration…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="242" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="243" />
       <source>&amp;Nom de la démarche</source>
       <translation>Procedure &amp;name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="245" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="246" />
       <source>Réalisée sous mandat Aidants Connect</source>
       <translation>Done under an Aidants Connect mandate</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="247" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="248" />
       <source>Aidants Connect</source>
       <translation>Aidants Connect</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="250" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="251" />
       <source>&amp;Matériel utilisé</source>
       <translation>&amp;Equipment used</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="261" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="262" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="265" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="266" />
       <source>N&amp;otes</source>
       <translation>N&amp;otes</translation>
     </message>
     <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="366" />
+      <source>Déjà enregistré</source>
+      <translation>Already recorded</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="369" />
+      <source>Déjà enregistré : {0} a déjà une activité le {1}.</source>
+      <translation>Already recorded: {0} already has an activity on {1}.</translation>
+    </message>
+    <message>
       <location filename="../../stpaul_field/ui/activity_form/base.py" line="371" />
+      <source>Est-ce une autre activité, à enregistrer aussi ?</source>
+      <translation>Is it another activity, to be recorded too?</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="372" />
+      <source>&amp;Enregistrer quand même</source>
+      <translation>&amp;Save anyway</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="373" />
+      <source>&amp;Revenir au formulaire</source>
+      <translation>&amp;Back to the form</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="409" />
       <source>Enregistrement impossible</source>
       <translation>Could not save</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="372" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="410" />
       <source>L'activité n'a pas été enregistrée : {0}</source>
       <translation>The activity was not saved: {0}</translation>
     </message>
@@ -524,19 +564,24 @@
       <translation>Sun</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_model.py" line="126" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_model.py" line="128" />
       <source>Atelier : {0} ({1})</source>
       <translation>Workshop: {0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_model.py" line="128" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_model.py" line="130" />
       <source>Accompagnement</source>
       <translation>Accompaniment</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_model.py" line="144" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_model.py" line="146" />
       <source>libre</source>
       <translation>free</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_model.py" line="168" />
+      <source>Émargement à saisir</source>
+      <translation>Attendance to record</translation>
     </message>
   </context>
   <context>
@@ -680,7 +725,7 @@
   <context>
     <name>App</name>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="29" />
+      <location filename="../../stpaul_field/ui/app.py" line="48" />
       <source>Saint-Paul — Accompagnements numériques</source>
       <translation>Saint-Paul — Digital accompaniments</translation>
     </message>
@@ -816,49 +861,59 @@
     </message>
     <message>
       <location filename="../../stpaul_field/ui/backups_dialog.py" line="119" />
+      <source>Sauvegarde du jour (première ouverture)</source>
+      <translation>The day's backup (first opening)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="121" />
+      <source>Avant une synchronisation</source>
+      <translation>Before a sync</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="123" />
       <source>Avant une mise à jour des données</source>
       <translation>Before a data update</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/backups_dialog.py" line="121" />
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="125" />
       <source>Avant le chiffrement du poste</source>
       <translation>Before the laptop's encryption</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/backups_dialog.py" line="123" />
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="127" />
       <source>Avant une restauration</source>
       <translation>Before a restore</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/backups_dialog.py" line="145" />
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="149" />
       <source>Aucune sauvegarde sur ce poste pour l'instant.</source>
       <translation>No backup on this laptop yet.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/backups_dialog.py" line="162" />
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="166" />
       <source>Sauvegarde en cours…</source>
       <translation>Backing up…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/backups_dialog.py" line="168" />
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="172" />
       <source>Sauvegarde faite.</source>
       <translation>Backup done.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/backups_dialog.py" line="174" />
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="178" />
       <source>La sauvegarde a échoué : {0}</source>
       <translation>The backup failed: {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/backups_dialog.py" line="181" />
-      <location filename="../../stpaul_field/ui/backups_dialog.py" line="207" />
-      <location filename="../../stpaul_field/ui/backups_dialog.py" line="218" />
-      <location filename="../../stpaul_field/ui/backups_dialog.py" line="226" />
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="185" />
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="211" />
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="222" />
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="230" />
       <source>Restaurer une sauvegarde</source>
       <translation>Restore a backup</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/backups_dialog.py" line="183" />
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="187" />
       <source>Remettre les données du poste telles qu'elles étaient le {0} ?
 
 Les données actuelles seront d'abord sauvegardées (« Avant une restauration »). Ce qui a été synchronisé depuis reviendra à la prochaine synchronisation ; ce qui ne l'a pas été ne sera plus que dans cette sauvegarde de sécurité.</source>
@@ -867,22 +922,22 @@ Les données actuelles seront d'abord sauvegardées (« Avant une restauration �
 The current data will be backed up first (“Before a restore”). What has been synced since will come back at the next sync; what has not will only be in that safety backup.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/backups_dialog.py" line="191" />
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="195" />
       <source>Restaurer</source>
       <translation>Restore</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/backups_dialog.py" line="192" />
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="196" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/backups_dialog.py" line="208" />
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="212" />
       <source>Le poste est occupé : réessayez dans un instant. Rien n'a été modifié.</source>
       <translation>The laptop is busy: try again in a moment. Nothing was changed.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/backups_dialog.py" line="219" />
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="223" />
       <source>{0}
 
 Rien n'a été modifié.</source>
@@ -891,7 +946,7 @@ Rien n'a été modifié.</source>
 Nothing was changed.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/backups_dialog.py" line="228" />
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="232" />
       <source>La restauration a échoué : {0}
 
 Fermez puis relancez l'application ; les données remplacées sont dans la sauvegarde « Avant une restauration ».</source>
@@ -900,7 +955,7 @@ Fermez puis relancez l'application ; les données remplacées sont dans la sauve
 Close and restart the application; the replaced data is in the “Before a restore” backup.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/backups_dialog.py" line="238" />
+      <location filename="../../stpaul_field/ui/backups_dialog.py" line="242" />
       <source>Sauvegarde du {0} restaurée ; les données remplacées sont dans la sauvegarde la plus récente.</source>
       <translation>Backup of {0} restored; the replaced data is in the most recent backup.</translation>
     </message>
@@ -1269,37 +1324,37 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>BeneficiaryPicker</name>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="49" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="53" />
       <source>Nom, prénom ou téléphone…</source>
       <translation>Last name, first name or phone…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="50" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="54" />
       <source>Rechercher un bénéficiaire</source>
       <translation>Search for a beneficiary</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="52" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="56" />
       <source>&amp;Nouveau…</source>
       <translation>&amp;New…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="53" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="57" />
       <source>Créer un bénéficiaire (prénom et nom)</source>
       <translation>Create a beneficiary (first and last name)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="54" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="58" />
       <source>Créer un nouveau bénéficiaire</source>
       <translation>Create a new beneficiary</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="56" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="60" />
       <source>Bénéficiaires trouvés</source>
       <translation>Beneficiaries found</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="111" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="115" />
       <source>Aucun bénéficiaire trouvé — « Nouveau… » pour le créer</source>
       <translation>No beneficiary found — “New…” to create one</translation>
     </message>
@@ -1435,14 +1490,92 @@ Close and restart the application; the replaced data is in the “Before a resto
     </message>
   </context>
   <context>
+    <name>BlankSheetDialog</name>
+    <message>
+      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="42" />
+      <source>Feuille d'émargement vierge</source>
+      <translation>Blank attendance sheet</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="45" />
+      <source>Pour un atelier qui n'est pas dans l'agenda : ce qui est déjà connu est imprimé, les participants écrivent leur nom à la main. Enregistrez ensuite l'atelier (Fichier › Nouvel atelier) avec ses présents.</source>
+      <translation>For a workshop that is not in the agenda: what is known is printed, participants write their names by hand. Then record the workshop (File › New workshop) with who attended.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="53" />
+      <source>à écrire à la main si vide</source>
+      <translation>written by hand if empty</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="58" />
+      <source>Autre lieu (écrit ci-dessous)</source>
+      <translation>Other place (written below)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="62" />
+      <source>nom du lieu, commune</source>
+      <translation>name of the place, commune</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="65" />
+      <source>&amp;Titre :</source>
+      <translation>&amp;Title:</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="66" />
+      <source>&amp;Date :</source>
+      <translation>&amp;Date:</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="67" />
+      <source>Heure de &amp;début :</source>
+      <translation>&amp;Start time:</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="68" />
+      <source>Heure de &amp;fin :</source>
+      <translation>&amp;End time:</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="69" />
+      <source>&amp;Lieu :</source>
+      <translation>&amp;Venue:</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="70" />
+      <source>Autre l&amp;ieu :</source>
+      <translation>Other pla&amp;ce:</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="75" />
+      <source>&amp;Aperçu…</source>
+      <translation>&amp;Preview…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="76" />
+      <source>&amp;Imprimer…</source>
+      <translation>P&amp;rint…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="77" />
+      <source>Enregistrer en &amp;PDF…</source>
+      <translation>Save as P&amp;DF…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="108" />
+      <source>L'heure de fin doit suivre l'heure de début.</source>
+      <translation>The end time must come after the start time.</translation>
+    </message>
+  </context>
+  <context>
     <name>BreakdownModel</name>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="91" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="93" />
       <source>Suivis</source>
       <translation>Follow-ups</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="91" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="93" />
       <source>Part</source>
       <translation>Share</translation>
     </message>
@@ -1557,17 +1690,17 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/typed_fields.py" line="86" />
+      <location filename="../../stpaul_field/ui/widgets/typed_fields.py" line="88" />
       <source>Choisir dans le calendrier</source>
       <translation>Pick from the calendar</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/typed_fields.py" line="87" />
+      <location filename="../../stpaul_field/ui/widgets/typed_fields.py" line="89" />
       <source>Calendrier</source>
       <translation>Calendar</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/typed_fields.py" line="115" />
+      <location filename="../../stpaul_field/ui/widgets/typed_fields.py" line="126" />
       <source>Date non comprise : tapez par exemple 14/10/2026, 14/10 ou 1410.</source>
       <translation>Date not understood: type for example 14/10/2026, 14/10 or 1410.</translation>
     </message>
@@ -1654,112 +1787,112 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>EnrolmentForm</name>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="114" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="130" />
       <source>Ce poste n'est pas encore inscrit au registre central. L'inscription se fait une fois, avec une connexion, avec votre compte de conseiller. Tout ce qui a été saisi avant l'inscription est ensuite envoyé à votre nom.</source>
       <translation>This laptop is not enrolled with the central record yet. Enrolment is done once, online, with your advisor account. Everything recorded before enrolment is then sent under your name.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="127" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="143" />
       <source>Fichier .pem fourni par le service informatique</source>
       <translation>.pem file provided by the IT department</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="128" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="144" />
       <source>&amp;Parcourir…</source>
       <translation>&amp;Browse…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="129" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="145" />
       <source>Choisir le fichier de l'autorité de certification</source>
       <translation>Choose the certificate authority file</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="143" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="159" />
       <source>Adresse du &amp;serveur :</source>
       <translation>&amp;Server address:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="144" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="160" />
       <source>&amp;Identifiant :</source>
       <translation>&amp;Login:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="145" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="161" />
       <source>&amp;Mot de passe :</source>
       <translation>&amp;Password:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="146" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="162" />
       <source>&amp;Nom du poste :</source>
       <translation>Laptop &amp;name:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="148" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="164" />
       <source>A&amp;utorité de certification (facultatif) :</source>
       <translation>Certificate a&amp;uthority (optional):</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="151" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="167" />
       <source>Autorité de certification (facultatif)</source>
       <translation>Certificate authority (optional)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="153" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="169" />
       <source>Inscrire ce p&amp;oste</source>
       <translation>&amp;Enrol this laptop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="158" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="174" />
       <source>Inscription en cours…</source>
       <translation>Enrolling…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="165" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="181" />
       <source>Inscrire ce poste</source>
       <translation>Enrol this laptop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="181" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="197" />
       <source>Autorité de certification</source>
       <translation>Certificate authority</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="183" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="199" />
       <source>Certificats (*.pem *.crt *.cer);;Tous les fichiers (*)</source>
       <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="201" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="217" />
       <source>Indiquez l'adresse du serveur du registre central.</source>
       <translation>Enter the address of the central record's server.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="206" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="222" />
       <source>L'adresse commence par https:// (par exemple https://registre.saintpaul.re).</source>
       <translation>The address starts with https:// (for example https://registre.saintpaul.re).</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="210" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="226" />
       <source>Indiquez votre identifiant de conseiller.</source>
       <translation>Enter your advisor login.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="212" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="228" />
       <source>Indiquez votre mot de passe.</source>
       <translation>Enter your password.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="216" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="232" />
       <source>Donnez un nom à ce poste (par exemple « Portable Mafate 2 »).</source>
       <translation>Give this laptop a name (for example “Mafate laptop 2”).</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="220" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="236" />
       <source>Ce fichier est introuvable.</source>
       <translation>This file cannot be found.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="238" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="254" />
       <source>L'inscription a échoué.</source>
       <translation>Enrolment failed.</translation>
     </message>
@@ -1770,6 +1903,14 @@ Close and restart the application; the replaced data is in the “Before a resto
       <location filename="../../stpaul_field/ui/widgets/field_errors.py" line="82" />
       <source>Corrigez les champs signalés avant d'enregistrer.</source>
       <translation>Correct the highlighted fields before saving.</translation>
+    </message>
+  </context>
+  <context>
+    <name>HelpDialog</name>
+    <message>
+      <location filename="../../stpaul_field/ui/help_dialog.py" line="21" />
+      <source>Aide</source>
+      <translation>Help</translation>
     </message>
   </context>
   <context>
@@ -1816,54 +1957,169 @@ Close and restart the application; the replaced data is in the “Before a resto
     </message>
   </context>
   <context>
+    <name>ImportDialog</name>
+    <message>
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="48" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="91" />
+      <source>Importer des bénéficiaires</source>
+      <translation>Import beneficiaries</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="49" />
+      <source>Choisissez un fichier : modèle ou export de la Coop, ou CSV/XLSX.</source>
+      <translation>Choose a file: the Coop's template or export, or CSV/XLSX.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="53" />
+      <source>&amp;Choisir le fichier…</source>
+      <translation>&amp;Choose the file…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="55" />
+      <source>Erreurs (lignes ignorées)</source>
+      <translation>Errors (rows skipped)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="57" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="61" />
+      <source>Ligne</source>
+      <translation>Row</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="57" />
+      <source>Colonne</source>
+      <translation>Column</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="57" />
+      <source>Erreur</source>
+      <translation>Error</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="58" />
+      <source>Erreurs du fichier</source>
+      <translation>The file's errors</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="59" />
+      <source>Doublons : que faire de chacun ?</source>
+      <translation>Duplicates: what to do with each?</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="61" />
+      <source>Déjà connu</source>
+      <translation>Already known</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="61" />
+      <source>Choix</source>
+      <translation>Choice</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="62" />
+      <source>Doublons trouvés</source>
+      <translation>Duplicates found</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="70" />
+      <source>&amp;Importer</source>
+      <translation>&amp;Import</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="73" />
+      <source>Annuler</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="93" />
+      <source>Classeurs et CSV (*.xlsx *.csv *.txt);;Tous les fichiers (*)</source>
+      <translation>Workbooks and CSV (*.xlsx *.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="100" />
+      <source>Lecture de {0}…</source>
+      <translation>Reading {0}…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="125" />
+      <source>Le fichier n'a pas pu être lu : {0}</source>
+      <translation>The file could not be read: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="153" />
+      <source>Choix pour la ligne {0}</source>
+      <translation>Choice for row {0}</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="154" />
+      <source>Joindre à la fiche existante</source>
+      <translation>Join to the existing record</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="155" />
+      <source>Créer une nouvelle fiche</source>
+      <translation>Create a new record</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="156" />
+      <source>Ignorer la ligne</source>
+      <translation>Skip the row</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="184" />
+      <source>{0} : {1} ligne(s). À créer : {2} · à fusionner : {3} · à ignorer : {4} (dont {5} en erreur) · doublons : {6}.</source>
+      <translation>{0}: {1} row(s). To create: {2} · to merge: {3} · to skip: {4} ({5} with errors) · duplicates: {6}.</translation>
+    </message>
+  </context>
+  <context>
     <name>Launcher</name>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="71" />
+      <location filename="../../stpaul_field/ui/app.py" line="90" />
       <source>Ouverture des données du poste…</source>
       <translation>Opening this laptop’s data…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="113" />
+      <location filename="../../stpaul_field/ui/app.py" line="131" />
       <source>Ce n'est pas la bonne phrase de passe. Réessayez.</source>
       <translation>This is not the right passphrase. Try again.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="134" />
+      <location filename="../../stpaul_field/ui/app.py" line="152" />
       <source>Choisissez une phrase de passe pour protéger ce poste</source>
       <translation>Choose a passphrase to protect this laptop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="135" />
+      <location filename="../../stpaul_field/ui/app.py" line="153" />
       <source>{0} caractères au moins ; une courte phrase se retient mieux qu'un mot.</source>
       <translation>{0} characters at least; a short sentence is easier to remember than a word.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="139" />
+      <location filename="../../stpaul_field/ui/app.py" line="157" />
       <source>Retenez-la bien : sans elle, personne ne peut lire les données de ce poste, pas même le service informatique. Si elle est oubliée, ce qui a été synchronisé reste au registre central : le poste est remis à zéro puis inscrit de nouveau, et tout ce qui avait été synchronisé revient ; ce qui ne l'avait pas été est perdu.</source>
       <translation>Remember it well: without it, nobody can read this laptop's data, not even the IT department. If it is forgotten, what was synced stays in the central record: the laptop is reset and enrolled again, and everything that was synced comes back; what was not is lost.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="145" />
+      <location filename="../../stpaul_field/ui/app.py" line="163" />
       <source>Phrase de passe du poste</source>
       <translation>Laptop passphrase</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="148" />
+      <location filename="../../stpaul_field/ui/app.py" line="166" />
       <source>Phrase de passe oubliée ? Sans elle, les données de ce poste restent illisibles. Ce qui a été synchronisé est conservé au registre central : demandez au coordinateur de remettre le poste à zéro, puis inscrivez-le de nouveau pour le retrouver ; ce qui n'avait pas été synchronisé est perdu.</source>
       <translation>Forgotten passphrase? Without it, this laptop's data cannot be read. What was synced is kept in the central record: ask the coordinator to reset the laptop, then enrol it again to get it back; what was not synced is lost.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="154" />
+      <location filename="../../stpaul_field/ui/app.py" line="172" />
       <source>Ouvrir le poste</source>
       <translation>Open the laptop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="165" />
+      <location filename="../../stpaul_field/ui/app.py" line="183" />
       <source>La phrase de passe doit compter au moins {0} caractères.</source>
       <translation>The passphrase must have at least {0} characters.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="169" />
+      <location filename="../../stpaul_field/ui/app.py" line="187" />
       <source>Les deux saisies diffèrent.</source>
       <translation>The two entries differ.</translation>
     </message>
@@ -1872,12 +2128,12 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation type="vanished">The laptop stays closed without its passphrase.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="195" />
+      <location filename="../../stpaul_field/ui/app.py" line="232" />
       <source>Ouverture impossible</source>
       <translation>Cannot open</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="196" />
+      <location filename="../../stpaul_field/ui/app.py" line="233" />
       <source>Les données du poste n'ont pas pu être ouvertes :
 {0}</source>
       <translation>This laptop’s data could not be opened:
@@ -1930,34 +2186,34 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation type="vanished">Saint-Paul — Digital accompaniments</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="104" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="106" />
       <source>Navigation</source>
       <translation>Navigation</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="92" />
-      <location filename="../../stpaul_field/ui/main_window.py" line="144" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="94" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="146" />
       <source>Agenda</source>
       <translation>Agenda</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="145" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="147" />
       <source>Bénéficiaires</source>
       <translation>Beneficiaries</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="146" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="148" />
       <source>Activités</source>
       <translation>Activities</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="148" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="149" />
       <source>Rapports</source>
       <translation>Reports</translation>
     </message>
     <message>
       <location filename="../../stpaul_field/ui/main_window.py" line="150" />
-      <location filename="../../stpaul_field/ui/main_window.py" line="159" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="177" />
       <source>Synchronisation</source>
       <translation>Synchronisation</translation>
     </message>
@@ -1967,62 +2223,81 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation>Bin</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="247" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="265" />
       <source>&amp;Fichier</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="248" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="266" />
       <source>Nouvel &amp;accompagnement…</source>
       <translation>New &amp;accompaniment…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="251" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="269" />
       <source>Nouvel a&amp;telier…</source>
       <translation>New &amp;workshop…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="254" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="272" />
       <source>Feuilles d'é&amp;margement du jour…</source>
       <translation>The day's attendance &amp;sheets…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="258" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="275" />
+      <source>Feuille d'émargement vier&amp;ge…</source>
+      <translation>Blank attendance &amp;sheet…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="278" />
       <source>&amp;Paramètres…</source>
       <translation>&amp;Settings…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="261" />
-      <source>&amp;Sauvegardes…</source>
+      <location filename="../../stpaul_field/ui/main_window.py" line="281" />
+      <source>&amp;Lieux d'activité…</source>
+      <translation>&amp;Venues…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="283" />
+      <source>Sa&amp;uvegardes…</source>
       <translation>&amp;Backups…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="264" />
+      <source>&amp;Sauvegardes…</source>
+      <translation type="vanished">&amp;Backups…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="286" />
       <source>&amp;Verrouiller le poste</source>
       <translation>&amp;Lock the laptop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="268" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="290" />
       <source>&amp;Quitter</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="271" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="293" />
       <source>&amp;Affichage</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="272" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="294" />
       <source>Ai&amp;de</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="273" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="295" />
+      <source>&amp;Aide…</source>
+      <translation>&amp;Help…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/main_window.py" line="298" />
       <source>À &amp;propos de l'application…</source>
       <translation>&amp;About the application…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="307" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="347" />
       <source>État de la synchronisation</source>
       <translation>Synchronisation status</translation>
     </message>
@@ -2031,7 +2306,7 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation type="vanished">Local changes to send</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="310" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="350" />
       <source>Changer le lieu où je travaille</source>
       <translation>Change where I work</translation>
     </message>
@@ -2047,12 +2322,12 @@ Close and restart the application; the replaced data is in the “Before a resto
       </translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="339" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="379" />
       <source>Lieu : {0}</source>
       <translation>Place: {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="339" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="379" />
       <source>Choisir mon lieu de travail…</source>
       <translation>Choose where I work…</translation>
     </message>
@@ -2221,9 +2496,27 @@ Close and restart the application; the replaced data is in the “Before a resto
     </message>
   </context>
   <context>
+    <name>PendingModel</name>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="86" />
+      <source>Fiche</source>
+      <translation>Record</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="86" />
+      <source>Changement</source>
+      <translation>Change</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="86" />
+      <source>Saisie</source>
+      <translation>Recorded</translation>
+    </message>
+  </context>
+  <context>
     <name>PlaceholderView</name>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="48" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="50" />
       <source>« {0} » n'est pas encore disponible sur ce poste.</source>
       <translation>“{0}” is not available on this laptop yet.</translation>
     </message>
@@ -2239,37 +2532,37 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>QuickCreateDialog</name>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="192" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="197" />
       <source>Nouveau bénéficiaire</source>
       <translation>New beneficiary</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="196" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="201" />
       <source>Prénom</source>
       <translation>First name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="197" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="202" />
       <source>Nom</source>
       <translation>Last name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="203" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="208" />
       <source>&amp;Prénom</source>
       <translation>&amp;First name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="205" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="210" />
       <source>N&amp;om</source>
       <translation>&amp;Last name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="212" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="217" />
       <source>Créer</source>
       <translation>Create</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="213" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="218" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
@@ -2277,108 +2570,118 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>RegisterView</name>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="57" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="58" />
       <source>Registre des bénéficiaires</source>
       <translation>Beneficiary register</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="61" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="62" />
       <source>Nom, prénom ou téléphone…</source>
       <translation>Last name, first name or phone…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="63" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="64" />
       <source>Rechercher un bénéficiaire</source>
       <translation>Search for a beneficiary</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="64" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="65" />
       <source>&amp;Rechercher :</source>
       <translation>&amp;Search:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="67" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="68" />
       <source>Nombre de bénéficiaires trouvés</source>
       <translation>Number of beneficiaries found</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="68" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="69" />
       <source>&amp;Nouveau bénéficiaire</source>
       <translation>&amp;New beneficiary</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="69" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="70" />
       <source>&amp;Modifier</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="70" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="71" />
       <source>&amp;Fusionner…</source>
       <translation>&amp;Merge…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="71" />
-      <location filename="../../stpaul_field/ui/register/view.py" line="318" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="72" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="337" />
       <source>Sélectionnez deux fiches (Ctrl+clic) de la même personne.</source>
       <translation>Select two records (Ctrl+click) of the same person.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="72" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="73" />
       <source>Mettre à la &amp;corbeille</source>
       <translation>Move to the &amp;bin</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="82" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="74" />
+      <source>&amp;Importer…</source>
+      <translation>&amp;Import…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="76" />
+      <source>Modèle ou export de la Coop, ou CSV/XLSX de la ville : aperçu avant d'importer.</source>
+      <translation>The Coop's template or export, or the city's CSV/XLSX: previewed before importing.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="87" />
       <source>Trier par</source>
       <translation>Sort by</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="85" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="90" />
       <source>&amp;Trier par :</source>
       <translation>S&amp;ort by:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="87" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="92" />
       <source>Ordre &amp;décroissant</source>
       <translation>&amp;Descending order</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="98" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="105" />
       <source>&amp;Annuler la suppression</source>
       <translation>&amp;Undo the delete</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="108" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="115" />
       <source>Liste des bénéficiaires</source>
       <translation>List of beneficiaries</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="207" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="215" />
       <source>Trouvés : plus de %1</source>
       <translation>Found: more than %1</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="209" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="217" />
       <source>Trouvés : %1</source>
       <translation>Found: %1</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="211" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="219" />
       <source>Bénéficiaires : %1</source>
       <translation>Beneficiaries: %1</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="317" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="336" />
       <source>Fusionner</source>
       <translation>Merge</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="347" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="366" />
       <source>« %1 » est dans la corbeille.</source>
       <translation>“%1” is in the bin.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/register/view.py" line="349" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="368" />
       <source>%n fiche(s) mises à la corbeille.</source>
       <translation>
         <numerusform>%n record moved to the bin.</numerusform>
@@ -2389,17 +2692,17 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>RejectedModel</name>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="68" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="69" />
       <source>Fiche</source>
       <translation>Record</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="68" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="69" />
       <source>Motif du refus</source>
       <translation>Reason for refusal</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="68" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="69" />
       <source>Saisie</source>
       <translation>Recorded</translation>
     </message>
@@ -2407,269 +2710,295 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>ReportsView</name>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="232" />
       <source>Par bassin de vie</source>
-      <translation>By living area</translation>
+      <translation type="vanished">By living area</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="233" />
       <source>Par lieu</source>
-      <translation>By venue</translation>
+      <translation type="vanished">By venue</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="234" />
       <source>Par thématique</source>
-      <translation>By theme</translation>
+      <translation type="vanished">By theme</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="235" />
       <source>Par démarche administrative</source>
-      <translation>By administrative procedure</translation>
+      <translation type="vanished">By administrative procedure</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="236" />
-      <location filename="../../stpaul_field/ui/reports_view.py" line="324" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="330" />
       <source>Publics prioritaires</source>
       <translation>Priority publics</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="325" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="331" />
       <source>Suivis Aidants Connect</source>
       <translation>Aidants Connect follow-ups</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="237" />
       <source>Par genre</source>
-      <translation>By gender</translation>
+      <translation type="vanished">By gender</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="238" />
       <source>Par tranche d'âge</source>
-      <translation>By age band</translation>
+      <translation type="vanished">By age band</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="239" />
       <source>Autonomie (individuels)</source>
-      <translation>Autonomy (individual)</translation>
+      <translation type="vanished">Autonomy (individual)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="240" />
-      <location filename="../../stpaul_field/ui/reports_view.py" line="323" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="329" />
       <source>Réorientations</source>
       <translation>Redirections</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="241" />
       <source>Par durée</source>
-      <translation>By duration</translation>
+      <translation type="vanished">By duration</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="242" />
       <source>Par conseiller</source>
-      <translation>By advisor</translation>
+      <translation type="vanished">By advisor</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="246" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="239" />
       <source>Rapports</source>
       <translation>Reports</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="250" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="243" />
       <source>Mois</source>
       <translation>Month</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="251" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="244" />
       <source>Période</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="267" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="260" />
       <source>du</source>
       <translation>from</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="269" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="262" />
       <source>au</source>
       <translation>to</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="279" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="272" />
       <source>Mes chiffres</source>
       <translation>My figures</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="280" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="273" />
       <source>L'équipe</source>
       <translation>The team</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="291" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="284" />
       <source>Exporter les activités…</source>
       <translation>Export activities…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="292" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="285" />
       <source>Exporter les bénéficiaires…</source>
       <translation>Export beneficiaries…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="293" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="286" />
       <source>Enregistrer le rapport PDF…</source>
       <translation>Save the PDF report…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="308" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="314" />
       <source>%p % de l'objectif</source>
       <translation>%p% of the target</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="317" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="323" />
       <source>Bénéficiaires uniques</source>
       <translation>Unique beneficiaries</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="318" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="324" />
       <source>Nouveaux bénéficiaires</source>
       <translation>New beneficiaries</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="319" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="325" />
       <source>Suivis individuels</source>
       <translation>Individual follow-ups</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="320" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="326" />
       <source>Suivis en ateliers</source>
       <translation>Workshop follow-ups</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="321" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="327" />
       <source>dont participants anonymes</source>
       <translation>of which anonymous participants</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="322" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="328" />
       <source>Activités (indiv. / ateliers)</source>
       <translation>Activities (indiv. / workshops)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="334" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="340" />
       <source>Suivis sur 12 mois et objectif</source>
       <translation>Follow-ups over 12 months and target</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="347" />
       <source>Lieux</source>
-      <translation>Venues</translation>
+      <translation type="vanished">Venues</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="348" />
       <source>Thématiques</source>
-      <translation>Themes</translation>
+      <translation type="vanished">Themes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="349" />
       <source>Publics</source>
-      <translation>Publics</translation>
+      <translation type="vanished">Publics</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="350" />
       <source>Accompagnement</source>
-      <translation>Accompaniment</translation>
+      <translation type="vanished">Accompaniment</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="351" />
       <source>Conseillers</source>
-      <translation>Advisors</translation>
+      <translation type="vanished">Advisors</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="430" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="432" />
       <source>Calcul en cours…</source>
       <translation>Computing…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="437" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="439" />
       <source>Erreur : {0}</source>
       <translation>Error: {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="450" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="452" />
       <source>{0} suivis</source>
       <translation>{0} follow-ups</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="451" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="453" />
       <source>objectif {0}</source>
       <translation>target {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="470" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="472" />
       <source>Par conseiller (vue équipe)</source>
       <translation>By advisor (team view)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="477" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="479" />
       <source>Équipe</source>
       <translation>Team</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="487" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="481" />
+      <source>Activités réalisées jusqu'au {0}</source>
+      <translation>Activities done until {0}</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="485" />
+      <source> (les activités prévues déjà passées comptent comme réalisées)</source>
+      <translation> (past planned activities count as done)</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../stpaul_field/ui/reports_view.py" line="490" />
+      <source>%n atelier(s) sans émargement</source>
+      <translation>
+        <numerusform>%n workshop without attendance</numerusform>
+        <numerusform>%n workshops without attendance</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../stpaul_field/ui/reports_view.py" line="491" />
+      <source>%n inscrit(s) non compté(s)</source>
+      <translation>
+        <numerusform>%n registered person not counted</numerusform>
+        <numerusform>%n registered people not counted</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="493" />
+      <source>Voir ces ateliers dans la liste des activités</source>
+      <translation>See these workshops in the activities list</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="506" />
       <source>Non renseigné</source>
       <translation>Not given</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="496" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="515" />
       <source>du {0} au {1}</source>
       <translation>from {0} to {1}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="505" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="524" />
       <source>Suivis</source>
       <translation>Follow-ups</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="508" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="527" />
       <source>Objectif</source>
       <translation>Target</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="583" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="603" />
       <source>{0} ligne(s) exportée(s) dans {1}</source>
       <translation>{0} row(s) exported to {1}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="594" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="614" />
       <source>Exporter</source>
       <translation>Export</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="596" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="616" />
       <source>Classeur Excel (*.xlsx);;CSV (*.csv)</source>
       <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="610" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="630" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="639" />
       <source>Les chiffres ne sont pas encore calculés.</source>
       <translation>The figures are not computed yet.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="612" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="632" />
       <source>Rapport enregistré dans {0}</source>
       <translation>Report saved to {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="620" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="641" />
+      <source>Chiffres enregistrés dans {0}</source>
+      <translation>Figures saved in {0}</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="648" />
+      <source>Chiffres par répartition, XLSX (*.xlsx)</source>
+      <translation>Figures by breakdown, XLSX (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/reports_view.py" line="650" />
       <source>Rapport PDF</source>
       <translation>PDF report</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="628" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="661" />
       <source>Rapport</source>
       <translation>Report</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="628" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="661" />
       <source>Enregistrement impossible : {0}</source>
       <translation>Could not save: {0}</translation>
     </message>
@@ -2734,148 +3063,168 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>SyncPanel</name>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="275" />
       <location filename="../../stpaul_field/ui/sync_panel.py" line="291" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="307" />
       <source>Synchronisation</source>
       <translation>Synchronisation</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="278" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="294" />
       <source>&amp;Synchroniser maintenant</source>
       <translation>&amp;Sync now</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="307" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="319" />
+      <source>Modifications en attente</source>
+      <translation>Pending changes</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="338" />
+      <source>Modifications enregistrées sur ce poste (%1)</source>
+      <translation>Changes recorded on this laptop (%1)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="341" />
+      <source>Elles partiront vers le registre central à la première synchronisation, une fois le poste inscrit.</source>
+      <translation>They will leave for the central record with the first sync, once the laptop is enrolled.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="345" />
+      <source>Les %1 plus anciennes sont listées.</source>
+      <translation>The %1 oldest are listed.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="355" />
       <source>Registre central :</source>
       <translation>Central record:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="308" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="356" />
       <source>Conseiller :</source>
       <translation>Advisor:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="316" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="364" />
       <source>État de la synchronisation</source>
       <translation>Synchronisation status</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="318" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="366" />
       <source>&amp;Synchroniser</source>
       <translation>&amp;Sync</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="319" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="367" />
       <source>Envoyer les modifications et recevoir celles de l'équipe (F5)</source>
       <translation>Send the changes and receive the team's (F5)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="323" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="371" />
       <source>Progression de la synchronisation</source>
       <translation>Synchronisation progress</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="338" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="386" />
       <source>Modifications refusées</source>
       <translation>Refused changes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="340" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="388" />
       <source>&amp;Renvoyer</source>
       <translation>&amp;Resend</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="342" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="390" />
       <source>Remettre les modifications choisies dans la prochaine synchronisation</source>
       <translation>Put the chosen changes back into the next sync</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="351" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="399" />
       <source>Le registre central a refusé ces modifications ; elles restent sur ce poste. Corrigez la fiche si besoin, puis renvoyez-les.</source>
       <translation>The central record refused these changes; they stay on this laptop. Correct the record if needed, then resend them.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="381" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="429" />
       <source>&amp;Conflits à examiner (%1)</source>
       <translation>&amp;Conflicts to review (%1)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="382" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="430" />
       <source>Modifications r&amp;efusées (%1)</source>
       <translation>R&amp;efused changes (%1)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="414" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="464" />
       <source>Dernière synchronisation réussie : %1</source>
       <translation>Last successful sync: %1</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="435" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="485" />
       <source>Pas de tentative automatique : utilisez « Synchroniser » (F5).</source>
       <translation>No automatic attempt: use “Sync” (F5).</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="442" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="492" />
       <source>Prochaine tentative automatique vers %1.</source>
       <translation>Next automatic attempt around %1.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="495" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="545" />
       <source>Connexion au registre central…</source>
       <translation>Connecting to the central record…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="519" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="569" />
       <source>Synchronisation — envoi : %1 sur %2, réception : %3</source>
       <translation>Syncing — sent: %1 of %2, received: %3</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="533" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="583" />
       <source>Synchronisation terminée à %1 :</source>
       <translation>Sync finished at %1:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="535" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="585" />
       <source>Synchronisation interrompue à %1 (la suite au prochain essai) :</source>
       <translation>Sync interrupted at %1 (the rest at the next attempt):</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="539" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="589" />
       <source>%1 modification envoyée</source>
       <translation>%1 change sent</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="541" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="591" />
       <source>%1 modifications envoyées</source>
       <translation>%1 changes sent</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="542" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="592" />
       <source>%1 fiche reçue</source>
       <translation>%1 record received</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="542" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="592" />
       <source>%1 fiches reçues</source>
       <translation>%1 records received</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="546" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="596" />
       <source>%1 refusée</source>
       <translation>%1 refused</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="546" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="596" />
       <source>%1 refusées</source>
       <translation>%1 refused</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="550" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="600" />
       <source>%1 conflit à examiner</source>
       <translation>%1 conflict to review</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="552" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="602" />
       <source>%1 conflits à examiner</source>
       <translation>%1 conflicts to review</translation>
     </message>
@@ -2900,12 +3249,12 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation type="vanished">%1 conflict(s) to review.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="576" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="626" />
       <source>La synchronisation a échoué (erreur inattendue).</source>
       <translation>The sync failed (unexpected error).</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="578" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="628" />
       <source>Échec à %1 : %2</source>
       <translation>Failed at %1: %2</translation>
     </message>
@@ -2957,6 +3306,139 @@ Close and restart the application; the replaced data is in the “Before a resto
       <location filename="../../stpaul_field/ui/widgets/unsaved.py" line="67" />
       <source>&amp;Continuer la saisie</source>
       <translation>&amp;Keep editing</translation>
+    </message>
+  </context>
+  <context>
+    <name>VenueEditor</name>
+    <message>
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="57" />
+      <source>Modifier le lieu</source>
+      <translation>Edit the venue</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="57" />
+      <source>Nouveau lieu</source>
+      <translation>New venue</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="61" />
+      <source>— bassin de vie —</source>
+      <translation>— bassin de vie —</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="66" />
+      <source>&amp;Nom :</source>
+      <translation>&amp;Name:</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="67" />
+      <source>&amp;Type :</source>
+      <translation>&amp;Type:</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="68" />
+      <source>&amp;Bassin de vie :</source>
+      <translation>&amp;Bassin de vie:</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="69" />
+      <source>&amp;Commune :</source>
+      <translation>&amp;Commune:</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="70" />
+      <source>&amp;Adresse :</source>
+      <translation>&amp;Address:</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="77" />
+      <source>&amp;Enregistrer</source>
+      <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="78" />
+      <source>Annuler</source>
+      <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
+    <name>VenuesDialog</name>
+    <message>
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="136" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="153" />
+      <source>Lieux d'activité</source>
+      <translation>Venues</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="139" />
+      <source>Les lieux de la ville, proposés dans les formulaires et synchronisés sur chaque poste. Un lieu qui ne sert plus est désactivé : ses activités le gardent.</source>
+      <translation>The city's venues, offered in the forms and synced to every laptop. A venue no longer used is deactivated: its activities keep it.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="144" />
+      <source>Seul un coordinateur peut ajouter ou modifier les lieux de la ville (poste inscrit comme coordinateur). En attendant qu'un lieu existe, choisissez « Autre lieu » dans le formulaire et indiquez sa commune.</source>
+      <translation>Only a coordinator can add or edit the city's venues (a laptop enrolled as a coordinator). Until a venue exists, choose « Other place » in the form and give its commune.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="150" />
+      <source>Nom</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="150" />
+      <source>Type</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="150" />
+      <source>Bassin de vie</source>
+      <translation>Bassin de vie</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="150" />
+      <source>Commune</source>
+      <translation>Commune</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="150" />
+      <source>État</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="159" />
+      <source>&amp;Ajouter…</source>
+      <translation>&amp;Add…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="160" />
+      <source>&amp;Modifier…</source>
+      <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="161" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="210" />
+      <source>&amp;Désactiver</source>
+      <translation>&amp;Deactivate</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="163" />
+      <source>Fermer</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="194" />
+      <source>Actif</source>
+      <translation>Active</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="194" />
+      <source>Désactivé</source>
+      <translation>Deactivated</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="210" />
+      <source>&amp;Réactiver</source>
+      <translation>&amp;Reactivate</translation>
     </message>
   </context>
   <context>
@@ -3069,6 +3551,201 @@ Close and restart the application; the replaced data is in the “Before a resto
     </message>
   </context>
   <context>
+    <name>messages</name>
+    <message>
+      <source>{0} modification en attente</source>
+      <translation>{0} change pending</translation>
+    </message>
+    <message>
+      <source>{0} modifications en attente</source>
+      <translation>{0} changes pending</translation>
+    </message>
+    <message>
+      <source>Poste non inscrit — {0} modification locale</source>
+      <translation>Laptop not enrolled — {0} local change</translation>
+    </message>
+    <message>
+      <source>Poste non inscrit — {0} modifications locales</source>
+      <translation>Laptop not enrolled — {0} local changes</translation>
+    </message>
+    <message>
+      <source>le {0} à {1}</source>
+      <translation>on {0} at {1}</translation>
+    </message>
+    <message>
+      <source>Poste non inscrit au registre central</source>
+      <translation>Laptop not enrolled with the central record</translation>
+    </message>
+    <message>
+      <source>{0} modification refusée par le registre central</source>
+      <translation>{0} change refused by the central record</translation>
+    </message>
+    <message>
+      <source>{0} modifications refusées par le registre central</source>
+      <translation>{0} changes refused by the central record</translation>
+    </message>
+    <message>
+      <source>{0} conflit à examiner</source>
+      <translation>{0} conflict to review</translation>
+    </message>
+    <message>
+      <source>{0} conflits à examiner</source>
+      <translation>{0} conflicts to review</translation>
+    </message>
+    <message>
+      <source>hier à {0}</source>
+      <translation>yesterday at {0}</translation>
+    </message>
+    <message>
+      <source>Hors ligne depuis {0}</source>
+      <translation>Offline since {0}</translation>
+    </message>
+    <message>
+      <source>Pas encore synchronisé</source>
+      <translation>Not synced yet</translation>
+    </message>
+    <message>
+      <source>À jour</source>
+      <translation>Up to date</translation>
+    </message>
+    <message>
+      <source>, la plus ancienne depuis {0}</source>
+      <translation>, the oldest since {0}</translation>
+    </message>
+    <message>
+      <source>Adresse e-mail invalide.</source>
+      <translation>Invalid e-mail address.</translation>
+    </message>
+    <message>
+      <source>Code postal : 5 chiffres.</source>
+      <translation>Postcode: 5 digits.</translation>
+    </message>
+    <message>
+      <source>Code INSEE : 5 caractères.</source>
+      <translation>INSEE code: 5 characters.</translation>
+    </message>
+    <message>
+      <source>La situation de handicap ne s'enregistre qu'avec le consentement de la personne.</source>
+      <translation>A disability is recorded only with the person's consent.</translation>
+    </message>
+    <message>
+      <source>La date est obligatoire.</source>
+      <translation>The date is required.</translation>
+    </message>
+    <message>
+      <source>La durée doit être entre 1 minute et 24 heures.</source>
+      <translation>The duration must be between 1 minute and 24 hours.</translation>
+    </message>
+    <message>
+      <source>Choisissez au moins une thématique.</source>
+      <translation>Choose at least one theme.</translation>
+    </message>
+    <message>
+      <source>« Pas de matériel » ne se combine pas avec un matériel.</source>
+      <translation>“No equipment” cannot be combined with equipment.</translation>
+    </message>
+    <message>
+      <source>Les nombres de participants ne sont pas négatifs.</source>
+      <translation>Participant counts cannot be negative.</translation>
+    </message>
+    <message>
+      <source>Les participants déjà accompagnés ne dépassent pas le total des anonymes.</source>
+      <translation>Participants already accompanied cannot exceed the anonymous total.</translation>
+    </message>
+    <message>
+      <source>Le nom du lieu est obligatoire.</source>
+      <translation>The venue's name is required.</translation>
+    </message>
+    <message>
+      <source>Le nom du conseiller est obligatoire.</source>
+      <translation>The advisor's name is required.</translation>
+    </message>
+    <message>
+      <source>Un bénéficiaire anonyme n'a ni nom ni prénom.</source>
+      <translation>An anonymous beneficiary has no first or last name.</translation>
+    </message>
+    <message>
+      <source>Un bénéficiaire anonyme n'a ni téléphone ni e-mail.</source>
+      <translation>An anonymous beneficiary has no phone or e-mail.</translation>
+    </message>
+    <message>
+      <source>Le prénom est obligatoire.</source>
+      <translation>The first name is required.</translation>
+    </message>
+    <message>
+      <source>Le nom est obligatoire.</source>
+      <translation>The last name is required.</translation>
+    </message>
+    <message>
+      <source>Un numéro est saisi alors que « pas de téléphone » est coché.</source>
+      <translation>A number is entered while “no phone” is ticked.</translation>
+    </message>
+    <message>
+      <source>Numéro de téléphone invalide : 10 chiffres, ex. 06 92 12 34 56.</source>
+      <translation>Invalid phone number: 10 digits, e.g. 06 92 12 34 56.</translation>
+    </message>
+    <message>
+      <source>Choisissez le lieu d'activité.</source>
+      <translation>Choose the venue.</translation>
+    </message>
+    <message>
+      <source>Choisissez au moins une démarche administrative.</source>
+      <translation>Choose at least one administrative procedure.</translation>
+    </message>
+    <message>
+      <source>Les démarches ne se choisissent qu'avec « Aide aux démarches administratives ».</source>
+      <translation>Procedures are chosen only with “Help with administrative procedures”.</translation>
+    </message>
+    <message>
+      <source>Le nom de la démarche ne s'indique qu'avec « Aide aux démarches administratives ».</source>
+      <translation>The procedure's name is given only with “Help with administrative procedures”.</translation>
+    </message>
+    <message>
+      <source>Le mandat Aidants Connect ne s'indique qu'avec « Aide aux démarches administratives ».</source>
+      <translation>The Aidants Connect mandate is given only with “Help with administrative procedures”.</translation>
+    </message>
+    <message>
+      <source>Un accompagnement individuel concerne un bénéficiaire (suivi ou anonyme).</source>
+      <translation>An individual accompaniment concerns one beneficiary (followed or anonymous).</translation>
+    </message>
+    <message>
+      <source>Indiquez la structure vers laquelle réorienter.</source>
+      <translation>Give the structure to redirect to.</translation>
+    </message>
+    <message>
+      <source>Une structure est choisie sans réorientation.</source>
+      <translation>A structure is chosen without a redirection.</translation>
+    </message>
+    <message>
+      <source>Titre, niveau, co-animateurs et participants anonymes sont réservés aux ateliers.</source>
+      <translation>Title, level, co-facilitators and anonymous participants are for workshops only.</translation>
+    </message>
+    <message>
+      <source>Le titre de l'atelier est obligatoire.</source>
+      <translation>The workshop's title is required.</translation>
+    </message>
+    <message>
+      <source>Autonomie et réorientation concernent un accompagnement individuel.</source>
+      <translation>Autonomy and redirection concern an individual accompaniment.</translation>
+    </message>
+    <message>
+      <source>Un atelier a au moins un participant, suivi ou anonyme.</source>
+      <translation>A workshop has at least one participant, followed or anonymous.</translation>
+    </message>
+    <message>
+      <source>L'animateur ne peut pas être aussi co-animateur.</source>
+      <translation>The facilitator cannot also be a co-facilitator.</translation>
+    </message>
+    <message>
+      <source>Un lieu d'activité ne se choisit qu'avec « Lieu d’activité ».</source>
+      <translation>A venue is chosen only with “Activity venue”.</translation>
+    </message>
+    <message>
+      <source>Indiquez la commune.</source>
+      <translation>Give the commune.</translation>
+    </message>
+  </context>
+  <context>
     <name>values</name>
     <message>
       <source>Par conseiller</source>
@@ -3111,7 +3788,7 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation>By gender</translation>
     </message>
     <message>
-      <source>Par tranche d&apos;âge</source>
+      <source>Par tranche d'âge</source>
       <translation>By age band</translation>
     </message>
     <message>
@@ -3729,201 +4406,6 @@ Close and restart the application; the replaced data is in the “Before a resto
     <message>
       <source>Réalisée sous mandat Aidants Connect</source>
       <translation>Done under an Aidants Connect mandate</translation>
-    </message>
-  </context>
-  <context>
-    <name>messages</name>
-    <message>
-      <source>{0} modification en attente</source>
-      <translation>{0} change pending</translation>
-    </message>
-    <message>
-      <source>{0} modifications en attente</source>
-      <translation>{0} changes pending</translation>
-    </message>
-    <message>
-      <source>Poste non inscrit — {0} modification locale</source>
-      <translation>Laptop not enrolled — {0} local change</translation>
-    </message>
-    <message>
-      <source>Poste non inscrit — {0} modifications locales</source>
-      <translation>Laptop not enrolled — {0} local changes</translation>
-    </message>
-    <message>
-      <source>le {0} à {1}</source>
-      <translation>on {0} at {1}</translation>
-    </message>
-    <message>
-      <source>Poste non inscrit au registre central</source>
-      <translation>Laptop not enrolled with the central record</translation>
-    </message>
-    <message>
-      <source>{0} modification refusée par le registre central</source>
-      <translation>{0} change refused by the central record</translation>
-    </message>
-    <message>
-      <source>{0} modifications refusées par le registre central</source>
-      <translation>{0} changes refused by the central record</translation>
-    </message>
-    <message>
-      <source>{0} conflit à examiner</source>
-      <translation>{0} conflict to review</translation>
-    </message>
-    <message>
-      <source>{0} conflits à examiner</source>
-      <translation>{0} conflicts to review</translation>
-    </message>
-    <message>
-      <source>hier à {0}</source>
-      <translation>yesterday at {0}</translation>
-    </message>
-    <message>
-      <source>Hors ligne depuis {0}</source>
-      <translation>Offline since {0}</translation>
-    </message>
-    <message>
-      <source>Pas encore synchronisé</source>
-      <translation>Not synced yet</translation>
-    </message>
-    <message>
-      <source>À jour</source>
-      <translation>Up to date</translation>
-    </message>
-    <message>
-      <source>, la plus ancienne depuis {0}</source>
-      <translation>, the oldest since {0}</translation>
-    </message>
-    <message>
-      <source>Adresse e-mail invalide.</source>
-      <translation>Invalid e-mail address.</translation>
-    </message>
-    <message>
-      <source>Code postal : 5 chiffres.</source>
-      <translation>Postcode: 5 digits.</translation>
-    </message>
-    <message>
-      <source>Code INSEE : 5 caractères.</source>
-      <translation>INSEE code: 5 characters.</translation>
-    </message>
-    <message>
-      <source>La situation de handicap ne s'enregistre qu'avec le consentement de la personne.</source>
-      <translation>A disability is recorded only with the person's consent.</translation>
-    </message>
-    <message>
-      <source>La date est obligatoire.</source>
-      <translation>The date is required.</translation>
-    </message>
-    <message>
-      <source>La durée doit être entre 1 minute et 24 heures.</source>
-      <translation>The duration must be between 1 minute and 24 hours.</translation>
-    </message>
-    <message>
-      <source>Choisissez au moins une thématique.</source>
-      <translation>Choose at least one theme.</translation>
-    </message>
-    <message>
-      <source>« Pas de matériel » ne se combine pas avec un matériel.</source>
-      <translation>“No equipment” cannot be combined with equipment.</translation>
-    </message>
-    <message>
-      <source>Les nombres de participants ne sont pas négatifs.</source>
-      <translation>Participant counts cannot be negative.</translation>
-    </message>
-    <message>
-      <source>Les participants déjà accompagnés ne dépassent pas le total des anonymes.</source>
-      <translation>Participants already accompanied cannot exceed the anonymous total.</translation>
-    </message>
-    <message>
-      <source>Le nom du lieu est obligatoire.</source>
-      <translation>The venue's name is required.</translation>
-    </message>
-    <message>
-      <source>Le nom du conseiller est obligatoire.</source>
-      <translation>The advisor's name is required.</translation>
-    </message>
-    <message>
-      <source>Un bénéficiaire anonyme n'a ni nom ni prénom.</source>
-      <translation>An anonymous beneficiary has no first or last name.</translation>
-    </message>
-    <message>
-      <source>Un bénéficiaire anonyme n'a ni téléphone ni e-mail.</source>
-      <translation>An anonymous beneficiary has no phone or e-mail.</translation>
-    </message>
-    <message>
-      <source>Le prénom est obligatoire.</source>
-      <translation>The first name is required.</translation>
-    </message>
-    <message>
-      <source>Le nom est obligatoire.</source>
-      <translation>The last name is required.</translation>
-    </message>
-    <message>
-      <source>Un numéro est saisi alors que « pas de téléphone » est coché.</source>
-      <translation>A number is entered while “no phone” is ticked.</translation>
-    </message>
-    <message>
-      <source>Numéro de téléphone invalide : 10 chiffres, ex. 06 92 12 34 56.</source>
-      <translation>Invalid phone number: 10 digits, e.g. 06 92 12 34 56.</translation>
-    </message>
-    <message>
-      <source>Choisissez le lieu d'activité.</source>
-      <translation>Choose the venue.</translation>
-    </message>
-    <message>
-      <source>Choisissez au moins une démarche administrative.</source>
-      <translation>Choose at least one administrative procedure.</translation>
-    </message>
-    <message>
-      <source>Les démarches ne se choisissent qu'avec « Aide aux démarches administratives ».</source>
-      <translation>Procedures are chosen only with “Help with administrative procedures”.</translation>
-    </message>
-    <message>
-      <source>Le nom de la démarche ne s'indique qu'avec « Aide aux démarches administratives ».</source>
-      <translation>The procedure's name is given only with “Help with administrative procedures”.</translation>
-    </message>
-    <message>
-      <source>Le mandat Aidants Connect ne s'indique qu'avec « Aide aux démarches administratives ».</source>
-      <translation>The Aidants Connect mandate is given only with “Help with administrative procedures”.</translation>
-    </message>
-    <message>
-      <source>Un accompagnement individuel concerne un bénéficiaire (suivi ou anonyme).</source>
-      <translation>An individual accompaniment concerns one beneficiary (followed or anonymous).</translation>
-    </message>
-    <message>
-      <source>Indiquez la structure vers laquelle réorienter.</source>
-      <translation>Give the structure to redirect to.</translation>
-    </message>
-    <message>
-      <source>Une structure est choisie sans réorientation.</source>
-      <translation>A structure is chosen without a redirection.</translation>
-    </message>
-    <message>
-      <source>Titre, niveau, co-animateurs et participants anonymes sont réservés aux ateliers.</source>
-      <translation>Title, level, co-facilitators and anonymous participants are for workshops only.</translation>
-    </message>
-    <message>
-      <source>Le titre de l'atelier est obligatoire.</source>
-      <translation>The workshop's title is required.</translation>
-    </message>
-    <message>
-      <source>Autonomie et réorientation concernent un accompagnement individuel.</source>
-      <translation>Autonomy and redirection concern an individual accompaniment.</translation>
-    </message>
-    <message>
-      <source>Un atelier a au moins un participant, suivi ou anonyme.</source>
-      <translation>A workshop has at least one participant, followed or anonymous.</translation>
-    </message>
-    <message>
-      <source>L'animateur ne peut pas être aussi co-animateur.</source>
-      <translation>The facilitator cannot also be a co-facilitator.</translation>
-    </message>
-    <message>
-      <source>Un lieu d'activité ne se choisit qu'avec « Lieu d’activité ».</source>
-      <translation>A venue is chosen only with “Activity venue”.</translation>
-    </message>
-    <message>
-      <source>Indiquez la commune.</source>
-      <translation>Give the commune.</translation>
     </message>
   </context>
 </TS>

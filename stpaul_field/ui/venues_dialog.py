@@ -128,8 +128,6 @@ class VenueEditor(QDialog):
 
 
 class VenuesDialog(QDialog):
-    COLUMNS = ("Nom", "Type", "Bassin de vie", "Commune", "État")
-
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -149,8 +147,15 @@ class VenuesDialog(QDialog):
             )
         )
         note.setWordWrap(True)
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        headers = [
+            self.tr("Nom"),
+            self.tr("Type"),
+            self.tr("Bassin de vie"),
+            self.tr("Commune"),
+            self.tr("État"),
+        ]
+        self.table = QTableWidget(0, len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
         self.table.setAccessibleName(self.tr("Lieux d'activité"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -633,6 +633,27 @@ def test_a_replayed_batch_answers_as_the_first_time_and_applies_nothing(world: W
     assert _count(world.env, Journal) == journal
 
 
+def test_operations_pushed_again_in_a_new_batch_answer_their_first_results(world: World) -> None:
+    """A laptop whose answer was lost sends the same operations in another batch: each is a
+    duplicate with its first result's version and conflicts — never a version the laptop
+    does not hold (Paul's notes merged in), and the conflict it lost is still told (issue 16)."""
+    marie = world.laptop("marie", wall=1_700_000_000_000)
+    paul = world.laptop("paul", wall=1_700_000_000_000 - 3_600_000)
+    b = uuid.uuid4()
+    base = marie.push([marie.change("beneficiary", b, beneficiary())]).results[0].version or 0
+    marie.push([marie.change("beneficiary", b, {"notes": "version de Marie", "email": "m@x.re"}, base=base)])
+    early = paul.change("beneficiary", b, {"notes": "version de Paul", "commune": "La Saline"}, base=base)
+    first = paul.push([early]).results[0]
+    assert first.status == "merged" and first.version is None and first.conflicts  # Marie's e-mail
+    again = paul.push([early], batch_id=uuid.uuid4()).results[0]
+    assert (again.status, again.version, again.conflicts) == ("duplicate", None, first.conflicts)
+    # One that held gets its version again, as the first time.
+    mine = marie.change("beneficiary", b, {"phone": "0692123456"}, base=_max_seq(world.env))
+    held = marie.push([mine]).results[0]
+    assert held.version is not None
+    assert marie.push([mine], batch_id=uuid.uuid4()).results[0].version == held.version
+
+
 def test_a_batch_id_of_another_device_is_refused(world: World) -> None:
     marie, paul = world.laptop("marie"), world.laptop("paul")
     batch_id = uuid.uuid4()

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import String, bindparam, literal_column, null, select, union_all
+from sqlalchemy import String, and_, bindparam, literal_column, null, select, union_all
 from sqlalchemy.orm import Session
 
 from stpaul_field.domain.clock import utcnow
@@ -79,6 +79,16 @@ _SINCE_DRAFT = union_all(
     select(literal_column(f"'{_BATCH_KIND}'", String), _BATCHES.c.batch_id).where(
         _BATCHES.c.batch_id == bindparam("batch")
     ),
+)
+# The first results of operations accepted before: the batch that wrote an operation is the
+# one its device sent in that very transaction (the journal's `at` is the batch's `created_at`).
+_FIRST_RESULTS = (
+    select(_JOURNAL.c.op_id, _BATCHES.c.results)
+    .join(
+        _BATCHES,
+        and_(_BATCHES.c.device_id == _JOURNAL.c.device_id, _BATCHES.c.created_at == _JOURNAL.c.at),
+    )
+    .where(_JOURNAL.c.op_id.in_(bindparam("ops", expanding=True)))
 )
 _PRIOR_BATCH = select(_BATCHES.c.device_id, _BATCHES.c.results).where(
     _BATCHES.c.batch_id == bindparam("batch")
@@ -155,6 +165,7 @@ class _Applier:
         self.results: list[OpResult] = []
         self.seen = 0  # the counter when the draft started
         self.prior_ops: dict[uuid.UUID, tuple[uuid.UUID, int]] = {}  # op id -> (advisor, version)
+        self.first_results: dict[uuid.UUID, OpResult] = {}  # of those, as first answered
         self.in_batch: dict[uuid.UUID, OpResult] = {}
         # Per record written here: does the device hold exactly the server's state?
         self.clean: dict[tuple[str, uuid.UUID], bool] = {}
@@ -177,6 +188,7 @@ class _Applier:
                 self.seen = version
             else:
                 self.prior_ops[op_id] = (advisor_id, version)
+        self._load_first_results()
         keys = {(c.entity, c.record_id) for c in changes}
         # The records the scope rules will look up: a participation's activity and person, an
         # activity's leaders (see `scope.write_refusal`).
@@ -196,6 +208,16 @@ class _Applier:
                     with contextlib.suppress(ValueError):
                         keys.add((ref, uuid.UUID(str(value))))
         self.book.preload(keys)
+
+    def _load_first_results(self) -> None:
+        """The results operations accepted before got, for their replay in another batch (the
+        laptop re-batched after a lost answer): their version only if the device held it then,
+        their conflicts — told once, in that answer, which never arrived."""
+        for chunk in chunks(list(self.prior_ops)):
+            for op_id, stored in self.book.session.execute(_FIRST_RESULTS, {"ops": chunk}):
+                for raw in stored["results"]:
+                    if raw["op_id"] == str(op_id):
+                        self.first_results[op_id] = OpResult.model_validate(raw)
 
     def since_draft(self, session: Session, request: SyncRequest) -> tuple[bool, bool]:
         """Under the lock: (was the batch applied meanwhile, is the draft still current?).
@@ -265,11 +287,19 @@ class _Applier:
             return first.model_copy(update={"status": "duplicate", "conflicts": []})
         prior = self.prior_ops.get(change.op_id)
         if prior is not None:
-            advisor_id, version = prior
+            advisor_id, _version = prior
             if advisor_id != self.caller.advisor_id:
                 result = rejected(change, "Identifiant d'opération déjà utilisé par un autre compte.")
             else:
-                result = OpResult(op_id=change.op_id, status="duplicate", version=version)
+                # As first answered; with no stored answer (written by an older server), no
+                # version: the laptop keeps its base and its next pull brings the record.
+                first_result = self.first_results.get(change.op_id)
+                result = OpResult(
+                    op_id=change.op_id,
+                    status="duplicate",
+                    version=first_result.version if first_result is not None else None,
+                    conflicts=first_result.conflicts if first_result is not None else [],
+                )
         elif isinstance(item, OpResult):
             result = item
         else:

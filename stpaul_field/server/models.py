@@ -115,6 +115,10 @@ class AppliedBatch(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     results: Mapped[dict[str, Any]]  # {"results": [OpResult as JSON, …]}
 
+    # An operation pushed again in another batch: its first results, found by the journal's
+    # device and time (`server.batch`).
+    __table_args__ = (Index("ix_applied_batch_device_at", "device_id", "created_at"),)
+
 
 class Journal(Base):
     """Append-only audit trail of accepted writes: who, which device, what, when.

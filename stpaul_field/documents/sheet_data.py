@@ -25,6 +25,7 @@ from stpaul_field.domain.values import (
     duration_label,
 )
 from stpaul_field.store.models import Activity, Advisor, Beneficiary, Participation, Venue
+from stpaul_field.store.venues import venue_named
 
 WORKSHOP = "workshop"
 CANCELLED = "cancelled"
@@ -181,13 +182,7 @@ def blank_sheet(
 
 def find_venue(session: Session, text: str) -> Venue | None:
     """The reference venue whose name is `text`, accents and case aside."""
-    wanted = fold(text)
-    if not wanted:
-        return None
-    for venue in session.scalars(select(Venue).where(Venue.deleted_at.is_(None))):
-        if fold(venue.name) == wanted:
-            return venue
-    return None
+    return venue_named(session, text)
 
 
 def advisor_name(session: Session, advisor_id: str | uuid.UUID | None) -> str:

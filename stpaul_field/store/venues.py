@@ -54,7 +54,7 @@ def save_venue(session: Session, data: VenueData, venue_id: uuid.UUID | None = N
         }
     )
     errors = venue_errors(clean)
-    twin = _same_name(session, clean.name, venue_id)
+    twin = venue_named(session, clean.name, venue_id)
     if twin is not None:
         errors.append(FieldError("name", f"Un lieu porte déjà ce nom : {twin.name}."))
     if errors:
@@ -81,8 +81,11 @@ def set_active(session: Session, venue_id: uuid.UUID, active: bool) -> uuid.UUID
     return save_venue(session, replace(data_of(venue), active=active), venue_id)
 
 
-def _same_name(session: Session, name: str, other_than: uuid.UUID | None) -> Venue | None:
+def venue_named(session: Session, name: str, other_than: uuid.UUID | None = None) -> Venue | None:
+    """The venue (not deleted) whose name is `name`, accents and case aside."""
     wanted = fold(name)
+    if not wanted:
+        return None
     for venue in session.scalars(select(Venue).where(Venue.deleted_at.is_(None))):
         if venue.id != other_than and fold(venue.name) == wanted:
             return venue

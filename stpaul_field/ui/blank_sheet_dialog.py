@@ -31,6 +31,7 @@ from stpaul_field.store.models import Venue
 from stpaul_field.ui import i18n, printing
 from stpaul_field.ui.context import AppContext
 from stpaul_field.ui.screen_fit import fit_to_screen
+from stpaul_field.ui.widgets.field_errors import ERROR_STYLE
 from stpaul_field.ui.widgets.typed_fields import DateField, TimeField
 from stpaul_field.ui.widgets.venue_combo import VenueCombo
 
@@ -38,6 +39,7 @@ from stpaul_field.ui.widgets.venue_combo import VenueCombo
 class BlankSheetDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setStyleSheet(ERROR_STYLE)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Feuille d'émargement vierge"))
         intro = QLabel(
@@ -69,8 +71,8 @@ class BlankSheetDialog(QDialog):
         form.addRow(self.tr("&Lieu :"), self.venue)
         form.addRow(self.tr("Autre l&ieu :"), self.other_venue)
         self.error = QLabel()
+        self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.preview_button = QPushButton(self.tr("&Aperçu…"))
         self.print_button = QPushButton(self.tr("&Imprimer…"))

@@ -37,6 +37,7 @@ from stpaul_field.ui.context import AppContext
 from stpaul_field.ui.screen_fit import fit_to_screen
 from stpaul_field.ui.widgets.choice_combo import ChoiceCombo
 from stpaul_field.ui.widgets.commune_field import CommuneField
+from stpaul_field.ui.widgets.field_errors import ERROR_STYLE
 
 COORDINATOR = "coordinator"
 
@@ -52,6 +53,7 @@ class VenueEditor(QDialog):
         self, ctx: AppContext, venue_id: uuid.UUID | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.setStyleSheet(ERROR_STYLE)
         self.ctx = ctx
         self.venue_id = venue_id
         self.setWindowTitle(self.tr("Modifier le lieu") if venue_id else self.tr("Nouveau lieu"))
@@ -69,8 +71,8 @@ class VenueEditor(QDialog):
         form.addRow(self.tr("&Commune :"), self.commune)
         form.addRow(self.tr("&Adresse :"), self.address)
         self.error = QLabel()
+        self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

@@ -15,6 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from stpaul_field.paths import AppPaths
+from stpaul_field.settings import Settings
 from stpaul_field.store import keys
 from stpaul_field.store.backup import DAILY_REASON, describe_backups
 from stpaul_field.store.database import Store
@@ -131,3 +132,17 @@ def test_cancel_at_the_first_passphrase_quits_and_creates_nothing(qapp, paths, n
     assert seen["code"] == 0 and not seen["window_seen"]
     assert not paths.store_file.exists()
     assert not keys.key_info_file(paths).exists()
+
+
+def test_a_store_that_finishes_opening_after_the_app_quit_is_closed_without_a_window(qapp, paths, qtbot):
+    # Ctrl+C while the store is still opening (a slow first backup of the day): the open job
+    # delivers after the event loop ended; a window built then outlived the app (exit -11).
+    launcher = app_module.Launcher(paths, Settings(paths.settings_file))
+    launcher.closing = True
+    store = Store.open(paths, passphrase=PASSPHRASE)
+    closed: list[bool] = []
+    real_close = store.close
+    store.close = lambda: (closed.append(True), real_close())  # type: ignore[method-assign]
+    launcher._opened(store)
+    assert launcher.window is None and not _visible(MainWindow)
+    assert closed == [True]

@@ -71,6 +71,9 @@ class Launcher(QObject):
         self.dialog = None
         self._show_splash = True
         self._quit_on_close: bool | None = None
+        # Set once the event loop has ended (Ctrl+C, a quit while the store was opening): a
+        # store that finishes opening then is closed, never given a window that outlives the app.
+        self.closing = False
 
     def _hold_app_open(self) -> None:
         app = QApplication.instance()
@@ -106,6 +109,10 @@ class Launcher(QObject):
         from stpaul_field.ui.lock import LockController
         from stpaul_field.ui.main_window import MainWindow
 
+        if self.closing:
+            store.close()
+            self._close_splash()
+            return
         try:
             ctx = AppContext(store, self.settings, self.paths)
             self.window = MainWindow(ctx)
@@ -241,6 +248,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     launcher.start()
     with _quit_on_interrupt(app):
         code = app.exec()
+    launcher.closing = True
     tasks.wait_until_settled(10_000)
     if launcher.window is not None:
         launcher.window.ctx.store.close()

@@ -414,3 +414,16 @@ def test_the_same_person_at_the_same_minute_twice_asks_before_saving(qtbot, ctx,
     save_anyway.click()
     _wait_saved(qtbot, second)
     assert len(_activities(store)) == 2
+
+
+def test_with_no_venue_yet_the_form_offers_another_place_and_says_so(qtbot, ctx, store):
+    form = AccompanimentForm(ctx)
+    qtbot.addWidget(form)
+    assert form.no_venue_hint.isHidden() and form.place_type.code() == "lieu_activite"
+    with store.session() as s:
+        for venue in s.scalars(select(Venue)):
+            venue.active = False
+    bare = AccompanimentForm(ctx)
+    qtbot.addWidget(bare)
+    assert not bare.no_venue_hint.isHidden() and "Fichier › Lieux d'activité" in bare.no_venue_hint.text()
+    assert bare.place_type.code() == "autre"  # with its commune, asked in place of the venue

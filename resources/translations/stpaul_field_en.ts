@@ -436,87 +436,92 @@
       <translation>&amp;Municipality</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="232" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="227" />
+      <source>Aucun lieu d'activité n'est encore enregistré sur ce poste : le lieu est noté « Autre lieu » avec sa commune. Un coordinateur ajoute les lieux de la ville (Fichier › Lieux d'activité), qui arrivent avec la synchronisation.</source>
+      <translation>No venue is recorded on this laptop yet: the place is noted « Other place » with its commune. A coordinator adds the city's venues (File › Venues), which arrive with the sync.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="246" />
       <source>Quoi</source>
       <translation>What</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="235" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="249" />
       <source>T&amp;hématiques</source>
       <translation>T&amp;hemes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="238" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="252" />
       <source>Dé&amp;marches administratives</source>
       <translation>Ad&amp;ministrative procedures</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="241" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="255" />
       <source>ex. demande de RSA, carte grise…</source>
       <translation>e.g. RSA application, vehicle registration…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="243" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="257" />
       <source>&amp;Nom de la démarche</source>
       <translation>Procedure &amp;name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="246" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="260" />
       <source>Réalisée sous mandat Aidants Connect</source>
       <translation>Done under an Aidants Connect mandate</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="248" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="262" />
       <source>Aidants Connect</source>
       <translation>Aidants Connect</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="251" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="265" />
       <source>&amp;Matériel utilisé</source>
       <translation>&amp;Equipment used</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="262" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="276" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="266" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="280" />
       <source>N&amp;otes</source>
       <translation>N&amp;otes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="366" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="380" />
       <source>Déjà enregistré</source>
       <translation>Already recorded</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="369" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="383" />
       <source>Déjà enregistré : {0} a déjà une activité le {1}.</source>
       <translation>Already recorded: {0} already has an activity on {1}.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="371" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="385" />
       <source>Est-ce une autre activité, à enregistrer aussi ?</source>
       <translation>Is it another activity, to be recorded too?</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="372" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="386" />
       <source>&amp;Enregistrer quand même</source>
       <translation>&amp;Save anyway</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="373" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="387" />
       <source>&amp;Revenir au formulaire</source>
       <translation>&amp;Back to the form</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="409" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="423" />
       <source>Enregistrement impossible</source>
       <translation>Could not save</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="410" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="424" />
       <source>L'activité n'a pas été enregistrée : {0}</source>
       <translation>The activity was not saved: {0}</translation>
     </message>
@@ -3365,7 +3370,7 @@ Close and restart the application; the replaced data is in the “Before a resto
     <name>VenuesDialog</name>
     <message>
       <location filename="../../stpaul_field/ui/venues_dialog.py" line="136" />
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="153" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="159" />
       <source>Lieux d'activité</source>
       <translation>Venues</translation>
     </message>
@@ -3380,63 +3385,63 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation>Only a coordinator can add or edit the city's venues (a laptop enrolled as a coordinator). Until a venue exists, choose « Other place » in the form and give its commune.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="150" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="151" />
       <source>Nom</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="150" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="152" />
       <source>Type</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="150" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="153" />
       <source>Bassin de vie</source>
       <translation>Bassin de vie</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="150" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="154" />
       <source>Commune</source>
       <translation>Commune</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="150" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="155" />
       <source>État</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="159" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="165" />
       <source>&amp;Ajouter…</source>
       <translation>&amp;Add…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="160" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="166" />
       <source>&amp;Modifier…</source>
       <translation>&amp;Edit…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="161" />
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="210" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="167" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="216" />
       <source>&amp;Désactiver</source>
       <translation>&amp;Deactivate</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="163" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="169" />
       <source>Fermer</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="194" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="200" />
       <source>Actif</source>
       <translation>Active</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="194" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="200" />
       <source>Désactivé</source>
       <translation>Deactivated</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="210" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="216" />
       <source>&amp;Réactiver</source>
       <translation>&amp;Reactivate</translation>
     </message>

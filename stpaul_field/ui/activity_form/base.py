@@ -220,6 +220,20 @@ class ActivityForm(AsksBeforeDiscarding, QDialog):
         self.commune_label = self.errors.add_row(
             form, self.tr("&Commune"), self.commune, "commune", "postcode", "insee_code"
         )
+        # No venue yet (a fresh laptop before its first sync, a new îlet): « Autre lieu » with
+        # its commune, and the form says so and who adds venues.
+        self.no_venue_hint = QLabel(
+            self.tr(
+                "Aucun lieu d'activité n'est encore enregistré sur ce poste : le lieu est noté "
+                "« Autre lieu » avec sa commune. Un coordinateur ajoute les lieux de la ville "
+                "(Fichier › Lieux d'activité), qui arrivent avec la synchronisation."
+            )
+        )
+        self.no_venue_hint.setWordWrap(True)
+        self.no_venue_hint.setVisible(self.venue.count() <= 1)
+        form.addRow(self.no_venue_hint)
+        if self.venue.count() <= 1:
+            self.place_type.set_code("autre")
         self.place_type.currentIndexChanged.connect(self._place_changed)
         self._place_changed()
 

@@ -40,6 +40,22 @@ def _wait_saved(qtbot, form) -> None:
     qtbot.waitUntil(lambda: form.result() == form.DialogCode.Accepted, timeout=5000)
 
 
+def test_enter_while_the_search_is_running_takes_its_first_match(qtbot, ctx, store):
+    # Seen under Xvfb on a busy laptop: the pause after typing had ended and the search was
+    # running when Enter came; Enter found no match yet and did nothing.
+    helene = _person(store, "Hélène", "Payet")
+    ctx.set_venue(_a_venue(store))
+    form = AccompanimentForm(ctx)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    QTest.keyClicks(form.picker.search, "payet hel")
+    form.picker.search_now()  # the pause is over: the search is on the worker, no reply yet
+    QTest.keyClick(form.picker.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: form.beneficiary_id is not None, timeout=5000)
+    assert form.beneficiary_id == helene
+
+
 def test_accompaniment_with_the_keyboard_only(qtbot, ctx, store):
     helene = _person(store, "Hélène", "Payet")
     _person(store, "Henri", "Payet")

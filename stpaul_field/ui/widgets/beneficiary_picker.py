@@ -49,6 +49,10 @@ class BeneficiaryPicker(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._generation = 0
+        # Enter pressed while the search for what was typed is still running: take its first
+        # match when it arrives (under load the reply can come after the key).
+        self._take_on_reply = False
+        self._in_flight = False
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Nom, prénom ou téléphone…"))
         self.search.setAccessibleName(self.tr("Rechercher un bénéficiaire"))
@@ -75,7 +79,7 @@ class BeneficiaryPicker(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self._run_search)
-        self.search.textEdited.connect(lambda _t: self._timer.start())
+        self.search.textEdited.connect(self._edited)
         self.search.returnPressed.connect(self._take_first)
         self.search.installEventFilter(self)
         self.results.installEventFilter(self)
@@ -83,18 +87,33 @@ class BeneficiaryPicker(QWidget):
         self.create_button.clicked.connect(self._create)
 
     # -- searching
+    def _edited(self, _text: str) -> None:
+        self._take_on_reply = False
+        self._timer.start()
+
     def _run_search(self) -> None:
         query = self.search.text().strip()
         self._generation += 1
         generation = self._generation
         if len(query) < 2:
+            self._in_flight = False
             self._show([])
             return
+        self._in_flight = True
         self.ctx.read(
             lambda s: search_beneficiaries(s, query, limit=MAX_HITS),
-            lambda hits: self._show(hits) if generation == self._generation else None,
+            lambda hits: self._arrived(hits, generation),
             owner=self,
         )
+
+    def _arrived(self, hits, generation: int) -> None:
+        if generation != self._generation:
+            return  # a newer search (or a cleared picker) supersedes this reply
+        self._in_flight = False
+        self._show(hits)
+        if self._take_on_reply:
+            self._take_on_reply = False
+            self._take_first()
 
     def _show(self, hits) -> None:
         self.results.clear()
@@ -141,27 +160,15 @@ class BeneficiaryPicker(QWidget):
         return super().eventFilter(obj, event)
 
     def _take_first(self) -> None:
-        if self._timer.isActive():
+        if self._timer.isActive() or self._in_flight:
             # Results for what was just typed are not there yet: take the first when they come.
-            self._timer.stop()
-            query = self.search.text().strip()
-            self._generation += 1
-            generation = self._generation
-            self.ctx.read(
-                lambda s: search_beneficiaries(s, query, limit=MAX_HITS),
-                lambda hits: self._after_enter(hits, generation),
-                owner=self,
-            )
+            self._take_on_reply = True
+            if self._timer.isActive():
+                self.search_now()
             return
         item = self.results.item(0)
         if item is not None and item.flags() & Qt.ItemFlag.ItemIsEnabled:
             self._take(item)
-
-    def _after_enter(self, hits, generation: int) -> None:
-        if generation != self._generation:
-            return
-        self._show(hits)
-        self._take_first()
 
     def _take(self, item: QListWidgetItem) -> None:
         data = item.data(ID_ROLE)
@@ -173,6 +180,7 @@ class BeneficiaryPicker(QWidget):
 
     def clear(self) -> None:
         self._generation += 1
+        self._take_on_reply = self._in_flight = False
         self._timer.stop()
         self.search.clear()
         self.results.clear()

@@ -113,7 +113,13 @@ class Display:
         return self.run("xdotool", "getwindowname", window).strip()
 
     def focus(self, window: str) -> None:
+        """Activate `window` and wait until X says it has the keyboard (keys sent before are lost)."""
         self.run("xdotool", "windowactivate", "--sync", window)
+
+        def active() -> bool:
+            return self.run("xdotool", "getactivewindow", check=False).strip() == window
+
+        wait_for(active, f"le clavier dans la fenêtre {window}")
 
     def keys(self, *keys: str) -> None:
         """Real key events (XTEST) to the focused window, as a keyboard would send them."""

@@ -148,6 +148,7 @@ def test_accompaniment_typed_with_the_keyboard_only(display: Display, laptop: La
     display.focus(main)
     display.keys("ctrl+n")
     form = display.wait_window("Accompagnement individuel")
+    display.focus(form)
     display.type("payet hel")  # no accent: the search folds them
     display.keys("Return")
     display.type("navig")

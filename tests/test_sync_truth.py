@@ -214,3 +214,49 @@ def test_every_laptop_whose_equal_value_lost_is_told(world: SyncWorld) -> None:
         assert lost == [("commune", "Le Guillaume", "La Saline", True)], laptop.name
     assert [c.lost_is_mine for c in _conflicts(chloe)] == [False]
     assert marie.records() == paul.records() == chloe.records() == world.server_records()
+
+
+def test_repairs_see_the_half_pulled_in_an_earlier_page(world: SyncWorld) -> None:
+    """Issue 16: repairs run on each pulled page, but they look at the whole store — the twin
+    participation or the other side of a merge cycle that an earlier page (or this laptop)
+    brought. Marie's second laptop pulls one record a page and is the first to see both
+    halves: it folds and settles alone (Paul's own repairs are still queued on his laptop)."""
+    marie, paul, second = world.laptop("marie"), world.laptop("paul"), world.laptop("marie")
+    person = marie.add_person(first_name="Josette")
+    first_id, second_id = marie.add_person(first_name="Hélène"), marie.add_person(first_name="Helene")
+    workshop = _workshop(world, marie)
+    for laptop in (marie, paul, second):
+        laptop.sync()
+    for laptop in (marie, paul):  # offline: both add Josette, and merge the other way
+        with laptop.store.session() as s:
+            s.add(Participation(activity_id=workshop, beneficiary_id=person, attended=True))
+    with marie.store.session() as s:
+        merge_beneficiaries(s, second_id, first_id)
+    with paul.store.session() as s:
+        merge_beneficiaries(s, first_id, second_id)
+    marie.sync()
+    calls = [0]
+
+    def after_one_exchange() -> bool:
+        calls[0] += 1
+        return calls[0] > 1
+
+    engine = paul.engine()
+    try:  # Paul pushes and pulls once: his repairs are made, queued, not sent
+        engine.run(should_stop=after_one_exchange)
+    finally:
+        engine.transport.close()  # type: ignore[attr-defined]
+    assert paul.outbox()
+
+    engine = second.engine(page_size=1)
+    try:
+        engine.run()
+    finally:
+        engine.transport.close()  # type: ignore[attr-defined]
+    server = world.server_records()
+    assert _live_participations(server, workshop) == [(str(person), True)]
+    assert _live_people(server, {first_id, second_id}) == [min(first_id, second_id)]
+    for laptop in (paul, marie, second):
+        assert laptop.sync().rejected == 0
+    for laptop in (marie, paul, second):
+        assert laptop.records() == world.server_records(), laptop.name

@@ -229,10 +229,11 @@ class ActivityForm(AsksBeforeDiscarding, QDialog):
                 "(Fichier › Lieux d'activité), qui arrivent avec la synchronisation."
             )
         )
+        no_venue = self.venue.count() <= 1  # only « Autre lieu » in the list
         self.no_venue_hint.setWordWrap(True)
-        self.no_venue_hint.setVisible(self.venue.count() <= 1)
+        self.no_venue_hint.setVisible(no_venue)
         form.addRow(self.no_venue_hint)
-        if self.venue.count() <= 1:
+        if no_venue:
             self.place_type.set_code("autre")
         self.place_type.currentIndexChanged.connect(self._place_changed)
         self._place_changed()

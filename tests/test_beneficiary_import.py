@@ -310,3 +310,77 @@ def test_a_row_with_a_character_the_central_record_refuses_is_not_imported(store
         "Ligne 2, colonne « Notes » : Notes : caractère nul (U+0000) interdit, retirez-le."
     ]
     assert found.counts() == {"créer": 1, "fusionner": 0, "ignorer": 1, "erreurs": 1}
+
+
+def _commune(cells: dict[str, str]) -> tuple[tuple[str, str, str], list[str]]:
+    from stpaul_field.domain.beneficiary_import import parse_row
+
+    row = parse_row(9, {"last_name": "Payet", "first_name": "Marie", **cells}, {}, TODAY)
+    return (row.data.commune, row.data.insee_code, row.data.postcode), [str(e) for e in row.errors]
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        ({"commune": "Saint-Paul"}, ("Saint-Paul", "97415", "97460")),
+        ({"commune": "st paul"}, ("Saint-Paul", "97415", "97460")),  # as registers abbreviate it
+        ({"commune": "STE-MARIE"}, ("Sainte-Marie", "97418", "97438")),
+        ({"commune": "L’Étang-Salé"}, ("L'Étang-Salé", "97404", "97427")),
+        ({"insee_code": "97415"}, ("Saint-Paul", "97415", "97460")),
+        ({"postcode": "97460"}, ("Saint-Paul", "97415", "97460")),  # its centre and Plateau Caillou
+        ({"postcode": "97434"}, ("Saint-Paul", "97415", "97434")),  # Saint-Gilles les Bains
+        # 97411 is Saint-Denis's INSEE code, but as a postcode it is Bois de Nèfles Saint-Paul.
+        ({"postcode": "97411"}, ("Saint-Paul", "97415", "97411")),
+        ({"postcode": "97400"}, ("Saint-Denis", "97411", "97400")),
+        ({"commune": "Bellemène", "postcode": "97460"}, ("Bellemène", "97415", "97460")),
+        ({"commune": "Paris", "insee_code": "75056", "postcode": "75001"}, ("Paris", "75056", "75001")),
+        ({"commune": "Lyon", "postcode": "69001"}, ("Lyon", "", "69001")),
+    ],
+)
+def test_a_commune_given_by_its_name_its_insee_code_or_its_postcode(
+    cells: dict[str, str], expected: tuple[str, str, str]
+) -> None:
+    assert _commune(cells) == (expected, [])
+
+
+@pytest.mark.parametrize(
+    ("cells", "message"),
+    [
+        ({"commune": "Saint-Pol"}, "colonne « Commune » : Commune « Saint-Pol » inconnue"),
+        (
+            {"commune": "Saint-Pol", "postcode": "97499"},
+            "colonne « Commune » : Commune « Saint-Pol » inconnue",
+        ),
+        ({"insee_code": "97499"}, "colonne « Code INSEE » : Code INSEE « 97499 » inconnu à La Réunion"),
+        ({"postcode": "97499"}, "colonne « Code postal » : Code postal « 97499 » inconnu à La Réunion"),
+        ({"postcode": "75001"}, "colonne « Code postal » : Code postal « 75001 » inconnu à La Réunion"),
+        (
+            {"commune": "Saint-Denis", "insee_code": "97415"},
+            "colonne « Code INSEE » : Le code INSEE « 97415 » est celui de Saint-Paul, "
+            "pas de « Saint-Denis »",
+        ),
+    ],
+)
+def test_an_unknown_commune_gets_a_french_error_on_its_column(cells: dict[str, str], message: str) -> None:
+    _place, errors = _commune(cells)
+    assert len(errors) == 1 and errors[0].startswith(f"Ligne 9, {message}")
+
+
+def test_the_coops_template_resolves_its_communes_by_postcode_too(store: Store, tmp_path: Path) -> None:
+    # The template's Commune columns hold the INSEE code and formulas; a city that filled them
+    # by hand may give only the postcode, or only the name.
+    path = coop_template(tmp_path / "modele.xlsx", [["Técher", "Hélène", 1958, "", "", "", "F", ""]])
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    ws = wb["Bénéficiaires"]
+    ws["D4"], ws["F4"] = "", "97460"
+    ws.append(["Payet", "Marie", 1970, "la saline", "", "", "", "", "F", ""])
+    ws.append(["Boyer", "Paul", 1980, "", "97499", "", "", "", "M", ""])
+    wb.save(path)
+    found = _preview(store, reader.read_file(path))
+    places = [(r.data.commune, r.data.insee_code, r.data.postcode) for r in found.rows]
+    assert places[:2] == [("Saint-Paul", "97415", "97460"), ("La Saline", "97415", "97422")]
+    assert [str(e) for e in found.errors] == [
+        "Ligne 6, colonne « Code INSEE » : Code INSEE « 97499 » inconnu à La Réunion (97401 à 97424)."
+    ]

@@ -67,14 +67,92 @@ COMMUNES = {
     c["insee_code"]: Commune(c["name"], c["insee_code"], c["postcode"]) for c in _REFERENCE["communes"]
 }
 # Saint-Paul's places that registers name as the commune (« La Saline »): kept as named.
-_BY_NAME = {
-    fold(c.name).replace("-", " "): c
-    for c in [*COMMUNES.values(), *(Commune(**x) for x in _REFERENCE["localities"])]
-}
+_PLACES = [*COMMUNES.values(), *(Commune(**x) for x in _REFERENCE["localities"])]
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte"}  # « St-Paul », « Ste Marie »
+
+
+def _name_key(name: str) -> str:
+    words = fold(name).replace("-", " ").replace("'", " ").replace("’", " ").split()
+    return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
+
+
+_BY_NAME = {_name_key(c.name): c for c in _PLACES}
+# A postcode gives the commune (its INSEE code) that holds it: 97460 is Saint-Paul's (its
+# centre and Plateau Caillou), and so are 97411, 97422, 97423, 97434, 97435 of its places —
+# though 97411, 97422 and 97423 are also the INSEE codes of Saint-Denis, Le Tampon and Les
+# Trois-Bassins: a postcode is read as one only from a postcode column.
+_BY_POSTCODE: dict[str, set[str]] = {}
+for _place in _PLACES:
+    _BY_POSTCODE.setdefault(_place.postcode, set()).add(_place.insee_code)
+REUNION_PREFIX = "974"  # La Réunion's INSEE codes and postcodes, all known offline
 
 
 def commune_named(name: str) -> Commune | None:
-    return _BY_NAME.get(fold(name).replace("-", " "))
+    return _BY_NAME.get(_name_key(name))
+
+
+def resolve_commune(name: str, insee: str, postcode: str) -> tuple[Commune, tuple[str, str] | None]:
+    """A commune given by its name, its INSEE code or its postcode (any of them, as the Coop's
+    template's Commune columns), completed from the others; with the error (field, French
+    message) when it cannot be known. A commune outside La Réunion needs its name and a code."""
+    if insee:
+        known = COMMUNES.get(insee)
+        if known is not None:
+            named = commune_named(name) if name else None
+            if named is not None and named.insee_code != insee:
+                return Commune(name, insee, postcode), (
+                    "insee_code",
+                    f"Le code INSEE « {insee} » est celui de {known.name}, pas de « {name} ».",
+                )
+            # The Coop's template fills name and postcode by formulas, maybe never computed.
+            return Commune(name or known.name, insee, postcode or known.postcode), None
+        if insee.startswith(REUNION_PREFIX):
+            return Commune(name, insee, postcode), (
+                "insee_code",
+                f"Code INSEE « {insee} » inconnu à La Réunion (97401 à 97424).",
+            )
+        if not name:
+            return Commune(name, insee, postcode), (
+                "insee_code",
+                f"Commune inconnue pour le code INSEE « {insee} » : indiquez aussi son nom.",
+            )
+        return Commune(name, insee, postcode), None
+    if name:
+        known = commune_named(name)
+        if known is not None:
+            return Commune(known.name, known.insee_code, postcode or known.postcode), None
+        if postcode:
+            by_code = _by_postcode(postcode)
+            if by_code is not None:
+                # A place of the commune not in our list (« Bellemène »): kept as named.
+                return Commune(name, by_code.insee_code, postcode), None
+            if not postcode.startswith(REUNION_PREFIX):
+                return Commune(name, "", postcode), None  # outside La Réunion, as given
+        return Commune(name, "", postcode), (
+            "commune",
+            f"Commune « {name} » inconnue : indiquez son code INSEE ou son code postal.",
+        )
+    if postcode:
+        candidates = sorted(_BY_POSTCODE.get(postcode, set()))
+        if len(candidates) > 1:
+            names = " ou ".join(COMMUNES[c].name for c in candidates)
+            return Commune("", "", postcode), (
+                "postcode",
+                f"Le code postal « {postcode} » est celui de {names} : indiquez le nom de la commune.",
+            )
+        by_code = _by_postcode(postcode)
+        if by_code is not None:
+            return Commune(by_code.name, by_code.insee_code, postcode), None
+        return Commune("", "", postcode), (
+            "postcode",
+            f"Code postal « {postcode} » inconnu à La Réunion : indiquez le nom de la commune.",
+        )
+    return Commune("", "", ""), None
+
+
+def _by_postcode(postcode: str) -> Commune | None:
+    candidates = _BY_POSTCODE.get(postcode, set())
+    return COMMUNES[next(iter(candidates))] if len(candidates) == 1 else None
 
 
 def _gender(raw: str) -> str | None:
@@ -106,20 +184,10 @@ def parse_row(number: int, cells: Mapping[str, str], columns: Mapping[str, str],
         gender = _gender(text("gender"))
         if gender is None:
             error("gender", f"Genre « {text('gender')} » inconnu : Féminin, Masculin ou Non communiqué.")
-    commune, insee, postcode = text("commune"), text("insee_code"), text("postcode")
-    if insee:
-        known = COMMUNES.get(insee)
-        if known is not None:
-            # The Coop's template fills name and postcode by formulas, maybe never computed.
-            commune, postcode = commune or known.name, postcode or known.postcode
-        elif not commune:
-            error("insee_code", f"Commune inconnue pour le code INSEE « {insee} » : indiquez aussi son nom.")
-    elif commune:
-        known = commune_named(commune)
-        if known is not None:
-            commune, insee, postcode = known.name, known.insee_code, postcode or known.postcode
-        elif not postcode:
-            error("commune", f"Commune « {commune} » inconnue : indiquez son code INSEE ou son code postal.")
+    place, wrong = resolve_commune(text("commune"), text("insee_code"), text("postcode"))
+    commune, insee, postcode = place.name, place.insee_code, place.postcode
+    if wrong is not None:
+        error(*wrong)
     data = BeneficiaryData(
         first_name=text("first_name"),
         last_name=text("last_name"),

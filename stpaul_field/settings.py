@@ -66,8 +66,9 @@ ATTENDANCE_REMINDER_DAY = _declare(
     "attendance_reminder_day", str, "", "Jour du dernier rappel des émargements à saisir"
 )
 RETENTION_YEARS = _declare("retention_years", int, 2, "Anonymiser après N années sans activité")
+# {digest of a set of headers: {field: header}}: headers only, never a cell of the file.
 IMPORT_COLUMNS = _declare(
-    "import_columns", str, "", "Colonnes d'un fichier de la ville, retenues au dernier import (JSON)"
+    "import_columns", str, "", "Colonnes des fichiers de la ville, retenues par jeu d'en-têtes (JSON)"
 )
 
 

@@ -384,3 +384,50 @@ def test_the_coops_template_resolves_its_communes_by_postcode_too(store: Store, 
     assert [str(e) for e in found.errors] == [
         "Ligne 6, colonne « Code INSEE » : Code INSEE « 97499 » inconnu à La Réunion (97401 à 97424)."
     ]
+
+
+def _city_file(path: Path, headers: list[str], rows: list[list[str]]) -> Path:
+    wb = Workbook()
+    for row in [headers, *rows]:
+        wb.active.append(row)
+    wb.save(path)
+    return path
+
+
+def test_each_set_of_headers_keeps_its_own_mapping_and_no_personal_data(
+    store: Store, paths: AppPaths, tmp_path: Path, capsys
+) -> None:
+    # Two services of the city, two spreadsheets of their own: each mapping is remembered for
+    # its headers (the second does not replace the first), and offered again for them only.
+    ccas = _city_file(tmp_path / "ccas.xlsx", ["NOM USAGE", "PRENOM USUEL"], [["Payet", "Marie"]])
+    mdph = _city_file(tmp_path / "mdph.xlsx", ["Ident.", "Pren.", "Tel. fixe"], [["Hoarau", "Jean", ""]])
+    store.close()
+    base = ["--data-dir", str(paths.data.parent), "import", "beneficiaries"]
+    assert main([*base, str(ccas), "--colonne", "Nom=NOM USAGE", "--colonne", "Prénom=PRENOM USUEL"]) == 0
+    assert main([*base, str(mdph), "--colonne", "Nom=Ident.", "--colonne", "Prénom=Pren."]) == 0
+    capsys.readouterr()
+    # Next month's files: same headers (in another order, for one), other people.
+    again = _city_file(tmp_path / "ccas2.xlsx", ["PRENOM USUEL", "NOM USAGE"], [["Rose", "Nativel"]])
+    assert main([*base, str(again), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "NOM USAGE → Nom" in out and "retenue au dernier import" in out and "À créer : 1" in out
+    assert main([*base, str(mdph), "--dry-run"]) == 0
+    assert "Ident. → Nom" in capsys.readouterr().out
+    # A file with other headers is not read with someone else's mapping.
+    other = _city_file(tmp_path / "autre.xlsx", ["NOM USAGE", "PRENOM"], [["Grondin", "Thérèse"]])
+    assert main([*base, str(other), "--dry-run"]) == 2
+    assert "--colonne" in capsys.readouterr().out
+    stored = paths.settings_file.read_text(encoding="utf-8")
+    kept = reader.remembered_mappings(Settings(paths.settings_file).get(IMPORT_COLUMNS))
+    assert kept == {
+        reader.header_signature(["NOM USAGE", "PRENOM USUEL"]): {
+            "last_name": "NOM USAGE",
+            "first_name": "PRENOM USUEL",
+        },
+        reader.header_signature(["Ident.", "Pren.", "Tel. fixe"]): {
+            "last_name": "Ident.",
+            "first_name": "Pren.",
+        },
+    }
+    for name in ("Payet", "Marie", "Hoarau", "Jean"):
+        assert name not in stored

@@ -76,3 +76,25 @@ def test_the_register_view_has_an_import_button(qtbot, store: Store):
     view = RegisterView(store)
     qtbot.addWidget(view)
     assert view.import_button.text() == "&Importer…"
+
+
+def test_the_mapping_remembered_for_a_files_headers_is_offered_again_in_the_app(
+    qtbot, store: Store, paths, tmp_path: Path
+):
+    from stpaul_field.documents import beneficiary_import as reader
+    from stpaul_field.settings import IMPORT_COLUMNS, Settings
+
+    path = tmp_path / "ccas.csv"
+    path.write_text("NOM USAGE;PRENOM USUEL\nPayet;Marie\n", encoding="utf-8")
+    settings = Settings(paths.settings_file)
+    mapping = {"last_name": "NOM USAGE", "first_name": "PRENOM USUEL"}
+    read = reader.read_file(path, mapping)
+    settings.set(IMPORT_COLUMNS, reader.remember_mapping("", read))  # as a first import leaves it
+    view = RegisterView(store, settings)
+    qtbot.addWidget(view)
+    dialog = ImportDialog(store, view, view.settings)
+    with qtbot.waitSignal(dialog.previewed, timeout=10_000):
+        dialog.load(path)
+    assert "À créer : 1" in dialog.summary.text()
+    assert "Colonnes retenues" in dialog.summary.text()
+    assert dialog.import_button.isEnabled()

@@ -10,10 +10,12 @@ shows it, for `domain.beneficiary_import.parse_row`.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import json
 import zipfile
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +73,43 @@ class ReadFile:
     columns: dict[str, str]  # field -> the file's header (or column letter) read for it
     ignored: list[str]  # the file's headers no field takes
     rows: list[tuple[int, dict[str, str]]]  # (row number, text by field)
+    signature: str = ""  # its header row's (`header_signature`): what a mapping is remembered by
+    mapping: dict[str, str] = field(default_factory=dict)  # the mapping given or remembered
+    remembered: bool = False  # the mapping is the one remembered for these headers
+
+
+# ---- mappings remembered per set of headers ----------------------------------------------
+
+
+def header_signature(cells: Iterable[str]) -> str:
+    """A set of headers, whatever their order, as a short digest: the key a mapping is
+    remembered by in the laptop's settings (which so hold no cell of a file, only headers)."""
+    headers = sorted({fold(c) for c in cells if c and c.strip()})
+    return hashlib.sha256("\x1f".join(headers).encode()).hexdigest()[:16]
+
+
+def remembered_mappings(text: str) -> dict[str, dict[str, str]]:
+    """The setting's JSON: {signature: {field: header}}; anything else (a damaged setting, or
+    the one mapping of every file that versions before December 2026 kept) is ignored."""
+    try:
+        loaded = json.loads(text) if text else {}
+    except ValueError:
+        return {}
+    if not isinstance(loaded, dict):
+        return {}
+    return {
+        sig: {f: h for f, h in m.items() if f in FIELDS and isinstance(h, str)}
+        for sig, m in loaded.items()
+        if isinstance(m, dict)
+    }
+
+
+def remember_mapping(text: str, read: ReadFile) -> str:
+    """The setting's JSON with `read`'s mapping remembered for its headers."""
+    known = remembered_mappings(text)
+    if read.signature and read.mapping:
+        known[read.signature] = dict(read.mapping)
+    return json.dumps(known, ensure_ascii=False, sort_keys=True)
 
 
 def _text(value: Any) -> str:
@@ -102,8 +141,32 @@ def _header_row(grid: list[list[str]], mapping: Mapping[str, str]) -> int | None
     return None
 
 
-def _by_header(grid: list[list[str]], layout: str, mapping: Mapping[str, str], first_number: int) -> ReadFile:
+def _remembered_row(
+    grid: list[list[str]], remembered: Mapping[str, Mapping[str, str]]
+) -> tuple[int, dict[str, str]] | None:
+    """The first row (within the first 30) whose headers have a remembered mapping."""
+    for i, row in enumerate(grid[:30]):
+        found = remembered.get(header_signature(row)) if any(row) else None
+        if found:
+            return i, dict(found)
+    return None
+
+
+def _by_header(
+    grid: list[list[str]],
+    layout: str,
+    mapping: Mapping[str, str],
+    first_number: int,
+    remembered: Mapping[str, Mapping[str, str]] | None = None,
+) -> ReadFile:
     at = _header_row(grid, mapping)
+    from_memory = False
+    if not mapping and remembered:
+        # The headers this laptop was told about last time win over guessing from their names.
+        hit = _remembered_row(grid, remembered)
+        if hit is not None:
+            at, mapping = hit
+            from_memory = True
     if at is None:
         wanted = " et ".join(f"« {FIELDS[n]} »" for n in ("last_name", "first_name"))
         raise ImportFileError(
@@ -126,7 +189,7 @@ def _by_header(grid: list[list[str]], layout: str, mapping: Mapping[str, str], f
         cells = {name: (row[i] if i < len(row) else "") for name, i in index.items()}
         if any(cells.values()):
             rows.append((first_number + offset, cells))
-    return ReadFile(layout, columns, ignored, rows)
+    return ReadFile(layout, columns, ignored, rows, header_signature(header), dict(mapping), from_memory)
 
 
 def _check_size(count: int) -> None:
@@ -182,8 +245,13 @@ def _csv_grid(data: bytes) -> list[list[str]]:
     return grid
 
 
-def read_file(path: Path, mapping: Mapping[str, str] | None = None) -> ReadFile:
-    """The file's rows by field; `mapping` gives the header of a field a file names its own way."""
+def read_file(
+    path: Path,
+    mapping: Mapping[str, str] | None = None,
+    remembered: Mapping[str, Mapping[str, str]] | None = None,
+) -> ReadFile:
+    """The file's rows by field; `mapping` gives the header of a field a file names its own way,
+    and without it `remembered` ({signature: mapping}) the one last given for the same headers."""
     mapping = dict(mapping or {})
     try:
         with path.open("rb") as f:
@@ -204,11 +272,11 @@ def read_file(path: Path, mapping: Mapping[str, str] | None = None) -> ReadFile:
             raise ImportFileError("Ce classeur n'a aucune feuille.")
         grid = grids[sheet]
         layout = "export de la Coop" if sheet == COOP_SHEET else "fichier de la ville"
-        return _by_header(grid, layout, mapping, first_number=1)
+        return _by_header(grid, layout, mapping, 1, remembered)
     data = path.read_bytes()
     if not data.strip(b"\xef\xbb\xbf \r\n\t"):
         raise ImportFileError("Le fichier est vide : aucune personne à importer.")
-    return _by_header(_csv_grid(data), "fichier de la ville", mapping, first_number=1)
+    return _by_header(_csv_grid(data), "fichier de la ville", mapping, 1, remembered)
 
 
 def _is_coop_template(grid: list[list[str]]) -> bool:

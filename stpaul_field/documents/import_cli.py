@@ -9,7 +9,6 @@ of ours to its header, and the mapping is remembered for the next import.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
@@ -48,9 +47,8 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     settings = Settings(paths.settings_file)
     try:
         mapping = reader.parse_mapping(args.colonne)
-        if not mapping and settings.get(IMPORT_COLUMNS):
-            mapping = json.loads(settings.get(IMPORT_COLUMNS))
-        read = reader.read_file(Path(args.file), mapping)
+        remembered = reader.remembered_mappings(settings.get(IMPORT_COLUMNS))
+        read = reader.read_file(Path(args.file), mapping, remembered)
     except (reader.ImportFileError, ValueError) as error:
         print(f"Erreur : {error}")
         return 2
@@ -71,7 +69,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     finally:
         store.close()
     if args.colonne:
-        settings.set(IMPORT_COLUMNS, json.dumps(mapping, ensure_ascii=False))
+        settings.set(IMPORT_COLUMNS, reader.remember_mapping(settings.get(IMPORT_COLUMNS), read))
     print(
         f"Importé : {written.created} personne(s) créée(s), {written.joined} jointe(s) à une fiche "
         f"existante, {written.skipped} ligne(s) ignorée(s). "
@@ -85,6 +83,8 @@ def _print_preview(read: Any, found: Any, default: str) -> None:
     print(f"Fichier lu comme : {read.layout} — {len(read.rows)} ligne(s).")
     mapped = ", ".join(f"{read.columns[n]} → {label}" for n, label in _labels().items() if n in read.columns)
     print(f"Colonnes : {mapped}.")
+    if read.remembered:
+        print("(correspondance retenue au dernier import d'un fichier aux mêmes en-têtes)")
     if read.ignored:
         print(f"Colonnes ignorées : {', '.join(read.ignored)}.")
     print(

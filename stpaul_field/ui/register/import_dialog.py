@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from stpaul_field.documents import beneficiary_import as reader
+from stpaul_field.settings import IMPORT_COLUMNS, Settings
 from stpaul_field.store import beneficiary_import as importer
 from stpaul_field.store.database import Store
 from stpaul_field.ui import tasks
@@ -40,9 +41,10 @@ class ImportDialog(QDialog):
     imported = Signal(object)  # the store's `Written`
     previewed = Signal()
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None, settings: Settings | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.settings = settings
         self.found: importer.Preview | None = None
         self.read: reader.ReadFile | None = None
         self.setWindowTitle(self.tr("Importer des bénéficiaires"))
@@ -101,9 +103,11 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.show()
         store = self.store
+        # The mapping given for the same headers last time (CLI's --colonne), if any.
+        remembered = reader.remembered_mappings(self.settings.get(IMPORT_COLUMNS) if self.settings else "")
 
         def work(report: Any) -> tuple[reader.ReadFile, importer.Preview]:
-            read = reader.read_file(path)
+            read = reader.read_file(path, None, remembered)
             with store.reader() as session:
                 found = importer.preview(
                     session, read.rows, read.columns, progress=lambda done, total: report((done, total))
@@ -191,6 +195,11 @@ class ImportDialog(QDialog):
                 c["ignorer"],
                 c["erreurs"],
                 len(self.found.duplicates),
+            )
+            + (
+                self.tr(" Colonnes retenues au dernier import d'un fichier aux mêmes en-têtes.")
+                if self.read.remembered
+                else ""
             )
         )
 

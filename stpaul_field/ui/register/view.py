@@ -318,7 +318,7 @@ class RegisterView(QWidget):
         self.show_person(dialog.person_id)
 
     def import_file(self) -> ImportDialog:
-        dialog = ImportDialog(self.store, self)
+        dialog = ImportDialog(self.store, self, self.settings)
         dialog.imported.connect(self._after_import)
         dialog.open()
         dialog.choose()

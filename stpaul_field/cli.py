@@ -26,7 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "import": (
         "stpaul_field.documents.import_cli",
-        "importer des bénéficiaires (modèle ou export Coop, CSV/XLSX)",
+        "importer des bénéficiaires ou l'historique de vos activités (Coop, CSV/XLSX)",
     ),
     "export": ("stpaul_field.documents.export_cli", "exporter activités ou bénéficiaires (Coop, XLSX/CSV)"),
     "report": ("stpaul_field.documents.report_cli", "rapport mensuel en PDF (suivis, objectif, graphiques)"),

@@ -245,14 +245,9 @@ def _csv_grid(data: bytes) -> list[list[str]]:
     return grid
 
 
-def read_file(
-    path: Path,
-    mapping: Mapping[str, str] | None = None,
-    remembered: Mapping[str, Mapping[str, str]] | None = None,
-) -> ReadFile:
-    """The file's rows by field; `mapping` gives the header of a field a file names its own way,
-    and without it `remembered` ({signature: mapping}) the one last given for the same headers."""
-    mapping = dict(mapping or {})
+def sheets(path: Path, empty: str) -> dict[str, list[list[str]]]:
+    """A workbook's sheets as text, or a CSV file's one grid (under the name ""); the French
+    error of a file that cannot be read (`empty`: what an empty file lacks)."""
     try:
         with path.open("rb") as f:
             head = f.read(8)
@@ -264,19 +259,31 @@ def read_file(
             "votre tableur, enregistrez-le sans mot de passe au format .xlsx, puis importez-le."
         )
     if head.startswith(b"PK"):
-        grids = _xlsx_grids(path)
-        if COOP_SHEET in grids and _is_coop_template(grids[COOP_SHEET]) and not mapping:
-            return _coop_template(grids[COOP_SHEET], grids.get(COMMUNES_SHEET, []))
-        sheet = COOP_SHEET if COOP_SHEET in grids else next(iter(grids), None)
-        if sheet is None:
-            raise ImportFileError("Ce classeur n'a aucune feuille.")
-        grid = grids[sheet]
-        layout = "export de la Coop" if sheet == COOP_SHEET else "fichier de la ville"
-        return _by_header(grid, layout, mapping, 1, remembered)
+        return _xlsx_grids(path)
     data = path.read_bytes()
     if not data.strip(b"\xef\xbb\xbf \r\n\t"):
-        raise ImportFileError("Le fichier est vide : aucune personne à importer.")
-    return _by_header(_csv_grid(data), "fichier de la ville", mapping, 1, remembered)
+        raise ImportFileError(f"Le fichier est vide : {empty}.")
+    return {"": _csv_grid(data)}
+
+
+def read_file(
+    path: Path,
+    mapping: Mapping[str, str] | None = None,
+    remembered: Mapping[str, Mapping[str, str]] | None = None,
+) -> ReadFile:
+    """The file's rows by field; `mapping` gives the header of a field a file names its own way,
+    and without it `remembered` ({signature: mapping}) the one last given for the same headers."""
+    mapping = dict(mapping or {})
+    grids = sheets(path, "aucune personne à importer")
+    if "" in grids:
+        return _by_header(grids[""], "fichier de la ville", mapping, 1, remembered)
+    if COOP_SHEET in grids and _is_coop_template(grids[COOP_SHEET]) and not mapping:
+        return _coop_template(grids[COOP_SHEET], grids.get(COMMUNES_SHEET, []))
+    sheet = COOP_SHEET if COOP_SHEET in grids else next(iter(grids), None)
+    if sheet is None:
+        raise ImportFileError("Ce classeur n'a aucune feuille.")
+    layout = "export de la Coop" if sheet == COOP_SHEET else "fichier de la ville"
+    return _by_header(grids[sheet], layout, mapping, 1, remembered)
 
 
 def _is_coop_template(grid: list[list[str]]) -> bool:

@@ -1,9 +1,10 @@
-"""`stpaul-field import beneficiaries FILE [--dry-run]`: a register brought in from a file.
+"""`stpaul-field import beneficiaries FILE [--dry-run]`: a register brought in from a file;
+`stpaul-field import activities FILE [--dry-run]`: an advisor's history from the Coop's export.
 
 Prints the preview first (rows to create, to merge, to skip; every row's errors in French with
 its row and column; the duplicates found), then, unless --dry-run, writes it in one transaction
 through the outbox. A file of the city's own names its columns as it likes: --colonne maps one
-of ours to its header, and the mapping is remembered for the next import.
+of ours to its header, and the mapping is remembered for the next import of the same headers.
 """
 
 from __future__ import annotations
@@ -18,9 +19,16 @@ SHOWN = 200  # errors and duplicates listed in the terminal; the counts cover th
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("kind", choices=("beneficiaries",), help="ce qui est importé : des bénéficiaires")
     parser.add_argument(
-        "file", metavar="FICHIER", help="modèle ou export de la Coop, ou CSV/XLSX de la ville"
+        "kind",
+        choices=("beneficiaries", "activities"),
+        help="ce qui est importé : des bénéficiaires, ou l'historique de vos activités",
+    )
+    parser.add_argument(
+        "file",
+        metavar="FICHIER",
+        help="bénéficiaires : modèle ou export de la Coop, ou CSV/XLSX de la ville ; "
+        "activités : votre export des activités de la Coop",
     )
     parser.add_argument("--dry-run", action="store_true", help="montrer l'aperçu sans rien écrire")
     parser.add_argument(
@@ -39,6 +47,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
+    if args.kind == "activities":
+        return _run_activities(args, paths)
     from stpaul_field.documents import beneficiary_import as reader
     from stpaul_field.settings import IMPORT_COLUMNS, Settings
     from stpaul_field.store import beneficiary_import as importer
@@ -106,3 +116,64 @@ def _labels() -> dict[str, str]:
     from stpaul_field.domain.beneficiary_import import FIELDS
 
     return FIELDS
+
+
+def _run_activities(args: argparse.Namespace, paths: AppPaths) -> int:
+    from stpaul_field.documents.activity_import import read_activities
+    from stpaul_field.documents.beneficiary_import import ImportFileError
+    from stpaul_field.settings import CURRENT_ADVISOR, Settings
+    from stpaul_field.store import activity_import as importer
+    from stpaul_field.store.beneficiary_import import CHOICES
+    from stpaul_field.store.reference import current_advisor_id
+    from stpaul_field.unlock import open_store_interactive
+
+    if args.colonne:
+        print("Erreur : --colonne ne sert qu'aux bénéficiaires ; l'export de la Coop a ses colonnes.")
+        return 2
+    try:
+        read = read_activities(Path(args.file))
+    except ImportFileError as error:
+        print(f"Erreur : {error}")
+        return 2
+    default = CHOICES[args.doublons]
+    store = open_store_interactive(paths)
+    try:
+        with store.reader() as session:
+            advisor = current_advisor_id(session, Settings(paths.settings_file).get(CURRENT_ADVISOR))
+            found = importer.preview(session, read.activities, read.columns)
+        _print_activities(read, found, default)
+        if args.dry_run:
+            print("Aperçu seulement (--dry-run) : rien n'a été écrit.")
+            return 0
+        if advisor is None:
+            print("Erreur : ce poste n'a pas de conseiller ; inscrivez-le (enrol) avant d'importer.")
+            return 2
+        with store.session() as session:
+            written = importer.write(session, found, advisor, default=default)
+    finally:
+        store.close()
+    print(
+        f"Importé : {written.activities} activité(s) réalisée(s) ({written.accompaniments} "
+        f"accompagnement(s)), {written.people.created} personne(s) créée(s), {written.people.joined} "
+        "jointe(s) à une fiche existante. Elles partiront à la prochaine synchronisation."
+    )
+    return 0
+
+
+def _print_activities(read: Any, found: Any, default: str) -> None:
+    c = found.counts(default=default)
+    print(f"Fichier lu comme : {read.layout} — {read.rows} ligne(s), {len(read.activities)} activité(s).")
+    print(
+        f"Activités à créer : {c['activités']} ({c['accompagnements']} accompagnement(s)) · déjà "
+        f"importées : {c['déjà importées']} · en erreur : {c['en erreur']} · ignorées : {c['ignorées']}."
+    )
+    print(f"Personnes à créer : {c['personnes à créer']} · jointes au registre : {c['personnes à joindre']}.")
+    for error in found.errors[:SHOWN]:
+        print(f"  {error}")
+    if len(found.errors) > SHOWN:
+        print(f"  … et {len(found.errors) - SHOWN} autre(s) erreur(s).")
+    duplicates = list(found.duplicates.values())
+    if duplicates:
+        print(f"Déjà dans le registre ({len(duplicates)}) :")
+        for dup in duplicates[:SHOWN]:
+            print(f"  {dup}")

@@ -155,7 +155,7 @@ def _by_postcode(postcode: str) -> Commune | None:
     return COMMUNES[next(iter(candidates))] if len(candidates) == 1 else None
 
 
-def _gender(raw: str) -> str | None:
+def gender_of(raw: str) -> str | None:
     # As the Coop's import reads it: the first letter (F, M or N); Homme / Femme too.
     letter = fold(raw)[:1]
     return {"f": "feminin", "m": "masculin", "n": "non_communique", "h": "masculin"}.get(letter)
@@ -181,7 +181,7 @@ def parse_row(number: int, cells: Mapping[str, str], columns: Mapping[str, str],
             error("birth_year", f"« {raw_year} » n'est pas une année de naissance (4 chiffres, ex. 1958).")
     gender = None
     if text("gender"):
-        gender = _gender(text("gender"))
+        gender = gender_of(text("gender"))
         if gender is None:
             error("gender", f"Genre « {text('gender')} » inconnu : Féminin, Masculin ou Non communiqué.")
     place, wrong = resolve_commune(text("commune"), text("insee_code"), text("postcode"))

@@ -90,8 +90,10 @@ def save_activity(
     data: ActivityData,
     participants: list[ParticipantInput],
     activity_id: uuid.UUID | None = None,
+    new_id: uuid.UUID | None = None,
 ) -> uuid.UUID:
-    """Create or update one activity and its participations; all or nothing.
+    """Create or update one activity and its participations; all or nothing. `new_id`: the id
+    of a created one, when it is derived rather than made (an import's, from the Coop's ID CRA).
 
     Participations of people no longer listed are tombstoned, never deleted, so the
     change syncs; those still listed keep their row (and their attendance).
@@ -114,7 +116,7 @@ def save_activity(
     values["equipment"] = list(data.equipment)
     values["co_advisor_ids"] = [str(c) for c in data.co_advisor_ids]
     if activity_id is None:
-        activity = Activity(**values)
+        activity = Activity(**values) if new_id is None else Activity(id=new_id, **values)
         session.add(activity)
     else:
         activity = session.get(Activity, activity_id)

@@ -25,7 +25,10 @@ from stpaul_field.store.models import Beneficiary
 Choice = Literal["join", "create", "skip"]
 CHOICES: dict[str, Choice] = {"joindre": "join", "créer": "create", "ignorer": "skip"}
 # What joining fills in an existing record: only what it left empty, never what it holds.
-_FILLED = ("phone", "email", "birth_year", "commune", "postcode", "insee_code", "gender", "notes")
+_FILLED = (
+    *("phone", "email", "birth_year", "commune", "postcode", "insee_code", "gender", "notes"),
+    *("age_band", "social_status"),  # an activity history gives them, a register rarely
+)
 Progress = Callable[[int, int], None]
 
 
@@ -164,6 +167,8 @@ class Written:
     created: int
     joined: int
     skipped: int
+    # The person each written row is now, created or joined (an activity import links them).
+    people: dict[int, Beneficiary] = field(default_factory=dict, compare=False)
 
 
 def write(
@@ -210,4 +215,4 @@ def write(
         )
     session.add_all(created.values())
     session.flush()  # one flush: the outbox records every new person in the same transaction
-    return Written(len(created), joined, sum(1 for c in plan.values() if c == "skip"))
+    return Written(len(created), joined, sum(1 for c in plan.values() if c == "skip"), became)

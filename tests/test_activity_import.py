@@ -402,3 +402,16 @@ def test_the_command_line_previews_then_imports_once(
     assert main(base) == 0
     out = capsys.readouterr().out
     assert "déjà importées : 4" in out and "Importé : 0 activité(s)" in out
+
+
+def test_a_failure_while_writing_leaves_nothing_half_way(store: Store, tmp_path: Path) -> None:
+    read = read_activities(history(tmp_path / "coop.xlsx"))
+    with store.reader() as s:
+        found = importer.preview(s, read.activities, read.columns, TODAY)
+        advisor = local_advisor_id(s)
+    assert advisor is not None
+    with pytest.raises(OSError), store.session() as s:
+        importer.write(s, found, advisor, today=TODAY)  # flushed, not committed
+        raise OSError("coupure de courant")  # the laptop stops before the commit
+    assert _count(store, Activity) == 0 and _count(store, Beneficiary) == 0
+    assert _count(store, OutboxEntry) == 0

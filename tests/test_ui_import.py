@@ -98,3 +98,39 @@ def test_the_mapping_remembered_for_a_files_headers_is_offered_again_in_the_app(
     assert "À créer : 1" in dialog.summary.text()
     assert "Colonnes retenues" in dialog.summary.text()
     assert dialog.import_button.isEnabled()
+
+
+def test_the_activity_history_is_previewed_then_imported_from_the_register_view(
+    qtbot, store: Store, tmp_path: Path
+):
+    from stpaul_field.store.models import Activity
+    from stpaul_field.ui.register.activity_import_dialog import ActivityImportDialog
+    from tests.test_activity_import import history
+
+    with store.session() as s:
+        create_beneficiary(
+            s, BeneficiaryData(first_name="Kévin", last_name="BÈGUE", birth_year=1990), dt.date(2026, 12, 2)
+        )
+    view = RegisterView(store)
+    qtbot.addWidget(view)
+    assert view.import_activities_button.text() == "Importer des acti&vités…"
+    dialog = ActivityImportDialog(store, view)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.previewed, timeout=10_000):
+        dialog.load(history(tmp_path / "coop.xlsx"))
+    assert dialog.errors.rowCount() == 3
+    assert [dialog.errors.item(i, 1).text() for i in range(3)] == [
+        "Thématique(s) d’accompagnement",
+        "Nom du lieu",
+        "Date",
+    ]
+    assert dialog.duplicates.rowCount() == 1
+    assert "BÈGUE Kévin (registre)" in dialog.duplicates.item(0, 1).text()
+    assert "À créer : 4 (6 accompagnement(s))" in dialog.summary.text()
+    assert "Personnes à créer : 2 · jointes au registre : 1" in dialog.summary.text()
+    dialog.set_choice(23, "skip")  # Kévin's row: his accompaniment is left out
+    assert "À créer : 3 (5 accompagnement(s))" in dialog.summary.text()
+    with qtbot.waitSignal(dialog.imported, timeout=10_000) as blocker:
+        dialog.import_button.click()
+    assert blocker.args[0].activities == 3
+    assert _count(store, Activity) == 3

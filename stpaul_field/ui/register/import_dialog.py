@@ -8,6 +8,7 @@ the same as `stpaul-field import beneficiaries`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -45,8 +46,8 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.settings = settings
-        self.found: importer.Preview | None = None
-        self.read: reader.ReadFile | None = None
+        self.found: Any = None  # the store's preview (`importer.Preview` here)
+        self.read: Any = None  # the file as read (`reader.ReadFile` here)
         self.setWindowTitle(self.tr("Importer des bénéficiaires"))
         self.summary = QLabel(self.tr("Choisissez un fichier : modèle ou export de la Coop, ou CSV/XLSX."))
         self.summary.setWordWrap(True)
@@ -90,7 +91,7 @@ class ImportDialog(QDialog):
     def choose(self) -> None:
         name, _chosen = QFileDialog.getOpenFileName(
             self,
-            self.tr("Importer des bénéficiaires"),
+            self.windowTitle(),
             str(Path.home()),
             self.tr("Classeurs et CSV (*.xlsx *.csv *.txt);;Tous les fichiers (*)"),
         )
@@ -102,11 +103,15 @@ class ImportDialog(QDialog):
         self.summary.setText(self.tr("Lecture de {0}…").format(path.name))
         self.progress.setRange(0, 0)
         self.progress.show()
+        tasks.run_long(self._reader(path), self._progressed, self._show, self._failed, owner=self)
+
+    def _reader(self, path: Path) -> Callable[[Callable[[Any], None]], tuple[Any, Any]]:
+        """The background work that reads `path` and previews it (no widget touched there)."""
         store = self.store
         # The mapping given for the same headers last time (CLI's --colonne), if any.
         remembered = reader.remembered_mappings(self.settings.get(IMPORT_COLUMNS) if self.settings else "")
 
-        def work(report: Any) -> tuple[reader.ReadFile, importer.Preview]:
+        def work(report: Callable[[Any], None]) -> tuple[reader.ReadFile, importer.Preview]:
             read = reader.read_file(path, None, remembered)
             with store.reader() as session:
                 found = importer.preview(
@@ -114,7 +119,7 @@ class ImportDialog(QDialog):
                 )
             return read, found
 
-        tasks.run_long(work, self._progressed, self._show, self._failed, owner=self)
+        return work
 
     def _progressed(self, step: tuple[int, int]) -> None:
         done, total = step
@@ -207,16 +212,21 @@ class ImportDialog(QDialog):
     def write(self) -> None:
         if self.found is None:
             return
-        found, choices, store = self.found, self.choices(), self.store
         self.import_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
+        tasks.run_in_background(self._writer(), self._written, self._failed, owner=self)
+
+    def _writer(self) -> Callable[[], Any]:
+        """The background work that writes the preview, with the choices made, in one transaction."""
+        found, choices, store = self.found, self.choices(), self.store
+        assert isinstance(found, importer.Preview)
 
         def work() -> importer.Written:
             with store.session() as session:
                 return importer.write(session, found, choices)
 
-        tasks.run_in_background(work, self._written, self._failed, owner=self)
+        return work
 
     def _written(self, written: importer.Written) -> None:
         self.progress.hide()

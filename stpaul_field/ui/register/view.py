@@ -27,6 +27,7 @@ from stpaul_field.settings import Settings
 from stpaul_field.store import bin as trash
 from stpaul_field.store.database import Store
 from stpaul_field.store.models import Beneficiary
+from stpaul_field.ui.register.activity_import_dialog import ActivityImportDialog
 from stpaul_field.ui.register.detail import BeneficiaryDetail
 from stpaul_field.ui.register.editor import BeneficiaryDialog
 from stpaul_field.ui.register.import_dialog import ImportDialog
@@ -75,6 +76,13 @@ class RegisterView(QWidget):
         self.import_button.setToolTip(
             self.tr("Modèle ou export de la Coop, ou CSV/XLSX de la ville : aperçu avant d'importer.")
         )
+        self.import_activities_button = QPushButton(self.tr("Importer des acti&vités…"))
+        self.import_activities_button.setToolTip(
+            self.tr(
+                "Votre export des activités de la Coop : chaque activité, avec ses bénéficiaires "
+                "(retrouvés dans le registre ou créés) ; aperçu avant d'importer."
+            )
+        )
         top = QHBoxLayout()
         top.addWidget(search_label)
         top.addWidget(self.search, 1)
@@ -97,6 +105,7 @@ class RegisterView(QWidget):
         second.addWidget(self.descending)
         # On the second row: the first one already fills an 800-pixel-wide window.
         second.addWidget(self.import_button)
+        second.addWidget(self.import_activities_button)
 
         # -- undo bar, shown after a delete --
         self.undo_bar = QFrame()
@@ -162,6 +171,7 @@ class RegisterView(QWidget):
         self.table.activated.connect(lambda _index: self.edit_selected())
         self.new_button.clicked.connect(self.create_person)
         self.import_button.clicked.connect(self.import_file)
+        self.import_activities_button.clicked.connect(self.import_activities)
         self.edit_button.clicked.connect(self.edit_selected)
         self.merge_button.clicked.connect(self.merge_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -319,6 +329,13 @@ class RegisterView(QWidget):
 
     def import_file(self) -> ImportDialog:
         dialog = ImportDialog(self.store, self, self.settings)
+        dialog.imported.connect(self._after_import)
+        dialog.open()
+        dialog.choose()
+        return dialog
+
+    def import_activities(self) -> ActivityImportDialog:
+        dialog = ActivityImportDialog(self.store, self, self.settings)
         dialog.imported.connect(self._after_import)
         dialog.open()
         dialog.choose()

@@ -1,0 +1,87 @@
+"""« Importer des activités… » of the Bénéficiaires view: an advisor's history from their Coop
+activities export, previewed in the background as the beneficiaries import is (the same dialog:
+counts, every error by row and column, each person found in the register with its choice), then
+one transaction through the outbox.
+
+The reading and the checks are `documents.activity_import` and `store.activity_import`, the same
+as `stpaul-field import activities`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from stpaul_field.documents.activity_import import ReadActivities, read_activities
+from stpaul_field.settings import CURRENT_ADVISOR, Settings
+from stpaul_field.store import activity_import as importer
+from stpaul_field.store.database import Store
+from stpaul_field.store.reference import current_advisor_id
+from stpaul_field.ui.register.import_dialog import ImportDialog
+
+
+class ActivityImportDialog(ImportDialog):
+    """`ActivityImportDialog(store, parent, settings)`; `imported(written)` once written."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None, settings: Settings | None = None) -> None:
+        super().__init__(store, parent, settings)
+        self.setWindowTitle(self.tr("Importer l'historique de mes activités"))
+        self.summary.setText(
+            self.tr("Choisissez votre export des activités de la Coop (« Mes activités » → Exporter).")
+        )
+        self.errors_label.setText(self.tr("Erreurs (activités ignorées)"))
+        self.duplicates_label.setText(self.tr("Personnes déjà dans le registre : que faire de chacune ?"))
+
+    def _reader(self, path: Path) -> Callable[[Callable[[Any], None]], tuple[Any, Any]]:
+        store = self.store
+
+        def work(report: Callable[[Any], None]) -> tuple[ReadActivities, importer.ActivityPreview]:
+            read = read_activities(path)
+            with store.reader() as session:
+                found = importer.preview(
+                    session,
+                    read.activities,
+                    read.columns,
+                    progress=lambda done, total: report((done, total)),
+                )
+            return read, found
+
+        return work
+
+    def _count(self) -> None:
+        if self.found is None or self.read is None:
+            return
+        c = self.found.counts(self.choices())
+        self.summary.setText(
+            self.tr(
+                "Export des activités de la Coop : {0} ligne(s), {1} activité(s). À créer : {2} "
+                "({3} accompagnement(s)) · déjà importées : {4} · en erreur : {5} · ignorées : {6}. "
+                "Personnes à créer : {7} · jointes au registre : {8}."
+            ).format(
+                self.read.rows,
+                len(self.read.activities),
+                c["activités"],
+                c["accompagnements"],
+                c["déjà importées"],
+                c["en erreur"],
+                c["ignorées"],
+                c["personnes à créer"],
+                c["personnes à joindre"],
+            )
+        )
+
+    def _writer(self) -> Callable[[], Any]:
+        found, choices, store = self.found, self.choices(), self.store
+        configured = self.settings.get(CURRENT_ADVISOR) if self.settings else ""
+
+        def work() -> importer.WrittenActivities:
+            with store.session() as session:
+                advisor = current_advisor_id(session, configured)
+                if advisor is None:
+                    raise ValueError("ce poste n'a pas de conseiller : inscrivez-le avant d'importer.")
+                return importer.write(session, found, advisor, choices)
+
+        return work

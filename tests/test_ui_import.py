@@ -134,3 +134,41 @@ def test_the_activity_history_is_previewed_then_imported_from_the_register_view(
         dialog.import_button.click()
     assert blocker.args[0].activities == 3
     assert _count(store, Activity) == 3
+
+
+def test_a_city_files_columns_are_chosen_in_the_app_and_offered_again_for_the_same_headers(
+    qtbot, store: Store, paths, tmp_path: Path
+):
+    from stpaul_field.settings import Settings
+
+    settings = Settings(paths.settings_file)
+    path = tmp_path / "ccas.csv"
+    path.write_text("IDENT.;PREN.;PORT.\nPayet;Marie;0692001122\n", encoding="utf-8")
+    dialog = ImportDialog(store, None, settings)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.previewed, timeout=10_000):
+        dialog.load(path)
+    assert "indiquez-le avec « Colonnes… »" in dialog.summary.text()
+    assert dialog.columns_button.isEnabled() and not dialog.import_button.isEnabled()
+    columns = dialog.columns_dialog()
+    qtbot.addWidget(columns)
+    for name, header in (("last_name", "IDENT."), ("first_name", "PREN."), ("phone", "PORT.")):
+        columns.choose(name, header)
+    with qtbot.waitSignal(dialog.previewed, timeout=10_000):
+        columns.accept()
+    assert "À créer : 1" in dialog.summary.text()
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        dialog.import_button.click()
+    # Next month's file, same headers in another order, other people: read with that mapping,
+    # and « Colonnes… » offers it.
+    again = tmp_path / "ccas-decembre.csv"
+    again.write_text("PREN.;IDENT.;PORT.\nRose;Nativel;\n", encoding="utf-8")
+    second = ImportDialog(store, None, Settings(paths.settings_file))
+    qtbot.addWidget(second)
+    with qtbot.waitSignal(second.previewed, timeout=10_000):
+        second.load(again)
+    assert "À créer : 1" in second.summary.text() and "Colonnes retenues" in second.summary.text()
+    offered = second.columns_dialog()
+    qtbot.addWidget(offered)
+    assert offered.mapping() == {"last_name": "IDENT.", "first_name": "PREN.", "phone": "PORT."}
+    assert "Payet" not in paths.settings_file.read_text(encoding="utf-8")

@@ -67,6 +67,14 @@ class ImportFileError(ValueError):
     """The file cannot be imported; the message is French, for the advisor."""
 
 
+class UnknownColumnsError(ImportFileError):
+    """No header row names our columns: the advisor says which is which (`headers` offered)."""
+
+    def __init__(self, message: str, headers: list[str]) -> None:
+        super().__init__(message)
+        self.headers = headers
+
+
 @dataclass
 class ReadFile:
     layout: str  # « modèle d'import de la Coop », « export de la Coop », « fichier de la ville »
@@ -76,6 +84,7 @@ class ReadFile:
     signature: str = ""  # its header row's (`header_signature`): what a mapping is remembered by
     mapping: dict[str, str] = field(default_factory=dict)  # the mapping given or remembered
     remembered: bool = False  # the mapping is the one remembered for these headers
+    header: list[str] = field(default_factory=list)  # the header row's headers, to map from
 
 
 # ---- mappings remembered per set of headers ----------------------------------------------
@@ -169,9 +178,11 @@ def _by_header(
             from_memory = True
     if at is None:
         wanted = " et ".join(f"« {FIELDS[n]} »" for n in ("last_name", "first_name"))
-        raise ImportFileError(
+        raise UnknownColumnsError(
             f"Aucune ligne d'en-tête n'a les colonnes {wanted} : indiquez quelle colonne tient quoi "
-            '(option --colonne, ex. --colonne "Nom=NOM DE FAMILLE").'
+            '(option --colonne, ex. --colonne "Nom=NOM DE FAMILLE").',
+            # The headers to choose from: the file's first row that holds anything.
+            next(([c for c in row if c] for row in grid[:30] if any(row)), []),
         )
     header = grid[at]
     columns: dict[str, str] = {}
@@ -189,7 +200,10 @@ def _by_header(
         cells = {name: (row[i] if i < len(row) else "") for name, i in index.items()}
         if any(cells.values()):
             rows.append((first_number + offset, cells))
-    return ReadFile(layout, columns, ignored, rows, header_signature(header), dict(mapping), from_memory)
+    named = [c for c in header if c]
+    return ReadFile(
+        layout, columns, ignored, rows, header_signature(header), dict(mapping), from_memory, named
+    )
 
 
 def _check_size(count: int) -> None:

@@ -32,6 +32,7 @@ class ActivityImportDialog(ImportDialog):
         self.summary.setText(
             self.tr("Choisissez votre export des activités de la Coop (« Mes activités » → Exporter).")
         )
+        self.columns_button.hide()  # the Coop's export has its own columns
         self.errors_label.setText(self.tr("Erreurs (activités ignorées)"))
         self.duplicates_label.setText(self.tr("Personnes déjà dans le registre : que faire de chacune ?"))
 

@@ -12,12 +12,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
@@ -33,6 +34,7 @@ from stpaul_field.settings import IMPORT_COLUMNS, Settings
 from stpaul_field.store import beneficiary_import as importer
 from stpaul_field.store.database import Store
 from stpaul_field.ui import tasks
+from stpaul_field.ui.register.columns_dialog import ColumnsDialog
 from stpaul_field.ui.screen_fit import fit_to_screen
 
 
@@ -55,6 +57,13 @@ class ImportDialog(QDialog):
         self.progress.hide()
         self.choose_button = QPushButton(self.tr("&Choisir le fichier…"))
         self.choose_button.clicked.connect(self.choose)
+        # A city's own file: which column holds what (offered with the remembered mapping).
+        self.columns_button = QPushButton(self.tr("C&olonnes…"))
+        self.columns_button.setEnabled(False)
+        self.columns_button.clicked.connect(self.choose_columns)
+        self.path: Path | None = None
+        self.mapping: dict[str, str] | None = None  # given in « Colonnes… » for this file
+        self.headers: list[str] = []  # the file's headers, to map from
         self.errors_label = QLabel(self.tr("Erreurs (lignes ignorées)"))
         self.errors = QTableWidget(0, 3)
         self.errors.setHorizontalHeaderLabels([self.tr("Ligne"), self.tr("Colonne"), self.tr("Erreur")])
@@ -77,7 +86,11 @@ class ImportDialog(QDialog):
         self.import_button.clicked.connect(self.write)
         cancel.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignLeft)
+        top = QHBoxLayout()
+        top.addWidget(self.choose_button)
+        top.addWidget(self.columns_button)
+        top.addStretch(1)
+        layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.progress)
         layout.addWidget(self.errors_label)
@@ -98,7 +111,10 @@ class ImportDialog(QDialog):
         if name:
             self.load(Path(name))
 
-    def load(self, path: Path) -> None:
+    def load(self, path: Path, mapping: dict[str, str] | None = None) -> None:
+        """Read and preview `path`; `mapping` ({field: header}) as given in « Colonnes… »."""
+        self.path, self.mapping = path, mapping
+        self.columns_button.setEnabled(False)
         self.import_button.setEnabled(False)
         self.summary.setText(self.tr("Lecture de {0}…").format(path.name))
         self.progress.setRange(0, 0)
@@ -107,12 +123,12 @@ class ImportDialog(QDialog):
 
     def _reader(self, path: Path) -> Callable[[Callable[[Any], None]], tuple[Any, Any]]:
         """The background work that reads `path` and previews it (no widget touched there)."""
-        store = self.store
-        # The mapping given for the same headers last time (CLI's --colonne), if any.
+        store, mapping = self.store, self.mapping
+        # The mapping given for the same headers last time, if any (here or by --colonne).
         remembered = reader.remembered_mappings(self.settings.get(IMPORT_COLUMNS) if self.settings else "")
 
         def work(report: Callable[[Any], None]) -> tuple[reader.ReadFile, importer.Preview]:
-            read = reader.read_file(path, None, remembered)
+            read = reader.read_file(path, mapping, remembered)
             with store.reader() as session:
                 found = importer.preview(
                     session, read.rows, read.columns, progress=lambda done, total: report((done, total))
@@ -128,7 +144,16 @@ class ImportDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.progress.hide()
-        if isinstance(error, reader.ImportFileError):
+        if isinstance(error, reader.UnknownColumnsError):
+            self.headers = error.headers
+            self.columns_button.setEnabled(bool(self.headers))
+            self.summary.setText(
+                self.tr(
+                    "Les en-têtes de ce fichier ne disent pas quelle colonne tient le nom et le "
+                    "prénom : indiquez-le avec « Colonnes… »."
+                )
+            )
+        elif isinstance(error, reader.ImportFileError):
             self.summary.setText(str(error))
         else:
             self.summary.setText(self.tr("Le fichier n'a pas pu être lu : {0}").format(error))
@@ -137,6 +162,9 @@ class ImportDialog(QDialog):
     def _show(self, result: tuple[reader.ReadFile, importer.Preview]) -> None:
         self.read, self.found = result
         self.progress.hide()
+        if isinstance(self.read, reader.ReadFile) and self.read.header:
+            self.headers = self.read.header
+            self.columns_button.setEnabled(True)
         self._fill_errors()
         self._fill_duplicates()
         self._count()
@@ -228,7 +256,26 @@ class ImportDialog(QDialog):
 
         return work
 
+    # ---- the columns of a city's file ------------------------------------------------
+    def columns_dialog(self) -> ColumnsDialog:
+        """« Colonnes… », offered with the columns read (remembered, given or guessed)."""
+        current = self.read.columns if isinstance(self.read, reader.ReadFile) else {}
+        dialog = ColumnsDialog(self.headers, current, self)
+        dialog.accepted.connect(lambda: self._columns_chosen(dialog.mapping()))
+        return dialog
+
+    def choose_columns(self) -> None:
+        self.columns_dialog().open()
+
+    def _columns_chosen(self, mapping: dict[str, str]) -> None:
+        if self.path is not None:
+            self.load(self.path, mapping)
+
     def _written(self, written: importer.Written) -> None:
+        if self.mapping and self.settings is not None and isinstance(self.read, reader.ReadFile):
+            # Offered again at the next file with the same headers (no cell of the file kept).
+            kept = reader.remember_mapping(self.settings.get(IMPORT_COLUMNS), self.read)
+            self.settings.set(IMPORT_COLUMNS, kept)
         self.progress.hide()
         self.imported.emit(written)
         self.accept()

@@ -415,3 +415,24 @@ def test_a_failure_while_writing_leaves_nothing_half_way(store: Store, tmp_path:
         raise OSError("coupure de courant")  # the laptop stops before the commit
     assert _count(store, Activity) == 0 and _count(store, Beneficiary) == 0
     assert _count(store, OutboxEntry) == 0
+
+
+def test_laptops_importing_the_same_history_make_one_record_of_it(world, tmp_path: Path) -> None:
+    # Marie imports her history on her laptop and, before any sync, on her second one: the
+    # central record holds each activity and each accompaniment once. A third laptop that
+    # pulled them finds the file already imported.
+    path = history(tmp_path / "coop.xlsx")
+    first, second = world.laptop("marie"), world.laptop("marie")
+    for laptop in (first, second):
+        _found, written = _import(laptop.store, path)
+        assert written.activities == 4
+    for laptop in (first, second, first):
+        assert not laptop.sync().rejected
+    held = world.server_records(("activity", "participation"))
+    activities = [k for k in held if k[0] == "activity"]
+    participations = [k for k, f in held.items() if k[0] == "participation" and not f.get("deleted_at")]
+    assert len(activities) == 4 and len(participations) == 5
+    third = world.laptop("marie")
+    third.sync()
+    again, written = _import(third.store, path)
+    assert again.counts()["déjà importées"] == 4 and written.activities == 0

@@ -91,6 +91,12 @@ def activity_id_for(id_cra: str) -> uuid.UUID:
     return uuid.uuid5(COOP_CRA_NAMESPACE, id_cra.strip().lower())
 
 
+def participation_id_for(id_cra: str, person: str) -> uuid.UUID:
+    """A participation's id, from its activity's ID CRA and the person (`ImportedPerson.key`, or
+    « anonyme »): two laptops importing the same file offline make the same records of it."""
+    return uuid.uuid5(COOP_CRA_NAMESPACE, f"{id_cra.strip().lower()}/{person}")
+
+
 @dataclass
 class ImportedPerson:
     """One named person of an activity: their cells by `domain.beneficiary_import.FIELDS`."""

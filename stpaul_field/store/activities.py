@@ -47,6 +47,7 @@ class ParticipantInput:
     attended: bool | None = None
     first_time: bool = False
     anonymous: BeneficiaryData | None = None
+    participation_id: uuid.UUID | None = None  # a new participation's id, when derived (imports)
 
 
 @dataclass
@@ -151,6 +152,7 @@ def save_activity(
             session.flush()
             session.add(
                 Participation(
+                    **_derived_id(p),
                     activity_id=activity.id,
                     beneficiary_id=person.id,
                     registered=p.registered,
@@ -165,6 +167,7 @@ def save_activity(
         if row is None:
             session.add(
                 Participation(
+                    **_derived_id(p),
                     activity_id=activity.id,
                     beneficiary_id=p.beneficiary_id,
                     registered=p.registered,
@@ -180,6 +183,10 @@ def save_activity(
             row.deleted_at = now
     session.flush()
     return activity.id
+
+
+def _derived_id(p: ParticipantInput) -> dict[str, uuid.UUID]:
+    return {"id": p.participation_id} if p.participation_id is not None else {}
 
 
 def _is_anonymous(session: Session, beneficiary_id: uuid.UUID) -> bool:

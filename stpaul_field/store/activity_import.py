@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from stpaul_field.domain import values as v
-from stpaul_field.domain.activity_import import ImportedActivity, label_key
+from stpaul_field.domain.activity_import import ImportedActivity, label_key, participation_id_for
 from stpaul_field.domain.beneficiary_import import RowError
 from stpaul_field.domain.entities import BeneficiaryData
 from stpaul_field.store import beneficiary_import as people_import
@@ -194,7 +194,10 @@ def write(
             person = written.people.get(found.person_rows[p.row])
             if person is not None and person.id not in seen:
                 seen.add(person.id)
-                participants.append(ParticipantInput(beneficiary_id=person.id, attended=True))
+                derived = participation_id_for(a.id_cra, p.key)
+                participants.append(
+                    ParticipantInput(beneficiary_id=person.id, attended=True, participation_id=derived)
+                )
         if a.data.type == "individual" and a.anonymous:
             gender, age, status = a.anonymous[0]
             commune, insee, postcode = a.anonymous_place
@@ -207,7 +210,10 @@ def write(
                 insee_code=insee,
                 postcode=postcode,
             )
-            participants.append(ParticipantInput(anonymous=anonymous, attended=True))
+            derived = participation_id_for(a.id_cra, "anonyme")
+            participants.append(
+                ParticipantInput(anonymous=anonymous, attended=True, participation_id=derived)
+            )
         data = replace(a.data, advisor_id=advisor_id)
         save_activity(session, data, participants, new_id=a.activity_id)
         activities += 1

@@ -194,7 +194,63 @@ def fit_report(name: str, window) -> dict:
         "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
         "fits": screen.contains(frame),
         "cut_buttons": cut,
+        "shared_mnemonics": shared_mnemonics(window),
     }
+
+
+def mnemonic(text: str) -> str | None:
+    """The letter after a single « & » (Alt+letter), « && » being a literal ampersand."""
+    i = 0
+    while (i := text.find("&", i)) != -1 and i + 1 < len(text):
+        if text[i + 1] != "&":
+            return text[i + 1].casefold()
+        i += 2
+    return None
+
+
+def shared_mnemonics(window) -> dict[str, list[str]]:
+    """Alt+letters that two controls of the window answer to (Qt then activates neither: the
+    first press only moves the focus, an advisor's Alt+H lands on the wrong field). Controls a
+    form shows on demand (an anonymous person's fields, « Autre lieu »'s commune) count, as
+    they can be on screen together; the other pages of a stack or tab widget do not."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QGroupBox,
+        QLabel,
+        QMenuBar,
+        QStackedWidget,
+        QTabBar,
+        QWidget,
+    )
+
+    def on_the_current_page(widget: QWidget) -> bool:
+        child, parent = widget, widget.parentWidget()
+        while parent is not None and child is not window:
+            if isinstance(parent, QStackedWidget) and parent.currentWidget() is not child:
+                return False
+            child, parent = parent, parent.parentWidget()
+        return True
+
+    texts: list[str] = []
+    for widget in window.findChildren(QWidget):
+        if widget.window() is not window or not on_the_current_page(widget):
+            continue
+        if isinstance(widget, QAbstractButton):
+            texts.append(widget.text())
+        elif isinstance(widget, QLabel) and widget.buddy() is not None:
+            texts.append(widget.text())
+        elif isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+        elif isinstance(widget, QTabBar):
+            texts += [widget.tabText(i) for i in range(widget.count()) if widget.isTabVisible(i)]
+        elif isinstance(widget, QMenuBar):
+            texts += [a.text() for a in widget.actions() if a.isVisible()]
+    by_letter: dict[str, list[str]] = {}
+    for text in texts:
+        if letter := mnemonic(text):
+            by_letter.setdefault(letter, []).append(text.replace("&", ""))
+    return {letter: names for letter, names in sorted(by_letter.items()) if len(names) > 1}
+
 
 
 def _inside_scroll_area(widget, window, scroll_class) -> bool:

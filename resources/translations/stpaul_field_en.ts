@@ -85,8 +85,8 @@
     </message>
     <message>
       <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="44" />
-      <source>Bénéficiaire &amp;anonyme</source>
-      <translation>&amp;Anonymous beneficiary</translation>
+      <source>Bénéficiaire anon&amp;yme</source>
+      <translation>Anonymous bene&amp;ficiary</translation>
     </message>
     <message>
       <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="50" />
@@ -110,8 +110,8 @@
     </message>
     <message>
       <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="71" />
-      <source>J'ai &amp;déjà accompagné ce bénéficiaire</source>
-      <translation>I have &amp;already accompanied this beneficiary</translation>
+      <source>&amp;J'ai déjà accompagné ce bénéficiaire</source>
+      <translation>&amp;I have already accompanied this beneficiary</translation>
     </message>
     <message>
       <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="73" />
@@ -120,13 +120,13 @@
     </message>
     <message>
       <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="74" />
-      <source>&amp;Tranche d'âge</source>
-      <translation>&amp;Age band</translation>
+      <source>Tranche d'âge</source>
+      <translation>Age band</translation>
     </message>
     <message>
       <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="75" />
       <source>&amp;Statut</source>
-      <translation>&amp;Status</translation>
+      <translation>Status</translation>
     </message>
     <message>
       <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="87" />
@@ -140,8 +140,8 @@
     </message>
     <message>
       <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="111" />
-      <source>A&amp;utonomie</source>
-      <translation>A&amp;utonomy</translation>
+      <source>&amp;Autonomie</source>
+      <translation>Autonom&amp;y</translation>
     </message>
     <message>
       <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="112" />
@@ -155,8 +155,8 @@
     </message>
     <message>
       <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="116" />
-      <source>Str&amp;ucture de réorientation</source>
-      <translation>Redirected &amp;to</translation>
+      <source>Structure de réorientation</source>
+      <translation>Redirected to</translation>
     </message>
     <message>
       <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="146" />
@@ -307,12 +307,12 @@
     <message>
       <location filename="../../stpaul_field/ui/activities_view.py" line="299" />
       <source>L&amp;ieu</source>
-      <translation>Pl&amp;ace</translation>
+      <translation>P&amp;lace</translation>
     </message>
     <message>
       <location filename="../../stpaul_field/ui/activities_view.py" line="300" />
       <source>T&amp;hématique</source>
-      <translation>T&amp;heme</translation>
+      <translation>Th&amp;eme</translation>
     </message>
     <message>
       <location filename="../../stpaul_field/ui/activities_view.py" line="301" />
@@ -326,7 +326,7 @@
     </message>
     <message>
       <location filename="../../stpaul_field/ui/activities_view.py" line="337" />
-      <source>Nouvel &amp;accompagnement</source>
+      <source>&amp;Nouvel accompagnement</source>
       <translation>New &amp;accompaniment</translation>
     </message>
     <message>
@@ -341,7 +341,7 @@
     </message>
     <message>
       <location filename="../../stpaul_field/ui/activities_view.py" line="340" />
-      <source>&amp;Feuille à imprimer…</source>
+      <source>Feuille à imp&amp;rimer…</source>
       <translation>Print &amp;sheet…</translation>
     </message>
     <message>
@@ -408,7 +408,7 @@
     <message>
       <location filename="../../stpaul_field/ui/activity_form/base.py" line="209" />
       <source>S&amp;tatut</source>
-      <translation>S&amp;tatus</translation>
+      <translation>St&amp;atus</translation>
     </message>
     <message>
       <location filename="../../stpaul_field/ui/activity_form/base.py" line="212" />
@@ -418,7 +418,7 @@
     <message>
       <location filename="../../stpaul_field/ui/activity_form/base.py" line="215" />
       <source>&amp;Lieu</source>
-      <translation>&amp;Place</translation>
+      <translation>P&amp;lace</translation>
     </message>
     <message>
       <location filename="../../stpaul_field/ui/activity_form/base.py" line="216" />
@@ -427,7 +427,7 @@
     </message>
     <message>
       <location filename="../../stpaul_field/ui/activity_form/base.py" line="218" />
-      <source>Lieu d'&amp;activité</source>
+      <source>Lieu d'acti&amp;vité</source>
       <translation>&amp;Venue</translation>
     </message>
     <message>
@@ -441,87 +441,87 @@
       <translation>No venue is recorded on this laptop yet: the place is noted « Other place » with its commune. A coordinator adds the city's venues (File › Venues), which arrive with the sync.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="246" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="247" />
       <source>Quoi</source>
       <translation>What</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="249" />
-      <source>T&amp;hématiques</source>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="250" />
+      <source>Thémati&amp;ques</source>
       <translation>T&amp;hemes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="252" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="253" />
       <source>Dé&amp;marches administratives</source>
-      <translation>Ad&amp;ministrative procedures</translation>
+      <translation>Administrative &amp;procedures</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="255" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="256" />
       <source>ex. demande de RSA, carte grise…</source>
       <translation>e.g. RSA application, vehicle registration…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="257" />
-      <source>&amp;Nom de la démarche</source>
-      <translation>Procedure &amp;name</translation>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="258" />
+      <source>Nom de la démarche</source>
+      <translation>Procedure name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="260" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="261" />
       <source>Réalisée sous mandat Aidants Connect</source>
       <translation>Done under an Aidants Connect mandate</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="262" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="263" />
       <source>Aidants Connect</source>
       <translation>Aidants Connect</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="265" />
-      <source>&amp;Matériel utilisé</source>
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="266" />
+      <source>Matériel utilisé</source>
       <translation>&amp;Equipment used</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="276" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="277" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="280" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="281" />
       <source>N&amp;otes</source>
       <translation>N&amp;otes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="380" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="381" />
       <source>Déjà enregistré</source>
       <translation>Already recorded</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="383" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="384" />
       <source>Déjà enregistré : {0} a déjà une activité le {1}.</source>
       <translation>Already recorded: {0} already has an activity on {1}.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="385" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="386" />
       <source>Est-ce une autre activité, à enregistrer aussi ?</source>
       <translation>Is it another activity, to be recorded too?</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="386" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="387" />
       <source>&amp;Enregistrer quand même</source>
       <translation>&amp;Save anyway</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="387" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="388" />
       <source>&amp;Revenir au formulaire</source>
       <translation>&amp;Back to the form</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="423" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="424" />
       <source>Enregistrement impossible</source>
       <translation>Could not save</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="424" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="425" />
       <source>L'activité n'a pas été enregistrée : {0}</source>
       <translation>The activity was not saved: {0}</translation>
     </message>
@@ -598,13 +598,13 @@
     </message>
     <message>
       <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="54" />
-      <source>Au&amp;jourd'hui</source>
+      <source>Aujourd'&amp;hui</source>
       <translation>To&amp;day</translation>
     </message>
     <message>
       <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="55" />
       <source>&amp;Suivant ▶</source>
-      <translation>&amp;Next ▶</translation>
+      <translation>Ne&amp;xt ▶</translation>
     </message>
     <message>
       <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="59" />
@@ -771,7 +771,7 @@
     <message>
       <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="67" />
       <source>&amp;Ajouter une personne venue sans inscription</source>
-      <translation>&amp;Add someone who came without registering</translation>
+      <translation>A&amp;dd someone who came without registering</translation>
     </message>
     <message>
       <source>&amp;Enregistrer</source>
@@ -1096,8 +1096,8 @@ Close and restart the application; the replaced data is in the “Before a resto
     </message>
     <message>
       <location filename="../../stpaul_field/ui/register/editor.py" line="105" />
-      <source>J'ai &amp;déjà accompagné ce bénéficiaire</source>
-      <translation>I have &amp;already accompanied this beneficiary</translation>
+      <source>&amp;J'ai déjà accompagné ce bénéficiaire</source>
+      <translation>I have al&amp;ready accompanied this beneficiary</translation>
     </message>
     <message>
       <location filename="../../stpaul_field/ui/register/editor.py" line="106" />
@@ -1116,8 +1116,8 @@ Close and restart the application; the replaced data is in the “Before a resto
     </message>
     <message>
       <location filename="../../stpaul_field/ui/register/editor.py" line="109" />
-      <source>Pas de &amp;téléphone</source>
-      <translation>No &amp;phone</translation>
+      <source>Pas de téléphone</source>
+      <translation>No p&amp;hone</translation>
     </message>
     <message>
       <location filename="../../stpaul_field/ui/register/editor.py" line="110" />
@@ -1211,13 +1211,13 @@ Close and restart the application; the replaced data is in the “Before a resto
     </message>
     <message>
       <location filename="../../stpaul_field/ui/register/editor.py" line="150" />
-      <source>Télé&amp;phone</source>
+      <source>Télép&amp;hone</source>
       <translation>&amp;Phone</translation>
     </message>
     <message>
       <location filename="../../stpaul_field/ui/register/editor.py" line="151" />
       <source>E-mai&amp;l</source>
-      <translation>E-mai&amp;l</translation>
+      <translation>&amp;E-mail</translation>
     </message>
     <message>
       <location filename="../../stpaul_field/ui/register/editor.py" line="169" />
@@ -1260,8 +1260,8 @@ Close and restart the application; the replaced data is in the “Before a resto
     </message>
     <message>
       <location filename="../../stpaul_field/ui/register/editor.py" line="160" />
-      <source>Tranche d'â&amp;ge</source>
-      <translation>A&amp;ge band</translation>
+      <source>T&amp;ranche d'âge</source>
+      <translation>Age &amp;band</translation>
     </message>
     <message>
       <location filename="../../stpaul_field/ui/register/editor.py" line="161" />
@@ -1275,7 +1275,7 @@ Close and restart the application; the replaced data is in the “Before a resto
     </message>
     <message>
       <location filename="../../stpaul_field/ui/register/editor.py" line="163" />
-      <source>Pass &amp;Numérique</source>
+      <source>Pass Numéri&amp;que</source>
       <translation>Pass &amp;Numérique</translation>
     </message>
     <message>
@@ -1329,37 +1329,37 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>BeneficiaryPicker</name>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="53" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="57" />
       <source>Nom, prénom ou téléphone…</source>
       <translation>Last name, first name or phone…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="54" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="58" />
       <source>Rechercher un bénéficiaire</source>
       <translation>Search for a beneficiary</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="56" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="60" />
       <source>&amp;Nouveau…</source>
       <translation>&amp;New…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="57" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="61" />
       <source>Créer un bénéficiaire (prénom et nom)</source>
       <translation>Create a beneficiary (first and last name)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="58" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="62" />
       <source>Créer un nouveau bénéficiaire</source>
       <translation>Create a new beneficiary</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="60" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="64" />
       <source>Bénéficiaires trouvés</source>
       <translation>Beneficiaries found</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="115" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="134" />
       <source>Aucun bénéficiaire trouvé — « Nouveau… » pour le créer</source>
       <translation>No beneficiary found — “New…” to create one</translation>
     </message>
@@ -1471,7 +1471,7 @@ Close and restart the application; the replaced data is in the “Before a resto
     <message>
       <location filename="../../stpaul_field/ui/bin_view.py" line="113" />
       <source>Ac&amp;tualiser</source>
-      <translation>Re&amp;fresh</translation>
+      <translation>R&amp;efresh</translation>
     </message>
     <message>
       <location filename="../../stpaul_field/ui/bin_view.py" line="141" />
@@ -1497,77 +1497,77 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>BlankSheetDialog</name>
     <message>
-      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="42" />
+      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="44" />
       <source>Feuille d'émargement vierge</source>
       <translation>Blank attendance sheet</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="45" />
+      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="47" />
       <source>Pour un atelier qui n'est pas dans l'agenda : ce qui est déjà connu est imprimé, les participants écrivent leur nom à la main. Enregistrez ensuite l'atelier (Fichier › Nouvel atelier) avec ses présents.</source>
       <translation>For a workshop that is not in the agenda: what is known is printed, participants write their names by hand. Then record the workshop (File › New workshop) with who attended.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="53" />
+      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="55" />
       <source>à écrire à la main si vide</source>
       <translation>written by hand if empty</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="58" />
+      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="60" />
       <source>Autre lieu (écrit ci-dessous)</source>
       <translation>Other place (written below)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="62" />
+      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="64" />
       <source>nom du lieu, commune</source>
       <translation>name of the place, commune</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="65" />
+      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="67" />
       <source>&amp;Titre :</source>
       <translation>&amp;Title:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="66" />
+      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="68" />
       <source>&amp;Date :</source>
       <translation>&amp;Date:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="67" />
-      <source>Heure de &amp;début :</source>
+      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="69" />
+      <source>&amp;Heure de début :</source>
       <translation>&amp;Start time:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="68" />
+      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="70" />
       <source>Heure de &amp;fin :</source>
       <translation>&amp;End time:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="69" />
+      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="71" />
       <source>&amp;Lieu :</source>
       <translation>&amp;Venue:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="70" />
-      <source>Autre l&amp;ieu :</source>
+      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="72" />
+      <source>A&amp;utre lieu :</source>
       <translation>Other pla&amp;ce:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="75" />
+      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="77" />
       <source>&amp;Aperçu…</source>
       <translation>&amp;Preview…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="76" />
+      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="78" />
       <source>&amp;Imprimer…</source>
       <translation>P&amp;rint…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="77" />
+      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="79" />
       <source>Enregistrer en &amp;PDF…</source>
-      <translation>Save as P&amp;DF…</translation>
+      <translation>Save as PD&amp;F…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="108" />
+      <location filename="../../stpaul_field/ui/blank_sheet_dialog.py" line="110" />
       <source>L'heure de fin doit suivre l'heure de début.</source>
       <translation>The end time must come after the start time.</translation>
     </message>
@@ -2079,52 +2079,52 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>Launcher</name>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="90" />
+      <location filename="../../stpaul_field/ui/app.py" line="93" />
       <source>Ouverture des données du poste…</source>
       <translation>Opening this laptop’s data…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="131" />
+      <location filename="../../stpaul_field/ui/app.py" line="138" />
       <source>Ce n'est pas la bonne phrase de passe. Réessayez.</source>
       <translation>This is not the right passphrase. Try again.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="152" />
+      <location filename="../../stpaul_field/ui/app.py" line="159" />
       <source>Choisissez une phrase de passe pour protéger ce poste</source>
       <translation>Choose a passphrase to protect this laptop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="153" />
+      <location filename="../../stpaul_field/ui/app.py" line="160" />
       <source>{0} caractères au moins ; une courte phrase se retient mieux qu'un mot.</source>
       <translation>{0} characters at least; a short sentence is easier to remember than a word.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="157" />
+      <location filename="../../stpaul_field/ui/app.py" line="164" />
       <source>Retenez-la bien : sans elle, personne ne peut lire les données de ce poste, pas même le service informatique. Si elle est oubliée, ce qui a été synchronisé reste au registre central : le poste est remis à zéro puis inscrit de nouveau, et tout ce qui avait été synchronisé revient ; ce qui ne l'avait pas été est perdu.</source>
       <translation>Remember it well: without it, nobody can read this laptop's data, not even the IT department. If it is forgotten, what was synced stays in the central record: the laptop is reset and enrolled again, and everything that was synced comes back; what was not is lost.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="163" />
+      <location filename="../../stpaul_field/ui/app.py" line="170" />
       <source>Phrase de passe du poste</source>
       <translation>Laptop passphrase</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="166" />
+      <location filename="../../stpaul_field/ui/app.py" line="173" />
       <source>Phrase de passe oubliée ? Sans elle, les données de ce poste restent illisibles. Ce qui a été synchronisé est conservé au registre central : demandez au coordinateur de remettre le poste à zéro, puis inscrivez-le de nouveau pour le retrouver ; ce qui n'avait pas été synchronisé est perdu.</source>
       <translation>Forgotten passphrase? Without it, this laptop's data cannot be read. What was synced is kept in the central record: ask the coordinator to reset the laptop, then enrol it again to get it back; what was not synced is lost.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="172" />
+      <location filename="../../stpaul_field/ui/app.py" line="179" />
       <source>Ouvrir le poste</source>
       <translation>Open the laptop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="183" />
+      <location filename="../../stpaul_field/ui/app.py" line="190" />
       <source>La phrase de passe doit compter au moins {0} caractères.</source>
       <translation>The passphrase must have at least {0} characters.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="187" />
+      <location filename="../../stpaul_field/ui/app.py" line="194" />
       <source>Les deux saisies diffèrent.</source>
       <translation>The two entries differ.</translation>
     </message>
@@ -2133,12 +2133,12 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation type="vanished">The laptop stays closed without its passphrase.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="232" />
+      <location filename="../../stpaul_field/ui/app.py" line="239" />
       <source>Ouverture impossible</source>
       <translation>Cannot open</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/app.py" line="233" />
+      <location filename="../../stpaul_field/ui/app.py" line="240" />
       <source>Les données du poste n'ont pas pu être ouvertes :
 {0}</source>
       <translation>This laptop’s data could not be opened:
@@ -2537,37 +2537,37 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>QuickCreateDialog</name>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="197" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="205" />
       <source>Nouveau bénéficiaire</source>
       <translation>New beneficiary</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="201" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="209" />
       <source>Prénom</source>
       <translation>First name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="202" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="210" />
       <source>Nom</source>
       <translation>Last name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="208" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="216" />
       <source>&amp;Prénom</source>
       <translation>&amp;First name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="210" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="218" />
       <source>N&amp;om</source>
       <translation>&amp;Last name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="217" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="225" />
       <source>Créer</source>
       <translation>Create</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="218" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="226" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
@@ -2611,7 +2611,7 @@ Close and restart the application; the replaced data is in the “Before a resto
     </message>
     <message>
       <location filename="../../stpaul_field/ui/register/view.py" line="71" />
-      <source>&amp;Fusionner…</source>
+      <source>F&amp;usionner…</source>
       <translation>&amp;Merge…</translation>
     </message>
     <message>
@@ -2647,12 +2647,12 @@ Close and restart the application; the replaced data is in the “Before a resto
     </message>
     <message>
       <location filename="../../stpaul_field/ui/register/view.py" line="92" />
-      <source>Ordre &amp;décroissant</source>
+      <source>Ordre décroi&amp;ssant</source>
       <translation>&amp;Descending order</translation>
     </message>
     <message>
       <location filename="../../stpaul_field/ui/register/view.py" line="105" />
-      <source>&amp;Annuler la suppression</source>
+      <source>Annuler la su&amp;ppression</source>
       <translation>&amp;Undo the delete</translation>
     </message>
     <message>
@@ -3316,52 +3316,52 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>VenueEditor</name>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="57" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="59" />
       <source>Modifier le lieu</source>
       <translation>Edit the venue</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="57" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="59" />
       <source>Nouveau lieu</source>
       <translation>New venue</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="61" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="63" />
       <source>— bassin de vie —</source>
       <translation>— bassin de vie —</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="66" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="68" />
       <source>&amp;Nom :</source>
       <translation>&amp;Name:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="67" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="69" />
       <source>&amp;Type :</source>
       <translation>&amp;Type:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="68" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="70" />
       <source>&amp;Bassin de vie :</source>
       <translation>&amp;Bassin de vie:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="69" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="71" />
       <source>&amp;Commune :</source>
       <translation>&amp;Commune:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="70" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="72" />
       <source>&amp;Adresse :</source>
       <translation>&amp;Address:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="77" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="79" />
       <source>&amp;Enregistrer</source>
       <translation>&amp;Save</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="78" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="80" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
@@ -3369,79 +3369,79 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>VenuesDialog</name>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="136" />
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="159" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="138" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="161" />
       <source>Lieux d'activité</source>
       <translation>Venues</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="139" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="141" />
       <source>Les lieux de la ville, proposés dans les formulaires et synchronisés sur chaque poste. Un lieu qui ne sert plus est désactivé : ses activités le gardent.</source>
       <translation>The city's venues, offered in the forms and synced to every laptop. A venue no longer used is deactivated: its activities keep it.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="144" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="146" />
       <source>Seul un coordinateur peut ajouter ou modifier les lieux de la ville (poste inscrit comme coordinateur). En attendant qu'un lieu existe, choisissez « Autre lieu » dans le formulaire et indiquez sa commune.</source>
       <translation>Only a coordinator can add or edit the city's venues (a laptop enrolled as a coordinator). Until a venue exists, choose « Other place » in the form and give its commune.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="151" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="153" />
       <source>Nom</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="152" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="154" />
       <source>Type</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="153" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="155" />
       <source>Bassin de vie</source>
       <translation>Bassin de vie</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="154" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="156" />
       <source>Commune</source>
       <translation>Commune</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="155" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="157" />
       <source>État</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="165" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="167" />
       <source>&amp;Ajouter…</source>
       <translation>&amp;Add…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="166" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="168" />
       <source>&amp;Modifier…</source>
       <translation>&amp;Edit…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="167" />
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="216" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="169" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="218" />
       <source>&amp;Désactiver</source>
       <translation>&amp;Deactivate</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="169" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="171" />
       <source>Fermer</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="200" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="202" />
       <source>Actif</source>
       <translation>Active</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="200" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="202" />
       <source>Désactivé</source>
       <translation>Deactivated</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="216" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="218" />
       <source>&amp;Réactiver</source>
       <translation>&amp;Reactivate</translation>
     </message>
@@ -3475,12 +3475,12 @@ Close and restart the application; the replaced data is in the “Before a resto
     </message>
     <message>
       <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="84" />
-      <source>Ni&amp;veau</source>
-      <translation>Le&amp;vel</translation>
+      <source>Nive&amp;au</source>
+      <translation>Level</translation>
     </message>
     <message>
       <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="98" />
-      <source>&amp;Co-animateurs</source>
+      <source>Co-animateurs</source>
       <translation>&amp;Co-facilitators</translation>
     </message>
     <message>
@@ -3496,13 +3496,13 @@ Close and restart the application; the replaced data is in the “Before a resto
     </message>
     <message>
       <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="106" />
-      <source>&amp;Inscrire</source>
-      <translation>&amp;Register</translation>
+      <source>In&amp;scrire</source>
+      <translation>Re&amp;gister</translation>
     </message>
     <message>
       <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="110" />
       <source>&amp;Retirer</source>
-      <translation>Re&amp;move</translation>
+      <translation>&amp;Remove</translation>
     </message>
     <message>
       <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="111" />
@@ -3526,13 +3526,13 @@ Close and restart the application; the replaced data is in the “Before a resto
     </message>
     <message>
       <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="134" />
-      <source>&amp;Nombre total</source>
-      <translation>&amp;Total number</translation>
+      <source>Nom&amp;bre total</source>
+      <translation>Total num&amp;ber</translation>
     </message>
     <message>
       <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="137" />
-      <source>&amp;Déjà accompagnés</source>
-      <translation>&amp;Already accompanied</translation>
+      <source>Dé&amp;jà accompagnés</source>
+      <translation>Alread&amp;y accompanied</translation>
     </message>
     <message>
       <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="141" />

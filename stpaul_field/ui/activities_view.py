@@ -334,10 +334,10 @@ class ActivitiesView(QWidget):
         bind_list_keys(self, self.table, self.open_current, self.delete_current, self.undo)
 
         self.count_label = QLabel()
-        new_individual = QPushButton(self.tr("Nouvel &accompagnement"))
+        new_individual = QPushButton(self.tr("&Nouvel accompagnement"))
         new_workshop = QPushButton(self.tr("Nouvel a&telier"))
         self.attendance_button = QPushButton(self.tr("É&margement…"))
-        self.sheet_button = QPushButton(self.tr("&Feuille à imprimer…"))
+        self.sheet_button = QPushButton(self.tr("Feuille à imp&rimer…"))
         self.sheet_button.setToolTip(self.tr("Feuille d'émargement de l'atelier choisi"))
         self.sheet_button.clicked.connect(self.print_sheet)
         self.delete_button = QPushButton(self.tr("&Supprimer"))

@@ -41,7 +41,7 @@ class AccompanimentForm(ActivityForm):
     def build_specific_top(self) -> None:
         form = self.section(self.tr("Bénéficiaire"))
         self.person_form = form
-        self.anonymous = check_box(self.tr("Bénéficiaire &anonyme"))
+        self.anonymous = check_box(self.tr("Bénéficiaire anon&yme"))
         form.addRow("", self.anonymous)
 
         self.picker = BeneficiaryPicker(self.ctx)
@@ -68,10 +68,10 @@ class AccompanimentForm(ActivityForm):
         self.anon_gender = ChoiceCombo(v.GENDERS)
         self.anon_age = ChoiceCombo(v.AGE_BANDS)
         self.anon_status = ChoiceCombo(v.SOCIAL_STATUSES)
-        self.anon_already = check_box(self.tr("J'ai &déjà accompagné ce bénéficiaire"))
+        self.anon_already = check_box(self.tr("&J'ai déjà accompagné ce bénéficiaire"))
         self.anon_rows = [
             self.errors.add_row(form, self.tr("&Genre"), self.anon_gender, "gender"),
-            self.errors.add_row(form, self.tr("&Tranche d'âge"), self.anon_age, "age_band"),
+            self.errors.add_row(form, self.tr("Tranche d'âge"), self.anon_age, "age_band"),
             self.errors.add_row(form, self.tr("&Statut"), self.anon_status, "social_status"),
         ]
         form.addRow("", self.anon_already)
@@ -108,12 +108,12 @@ class AccompanimentForm(ActivityForm):
         form = self.section(self.tr("Résultat"))
         self.result_form = form
         self.autonomy = ChoiceCombo(v.AUTONOMY)
-        self.errors.add_row(form, self.tr("A&utonomie"), self.autonomy, "autonomy")
+        self.errors.add_row(form, self.tr("&Autonomie"), self.autonomy, "autonomy")
         self.redirected_box = check_box(self.tr("Bénéficiaire &réorienté"))
         form.addRow("", self.redirected_box)
         self.redirect = ChoiceCombo(v.REDIRECT_STRUCTURES, empty=self.tr("— choisir la structure —"))
         self.redirect_label = self.errors.add_row(
-            form, self.tr("Str&ucture de réorientation"), self.redirect, "redirect_structure"
+            form, self.tr("Structure de réorientation"), self.redirect, "redirect_structure"
         )
         self.redirected_box.toggled.connect(lambda on: form.setRowVisible(self.redirect_label, on))
         form.setRowVisible(self.redirect_label, False)

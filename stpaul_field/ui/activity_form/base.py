@@ -215,7 +215,7 @@ class ActivityForm(AsksBeforeDiscarding, QDialog):
         self.errors.add_row(form, self.tr("&Lieu"), self.place_type, "place_type")
         self.venue = VenueCombo(self.ctx, allow_none=self.tr("— choisir un lieu —"))
         self.venue.set_venue_id(self.ctx.venue_id)
-        self.venue_label = self.errors.add_row(form, self.tr("Lieu d'&activité"), self.venue, "venue_id")
+        self.venue_label = self.errors.add_row(form, self.tr("Lieu d'acti&vité"), self.venue, "venue_id")
         self.commune = CommuneField()
         self.commune_label = self.errors.add_row(
             form, self.tr("&Commune"), self.commune, "commune", "postcode", "insee_code"
@@ -247,7 +247,7 @@ class ActivityForm(AsksBeforeDiscarding, QDialog):
         form = self.section(self.tr("Quoi"))
         self.what_form = form
         self.themes = ChoiceChecklist(v.THEMES, columns=2)
-        self.errors.add_row(form, self.tr("T&hématiques"), self.themes, "themes")
+        self.errors.add_row(form, self.tr("Thémati&ques"), self.themes, "themes")
         self.admin_themes = ChoiceChecklist(v.ADMIN_THEMES, columns=2)
         self.admin_label = self.errors.add_row(
             form, self.tr("Dé&marches administratives"), self.admin_themes, "admin_themes"
@@ -255,7 +255,7 @@ class ActivityForm(AsksBeforeDiscarding, QDialog):
         self.procedure = QLineEdit()
         self.procedure.setPlaceholderText(self.tr("ex. demande de RSA, carte grise…"))
         self.procedure_label = self.errors.add_row(
-            form, self.tr("&Nom de la démarche"), self.procedure, "procedure_name"
+            form, self.tr("Nom de la démarche"), self.procedure, "procedure_name"
         )
         # The flag only: the mandate and its journal stay in Aidants Connect.
         self.aidants_connect = QCheckBox(self.tr("Réalisée sous mandat Aidants Connect"))
@@ -263,7 +263,7 @@ class ActivityForm(AsksBeforeDiscarding, QDialog):
             form, self.tr("Aidants Connect"), self.aidants_connect, "aidants_connect"
         )
         self.equipment = ChoiceChecklist(v.EQUIPMENT, columns=3)
-        self.errors.add_row(form, self.tr("&Matériel utilisé"), self.equipment, "equipment")
+        self.errors.add_row(form, self.tr("Matériel utilisé"), self.equipment, "equipment")
         self.themes.changed.connect(self._themes_changed)
         self._themes_changed()
 

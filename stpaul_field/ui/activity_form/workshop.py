@@ -81,7 +81,7 @@ class WorkshopForm(ActivityForm):
         self.title_edit.setPlaceholderText(self.tr("ex. Découvrir la messagerie"))
         self.errors.add_row(form, self.tr("T&itre"), self.title_edit, "title", "type")
         self.level = ChoiceCombo(v.WORKSHOP_LEVELS)
-        self.errors.add_row(form, self.tr("Ni&veau"), self.level, "level")
+        self.errors.add_row(form, self.tr("Nive&au"), self.level, "level")
         me = self.ctx.advisor_id
         advisors = self.ctx.read_now(
             lambda s: [
@@ -95,7 +95,7 @@ class WorkshopForm(ActivityForm):
             ]
         )
         self.co_advisors = ChoiceChecklist(v.ValueList("advisor", *advisors), columns=2)
-        label = self.errors.add_row(form, self.tr("&Co-animateurs"), self.co_advisors, "co_advisor_ids")
+        label = self.errors.add_row(form, self.tr("Co-animateurs"), self.co_advisors, "co_advisor_ids")
         if not advisors:
             form.setRowVisible(label, False)
 
@@ -103,7 +103,7 @@ class WorkshopForm(ActivityForm):
         form = self.section(self.tr("Participants inscrits"))
         self.picker = BeneficiaryPicker(self.ctx)
         self.picker.search.setAccessibleName(self.tr("Inscrire un participant : rechercher"))
-        self.errors.add_row(form, self.tr("&Inscrire"), self.picker, "participants", "beneficiary")
+        self.errors.add_row(form, self.tr("In&scrire"), self.picker, "participants", "beneficiary")
         self.registered = QListWidget()
         self.registered.setAccessibleName(self.tr("Participants inscrits"))
         self.registered.setMinimumHeight(self.fontMetrics().height() * 6)
@@ -131,10 +131,10 @@ class WorkshopForm(ActivityForm):
         anon = self.section(self.tr("Participants anonymes"))
         self.anon_total = QSpinBox()
         self.anon_total.setRange(0, MAX_COUNT)
-        self.errors.add_row(anon, self.tr("&Nombre total"), self.anon_total, "anon_total")
+        self.errors.add_row(anon, self.tr("Nom&bre total"), self.anon_total, "anon_total")
         self.anon_already = QSpinBox()
         self.anon_already.setRange(0, MAX_COUNT)
-        self.errors.add_row(anon, self.tr("&Déjà accompagnés"), self.anon_already, "anon_already_accompanied")
+        self.errors.add_row(anon, self.tr("Dé&jà accompagnés"), self.anon_already, "anon_already_accompanied")
         grids = QWidget()
         grid_row = QHBoxLayout(grids)
         grid_row.setContentsMargins(0, 0, 0, 0)

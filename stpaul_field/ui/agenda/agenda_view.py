@@ -51,7 +51,7 @@ class AgendaView(QWidget):
         self._generation = 0
 
         self.previous_button = QPushButton(self.tr("◀ &Précédent"))
-        self.today_button = QPushButton(self.tr("Au&jourd'hui"))
+        self.today_button = QPushButton(self.tr("Aujourd'&hui"))
         self.next_button = QPushButton(self.tr("&Suivant ▶"))
         self.title = QLabel()
         self.title.setObjectName("agendaTitle")

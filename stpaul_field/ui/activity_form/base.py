@@ -42,6 +42,7 @@ from stpaul_field.ui.widgets.choice_combo import ChoiceCombo
 from stpaul_field.ui.widgets.commune_field import CommuneField
 from stpaul_field.ui.widgets.duration import DurationPicker
 from stpaul_field.ui.widgets.field_errors import ERROR_STYLE, FieldErrors
+from stpaul_field.ui.widgets.focus import follow_focus
 from stpaul_field.ui.widgets.typed_fields import DateField, TimeField
 from stpaul_field.ui.widgets.unsaved import AsksBeforeDiscarding
 from stpaul_field.ui.widgets.venue_combo import VenueCombo
@@ -142,6 +143,7 @@ class ActivityForm(AsksBeforeDiscarding, QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        follow_focus(scroll)
 
         self.buttons, self.save_button = save_buttons(self, self.save)
         self.save_button.setToolTip(self.tr("Enregistrer (Ctrl+Entrée)"))

@@ -46,6 +46,7 @@ from stpaul_field.ui import i18n
 from stpaul_field.ui.register.display import REUNION
 from stpaul_field.ui.register.duplicates import DuplicateDialog
 from stpaul_field.ui.screen_fit import fit_to_screen
+from stpaul_field.ui.widgets.focus import follow_focus
 from stpaul_field.ui.widgets.unsaved import AsksBeforeDiscarding
 
 ERROR_STYLE = "color: #b00020; font-weight: 600;"
@@ -197,6 +198,7 @@ class BeneficiaryDialog(AsksBeforeDiscarding, QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        follow_focus(scroll)
 
         self.summary = QLabel()
         self.summary.setStyleSheet(ERROR_STYLE)

@@ -33,6 +33,7 @@ from stpaul_field.store.beneficiaries import DuplicateCandidate
 from stpaul_field.store.search import search_beneficiaries
 from stpaul_field.ui.context import AppContext
 from stpaul_field.ui.register.duplicates import DuplicateDialog
+from stpaul_field.ui.widgets.focus import focus_through
 from stpaul_field.ui.widgets.unsaved import NOT_ENTERED
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -73,7 +74,7 @@ class BeneficiaryPicker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.results)
-        self.setFocusProxy(self.search)
+        focus_through(self, self.search)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

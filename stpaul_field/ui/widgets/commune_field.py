@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
 from stpaul_field.domain import values as v
 from stpaul_field.domain.text import fold
+from stpaul_field.ui.widgets.focus import focus_through
 
 
 class CommuneField(QWidget):
@@ -29,7 +30,7 @@ class CommuneField(QWidget):
         layout.addWidget(self.name, 1)
         layout.addWidget(self.postcode)
         layout.addWidget(self.insee)
-        self.setFocusProxy(self.name)
+        focus_through(self, self.name)
         self.name.editingFinished.connect(self._fill_codes)
 
     def _fill_codes(self) -> None:

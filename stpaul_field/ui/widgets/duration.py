@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSpinBox, QWidget
 
 from stpaul_field.domain import values as v
+from stpaul_field.ui.widgets.focus import focus_through
 
 CUSTOM = -1
 
@@ -34,7 +35,7 @@ class DurationPicker(QWidget):
         layout.addWidget(self.combo, 1)
         layout.addWidget(self.hours)
         layout.addWidget(self.minutes_box)
-        self.setFocusProxy(self.combo)
+        focus_through(self, self.combo)
         self.combo.currentIndexChanged.connect(self._mode_changed)
         self.hours.valueChanged.connect(self.changed)
         self.minutes_box.valueChanged.connect(self.changed)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from stpaul_field.domain.typed_input import parse_date, parse_time
 from stpaul_field.ui import i18n
+from stpaul_field.ui.widgets.focus import focus_through
 
 ARROW_STEP_MIN = 5
 
@@ -104,7 +105,7 @@ class DateField(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.button)
-        self.setFocusProxy(self.edit)
+        focus_through(self, self.edit)
         self.edit.editingFinished.connect(self._tidy)
         if day is not None:
             self.setDate(day)

@@ -235,9 +235,7 @@ def shared_mnemonics(window) -> dict[str, list[str]]:
     for widget in window.findChildren(QWidget):
         if widget.window() is not window or not on_the_current_page(widget):
             continue
-        if isinstance(widget, QAbstractButton):
-            texts.append(widget.text())
-        elif isinstance(widget, QLabel) and widget.buddy() is not None:
+        if isinstance(widget, QAbstractButton) or (isinstance(widget, QLabel) and widget.buddy() is not None):
             texts.append(widget.text())
         elif isinstance(widget, QGroupBox):
             texts.append(widget.title())
@@ -250,7 +248,6 @@ def shared_mnemonics(window) -> dict[str, list[str]]:
         if letter := mnemonic(text):
             by_letter.setdefault(letter, []).append(text.replace("&", ""))
     return {letter: names for letter, names in sorted(by_letter.items()) if len(names) > 1}
-
 
 
 def _inside_scroll_area(widget, window, scroll_class) -> bool:

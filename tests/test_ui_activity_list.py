@@ -140,3 +140,54 @@ def test_enter_opens_the_form(qtbot, ctx, store):
     assert form.isVisible() and form.activity_id == view.current_id()
     assert form.themes.codes() == ["sante"]
     form.reject()
+
+
+def test_attendance_sheet_and_delete_wait_for_a_chosen_row(qtbot, ctx, store):
+    # Pressed with no row chosen they did nothing, silently (the e2e workshop scenario).
+    _fill(store, 1, dt.date.today())
+    with store.session() as s:
+        advisor = local_advisor_id(s)
+        venue = s.scalars(select(Venue.id).where(Venue.active)).first()
+        data = ActivityData(
+            type="workshop",
+            advisor_id=advisor,
+            date=dt.date.today(),
+            start_time=dt.time(14, 0),
+            duration_min=120,
+            venue_id=venue,
+            themes=["email"],
+            title="Atelier CAF",
+            anon_total=3,
+        )
+        acts.save_activity(s, data, [])
+    view = ActivitiesView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    with qtbot.waitSignal(view.model.loaded, timeout=5000):
+        view.period.setCurrentIndex(view.period.findData("all"))
+    buttons = (view.attendance_button, view.sheet_button, view.delete_button)
+    assert view.model.rowCount() == 2 and not any(b.isEnabled() for b in buttons)
+    row = {view.model.rows[i].type: i for i in range(2)}
+    view.table.setCurrentIndex(view.model.index(row["individual"], 0))
+    assert [b.isEnabled() for b in buttons] == [False, False, True]
+    view.table.setCurrentIndex(view.model.index(row["workshop"], 0))
+    assert all(b.isEnabled() for b in buttons)
+
+
+def test_a_reload_keeps_the_chosen_activity(qtbot, ctx, store):
+    _fill(store, 3, dt.date.today().replace(day=1))
+    view = _list_with_first_row_focused(qtbot, ctx)
+    view.table.setCurrentIndex(view.model.index(2, 0))
+    chosen = view.current_id()
+    with qtbot.waitSignal(view.model.loaded, timeout=5000):
+        view.model.reload()  # what a save or a sync does
+    assert view.current_id() == chosen
+
+
+def test_the_keyboard_in_the_list_has_a_row_after_a_reload(qtbot, ctx, store):
+    _fill(store, 2, dt.date.today().replace(day=1))
+    view = _list_with_first_row_focused(qtbot, ctx)
+    view.table.setCurrentIndex(view.model.index(-1, -1))
+    with qtbot.waitSignal(view.model.loaded, timeout=5000):
+        view.model.reload()
+    assert view.table.currentIndex().row() == 0

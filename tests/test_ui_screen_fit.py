@@ -50,9 +50,7 @@ WINDOWS = {
 }
 
 
-@pytest.mark.parametrize(
-    ("size", "language"), [("1024x600", "fr"), ("1366x768", "fr"), ("1024x600", "en")]
-)
+@pytest.mark.parametrize(("size", "language"), [("1024x600", "fr"), ("1366x768", "fr"), ("1024x600", "en")])
 def test_every_window_and_dialog_fits_the_screen_with_its_buttons_visible(size, language):
     env = {k: val for k, val in os.environ.items() if k != "QT_QPA_PLATFORM"}
     env["STPAUL_PROBE_LANGUAGE"] = language

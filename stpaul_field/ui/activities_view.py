@@ -332,6 +332,7 @@ class ActivitiesView(QWidget):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(self.open_current)
         bind_list_keys(self, self.table, self.open_current, self.delete_current, self.undo)
+        self.setFocusProxy(self.table)  # Ctrl+3 puts the keyboard in the list
 
         self.count_label = QLabel()
         new_individual = QPushButton(self.tr("&Nouvel accompagnement"))
@@ -345,6 +346,16 @@ class ActivitiesView(QWidget):
         new_workshop.clicked.connect(lambda: self._new("workshop"))
         self.attendance_button.clicked.connect(self.open_attendance)
         self.delete_button.clicked.connect(self.delete_current)
+        # A button that would do nothing says so: greyed until a row (a workshop) is chosen.
+        self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self.model.layoutChanged.connect(self._update_buttons)
+        # A reload (after a save, a sync, a filter) keeps the chosen activity; the keyboard
+        # in the list always has a row to act on.
+        self._kept: uuid.UUID | None = None
+        self.model.modelAboutToBeReset.connect(self._remember_current)
+        self.model.loaded.connect(self._restore_current)
+        self._update_buttons()
         # Two short rows of buttons so that the view fits a small screen at 125 %.
         creating = QHBoxLayout()
         creating.addWidget(self.count_label, 1)
@@ -448,6 +459,24 @@ class ActivitiesView(QWidget):
         activity_id = self.current_id()
         if activity_id is not None:
             open_activity(self.ctx, activity_id, self)
+
+    def _remember_current(self) -> None:
+        self._kept = self.current_id()
+
+    def _restore_current(self) -> None:
+        rows = [r.id for r in self.model.rows]
+        row = rows.index(self._kept) if self._kept in rows else -1
+        if row < 0 and self.table.hasFocus() and rows:
+            row = 0
+        if row >= 0:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+
+    def _update_buttons(self) -> None:
+        index = self.table.currentIndex()
+        workshop = index.isValid() and self.model.rows[index.row()].type == "workshop"
+        for button in (self.attendance_button, self.sheet_button):
+            button.setEnabled(workshop)
+        self.delete_button.setEnabled(index.isValid())
 
     def open_attendance(self) -> None:
         from stpaul_field.ui.activity_form.attendance import AttendanceDialog

@@ -224,7 +224,7 @@ class MainWindow(QMainWindow):
             if number <= 9:
                 action = QAction(title, self)
                 action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-                action.triggered.connect(lambda _=False, k=key: self.show_view(k))
+                action.triggered.connect(lambda _=False, k=key: self.show_view(k, focus=True))
                 self.view_menu.addAction(action)
         self._views[key] = widget
         # A view that writes by its own means says so with `changed`: every view hears it.
@@ -235,10 +235,14 @@ class MainWindow(QMainWindow):
     def view(self, key: str) -> QWidget | None:
         return self._views.get(key)
 
-    def show_view(self, key: str) -> None:
+    def show_view(self, key: str, focus: bool = False) -> None:
+        """Show a view; with `focus` (Ctrl+1…9) the keyboard goes to the view's main control,
+        its focus proxy (the list of Activités, the register's search), if it has one."""
         widget = self._views.get(key)
         if widget is not None:
             self.navigation.setCurrentRow(self.stack.indexOf(widget))
+            if focus and widget.focusProxy() is not None:
+                widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def current_view_key(self) -> str:
         item = self.navigation.currentItem()

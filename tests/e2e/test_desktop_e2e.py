@@ -161,3 +161,40 @@ def test_accompaniment_typed_with_the_keyboard_only(display: Display, laptop: La
     assert saved.data.themes == ["navigation_sur_internet"]
     assert saved.data.venue_id == venue
     assert [p.beneficiary_id for p in saved.participants] == [helene]
+
+
+def test_workshop_with_its_attendance_typed_with_the_keyboard_only(
+    display: Display, laptop: Laptop, launch: Launch
+) -> None:
+    venue, (helene, marie) = _prepared_laptop(laptop, ("Hélène", "Payet"), ("Marie", "Hoarau"))
+    app = launch()
+    _type_passphrase(display, PASSPHRASE)
+    main = display.wait_window(MAIN, timeout=60)
+    display.focus(main)
+    display.keys("ctrl+shift+n")
+    form = display.wait_window("Atelier collectif")
+    display.focus(form)
+    display.type("Atelier CAF")  # the title has the focus
+    display.keys("alt+q")  # « Thémati&ques »
+    display.type("navig")
+    display.keys("space", "alt+s")  # « In&scrire »
+    for name in ("payet hel", "hoarau ma"):
+        display.type(name)
+        display.keys("Return")
+    display.keys("ctrl+Return")
+    display.wait_gone(form)
+
+    display.focus(main)
+    # Ctrl+3: the Activités list, with the keyboard on its first row; « É&margement… »
+    display.keys("ctrl+3", "alt+m")
+    sheet = display.wait_window("Émargement")
+    display.focus(sheet)
+    display.keys("space", "ctrl+Return")  # the first of the list (French order: HOARAU) came
+    display.wait_gone(sheet)
+    _quit(display, app, main)
+
+    [saved] = _saved_activities(laptop)
+    assert saved.data.type == "workshop" and saved.data.title == "Atelier CAF"
+    assert saved.data.themes == ["navigation_sur_internet"] and saved.data.venue_id == venue
+    came = {p.beneficiary_id: p.attended for p in saved.participants}
+    assert came == {marie: True, helene: False}

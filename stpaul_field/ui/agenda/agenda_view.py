@@ -79,6 +79,7 @@ class AgendaView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Agenda"))
+        self.setFocusProxy(self.table)  # Ctrl+1 puts the keyboard in the days
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)

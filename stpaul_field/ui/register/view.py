@@ -63,6 +63,7 @@ class RegisterView(QWidget):
         self.search.setPlaceholderText(self.tr("Nom, prénom ou téléphone…"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Rechercher un bénéficiaire"))
+        self.setFocusProxy(self.search)  # Ctrl+2 puts the keyboard in the search
         search_label = QLabel(self.tr("&Rechercher :"))
         search_label.setBuddy(self.search)
         self.count_label = QLabel()

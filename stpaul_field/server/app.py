@@ -27,7 +27,7 @@ from stpaul_field.server.errors import INTERNAL, ApiError, error_response
 from stpaul_field.server.exchange import exchange
 from stpaul_field.server.middleware import Guard
 from stpaul_field.server.migrate import upgrade
-from stpaul_field.server.routes import ROUTERS, sync
+from stpaul_field.server.routes import ROUTERS, sync, sync_files
 from stpaul_field.server.settings import ServerSettings
 from stpaul_field.server.wire import SYNC_MEDIA_TYPE, describe_errors
 
@@ -72,7 +72,7 @@ def create_app(
     app.state.settings = settings
     app.state.sync_slots = Slots(settings.sync_concurrency)
     app.state.password_slots = Slots(settings.password_checks)
-    _document_raw_bodies(app, sync.RAW_BODIES)
+    _document_raw_bodies(app, (*sync.RAW_BODIES, *sync_files.RAW_BODIES))
     _install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router)

@@ -92,6 +92,15 @@ def still_allowed(session: Session, caller: Caller) -> None:
     _refuse(session.execute(_BY_ID, {"device": caller.device_id}).first())
 
 
+def device_caller(session: Session, device_id: uuid.UUID) -> Caller:
+    """The device `device_id` as if it called itself (a sync file it wrote, issue 20): the same
+    refusals as its token would get — unknown, revoked, advisor disabled."""
+    device = session.execute(_BY_ID, {"device": device_id}).first()
+    _refuse(device)
+    assert device is not None
+    return Caller(device.id, device.advisor_id, device.team_id, str(device.fields.get("role", "")))
+
+
 def _refuse(device: Row | None) -> None:
     if device is None:
         raise not_enrolled()

@@ -73,8 +73,27 @@ class Device(Base):
     last_seen_at: Mapped[dt.datetime | None] = mapped_column(default=None)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(default=None)
     revoked_by: Mapped[uuid.UUID | None] = mapped_column(default=None)
+    # Its public keys for sync files (base64, raw): Ed25519 checks its files' signatures,
+    # X25519 encrypts its answers. None until it registers them (`server.sync_files`).
+    signing_key: Mapped[str | None] = mapped_column(String(64), default=None)
+    box_key: Mapped[str | None] = mapped_column(String(64), default=None)
 
     __table_args__ = (Index("ix_device_team", "team_id"),)
+
+
+class ServerKey(Base):
+    """The central record's own key pairs for sync files (private, base64 raw), made once.
+
+    In the database, beside the records they protect: whoever reads this table reads the
+    records in clear anyway, and every worker and machine shares one identity."""
+
+    __tablename__ = "server_key"
+
+    name: Mapped[str] = mapped_column(String(20), primary_key=True)
+    server_id: Mapped[uuid.UUID]  # names this central record in every sync file's header
+    signing_key: Mapped[str] = mapped_column(String(64))  # Ed25519, signs answers
+    box_key: Mapped[str] = mapped_column(String(64))  # X25519, opens requests
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class Record(Base):

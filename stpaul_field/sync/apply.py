@@ -170,11 +170,15 @@ def _protected(session: Session, states: list[RecordState]) -> dict[tuple[str, u
     return out
 
 
-def apply_states(session: Session, states: list[RecordState], trusted: int) -> Stamp | None:
+def apply_states(
+    session: Session, states: list[RecordState], trusted: int, newer_only: bool = False
+) -> Stamp | None:
     """Make the page's records the laptop's, but for fields with queued edits; the latest stamp seen.
 
     Only stamps `plausible` against `trusted` (ms) count: one forged, or from a clock in 2099,
-    stored on the central record before it bounded them, is never adopted."""
+    stored on the central record before it bounded them, is never adopted. `newer_only`: a state
+    older than the version the laptop holds is left out (a page read late from an answer file;
+    never over HTTPS, where a restored central record may rightly send lower versions)."""
     # Canonical stamps sort as text: the latest one not past the bound is the latest plausible.
     ceiling = f"{trusted + MAX_LEAD_MS:015d}-{MAX_COUNTER:06d}-~"
     protected = _protected(session, states)
@@ -199,6 +203,8 @@ def apply_states(session: Session, states: list[RecordState], trusted: int) -> S
         fields = current_fields(s.entity, s.fields)
         values = {n: from_wire(s.entity, n, raw) for n, raw in fields.items() if n in names}
         obj = held.get((s.entity, s.record_id))
+        if newer_only and obj is not None and obj.server_version > s.version:
+            continue
         if obj is None:
             obj = model(id=s.record_id, server_version=s.version, **values)  # type: ignore[call-arg]
             session.add(obj)
@@ -274,29 +280,42 @@ def _repair(session: Session, states: list[RecordState]) -> None:
         repair.fold_twin_participations(session, [*parts, *moved], advisor_id)
 
 
-def apply_answer(store: Store, response: SyncResponse) -> Applied:
-    """The whole answer in one local transaction: results, page, its conflicts, cursor, clock, batch done."""
+def apply_answer(store: Store, response: SyncResponse, pulled_from: int | None = None) -> Applied:
+    """The whole answer in one local transaction: results, page, its conflicts, cursor, clock, batch done.
+
+    `pulled_from`: the answer was read from a file, its page pulled after that cursor, perhaps
+    long ago. Its results apply as over HTTPS (an operation answered before is skipped); its
+    page only where it is news: not when this laptop has pulled past its end since, nor when it
+    starts after this laptop's cursor (a gap would be skipped), and then only its records this
+    laptop has not pulled since. The cursor never moves back, and the HTTPS batch in flight stays."""
     out = Applied()
     with remote_session(store) as session:
         apply_results(session, response.results, out)
-        state.put_in_flight(session, None)
+        changes = response.changes
+        if pulled_from is None:
+            state.put_in_flight(session, None)
+        else:
+            held = state.cursor(session)
+            if response.resync_required or not pulled_from <= held < response.cursor:
+                return out  # results only: the page is old news, or not the next one
+            changes = [c for c in changes if c.seq > held]
         if response.resync_required:
             state.put(session, state.CURSOR, "0")  # queued edits stay; the pull starts over
         else:
             server_time = _decode(response.clock)
-            if server_time is not None:
+            if server_time is not None and pulled_from is None:  # a file's time is past by nature
                 record_server_time(session, server_time)
             trusted = trusted_ms(session)
-            latest = apply_states(session, response.changes, trusted)
-            out.pulled = len(response.changes)
-            _repair(session, response.changes)
+            latest = apply_states(session, changes, trusted, newer_only=pulled_from is not None)
+            out.pulled = len(changes)
+            _repair(session, changes)
             state.put(session, state.CURSOR, str(response.cursor))
             # Later local edits are stamped after everything seen here, whatever the wall clock says
             # (but never after a stamp absurdly ahead of the best time known: see `domain.hlc`).
             clock = clock_for(session)
             out.conflicts += apply_pulled_conflicts(session, response.conflicts or [], clock.node)
             # A person erased elsewhere: the values this laptop kept from conflicts go too.
-            for s in response.changes:
+            for s in changes:
                 if s.entity == "beneficiary" and is_erased(s.fields):
                     forget_person(session, s.record_id)
             for seen in (server_time, latest):

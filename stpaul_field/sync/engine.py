@@ -25,12 +25,13 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from stpaul_field.store import backup, cipher
 from stpaul_field.store.database import Store
 from stpaul_field.store.models import OutboxEntry, utcnow
 from stpaul_field.store.outbox import clock_for, heal_stamps, pending_count
-from stpaul_field.sync import quarantine, state
+from stpaul_field.sync import file_keys, quarantine, state
 from stpaul_field.sync.apply import apply_answer
 from stpaul_field.sync.errors import OfflineError, ProtocolError, ServerError, SyncError
 from stpaul_field.sync.protocol import (
@@ -94,7 +95,8 @@ class _Batch:
     changes: list[Change]
 
 
-def _change(entry: OutboxEntry) -> Change:
+def change_of(entry: OutboxEntry) -> Change:
+    """An outbox entry as the protocol sends it (over HTTPS or in a sync file)."""
     return Change(
         op_id=entry.op_id,
         entity=entry.entity,  # type: ignore[arg-type]
@@ -102,6 +104,21 @@ def _change(entry: OutboxEntry) -> Change:
         base_version=entry.base_version,
         fields=entry.fields,
         stamp=entry.stamp,
+    )
+
+
+def sendable(session: Session, limit: int) -> list[OutboxEntry]:
+    """The next `limit` changes to send, in order; records corrected since a refusal are queued
+    again first (`quarantine`). The caller commits."""
+    for entity, record_id in quarantine.edited_since_refused(session):
+        quarantine.requeue(session, entity, record_id)
+    return list(
+        session.scalars(
+            select(OutboxEntry)
+            .where(OutboxEntry.rejected_reason.is_(None))
+            .order_by(OutboxEntry.seq)
+            .limit(limit)
+        )
     )
 
 
@@ -152,6 +169,7 @@ class SyncEngine:
                 state.put_instant(session, state.LAST_SUCCESS, self.now())
                 state.put(session, state.OFFLINE_SINCE, None)
                 state.put(session, state.LAST_ERROR, None)
+            file_keys.ensure_registered(self.store, self.transport)  # a laptop enrolled before
         return report
 
     def _back_up_unsent(self) -> None:
@@ -234,20 +252,11 @@ class SyncEngine:
                     )
                 )
                 if entries:
-                    return _Batch(batch_id, [_change(e) for e in entries])
-            for entity, record_id in quarantine.edited_since_refused(session):
-                quarantine.requeue(session, entity, record_id)
-            entries = list(
-                session.scalars(
-                    select(OutboxEntry)
-                    .where(OutboxEntry.rejected_reason.is_(None))
-                    .order_by(OutboxEntry.seq)
-                    .limit(self.batch_size)
-                )
-            )
+                    return _Batch(batch_id, [change_of(e) for e in entries])
+            entries = sendable(session, self.batch_size)
             batch_id = uuid.uuid4()
             state.put_in_flight(session, batch_id if entries else None, [e.op_id for e in entries])
-            return _Batch(batch_id, [_change(e) for e in entries])
+            return _Batch(batch_id, [change_of(e) for e in entries])
 
     def _exchange(self, request: SyncRequest, should_stop: Callable[[], bool]) -> SyncResponse:
         last: SyncError | None = None

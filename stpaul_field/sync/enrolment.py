@@ -28,7 +28,7 @@ from stpaul_field.store.keys import KEYRING_SERVICE, system_keyring
 from stpaul_field.store.models import Activity, Advisor, OutboxEntry, utcnow
 from stpaul_field.store.outbox import APPLYING_REMOTE
 from stpaul_field.store.reference import LOCAL_ADVISOR_KEY, local_advisor_id
-from stpaul_field.sync import state
+from stpaul_field.sync import file_keys, state
 from stpaul_field.sync.errors import NotEnrolledError
 from stpaul_field.sync.protocol import EnrolRequest
 from stpaul_field.sync.transport import Transport, check_server_url
@@ -157,6 +157,9 @@ def enrol(
     if placeholder is not None and placeholder != enrolment.advisor_id:
         with store.session() as session:
             hand_over(session, placeholder, enrolment.advisor_id)
+    # The keys for sync files, and the central record's public keys, with the enrolment.
+    with Transport(server_url, answer.token, kept_bundle) as transport:
+        file_keys.ensure_registered(store, transport, enrolling=True)
     return enrolment
 
 

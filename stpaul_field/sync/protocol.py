@@ -164,6 +164,51 @@ class EnrolResponse(_Strict):
     display_name: str
 
 
+# A raw 32-byte key (Ed25519 or X25519) in base64.
+KeyText = Annotated[str, Field(min_length=44, max_length=44, pattern=r"^[A-Za-z0-9+/]{43}=$")]
+
+
+class DeviceKeys(_Strict):
+    """A laptop's public keys for sync files (issue 20), registered with its device."""
+
+    signing_key: KeyText  # Ed25519: the central record checks its files' signatures with it
+    box_key: KeyText  # X25519: the central record encrypts its answers for it
+
+
+class ServerKeys(_Strict):
+    """The central record's public keys and ids, as every sync file names them."""
+
+    server_id: uuid.UUID
+    team_id: uuid.UUID
+    signing_key: KeyText  # Ed25519: the laptop checks answers with it
+    box_key: KeyText  # X25519: the laptop encrypts its requests for it
+
+
+# A sync file (issue 20) carries the batches of a whole outbox and the pages of a whole pull.
+MAX_FILE_BATCHES = 40
+MAX_FILE_PAGES = 40
+MAX_FILE_BYTES = 64 * 1024 * 1024  # a file's payload after decompression
+
+
+class FileRequest(_Strict):
+    """What a request file holds: the outbox's batches, as HTTPS would send them, one after the
+    other; the first one's cursor is the laptop's (the server chains the later ones)."""
+
+    protocol: int
+    requests: Annotated[list[SyncRequest], Field(min_length=1, max_length=MAX_FILE_BATCHES)]
+
+
+class FileAnswer(_Strict):
+    """What an answer file holds: the answer to each batch, then further pages of the pull.
+
+    Page i covers the team's changes in (cursor of page i-1, its own cursor], the first one
+    from `cursor`: a laptop reading it later applies only what it has not pulled since."""
+
+    protocol: int
+    cursor: Seq  # the request's cursor
+    pages: Annotated[list[SyncResponse], Field(max_length=MAX_FILE_BATCHES + MAX_FILE_PAGES)]
+
+
 class ErrorBody(BaseModel):
     detail: str  # French, for an advisor
     code: str = "error"
@@ -173,7 +218,7 @@ def encode(model: BaseModel) -> bytes:
     return zstandard.ZstdCompressor(level=6).compress(model.model_dump_json().encode())
 
 
-def decode(data: bytes, model: type[M]) -> M:
+def decode(data: bytes, model: type[M], max_bytes: int = MAX_BODY_BYTES) -> M:
     """Decompress (bounded, against zip bombs) and validate a body."""
-    raw = zstandard.ZstdDecompressor().decompress(data, max_output_size=MAX_BODY_BYTES)
+    raw = zstandard.ZstdDecompressor().decompress(data, max_output_size=max_bytes)
     return model.model_validate_json(raw)

@@ -22,6 +22,12 @@ OFFLINE_SINCE = "offline_since"  # first failed attempt since the last success (
 LAST_ERROR = "last_error"  # the last failure, in French, for the advisor; cleared on success
 ENROLMENT = "enrolment"  # JSON of the enrolment (server address, ids, names); never the token
 DEVICE_TOKEN = "device_token"  # only where no OS keyring works (the store is encrypted)
+# JSON of this laptop's key pairs for sync files and the central record's public keys
+# (`sync.file_keys`): private keys, so only in the (encrypted) store.
+FILE_KEYS = "file_keys"
+# JSON {at, changes, path} of the last request file written: the status bar shows it until an
+# HTTPS sync goes through after it.
+LAST_FILE_SENT = "last_file_sent"
 # JSON {batch_id, op_ids} of the batch being sent, written before sending: a batch whose answer
 # was lost is sent again with the same id, and the server answers it without applying it twice.
 IN_FLIGHT = "in_flight_batch"

@@ -36,6 +36,7 @@ M = TypeVar("M", bound=BaseModel)
 R = TypeVar("R", p.SyncRequest, p.EnrolRequest)
 SYNC_PATH = "/api/v1/sync"
 ENROL_PATH = "/api/v1/enrol"
+KEYS_PATH = "/api/v1/device-keys"
 # Every request's body and answer: zstd-compressed JSON of the protocol's messages.
 BODY_HEADERS = {"content-type": p.SYNC_MEDIA_TYPE, "accept": p.SYNC_MEDIA_TYPE}
 
@@ -181,6 +182,12 @@ class Transport:
         if not self.token:
             raise AuthError("Ce poste n'a pas de jeton : inscrivez-le d'abord.")
         return self._speak(SYNC_PATH, request, p.SyncResponse, device_headers(self.token))
+
+    def register_keys(self, keys: p.DeviceKeys) -> p.ServerKeys:
+        """This device's public keys for sync files, registered; the central record's back."""
+        if not self.token:
+            raise AuthError("Ce poste n'a pas de jeton : inscrivez-le d'abord.")
+        return self._post(KEYS_PATH, keys, p.ServerKeys, device_headers(self.token))
 
     def enrol(self, request: p.EnrolRequest) -> p.EnrolResponse:
         return self._speak(ENROL_PATH, request, p.EnrolResponse, BODY_HEADERS)

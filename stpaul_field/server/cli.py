@@ -11,6 +11,7 @@
     stpaul-field-server revoke-device ID
     stpaul-field-server export [--entity E] [--team NOM] [--format jsonl|csv] [--output FICHIER]
     stpaul-field-server retention [--years N] [--dry-run]
+    stpaul-field-server import-file DEMANDE --answer-to DOSSIER
 
 Passwords come from a prompt (typed twice) or, with --password-stdin, from the first line of
 standard input; never from an argument (it would show in the process list and shell history).
@@ -277,6 +278,36 @@ def cmd_retention(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_file(args: argparse.Namespace) -> int:
+    from stpaul_field.domain.clock import utcnow
+    from stpaul_field.server import sync_files
+    from stpaul_field.server.errors import ApiError
+    from stpaul_field.sync.sealed_file import file_name
+
+    try:
+        data = Path(args.path).read_bytes()
+    except OSError as error:
+        raise ValueError(f"Impossible de lire le fichier {args.path} : {error.strerror or error}.") from None
+    db = _database(args)
+    try:
+        imported = sync_files.import_request(db, data)
+    except ApiError as error:
+        print(f"Erreur : {error.detail}", file=sys.stderr)
+        return 1
+    finally:
+        db.dispose()
+    target = Path(args.answer_to) / file_name("answer", imported.laptop_id, utcnow())
+    # The answer is encrypted for its laptop: written like any file, owner-only all the same.
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        out.write(imported.answer)
+    print(
+        f"Demande appliquée : {imported.changes} modification(s), {imported.rejected} refusée(s) ; "
+        f"réponse ({imported.pulled} enregistrement(s)) écrite : {target}"
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from stpaul_field.domain import values as v
     from stpaul_field.domain.fields import ENTITIES
@@ -343,6 +374,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--years", type=int, metavar="N", help="durée de conservation (défaut : le réglage, 2 ans)"
     )
     p.add_argument("--dry-run", action="store_true", help="compter seulement, sans rien modifier")
+    p = add("import-file", cmd_import_file, "appliquer une demande de synchronisation (fichier d'un poste)")
+    p.add_argument("path", help="le fichier de demande (.stpaul-sync)")
+    p.add_argument("--answer-to", required=True, type=Path, help="dossier où écrire le fichier de réponse")
     return parser
 
 

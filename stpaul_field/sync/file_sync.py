@@ -18,6 +18,7 @@ import json
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import zstandard
 from sqlalchemy import func, select
@@ -73,10 +74,6 @@ def _enrolment(store: Store) -> Enrolment:
     if enrolment is None:
         raise NotEnrolledError(NOT_ENROLLED)
     return enrolment
-
-
-def request_name(device_id: uuid.UUID, at: dt.datetime) -> str:
-    return f"synchro-{str(device_id)[-6:]}-{at.astimezone(dt.UTC):%Y%m%d-%H%M%S}{sf.SUFFIX}"
 
 
 def _target(path: Path, name: str) -> Path:
@@ -142,7 +139,7 @@ def write_request(store: Store, path: Path, now: dt.datetime | None = None) -> R
         recipient=keys.server_box,
         now=at,
     )
-    target = _target(path, request_name(enrolment.device_id, at))
+    target = _target(path, sf.file_name("request", enrolment.device_id, at))
     write_file(target, data)
     summary = RequestSummary(target, len(changes), left, oldest, cursor, at)
     with store.session() as session:
@@ -193,3 +190,35 @@ def read_answer(store: Store, path: Path) -> AnswerSummary:
     return AnswerSummary(
         total.acknowledged, total.rejected, total.conflicts, total.pulled, header.created_at, more
     )
+
+
+class RelayLink(Protocol):
+    def relay(self, data: bytes) -> bytes: ...
+
+
+NOT_OURS = (
+    "Cette demande est destinée à un autre registre central que celui de ce poste : elle n'a pas "
+    "été transmise."
+)
+
+
+def relay(store: Store, link: RelayLink, path: Path, answer_to: Path | None = None) -> Path:
+    """Send a colleague's request file over this laptop's connection and write their answer file
+    (in `answer_to`, else beside the request). This laptop authenticates the relay; the central
+    record checks the file's own signature and applies it as the colleague's laptop. Nothing of
+    the colleague's is read or kept here: the answer is encrypted for their laptop."""
+    data = read_file(path)
+    try:
+        header = sf.read_header(data)  # refused here already if cut short or modified
+    except sf.SealedFileError as error:
+        raise SyncError(error.message) from None
+    if header.kind != "request":
+        raise SyncError(sf.WRONG_KIND["request"])
+    keys = file_keys.registered(store)
+    assert keys.server is not None
+    if header.server_id != keys.server.server_id:
+        raise SyncError(NOT_OURS)
+    answer = link.relay(data)
+    target = (answer_to or path.parent) / sf.file_name("answer", header.laptop_id, utcnow())
+    write_file(target, answer)
+    return target

@@ -44,6 +44,7 @@ _PREFIX = struct.Struct(">8sBHI")
 SIGNATURE_BYTES = 64
 MAX_HEADER_BYTES = 4096
 SUFFIX = ".stpaul-sync"
+MEDIA_TYPE = "application/vnd.stpaul-field.sync-file"  # a whole file, relayed over HTTPS
 
 Kind = Literal["request", "answer"]
 
@@ -102,6 +103,12 @@ class Header:
     signer: bytes  # the Ed25519 public key that signed the file (raw, 32 bytes)
     file_id: uuid.UUID
     created_at: dt.datetime
+
+
+def file_name(kind: Kind, laptop_id: uuid.UUID, at: dt.datetime) -> str:
+    """« demande-3f9c2a-20261203-101500.stpaul-sync »: whose (the laptop id's end), when (UTC)."""
+    word = "demande" if kind == "request" else "reponse"
+    return f"{word}-{str(laptop_id)[-6:]}-{at.astimezone(dt.UTC):%Y%m%d-%H%M%S}{SUFFIX}"
 
 
 def _b64(data: bytes) -> str:

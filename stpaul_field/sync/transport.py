@@ -23,6 +23,7 @@ import zstandard
 from pydantic import BaseModel, ValidationError
 
 from stpaul_field.sync import protocol as p
+from stpaul_field.sync import sealed_file
 from stpaul_field.sync.errors import (
     AuthError,
     InsecureServerError,
@@ -37,6 +38,7 @@ R = TypeVar("R", p.SyncRequest, p.EnrolRequest)
 SYNC_PATH = "/api/v1/sync"
 ENROL_PATH = "/api/v1/enrol"
 KEYS_PATH = "/api/v1/device-keys"
+RELAY_PATH = "/api/v1/relay"
 # Every request's body and answer: zstd-compressed JSON of the protocol's messages.
 BODY_HEADERS = {"content-type": p.SYNC_MEDIA_TYPE, "accept": p.SYNC_MEDIA_TYPE}
 
@@ -206,8 +208,26 @@ class Transport:
             self.protocol = request.protocol - 1
             return self._speak(path, request, answer, headers)
 
+    def relay(self, data: bytes) -> bytes:
+        """A colleague's request file, relayed; the central record's answer file for them."""
+        if not self.token:
+            raise AuthError("Ce poste n'a pas de jeton : inscrivez-le d'abord.")
+        headers = {
+            "authorization": f"Bearer {self.token}",
+            "content-type": sealed_file.MEDIA_TYPE,
+            "accept": sealed_file.MEDIA_TYPE,
+        }
+        return self._send(RELAY_PATH, data, headers).content
+
     def _post(self, path: str, message: BaseModel, answer: type[M], headers: dict[str, str]) -> M:
-        body = p.encode(message)
+        response = self._send(path, p.encode(message), headers)
+        try:
+            return p.decode(response.content, answer)
+        except (ValidationError, ValueError, zstandard.ZstdError) as error:
+            raise ProtocolError(UNREADABLE) from error
+
+    def _send(self, path: str, body: bytes, headers: dict[str, str]) -> httpx.Response:
+        """POST `body`; the 200 response, else the French error its status means."""
         self.round_trips += 1
         self.bytes_sent += len(body)
         try:
@@ -219,10 +239,7 @@ class Transport:
         self.bytes_received += len(response.content)
         status = response.status_code
         if status == 200:
-            try:
-                return p.decode(response.content, answer)
-            except (ValidationError, ValueError, zstandard.ZstdError) as error:
-                raise ProtocolError(UNREADABLE) from error
+            return response
         detail = _detail(response)
         if status == 408:  # the body was too slow to arrive (a failing link): retried later
             raise OfflineError(detail or OFFLINE)

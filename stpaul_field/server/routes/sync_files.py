@@ -1,4 +1,4 @@
-"""Sync files (issue 20): a device registers its keys for them."""
+"""Sync files (issue 20): a device registers its keys for them, or relays a colleague's file."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from stpaul_field.server import sync_files
-from stpaul_field.server.deps import DatabaseDep, caller_of
-from stpaul_field.server.errors import ERRORS
+from stpaul_field.server.deps import DatabaseDep, SettingsDep, SyncSlotsDep, caller_of
+from stpaul_field.server.errors import ERRORS, ApiError
 from stpaul_field.server.wire import SYNC_MEDIA_TYPE, body_schema, media_type, parse, read_body, respond
 from stpaul_field.sync.protocol import DeviceKeys, ServerKeys
+from stpaul_field.sync.sealed_file import MEDIA_TYPE
 
 router = APIRouter(prefix="/api/v1", tags=["synchronisation"], responses=ERRORS)
 RAW_BODIES = (DeviceKeys,)
@@ -26,3 +27,32 @@ async def device_keys(request: Request, db: DatabaseDep) -> Response:
     body = parse(raw, ctype, DeviceKeys)
     keys = await run_in_threadpool(sync_files.register_keys, db, caller, body)
     return respond(keys, ctype == SYNC_MEDIA_TYPE)
+
+
+@router.post(
+    "/relay",
+    response_class=Response,
+    responses={200: {"content": {MEDIA_TYPE: {}}, "description": "le fichier de réponse"}},
+    openapi_extra={
+        "requestBody": {"content": {MEDIA_TYPE: {"schema": {"type": "string", "format": "binary"}}}}
+    },
+)
+async def relay(
+    request: Request, db: DatabaseDep, settings: SettingsDep, sync_slots: SyncSlotsDep
+) -> Response:
+    """Transmet la demande de synchronisation d'un collègue (un fichier) ; rend sa réponse (un fichier)."""
+    async with sync_slots():
+        relayer = await run_in_threadpool(caller_of, request)
+    raw = await read_body(request, settings.max_request_bytes)
+    if media_type(request) != MEDIA_TYPE:
+        raise ApiError(
+            415, f"Type de contenu non pris en charge : utilisez {MEDIA_TYPE}.", "unsupported_media_type"
+        )
+    async with sync_slots():
+        imported = await run_in_threadpool(sync_files.import_request, db, raw, relayer)
+    request.state.log = {
+        "changes": imported.changes,
+        "pulled": imported.pulled,
+        "rejected": imported.rejected,
+    }
+    return Response(imported.answer, media_type=MEDIA_TYPE)

@@ -85,16 +85,21 @@ def write_file(target: Path, data: bytes) -> None:
     try:
         with private_file(target) as tmp:
             tmp.write_bytes(data)
-    except OSError as error:
-        raise SyncError(f"Impossible d'écrire le fichier {target} : {error.strerror or error}.") from None
+    except OSError:
+        raise SyncError(
+            f"Impossible d'écrire le fichier {target} : vérifiez que le dossier existe, que la clé "
+            "est branchée et qu'il reste de la place."
+        ) from None
 
 
 def read_file(path: Path) -> bytes:
     try:
         with path.open("rb") as f:
             data = f.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        raise SyncError(f"Impossible de lire le fichier {path} : {error.strerror or error}.") from None
+    except OSError:
+        raise SyncError(
+            f"Impossible de lire le fichier {path} : vérifiez qu'il existe et que la clé est branchée."
+        ) from None
     if len(data) > MAX_FILE_BYTES:
         raise SyncError(sf.NOT_A_SYNC_FILE)
     return data

@@ -29,12 +29,19 @@ async def device_keys(request: Request, db: DatabaseDep) -> Response:
     return respond(keys, ctype == SYNC_MEDIA_TYPE)
 
 
+# A file is bytes: its own media type, or any octet stream (what the OpenAPI names, for its tools).
+FILE_TYPES = (MEDIA_TYPE, "application/octet-stream")
+
+
 @router.post(
     "/relay",
     response_class=Response,
     responses={200: {"content": {MEDIA_TYPE: {}}, "description": "le fichier de réponse"}},
     openapi_extra={
-        "requestBody": {"content": {MEDIA_TYPE: {"schema": {"type": "string", "format": "binary"}}}}
+        "requestBody": {
+            "required": True,
+            "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+        }
     },
 )
 async def relay(
@@ -44,7 +51,7 @@ async def relay(
     async with sync_slots():
         relayer = await run_in_threadpool(caller_of, request)
     raw = await read_body(request, settings.max_request_bytes)
-    if media_type(request) != MEDIA_TYPE:
+    if media_type(request) not in FILE_TYPES:
         raise ApiError(
             415, f"Type de contenu non pris en charge : utilisez {MEDIA_TYPE}.", "unsupported_media_type"
         )

@@ -66,6 +66,8 @@ def probe(app) -> Iterator[dict]:
     from stpaul_field.ui.lock import SecretDialog
     from stpaul_field.ui.main_window import MainWindow
     from stpaul_field.ui.printing import preview_dialog
+    from stpaul_field.ui.register.activity_import_dialog import ActivityImportDialog
+    from stpaul_field.ui.register.columns_dialog import ColumnsDialog
     from stpaul_field.ui.register.duplicates import DuplicateDialog
     from stpaul_field.ui.register.editor import BeneficiaryDialog
     from stpaul_field.ui.register.import_dialog import ImportDialog
@@ -134,6 +136,8 @@ def probe(app) -> Iterator[dict]:
         ("doublons", lambda: DuplicateDialog(candidates)),
         ("fusion", lambda: MergeDialog(store, first.id, twin)),
         ("import de bénéficiaires", lambda: ImportDialog(store)),
+        ("import d'activités", lambda: ActivityImportDialog(store)),
+        ("colonnes du fichier", lambda: ColumnsDialog([f"Colonne {n}" for n in range(1, 30)], {})),
         ("nouveau bénéficiaire rapide", lambda: QuickCreateDialog(ctx, "Payet Hélène")),
         ("sauvegardes", lambda: BackupsDialog(ctx)),
         ("feuille vierge", lambda: BlankSheetDialog(ctx)),

@@ -38,6 +38,8 @@ WINDOWS = {
     "doublons",
     "fusion",
     "import de bénéficiaires",
+    "import d'activités",
+    "colonnes du fichier",
     "nouveau bénéficiaire rapide",
     "sauvegardes",
     "feuille vierge",

@@ -325,37 +325,37 @@
       <translation>Activities</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="337" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="338" />
       <source>&amp;Nouvel accompagnement</source>
       <translation>New &amp;accompaniment</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="338" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="339" />
       <source>Nouvel a&amp;telier</source>
       <translation>New &amp;workshop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="339" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="340" />
       <source>É&amp;margement…</source>
       <translation>Atte&amp;ndance…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="340" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="341" />
       <source>Feuille à imp&amp;rimer…</source>
       <translation>Print &amp;sheet…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="341" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="342" />
       <source>Feuille d'émargement de l'atelier choisi</source>
       <translation>Attendance sheet of the chosen workshop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="343" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="344" />
       <source>&amp;Supprimer</source>
       <translation>&amp;Delete</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/activities_view.py" line="438" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="449" />
       <source>%n activité(s)</source>
       <translation>
         <numerusform>%n activity</numerusform>
@@ -363,7 +363,7 @@
       </translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="480" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="509" />
       <source>Activité supprimée.</source>
       <translation>Activity deleted.</translation>
     </message>
@@ -371,159 +371,187 @@
   <context>
     <name>ActivityForm</name>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="54" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="55" />
       <source>&amp;Enregistrer</source>
       <translation>&amp;Save</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="147" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="149" />
       <source>Enregistrer (Ctrl+Entrée)</source>
       <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="57" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="58" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="197" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="199" />
       <source>Quand</source>
       <translation>When</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="199" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="201" />
       <source>&amp;Date</source>
       <translation>&amp;Date</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="203" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="205" />
       <source>&amp;Heure de début</source>
       <translation>Start &amp;time</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="206" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="208" />
       <source>D&amp;urée</source>
       <translation>D&amp;uration</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="209" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="211" />
       <source>S&amp;tatut</source>
       <translation>St&amp;atus</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="212" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="214" />
       <source>Où</source>
       <translation>Where</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="215" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="217" />
       <source>&amp;Lieu</source>
       <translation>P&amp;lace</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="216" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="218" />
       <source>— choisir un lieu —</source>
       <translation>— choose a venue —</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="218" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="220" />
       <source>Lieu d'acti&amp;vité</source>
       <translation>&amp;Venue</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="221" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="223" />
       <source>&amp;Commune</source>
       <translation>&amp;Municipality</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="227" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="229" />
       <source>Aucun lieu d'activité n'est encore enregistré sur ce poste : le lieu est noté « Autre lieu » avec sa commune. Un coordinateur ajoute les lieux de la ville (Fichier › Lieux d'activité), qui arrivent avec la synchronisation.</source>
       <translation>No venue is recorded on this laptop yet: the place is noted « Other place » with its commune. A coordinator adds the city's venues (File › Venues), which arrive with the sync.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="247" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="249" />
       <source>Quoi</source>
       <translation>What</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="250" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="252" />
       <source>Thémati&amp;ques</source>
       <translation>T&amp;hemes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="253" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="255" />
       <source>Dé&amp;marches administratives</source>
       <translation>Administrative &amp;procedures</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="256" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="258" />
       <source>ex. demande de RSA, carte grise…</source>
       <translation>e.g. RSA application, vehicle registration…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="258" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="260" />
       <source>Nom de la démarche</source>
       <translation>Procedure name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="261" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="263" />
       <source>Réalisée sous mandat Aidants Connect</source>
       <translation>Done under an Aidants Connect mandate</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="263" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="265" />
       <source>Aidants Connect</source>
       <translation>Aidants Connect</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="266" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="268" />
       <source>Matériel utilisé</source>
       <translation>&amp;Equipment used</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="277" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="279" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="281" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="283" />
       <source>N&amp;otes</source>
       <translation>N&amp;otes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="381" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="383" />
       <source>Déjà enregistré</source>
       <translation>Already recorded</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="384" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="386" />
       <source>Déjà enregistré : {0} a déjà une activité le {1}.</source>
       <translation>Already recorded: {0} already has an activity on {1}.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="386" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="388" />
       <source>Est-ce une autre activité, à enregistrer aussi ?</source>
       <translation>Is it another activity, to be recorded too?</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="387" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="389" />
       <source>&amp;Enregistrer quand même</source>
       <translation>&amp;Save anyway</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="388" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="390" />
       <source>&amp;Revenir au formulaire</source>
       <translation>&amp;Back to the form</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="424" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="426" />
       <source>Enregistrement impossible</source>
       <translation>Could not save</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="425" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="427" />
       <source>L'activité n'a pas été enregistrée : {0}</source>
       <translation>The activity was not saved: {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ActivityImportDialog</name>
+    <message>
+      <location filename="../../stpaul_field/ui/register/activity_import_dialog.py" line="31" />
+      <source>Importer l'historique de mes activités</source>
+      <translation>Import my activity history</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/activity_import_dialog.py" line="33" />
+      <source>Choisissez votre export des activités de la Coop (« Mes activités » → Exporter).</source>
+      <translation>Choose your activities export from the Coop (« Mes activités » → Exporter).</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/activity_import_dialog.py" line="36" />
+      <source>Erreurs (activités ignorées)</source>
+      <translation>Errors (activities skipped)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/activity_import_dialog.py" line="37" />
+      <source>Personnes déjà dans le registre : que faire de chacune ?</source>
+      <translation>People already in the register: what to do with each?</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/activity_import_dialog.py" line="61" />
+      <source>Export des activités de la Coop : {0} ligne(s), {1} activité(s). À créer : {2} ({3} accompagnement(s)) · déjà importées : {4} · en erreur : {5} · ignorées : {6}. Personnes à créer : {7} · jointes au registre : {8}.</source>
+      <translation>Coop activities export: {0} line(s), {1} activit(y/ies). To create: {2} ({3} accompaniment(s)) · already imported: {4} · with errors: {5} · skipped: {6}. People to create: {7} · joined to the register: {8}.</translation>
     </message>
   </context>
   <context>
@@ -652,77 +680,77 @@
       <translation>Agenda</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="150" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="151" />
       <source>Semaine du {0} au {1}</source>
       <translation>Week from {0} to {1}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="216" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="217" />
       <source>Nouveau rendez-vous &amp;individuel ici</source>
       <translation>New &amp;individual appointment here</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="218" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="219" />
       <source>Nouvel &amp;atelier ici</source>
       <translation>New &amp;workshop here</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="239" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="240" />
       <source>&amp;Ouvrir</source>
       <translation>&amp;Open</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="241" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="242" />
       <source>Saisir le &amp;résultat…</source>
       <translation>Record the &amp;outcome…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="242" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="243" />
       <source>Marquer &amp;réalisé</source>
       <translation>Mark &amp;done</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="244" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="245" />
       <source>A&amp;nnuler l'atelier</source>
       <translation>Ca&amp;ncel the workshop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="246" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="247" />
       <source>A&amp;nnuler le rendez-vous</source>
       <translation>&amp;Cancel the appointment</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="250" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="251" />
       <source>Remettre &amp;prévu</source>
       <translation>Back to &amp;planned</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="252" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="253" />
       <source>É&amp;margement…</source>
       <translation>Atte&amp;ndance…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="253" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="254" />
       <source>&amp;Feuille d'émargement à imprimer…</source>
       <translation>Attendance &amp;sheet to print…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="254" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="255" />
       <source>&amp;Supprimer</source>
       <translation>&amp;Delete</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="268" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="269" />
       <source>Feuilles d'émargement</source>
       <translation>Attendance sheets</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="268" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="269" />
       <source>Aucun atelier ce jour-là.</source>
       <translation>No workshop that day.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="290" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="291" />
       <source>Rendez-vous supprimé.</source>
       <translation>Appointment deleted.</translation>
     </message>
@@ -1075,152 +1103,152 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>BeneficiaryDialog</name>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="86" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="87" />
       <source>Modifier la fiche</source>
       <translation>Edit the record</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="86" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="87" />
       <source>Nouveau bénéficiaire</source>
       <translation>New beneficiary</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="94" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="95" />
       <source>Cette fiche n'existe plus sur ce poste.</source>
       <translation>This record no longer exists on this laptop.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="104" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="105" />
       <source>Bénéficiaire &amp;anonyme (ni nom ni coordonnées)</source>
       <translation>&amp;Anonymous beneficiary (no name, no contact details)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="105" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="106" />
       <source>&amp;J'ai déjà accompagné ce bénéficiaire</source>
       <translation>I have al&amp;ready accompanied this beneficiary</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="106" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="107" />
       <source>Prénom</source>
       <translation>First name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="107" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="108" />
       <source>Nom</source>
       <translation>Last name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="108" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="109" />
       <source>Téléphone</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="109" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="110" />
       <source>Pas de téléphone</source>
       <translation>No p&amp;hone</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="110" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="111" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="111" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="112" />
       <source>Année de naissance</source>
       <translation>Birth year</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="111" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="112" />
       <source>aaaa</source>
       <translation>yyyy</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="113" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="114" />
       <source>Adresse</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="114" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="115" />
       <source>Commune</source>
       <translation>Municipality</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="119" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="120" />
       <source>Code postal</source>
       <translation>Postcode</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="120" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="121" />
       <source>Code INSEE</source>
       <translation>INSEE code</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="121" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="122" />
       <source>Genre</source>
       <translation>Gender</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="122" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="123" />
       <source>Tranche d'âge</source>
       <translation>Age band</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="123" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="124" />
       <source>Statut</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="127" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="128" />
       <source> chèque(s)</source>
       <translation> voucher(s)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="128" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="129" />
       <source>Chèques Pass Numérique remis</source>
       <translation>Pass Numérique vouchers handed out</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="129" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="130" />
       <source>Information RGPD donnée, &amp;consentement recueilli</source>
       <translation>GDPR information given, &amp;consent obtained</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="133" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="134" />
       <source>Date du consentement</source>
       <translation>Date of consent</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="136" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="137" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="139" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="140" />
       <source>Identité et coordonnées</source>
       <translation>Identity and contact details</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="143" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="144" />
       <source>&amp;Prénom</source>
       <translation>&amp;First name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="144" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="145" />
       <source>&amp;Nom</source>
       <translation>&amp;Last name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="150" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="151" />
       <source>Télép&amp;hone</source>
       <translation>&amp;Phone</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="151" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="152" />
       <source>E-mai&amp;l</source>
       <translation>&amp;E-mail</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="169" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="170" />
       <source>le</source>
       <translation>on</translation>
     </message>
@@ -1229,57 +1257,57 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation type="vanished">&amp;E-mail</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="152" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="153" />
       <source>A&amp;dresse</source>
       <translation>A&amp;ddress</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="153" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="154" />
       <source>Co&amp;mmune</source>
       <translation>&amp;Municipality</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="154" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="155" />
       <source>Code p&amp;ostal</source>
       <translation>P&amp;ostcode</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="155" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="156" />
       <source>Code &amp;INSEE</source>
       <translation>&amp;INSEE code</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="157" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="158" />
       <source>Situation</source>
       <translation>Situation</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="159" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="160" />
       <source>Année de nai&amp;ssance</source>
       <translation>Birth &amp;year</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="160" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="161" />
       <source>T&amp;ranche d'âge</source>
       <translation>Age &amp;band</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="161" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="162" />
       <source>&amp;Genre</source>
       <translation>&amp;Gender</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="162" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="163" />
       <source>Stat&amp;ut</source>
       <translation>Stat&amp;us</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="163" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="164" />
       <source>Pass Numéri&amp;que</source>
       <translation>Pass &amp;Numérique</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="164" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="165" />
       <source>Consentement :</source>
       <translation>Consent:</translation>
     </message>
@@ -1288,37 +1316,37 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation type="vanished">o&amp;n</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="174" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="175" />
       <source>Public prioritaire</source>
       <translation>Priority public</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="180" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="181" />
       <source>Handicap : cocher seulement avec le consentement de la personne, et n'écrire aucun détail (donnée sensible).</source>
       <translation>Disability: tick only with the person's consent, and write no details (sensitive data).</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="189" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="190" />
       <source>No&amp;tes</source>
       <translation>No&amp;tes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="208" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="210" />
       <source>&amp;Enregistrer</source>
       <translation>&amp;Save</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="209" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="211" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="236" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="238" />
       <source>— non renseigné —</source>
       <translation>— not given —</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/register/editor.py" line="400" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="402" />
       <source>%n erreur(s) à corriger avant d'enregistrer.</source>
       <translation>
         <numerusform>%n error to correct before saving.</numerusform>
@@ -1329,37 +1357,37 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>BeneficiaryPicker</name>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="57" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="58" />
       <source>Nom, prénom ou téléphone…</source>
       <translation>Last name, first name or phone…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="58" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="59" />
       <source>Rechercher un bénéficiaire</source>
       <translation>Search for a beneficiary</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="60" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="61" />
       <source>&amp;Nouveau…</source>
       <translation>&amp;New…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="61" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="62" />
       <source>Créer un bénéficiaire (prénom et nom)</source>
       <translation>Create a beneficiary (first and last name)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="62" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="63" />
       <source>Créer un nouveau bénéficiaire</source>
       <translation>Create a new beneficiary</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="64" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="65" />
       <source>Bénéficiaires trouvés</source>
       <translation>Beneficiaries found</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="134" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="135" />
       <source>Aucun bénéficiaire trouvé — « Nouveau… » pour le créer</source>
       <translation>No beneficiary found — “New…” to create one</translation>
     </message>
@@ -1586,22 +1614,40 @@ Close and restart the application; the replaced data is in the “Before a resto
     </message>
   </context>
   <context>
+    <name>ColumnsDialog</name>
+    <message>
+      <location filename="../../stpaul_field/ui/register/columns_dialog.py" line="21" />
+      <source>Colonnes du fichier</source>
+      <translation>The file's columns</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/columns_dialog.py" line="24" />
+      <source>Pour chaque information, choisissez la colonne du fichier qui la contient. Ce choix est retenu pour les prochains fichiers aux mêmes en-têtes.</source>
+      <translation>For each piece of information, choose the file's column that holds it. The choice is remembered for the next files with the same headers.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/columns_dialog.py" line="33" />
+      <source>— aucune —</source>
+      <translation>— none —</translation>
+    </message>
+  </context>
+  <context>
     <name>CommuneField</name>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/commune_field.py" line="15" />
       <location filename="../../stpaul_field/ui/widgets/commune_field.py" line="16" />
+      <location filename="../../stpaul_field/ui/widgets/commune_field.py" line="17" />
       <source>Commune</source>
       <translation>Municipality</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/commune_field.py" line="18" />
       <location filename="../../stpaul_field/ui/widgets/commune_field.py" line="19" />
+      <location filename="../../stpaul_field/ui/widgets/commune_field.py" line="20" />
       <source>Code postal</source>
       <translation>Postcode</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/commune_field.py" line="23" />
       <location filename="../../stpaul_field/ui/widgets/commune_field.py" line="24" />
+      <location filename="../../stpaul_field/ui/widgets/commune_field.py" line="25" />
       <source>Code INSEE</source>
       <translation>INSEE code</translation>
     </message>
@@ -1690,22 +1736,22 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>DateField</name>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/typed_fields.py" line="76" />
+      <location filename="../../stpaul_field/ui/widgets/typed_fields.py" line="77" />
       <source>jj/mm/aaaa</source>
       <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/typed_fields.py" line="88" />
+      <location filename="../../stpaul_field/ui/widgets/typed_fields.py" line="89" />
       <source>Choisir dans le calendrier</source>
       <translation>Pick from the calendar</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/typed_fields.py" line="89" />
+      <location filename="../../stpaul_field/ui/widgets/typed_fields.py" line="90" />
       <source>Calendrier</source>
       <translation>Calendar</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/typed_fields.py" line="126" />
+      <location filename="../../stpaul_field/ui/widgets/typed_fields.py" line="127" />
       <source>Date non comprise : tapez par exemple 14/10/2026, 14/10 ou 1410.</source>
       <translation>Date not understood: type for example 14/10/2026, 14/10 or 1410.</translation>
     </message>
@@ -1769,22 +1815,22 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>DurationPicker</name>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/duration.py" line="21" />
+      <location filename="../../stpaul_field/ui/widgets/duration.py" line="22" />
       <source>Autre durée…</source>
       <translation>Other duration…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/duration.py" line="22" />
+      <location filename="../../stpaul_field/ui/widgets/duration.py" line="23" />
       <source>Durée</source>
       <translation>Duration</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/duration.py" line="26" />
+      <location filename="../../stpaul_field/ui/widgets/duration.py" line="27" />
       <source>Heures</source>
       <translation>Hours</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/duration.py" line="31" />
+      <location filename="../../stpaul_field/ui/widgets/duration.py" line="32" />
       <source>Minutes</source>
       <translation>Minutes</translation>
     </message>
@@ -1964,116 +2010,130 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="48" />
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="91" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="53" />
       <source>Importer des bénéficiaires</source>
       <translation>Import beneficiaries</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="49" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="54" />
       <source>Choisissez un fichier : modèle ou export de la Coop, ou CSV/XLSX.</source>
       <translation>Choose a file: the Coop's template or export, or CSV/XLSX.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="53" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="58" />
       <source>&amp;Choisir le fichier…</source>
       <translation>&amp;Choose the file…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="55" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="61" />
+      <source>C&amp;olonnes…</source>
+      <translation>C&amp;olumns…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="67" />
       <source>Erreurs (lignes ignorées)</source>
       <translation>Errors (rows skipped)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="57" />
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="61" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="69" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="73" />
       <source>Ligne</source>
       <translation>Row</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="57" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="69" />
       <source>Colonne</source>
       <translation>Column</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="57" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="69" />
       <source>Erreur</source>
       <translation>Error</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="58" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="70" />
       <source>Erreurs du fichier</source>
       <translation>The file's errors</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="59" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="71" />
       <source>Doublons : que faire de chacun ?</source>
       <translation>Duplicates: what to do with each?</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="61" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="73" />
       <source>Déjà connu</source>
       <translation>Already known</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="61" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="73" />
       <source>Choix</source>
       <translation>Choice</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="62" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="74" />
       <source>Doublons trouvés</source>
       <translation>Duplicates found</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="70" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="82" />
       <source>&amp;Importer</source>
       <translation>&amp;Import</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="73" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="85" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="93" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="109" />
       <source>Classeurs et CSV (*.xlsx *.csv *.txt);;Tous les fichiers (*)</source>
       <translation>Workbooks and CSV (*.xlsx *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="100" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="119" />
       <source>Lecture de {0}…</source>
       <translation>Reading {0}…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="125" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="152" />
+      <source>Les en-têtes de ce fichier ne disent pas quelle colonne tient le nom et le prénom : indiquez-le avec « Colonnes… ».</source>
+      <translation>This file's headers do not say which column holds the last and first names: say it with « Columns… ».</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="159" />
       <source>Le fichier n'a pas pu être lu : {0}</source>
       <translation>The file could not be read: {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="153" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="190" />
       <source>Choix pour la ligne {0}</source>
       <translation>Choice for row {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="154" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="191" />
       <source>Joindre à la fiche existante</source>
       <translation>Join to the existing record</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="155" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="192" />
       <source>Créer une nouvelle fiche</source>
       <translation>Create a new record</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="156" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="193" />
       <source>Ignorer la ligne</source>
       <translation>Skip the row</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="184" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="221" />
       <source>{0} : {1} ligne(s). À créer : {2} · à fusionner : {3} · à ignorer : {4} (dont {5} en erreur) · doublons : {6}.</source>
       <translation>{0}: {1} row(s). To create: {2} · to merge: {3} · to skip: {4} ({5} with errors) · duplicates: {6}.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="233" />
+      <source> Colonnes retenues au dernier import d'un fichier aux mêmes en-têtes.</source>
+      <translation> Columns remembered from the last import of a file with the same headers.</translation>
     </message>
   </context>
   <context>
@@ -2228,42 +2288,42 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation>Bin</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="265" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="269" />
       <source>&amp;Fichier</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="266" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="270" />
       <source>Nouvel &amp;accompagnement…</source>
       <translation>New &amp;accompaniment…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="269" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="273" />
       <source>Nouvel a&amp;telier…</source>
       <translation>New &amp;workshop…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="272" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="276" />
       <source>Feuilles d'é&amp;margement du jour…</source>
       <translation>The day's attendance &amp;sheets…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="275" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="279" />
       <source>Feuille d'émargement vier&amp;ge…</source>
       <translation>Blank attendance &amp;sheet…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="278" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="282" />
       <source>&amp;Paramètres…</source>
       <translation>&amp;Settings…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="281" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="285" />
       <source>&amp;Lieux d'activité…</source>
       <translation>&amp;Venues…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="283" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="287" />
       <source>Sa&amp;uvegardes…</source>
       <translation>&amp;Backups…</translation>
     </message>
@@ -2272,37 +2332,37 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation type="vanished">&amp;Backups…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="286" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="290" />
       <source>&amp;Verrouiller le poste</source>
       <translation>&amp;Lock the laptop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="290" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="294" />
       <source>&amp;Quitter</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="293" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="297" />
       <source>&amp;Affichage</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="294" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="298" />
       <source>Ai&amp;de</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="295" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="299" />
       <source>&amp;Aide…</source>
       <translation>&amp;Help…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="298" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="302" />
       <source>À &amp;propos de l'application…</source>
       <translation>&amp;About the application…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="347" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="351" />
       <source>État de la synchronisation</source>
       <translation>Synchronisation status</translation>
     </message>
@@ -2311,7 +2371,7 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation type="vanished">Local changes to send</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="350" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="354" />
       <source>Changer le lieu où je travaille</source>
       <translation>Change where I work</translation>
     </message>
@@ -2327,12 +2387,12 @@ Close and restart the application; the replaced data is in the “Before a resto
       </translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="379" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="383" />
       <source>Lieu : {0}</source>
       <translation>Place: {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="379" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="383" />
       <source>Choisir mon lieu de travail…</source>
       <translation>Choose where I work…</translation>
     </message>
@@ -2537,37 +2597,37 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>QuickCreateDialog</name>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="205" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="206" />
       <source>Nouveau bénéficiaire</source>
       <translation>New beneficiary</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="209" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="210" />
       <source>Prénom</source>
       <translation>First name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="210" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="211" />
       <source>Nom</source>
       <translation>Last name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="216" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="217" />
       <source>&amp;Prénom</source>
       <translation>&amp;First name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="218" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="219" />
       <source>N&amp;om</source>
       <translation>&amp;Last name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="225" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="226" />
       <source>Créer</source>
       <translation>Create</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="226" />
+      <location filename="../../stpaul_field/ui/widgets/beneficiary_picker.py" line="227" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
@@ -2575,118 +2635,128 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>RegisterView</name>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="58" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="59" />
       <source>Registre des bénéficiaires</source>
       <translation>Beneficiary register</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="62" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="63" />
       <source>Nom, prénom ou téléphone…</source>
       <translation>Last name, first name or phone…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="64" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="65" />
       <source>Rechercher un bénéficiaire</source>
       <translation>Search for a beneficiary</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="65" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="67" />
       <source>&amp;Rechercher :</source>
       <translation>&amp;Search:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="68" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="70" />
       <source>Nombre de bénéficiaires trouvés</source>
       <translation>Number of beneficiaries found</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="69" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="71" />
       <source>&amp;Nouveau bénéficiaire</source>
       <translation>&amp;New beneficiary</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="70" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="72" />
       <source>&amp;Modifier</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="71" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="73" />
       <source>F&amp;usionner…</source>
       <translation>&amp;Merge…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="72" />
-      <location filename="../../stpaul_field/ui/register/view.py" line="337" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="74" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="355" />
       <source>Sélectionnez deux fiches (Ctrl+clic) de la même personne.</source>
       <translation>Select two records (Ctrl+click) of the same person.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="73" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="75" />
       <source>Mettre à la &amp;corbeille</source>
       <translation>Move to the &amp;bin</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="74" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="76" />
       <source>&amp;Importer…</source>
       <translation>&amp;Import…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="76" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="78" />
       <source>Modèle ou export de la Coop, ou CSV/XLSX de la ville : aperçu avant d'importer.</source>
       <translation>The Coop's template or export, or the city's CSV/XLSX: previewed before importing.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="87" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="80" />
+      <source>Importer des acti&amp;vités…</source>
+      <translation>Import &amp;activities…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="83" />
+      <source>Votre export des activités de la Coop : chaque activité, avec ses bénéficiaires (retrouvés dans le registre ou créés) ; aperçu avant d'importer.</source>
+      <translation>Your activities export from the Coop: each activity with its beneficiaries (found in the register or created); a preview before importing.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="96" />
       <source>Trier par</source>
       <translation>Sort by</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="90" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="99" />
       <source>&amp;Trier par :</source>
       <translation>S&amp;ort by:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="92" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="101" />
       <source>Ordre décroi&amp;ssant</source>
       <translation>&amp;Descending order</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="105" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="115" />
       <source>Annuler la su&amp;ppression</source>
       <translation>&amp;Undo the delete</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="115" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="125" />
       <source>Liste des bénéficiaires</source>
       <translation>List of beneficiaries</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="215" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="226" />
       <source>Trouvés : plus de %1</source>
       <translation>Found: more than %1</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="217" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="228" />
       <source>Trouvés : %1</source>
       <translation>Found: %1</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="219" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="230" />
       <source>Bénéficiaires : %1</source>
       <translation>Beneficiaries: %1</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="336" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="354" />
       <source>Fusionner</source>
       <translation>Merge</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="366" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="384" />
       <source>« %1 » est dans la corbeille.</source>
       <translation>“%1” is in the bin.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/register/view.py" line="368" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="386" />
       <source>%n fiche(s) mises à la corbeille.</source>
       <translation>
         <numerusform>%n record moved to the bin.</numerusform>
@@ -3267,12 +3337,12 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>TimeField</name>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/typed_fields.py" line="37" />
+      <location filename="../../stpaul_field/ui/widgets/typed_fields.py" line="38" />
       <source>hh:mm</source>
       <translation>hh:mm</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/typed_fields.py" line="52" />
+      <location filename="../../stpaul_field/ui/widgets/typed_fields.py" line="53" />
       <source>Heure non comprise : tapez par exemple 14, 1430, 14h30 ou 14:30.</source>
       <translation>Time not understood: type for example 14, 1430, 14h30 or 14:30.</translation>
     </message>

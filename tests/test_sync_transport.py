@@ -117,6 +117,20 @@ def test_the_system_authorities_are_still_trusted() -> None:
         assert context.cert_store_stats()["x509_ca"] > 0
 
 
+def test_plain_http_to_this_machine_reads_no_authority(monkeypatch) -> None:
+    """Each sync makes a transport: reading the system's authorities costs 80 ms, for nothing
+    over plain http to this machine (a local server, the tests' hundreds of syncs)."""
+    from stpaul_field.sync import transport
+
+    def read(_context: object) -> None:
+        raise AssertionError("the system's authorities were read")
+
+    monkeypatch.setattr(transport, "_load_system_authorities", read)
+    Transport("http://127.0.0.1:8000").close()
+    with pytest.raises(AssertionError):  # https still verifies against them
+        Transport("https://cr.saint-paul.re")
+
+
 # ---- refusals ------------------------------------------------------------------------------
 
 

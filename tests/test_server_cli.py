@@ -123,6 +123,32 @@ def test_accounts_devices_and_export_from_the_command_line(
     env.close()
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_an_export_to_a_file_is_owner_only_even_over_an_older_one(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    """The team's records (people, notes) on a server that other accounts may read: 0600."""
+    import os
+    import stat
+
+    d = ("--data-dir", str(data_dir))
+    assert run(capsys, "migrate", *d)[0] == 0
+    target = data_dir / f"registre.{fmt}"
+    target.write_text("ancien")
+    target.chmod(0o644)
+    previous = os.umask(0o022)  # a server's usual: new files readable by everyone
+    try:
+        code, out, _ = run(
+            capsys, "export", "--entity", "venue", "--format", fmt, "--output", str(target), *d
+        )
+    finally:
+        os.umask(previous)
+    assert code == 0 and "exporté(s)" in out
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600 and "Marla" in target.read_text(encoding="utf-8")
+    assert [p.name for p in data_dir.iterdir() if p.name.startswith(".registre")] == []  # no temporary file
+
+
 def test_a_password_is_never_a_command_line_argument(data_dir: Path) -> None:
     with pytest.raises(SystemExit):
         main(

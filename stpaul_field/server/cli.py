@@ -25,7 +25,7 @@ import getpass
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -202,38 +202,44 @@ def cmd_revoke_device(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from stpaul_field.paths import private_file
     from stpaul_field.server import admin
-    from stpaul_field.server.records import SPECS
 
     if args.format == "csv" and not args.entity:
         raise admin.AdminError("L'export CSV se fait par type d'enregistrement : ajoutez --entity.")
-    out: TextIO = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout  # noqa: SIM115
-    count = 0
-    try:
-        with _database(args).session() as s:
-            rows = admin.export_records(s, args.entity, args.team)
-            if args.format == "jsonl":
-                for row in rows:
-                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
-                    count += 1
-            else:
-                columns = ["entity", "id", "team_id", "version", *SPECS[args.entity]]
-                writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
-                writer.writeheader()
-                for row in rows:
-                    writer.writerow(
-                        {
-                            k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
-                            for k, v in row.items()
-                        }
-                    )
-                    count += 1
-    finally:
-        if args.output:
-            out.close()
-    if args.output:
-        print(f"{count} enregistrement(s) exporté(s) dans {args.output}.")
+    with _database(args).session() as s:
+        rows = admin.export_records(s, args.entity, args.team)
+        if not args.output:
+            _write_export(rows, args, sys.stdout)
+            return 0
+        # The team's people, their notes: owner-only, like the laptop's exports.
+        with private_file(args.output) as tmp, tmp.open("w", encoding="utf-8", newline="") as out:
+            count = _write_export(rows, args, out)
+    print(f"{count} enregistrement(s) exporté(s) dans {args.output}.")
     return 0
+
+
+def _write_export(rows: Iterable[dict[str, Any]], args: argparse.Namespace, out: TextIO) -> int:
+    from stpaul_field.server.records import SPECS
+
+    count = 0
+    if args.format == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            count += 1
+        return count
+    columns = ["entity", "id", "team_id", "version", *SPECS[args.entity]]
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(
+            {
+                k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+                for k, v in row.items()
+            }
+        )
+        count += 1
+    return count
 
 
 def cmd_retention(args: argparse.Namespace) -> int:

@@ -85,6 +85,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _dispatch(argv)
+    except KeyboardInterrupt:
+        # Ctrl+C before the window's event loop runs (it then quits the app itself), or during a
+        # terminal command: stopped, and said so, without a traceback (130: the shells' code).
+        print("Interrompu (Ctrl+C).", file=sys.stderr)
+        return 130
+
+
+def _dispatch(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args, unknown = parser.parse_known_args(argv)
     module_name = getattr(args, "_module", COMMANDS["gui"][0])

@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -73,3 +74,15 @@ def test_an_advisor_s_stpaul_field_has_no_bench_command(capsys, tmp_path):
     with pytest.raises(SystemExit):
         main(["--data-dir", str(tmp_path), "bench", "search"])
     assert "bench" not in COMMANDS
+
+
+def test_ctrl_c_in_a_terminal_command_stops_it_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(_args: object, _paths: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("stpaul_field.sync.sync_cli.run", interrupted)
+    assert main(["--data-dir", str(tmp_path), "sync"]) == 130
+    err = capsys.readouterr().err
+    assert "Interrompu" in err and "Traceback" not in err

@@ -5,7 +5,8 @@ create, edit and delete beneficiaries, activities (all co-led by both) and parti
 set values another laptop already set (three-way equal values), merge people (so two laptops
 may merge two people opposite ways), add the same person to a workshop on two laptops, and
 sync whenever — sometimes only part of the way (a cut between pages, then edits made on what
-was pulled so far). After everyone has synced twice, the three stores and the central
+was pulled so far), sometimes with an edit made while the pull goes on (between two pages, or
+while an answer is on its way). After everyone has synced twice, the three stores and the central
 record hold the same data, and the ledger of every write (what the writer saw before
 writing) holds: every value written survives — unless an edit made where it was seen
 overwrote it, or it lost to a concurrent write, and then it is in the conflict list of the
@@ -47,6 +48,16 @@ STEP = st.one_of(
     st.tuples(st.just("clock"), LAPTOP, st.integers(-8, 8)),
     # Issue 16: a sync cut after 1 or 2 exchanges of 2-record pages (edits then see a part).
     st.tuples(st.just("partial"), LAPTOP, st.integers(1, 2)),
+    # An edit while a multi-page pull goes on (the app allows it), once the 1st or 2nd answer
+    # is in: before the laptop applies it, or after; the sync then goes on to its end.
+    st.tuples(
+        st.just("during"),
+        LAPTOP,
+        st.integers(1, 2),
+        st.sampled_from(["wire", "between"]),
+        PICK,
+        st.sampled_from(["notes", "first_name"]),
+    ),
     st.tuples(st.just("same"), LAPTOP, PICK, st.sampled_from(["notes", "first_name", "commune"])),
     st.tuples(st.just("merge"), LAPTOP, PICK, PICK),
 )
@@ -79,6 +90,22 @@ BETWEEN_PAGES = [
     ("edit", 0, 0, "first_name"),
     ("partial", 0, 1),
     ("edit", 0, 0, "notes"),
+]
+# The same, the edit made while the sync goes on (after the first page); then Paul edits while
+# his answer is on its way.
+DURING_PULL = [
+    ("person", 0),
+    ("person", 0),
+    ("sync", 0),
+    ("sync", 1),
+    ("edit", 1, 0, "notes"),
+    ("person", 1),
+    ("person", 1),
+    ("person", 1),
+    ("sync", 1),
+    ("edit", 0, 0, "first_name"),
+    ("during", 0, 1, "between", 0, "notes"),
+    ("during", 1, 1, "wire", 0, "first_name"),
 ]
 OPPOSITE_MERGES = [
     ("person", 0),
@@ -189,6 +216,38 @@ class Scenario:
                 self.writes.append(("beneficiary", keep.id, name, value, i))
         self.merged.add(other.id)
 
+    def during(self, i: int, answers: int, when: str, pick: int, name: str) -> None:
+        """Sync laptop `i` in 2-record pages; once `answers` answers are in, edit a person as the
+        laptop shows them then — on the wire (the answer not applied yet) or between pages (it is,
+        the next not asked for) — and let the sync go on to its end."""
+        laptop = self.laptops[i]
+        engine = laptop.engine(batch_size=3, page_size=2)
+        seen, edited = [0], [False]
+
+        def edit(now: str) -> None:
+            if when == now and seen[0] == answers and not edited[0]:
+                edited[0] = True
+                person = self.local(laptop, Beneficiary, self.people, pick)
+                if person is not None:
+                    self.write(i, "beneficiary", person, **{name: self.value(name[0])})
+
+        exchange = engine.transport.sync
+
+        def on_the_wire(request: Any) -> Any:
+            response = exchange(request)
+            seen[0] += 1
+            edit("wire")
+            return response
+
+        def between_pages(_progress: Any) -> None:
+            edit("between")
+
+        engine.transport.sync = on_the_wire  # type: ignore[method-assign]
+        try:
+            engine.run(progress=between_pages)
+        finally:
+            engine.transport.close()  # type: ignore[attr-defined]
+
     def step(self, step: tuple[Any, ...]) -> None:
         self.tick += 1
         kind, i = step[0], step[1]
@@ -231,6 +290,8 @@ class Scenario:
                 engine.run(should_stop=stop)
             finally:
                 engine.transport.close()  # type: ignore[attr-defined]
+        elif kind == "during":
+            self.during(i, *step[2:])
         elif kind == "activity":
             co_leader = self.advisors[1] if advisor != self.advisors[1] else self.advisors[0]
             with laptop.store.session() as s:
@@ -349,9 +410,9 @@ def _run(world: SyncWorld, steps: list[tuple[Any, ...]]) -> None:
 # Each history above runs once a run: test_sync_truth.py checks each of these cases on both
 # databases already, so the default run splits them between SQLite and PostgreSQL; `-m slow`
 # runs them all on both.
-EXPLICIT = [SECOND_PUSHER_WINS, BETWEEN_PAGES, OPPOSITE_MERGES, SAME_PERSON_TWICE, EQUAL_VALUES]
+EXPLICIT = [SECOND_PUSHER_WINS, BETWEEN_PAGES, DURING_PULL, OPPOSITE_MERGES, SAME_PERSON_TWICE, EQUAL_VALUES]
 ON_SQLITE = [SECOND_PUSHER_WINS, BETWEEN_PAGES, EQUAL_VALUES]
-ON_POSTGRES = [OPPOSITE_MERGES, SAME_PERSON_TWICE]
+ON_POSTGRES = [DURING_PULL, OPPOSITE_MERGES, SAME_PERSON_TWICE]
 
 
 def _examples(world: SyncWorld, count: int, explicit: list[list[tuple[Any, ...]]]) -> None:

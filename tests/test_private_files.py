@@ -1,5 +1,6 @@
-"""Exports, reports, the privacy export and the sheets are written owner-only (issue 17): they
-hold people's data, and the laptop may have other accounts (a shared PC of an espace numérique)."""
+"""Exports, reports (PDF and figures), the privacy export and the sheets are written owner-only
+(issue 17): they hold people's data, and the laptop may have other accounts (a shared PC of an
+espace numérique)."""
 
 from __future__ import annotations
 
@@ -59,6 +60,18 @@ def test_the_monthly_report_is_owner_only(qapp, store: Store, tmp_path: Path) ->
     out = _already_there(tmp_path / "rapport.pdf")
     write_monthly_report(report, out)
     assert _mode(out) == 0o600 and out.read_bytes().startswith(b"%PDF")
+
+
+def test_the_figures_workbook_is_owner_only(store: Store, tmp_path: Path) -> None:
+    from stpaul_field.documents.figures_export import write_figures_xlsx
+
+    with store.reader() as s:
+        report = st.monthly_report(s, Period.month(2026, 11), st.team_scope(), RULE, team_target=40)
+    (tmp_path / "rapports").mkdir()
+    out = _already_there(tmp_path / "rapports" / "chiffres.xlsx")
+    write_figures_xlsx(report, out)
+    assert _mode(out) == 0o600 and out.read_bytes().startswith(b"PK")  # a workbook, not "ancien"
+    assert [p.name for p in out.parent.iterdir()] == [out.name]
 
 
 def test_the_privacy_export_is_owner_only(paths: AppPaths, tmp_path: Path) -> None:

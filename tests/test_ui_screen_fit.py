@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCharts import QBarCategoryAxis
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 
 from stpaul_field.settings import Settings
 from stpaul_field.ui.reports_view import ReportsView
@@ -111,3 +111,23 @@ def test_the_twelve_months_never_overlap_in_a_narrow_chart(qtbot, store, paths):
     assert months.labelsAngle() == -90
     view.resize(1900, 900)  # a wide screen: the months read across again
     qtbot.waitUntil(lambda: _months_axis(view).labelsAngle() == 0)
+
+
+def test_a_long_bar_label_takes_two_lines_instead_of_being_cut(qtbot, store, paths):
+    from stpaul_field.ui.reports_view import two_lines
+
+    # On one line « Plaine – Bois de Nèfles » lost its « P » at the left edge at 1024 px.
+    first, second = two_lines("Plaine – Bois de Nèfles").split("<br>")
+    assert f"{first} {second}" == "Plaine – Bois de Nèfles" and max(len(first), len(second)) <= 13
+    assert two_lines("Mafate") == "Mafate"
+    assert two_lines("Réseaux sociaux & communication") == "Réseaux sociaux<br>&amp; communication"
+    build(store)
+    view = ReportsView(store, Settings(paths.settings_file))
+    qtbot.addWidget(view)
+    view.resize(760, 900)
+    view.show()
+    with qtbot.waitSignal(view.reportReady, timeout=10_000):
+        view.set_month(*NOV)
+    view.wait()
+    categories = view.bassin_chart.axes(Qt.Orientation.Vertical)[0].categories()
+    assert "Saint-Gilles<br>les Bains" in categories and "Mafate" in categories

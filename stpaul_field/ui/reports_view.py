@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html
 import logging
 import uuid
 from collections.abc import Callable
@@ -182,6 +183,20 @@ def _category_axis(labels: list[str]) -> QBarCategoryAxis:
     axis.setTruncateLabels(False)
     axis.setLabelsFont(_small_font())
     return axis
+
+
+WRAP_AT = 20  # characters: a longer category label takes two lines
+
+
+def two_lines(label: str) -> str:
+    """A long label broken at the space nearest its middle (Qt Charts reads it as rich text).
+    On one line, « Plaine – Bois de Nèfles » was cut at the chart's edge on a 1024 px screen:
+    a bar chart's category axis gets at most a share of the chart's width."""
+    spaces = [i for i, c in enumerate(label) if c == " "]
+    if len(label) <= WRAP_AT or not spaces:
+        return label
+    cut = min(spaces, key=lambda i: abs(i - len(label) / 2))
+    return f"{html.escape(label[:cut])}<br>{html.escape(label[cut + 1 :])}"
 
 
 def _count_axis(highest: int) -> QValueAxis:
@@ -577,7 +592,7 @@ class ReportsView(QWidget):
         rows.reverse()  # the value list's first row at the top
         series = _bars(QHorizontalBarSeries(), breakdown.title, [r.count for r in rows])
         chart.addSeries(series)
-        y = _category_axis([r.label for r in rows])
+        y = _category_axis([two_lines(r.label) for r in rows])
         x = _count_axis(max([r.count for r in rows], default=0))
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)

@@ -4,6 +4,7 @@ accompaniments (which may name them), go — and a newly enrolled laptop never g
 
 from __future__ import annotations
 
+import json
 import uuid
 
 import pytest
@@ -11,7 +12,7 @@ from sqlalchemy import select
 
 from stpaul_bench.central_record import ServerEnv
 from stpaul_field.domain.privacy import ERASED_INDIVIDUAL_ACTIVITY, ERASED_PERSON
-from stpaul_field.server.models import ConflictLog
+from stpaul_field.server.models import AppliedBatch, ConflictLog
 from stpaul_field.sync import protocol as p
 from tests.test_server_api import World, activity, beneficiary
 
@@ -26,7 +27,9 @@ def _logged(world: World) -> list[tuple[str, str, object]]:
         return [(c.entity, c.field, c.lost) for c in s.scalars(select(ConflictLog))]
 
 
-def test_the_conflict_log_forgets_an_erased_person_and_their_notes(record: World) -> None:
+def _conflicts_then_erasure(record: World) -> None:
+    """Conflicts on a person's phone, their meeting's notes and someone else's notes; then
+    Marie erases the person."""
     marie = record.laptop("marie", wall=1_700_000_000_000)
     other_pc = record.laptop("marie", node="marie-pc2", wall=1_700_000_000_000 - 3_600_000)
     paul = record.laptop("paul", wall=1_700_000_000_000 - 3_600_000)
@@ -58,14 +61,24 @@ def test_the_conflict_log_forgets_an_erased_person_and_their_notes(record: World
     )
     assert {field for _, field, _ in _logged(record)} == {"phone", "notes"} and len(_logged(record)) == 3
 
-    # Marie erases the person: as the laptop sends it, the person and their meeting's notes.
+    # Paul notes something about the person that Marie has not seen when she erases them.
+    paul.push(
+        [paul.change("beneficiary", person, {"notes": "Ravenala : appeler le mardi"}, base=base_person)]
+    )
+
+    # Marie erases the person: as the laptop sends it, the person and their meeting's notes —
+    # from the versions she had, so the erasure's own answer lists Paul's notes it overwrote.
     erased = marie.push(
         [
-            marie.change("beneficiary", person, dict(ERASED_PERSON), base=10**6),
-            marie.change("activity", meeting, dict(ERASED_INDIVIDUAL_ACTIVITY), base=10**6),
+            marie.change("beneficiary", person, dict(ERASED_PERSON), base=base_person),
+            marie.change("activity", meeting, dict(ERASED_INDIVIDUAL_ACTIVITY), base=base_meeting),
         ]
     )
-    assert [r.status for r in erased.results] in (["applied", "applied"], ["merged", "merged"])
+    assert [r.status for r in erased.results] == ["merged", "applied"]
+
+
+def test_the_conflict_log_forgets_an_erased_person_and_their_notes(record: World) -> None:
+    _conflicts_then_erasure(record)
     assert _logged(record) == [("beneficiary", "notes", "Payet, à rappeler")]  # someone else's stays
 
     newcomer = record.laptop("chloe")  # a laptop enrolled after the erasure pulls the whole record
@@ -73,3 +86,15 @@ def test_the_conflict_log_forgets_an_erased_person_and_their_notes(record: World
     answer = p.decode(newcomer.post(request).content, p.SyncResponse)
     texts = repr([c.model_dump() for c in answer.conflicts or []])
     assert "Ravenala" not in texts and "0692987654" not in texts and "Payet, à rappeler" in texts
+
+
+def test_the_results_kept_for_replays_forget_an_erased_person_and_their_notes(record: World) -> None:
+    """Each batch's answer is kept to answer a replay, conflicts (kept and lost values) included:
+    the person's values and their meeting's notes go from it too, someone else's stay."""
+    _conflicts_then_erasure(record)
+    with record.env.db.session() as s:
+        kept = json.dumps([b.results for b in s.scalars(select(AppliedBatch))], ensure_ascii=False)
+    traces = ("0692000001", "0692987654", "Mme Ravenala, dossier CAF", "Ravenala : RSA", "appeler le mardi")
+    for trace in traces:
+        assert trace not in kept, trace
+    assert "Payet, à rappeler" in kept and "M. Payet" in kept

@@ -35,7 +35,7 @@ from stpaul_field.domain.hlc import Stamp, plausible, wall_ms
 from stpaul_field.domain.values import TIME_ZONE
 from stpaul_field.records.wire import to_wire
 from stpaul_field.server.auth import mark_seen, still_allowed
-from stpaul_field.server.book import RecordBook, RecordRow
+from stpaul_field.server.book import RecordBook, RecordRow, forget_people
 from stpaul_field.server.bulk import chunks, insert_rows
 from stpaul_field.server.caller import Caller
 from stpaul_field.server.db import Database
@@ -263,6 +263,8 @@ class _Applier:
                 }
             ],
         )
+        if book.erased:  # the flush forgot them in the batches before this one; this one too
+            forget_people(session, book.erased)
         known = set()
         for key, clean in self.clean.items():
             rec = book.get(*key)

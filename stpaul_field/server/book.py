@@ -39,7 +39,7 @@ from stpaul_field.domain.fields import ENTITIES
 from stpaul_field.domain.privacy import is_erased
 from stpaul_field.server.bulk import chunks, insert_rows
 from stpaul_field.server.merge import CO_WRITERS
-from stpaul_field.server.models import ConflictLog, Counter, Journal, Record
+from stpaul_field.server.models import AppliedBatch, ConflictLog, Counter, Journal, Record
 
 SEQ_COUNTER = "change_seq"
 # Sequence values handed out before `flush()` are this plus 1, 2, 3…: never stored.
@@ -72,6 +72,22 @@ _RECORDS = select(*_COLUMNS).where(
     )
 )
 _LOG = ConflictLog.__table__
+_JOURNAL = Journal.__table__
+_BATCHES = AppliedBatch.__table__
+# The stored results of the batches that pushed operations on these records: the batch of an
+# operation is its device's, written in the same transaction (journal `at` = batch `created_at`).
+_BATCHES_OF_OPS = (
+    select(_BATCHES.c.batch_id, _BATCHES.c.results, _JOURNAL.c.op_id)
+    .join(
+        _BATCHES,
+        and_(_BATCHES.c.device_id == _JOURNAL.c.device_id, _BATCHES.c.created_at == _JOURNAL.c.at),
+    )
+    .where(
+        _JOURNAL.c.op_id.is_not(None),
+        _JOURNAL.c.entity == bindparam("entity"),
+        _JOURNAL.c.record_id.in_(bindparam("ids", expanding=True)),
+    )
+)
 _PARTICIPATIONS_OF = select(_RECORD.c.fields).where(
     _RECORD.c.entity == "participation",
     _RECORD.c.fields["beneficiary_id"].as_string().in_(bindparam("people", expanding=True)),
@@ -137,6 +153,7 @@ class RecordBook:
         self._given = 0  # provisional values handed out since the last flush
         self._base: int | None = None  # real value = base + (provisional - PROVISIONAL), at the last flush
         self._pending = _Pending()
+        self.erased: list[uuid.UUID] = []  # people erased by this book's flushes
 
     def preload(self, keys: set[tuple[str, uuid.UUID]]) -> None:
         """Fetch many records at once (one statement for up to 500) instead of one by one."""
@@ -317,6 +334,7 @@ class RecordBook:
         erased = [r.id for r in dirty if r.entity == "beneficiary" and is_erased(r.fields)]
         if erased:
             forget_people(self.session, erased)
+            self.erased += erased
         self._pending = _Pending()
 
 
@@ -337,3 +355,32 @@ def forget_people(session: Session, people: list[uuid.UUID]) -> None:
     for chunk in chunks(individual):
         notes = delete(_LOG).where(_LOG.c.entity == "activity", _LOG.c.field == "notes")
         session.execute(notes.where(_LOG.c.record_id.in_(chunk)))
+    _forget_in_batches(session, people, individual)
+
+
+def _forget_in_batches(session: Session, people: list[uuid.UUID], individual: list[uuid.UUID]) -> None:
+    """The same values as the results stored for replays quote them (`applied_batch`: each
+    operation's conflicts, kept and lost values): gone from the operations on these records."""
+    batches: dict[uuid.UUID, dict[str, Any]] = {}
+    about: dict[str, str] = {}  # op id -> its record's entity
+    for entity, ids in (("beneficiary", people), ("activity", individual)):
+        for chunk in chunks(ids):
+            for batch_id, results, op_id in session.execute(
+                _BATCHES_OF_OPS, {"entity": entity, "ids": chunk}
+            ):
+                batches[batch_id] = results
+                about[str(op_id)] = entity
+    for batch_id, results in batches.items():
+        kept = []
+        for result in results["results"]:
+            entity = about.get(str(result["op_id"]))
+            if entity is not None:
+                # The person's every field; an accompaniment's notes only (as in the log).
+                conflicts = result.get("conflicts") or []
+                left = [c for c in conflicts if entity == "activity" and c["field"] != "notes"]
+                result = {**result, "conflicts": left}
+            kept.append(result)
+        if kept != results["results"]:
+            session.execute(
+                update(_BATCHES).where(_BATCHES.c.batch_id == batch_id).values(results={"results": kept})
+            )

@@ -12,7 +12,8 @@ writing) holds: every value written survives — unless an edit made where it wa
 overwrote it, or it lost to a concurrent write, and then it is in the conflict list of the
 very laptop that wrote it (as its own lost value) and in the central record's conflict log;
 no laptop lists another laptop's lost value as its own. Every person is live or merged into
-a live person (or deleted), and no one is twice in one workshop.
+a live person (or deleted), no one is twice in one workshop, and every copy holds the same
+time of last change (`updated_at`).
 """
 
 from __future__ import annotations
@@ -27,9 +28,9 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from stpaul_field.records.wire import record_to_wire, to_wire
-from stpaul_field.server.models import ConflictLog
+from stpaul_field.server.models import ConflictLog, Record
 from stpaul_field.store.beneficiaries import RegisterError, merge_beneficiaries
-from stpaul_field.store.models import Activity, Beneficiary, Conflict, Participation
+from stpaul_field.store.models import SYNCED_MODELS, Activity, Beneficiary, Conflict, Participation
 from stpaul_field.sync import quarantine
 from tests.sync_fixtures import AHEAD_MS, HOUR_MS, Laptop, SyncWorld, activity_fields
 
@@ -347,6 +348,14 @@ class Scenario:
         for laptop in self.laptops:
             local = {k: v for k, v in laptop.records().items() if k[1] in mine or _of(v, mine)}
             assert local == server, laptop.name
+        # Rule 2 of docs/sync.md: every copy agrees on when each record was last changed.
+        with self.world.env.db.session() as s:
+            stored = {(r.entity, r.id): r.fields.get("updated_at") for r in s.scalars(select(Record))}
+        changed = {key: stored[key] for key in server}
+        for laptop in self.laptops:
+            with laptop.store.reader() as s:
+                here = {key: to_wire(s.get(SYNCED_MODELS[key[0]], key[1]).updated_at) for key in server}
+            assert here == changed, laptop.name
         own_lost = [self.own_lost_values(laptop) for laptop in self.laptops]
         logged = self.server_lost_values()
         for entity, record_id, name, value, i in self.writes:
@@ -407,11 +416,22 @@ def _run(world: SyncWorld, steps: list[tuple[Any, ...]]) -> None:
             world.laptops.remove(laptop)
 
 
+# A plain edit, no conflict (so its write is not echoed back): every copy keeps its time.
+LAST_CHANGE = [("person", 0), ("sync", 0), ("sync", 1), ("edit", 0, 0, "notes"), ("sync", 0), ("sync", 1)]
+
 # Each history above runs once a run: test_sync_truth.py checks each of these cases on both
 # databases already, so the default run splits them between SQLite and PostgreSQL; `-m slow`
 # runs them all on both.
-EXPLICIT = [SECOND_PUSHER_WINS, BETWEEN_PAGES, DURING_PULL, OPPOSITE_MERGES, SAME_PERSON_TWICE, EQUAL_VALUES]
-ON_SQLITE = [SECOND_PUSHER_WINS, BETWEEN_PAGES, EQUAL_VALUES]
+EXPLICIT = [
+    SECOND_PUSHER_WINS,
+    BETWEEN_PAGES,
+    DURING_PULL,
+    OPPOSITE_MERGES,
+    SAME_PERSON_TWICE,
+    EQUAL_VALUES,
+    LAST_CHANGE,
+]
+ON_SQLITE = [SECOND_PUSHER_WINS, BETWEEN_PAGES, EQUAL_VALUES, LAST_CHANGE]
 ON_POSTGRES = [DURING_PULL, OPPOSITE_MERGES, SAME_PERSON_TWICE]
 
 

@@ -148,12 +148,14 @@ def label_key(text: str) -> str:
     return fold(text.replace("’", "'"))
 
 
+_BY_LABEL: dict[str, dict[str, str]] = {}  # value list -> its codes by folded label
+
+
 def _code(values: v.ValueList, label: str) -> str | None:
-    wanted = label_key(label)
-    for choice in values:
-        if label_key(choice.label) == wanted:
-            return choice.code
-    return None
+    known = _BY_LABEL.get(values.name)
+    if known is None:
+        known = _BY_LABEL[values.name] = {label_key(c.label): c.code for c in values}
+    return known.get(label_key(label))
 
 
 def _day(raw: str) -> dt.date | None:

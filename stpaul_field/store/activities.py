@@ -47,7 +47,6 @@ class ParticipantInput:
     attended: bool | None = None
     first_time: bool = False
     anonymous: BeneficiaryData | None = None
-    participation_id: uuid.UUID | None = None  # a new participation's id, when derived (imports)
 
 
 @dataclass
@@ -91,10 +90,8 @@ def save_activity(
     data: ActivityData,
     participants: list[ParticipantInput],
     activity_id: uuid.UUID | None = None,
-    new_id: uuid.UUID | None = None,
 ) -> uuid.UUID:
-    """Create or update one activity and its participations; all or nothing. `new_id`: the id
-    of a created one, when it is derived rather than made (an import's, from the Coop's ID CRA).
+    """Create or update one activity and its participations; all or nothing.
 
     Participations of people no longer listed are tombstoned, never deleted, so the
     change syncs; those still listed keep their row (and their attendance).
@@ -106,18 +103,14 @@ def save_activity(
             if b is None or b.deleted_at is not None:
                 raise ValidationError([FieldError("beneficiary", "Ce bénéficiaire n'existe plus.")])
         elif p.anonymous is not None:
-            anon = dataclasses.replace(p.anonymous, anonymous=True, first_name="", last_name="")
+            anon = anonymous_person(p.anonymous)
             validate_beneficiary(anon)
     if data.venue_id is not None and session.get(Venue, data.venue_id) is None:
         raise ValidationError([FieldError("venue_id", "Ce lieu n'existe pas.")])
 
-    values = {name: getattr(data, name) for name in _ACTIVITY_FIELDS}
-    values["themes"] = list(data.themes)
-    values["admin_themes"] = list(data.admin_themes)
-    values["equipment"] = list(data.equipment)
-    values["co_advisor_ids"] = [str(c) for c in data.co_advisor_ids]
+    values = activity_values(data)
     if activity_id is None:
-        activity = Activity(**values) if new_id is None else Activity(id=new_id, **values)
+        activity = Activity(**values)
         session.add(activity)
     else:
         activity = session.get(Activity, activity_id)
@@ -146,13 +139,12 @@ def save_activity(
                 _update_anonymous(session, old_anon[0].beneficiary_id, p.anonymous)
                 kept.add(old_anon[0].beneficiary_id)
                 continue
-            anon = dataclasses.replace(p.anonymous, anonymous=True, first_name="", last_name="")
+            anon = anonymous_person(p.anonymous)
             person = Beneficiary(**dataclasses.asdict(anon))
             session.add(person)
             session.flush()
             session.add(
                 Participation(
-                    **_derived_id(p),
                     activity_id=activity.id,
                     beneficiary_id=person.id,
                     registered=p.registered,
@@ -167,7 +159,6 @@ def save_activity(
         if row is None:
             session.add(
                 Participation(
-                    **_derived_id(p),
                     activity_id=activity.id,
                     beneficiary_id=p.beneficiary_id,
                     registered=p.registered,
@@ -185,8 +176,19 @@ def save_activity(
     return activity.id
 
 
-def _derived_id(p: ParticipantInput) -> dict[str, uuid.UUID]:
-    return {"id": p.participation_id} if p.participation_id is not None else {}
+def activity_values(data: ActivityData) -> dict[str, Any]:
+    """An activity's columns from its data (lists copied, co-advisors' ids as text)."""
+    values = {name: getattr(data, name) for name in _ACTIVITY_FIELDS}
+    values["themes"] = list(data.themes)
+    values["admin_themes"] = list(data.admin_themes)
+    values["equipment"] = list(data.equipment)
+    values["co_advisor_ids"] = [str(c) for c in data.co_advisor_ids]
+    return values
+
+
+def anonymous_person(data: BeneficiaryData) -> BeneficiaryData:
+    """The record of an anonymous person of an individual accompaniment: no name, ever."""
+    return dataclasses.replace(data, anonymous=True, first_name="", last_name="")
 
 
 def _is_anonymous(session: Session, beneficiary_id: uuid.UUID) -> bool:

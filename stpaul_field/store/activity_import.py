@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,9 +23,10 @@ from stpaul_field.domain import values as v
 from stpaul_field.domain.activity_import import ImportedActivity, label_key, participation_id_for
 from stpaul_field.domain.beneficiary_import import RowError
 from stpaul_field.domain.entities import BeneficiaryData
+from stpaul_field.domain.validation import validate_activity, validate_beneficiary
 from stpaul_field.store import beneficiary_import as people_import
-from stpaul_field.store.activities import ParticipantInput, save_activity
-from stpaul_field.store.models import Activity, Venue
+from stpaul_field.store.activities import activity_values, anonymous_person
+from stpaul_field.store.models import Activity, Beneficiary, Participation, Venue
 
 Choice = people_import.Choice
 Progress = people_import.Progress
@@ -180,43 +181,71 @@ def write(
     today: dt.date | None = None,
 ) -> WrittenActivities:
     """Write the preview's plan in `session` (the caller's one transaction: all or nothing):
-    the people first (created or joined), then each activity, oldest first (so that « first
-    time » is the person's first activity), led by `advisor_id`."""
+    the people first (created or joined), then each activity, led by `advisor_id`, with its
+    participations, checked again by `domain.validation` — in one flush: a history of
+    thousands of activities is not written one form at a time."""
     written = people_import.write(session, found.people, choices, default, today)
     plan = found.plan(choices, default)
+    # « First time »: a person's first activity ever, so the oldest first, after what they had.
+    ids = list({p.id for p in written.people.values()})
+    seen: set[uuid.UUID] = set()
+    for i in range(0, len(ids), 500):
+        seen.update(
+            session.scalars(
+                select(Participation.beneficiary_id).where(
+                    Participation.beneficiary_id.in_(ids[i : i + 500]), Participation.deleted_at.is_(None)
+                )
+            )
+        )
     activities = accompaniments = 0
+    added: list[object] = []
     for a in sorted(found.new, key=lambda a: (a.data.date or dt.date.min, a.row)):
         if plan[a.id_cra] != "create":
             continue
-        participants: list[ParticipantInput] = []
-        seen: set[uuid.UUID] = set()
+        data = replace(a.data, advisor_id=advisor_id)
+        participations: list[Participation] = []
+        linked: set[uuid.UUID] = set()
         for p in a.people:
             person = written.people.get(found.person_rows[p.row])
-            if person is not None and person.id not in seen:
-                seen.add(person.id)
-                derived = participation_id_for(a.id_cra, p.key)
-                participants.append(
-                    ParticipantInput(beneficiary_id=person.id, attended=True, participation_id=derived)
-                )
-        if a.data.type == "individual" and a.anonymous:
+            if person is None or person.id in linked:
+                continue  # left out, or named twice in one activity
+            linked.add(person.id)
+            participations.append(_participation(a, p.key, person.id, person.id not in seen))
+            seen.add(person.id)
+        if data.type == "individual" and a.anonymous:
             gender, age, status = a.anonymous[0]
             commune, insee, postcode = a.anonymous_place
-            anonymous = BeneficiaryData(
-                anonymous=True,
-                gender=gender,
-                age_band=age,
-                social_status=status,
-                commune=commune,
-                insee_code=insee,
-                postcode=postcode,
+            anonymous = anonymous_person(
+                BeneficiaryData(
+                    gender=gender,
+                    age_band=age,
+                    social_status=status,
+                    commune=commune,
+                    insee_code=insee,
+                    postcode=postcode,
+                )
             )
-            derived = participation_id_for(a.id_cra, "anonyme")
-            participants.append(
-                ParticipantInput(anonymous=anonymous, attended=True, participation_id=derived)
-            )
-        data = replace(a.data, advisor_id=advisor_id)
-        save_activity(session, data, participants, new_id=a.activity_id)
+            validate_beneficiary(anonymous, today)
+            # Derived too: two laptops importing the same file make the same record of them.
+            person_id = participation_id_for(a.id_cra, "personne anonyme")
+            added.append(Beneficiary(id=person_id, **asdict(anonymous)))
+            participations.append(_participation(a, "anonyme", person_id, True))
+        validate_activity(data, len(participations))
+        added.append(Activity(id=a.activity_id, **activity_values(data)))
+        added.extend(participations)
         activities += 1
-        accompaniments += len(participants) + (data.anon_total if data.type == "workshop" else 0)
-    session.flush()
+        accompaniments += len(participations) + (data.anon_total if data.type == "workshop" else 0)
+    session.add_all(added)
+    session.flush()  # one flush: the outbox records every new record in the same transaction
     return WrittenActivities(activities, accompaniments, written)
+
+
+def _participation(a: ImportedActivity, who: str, person_id: uuid.UUID, first_time: bool) -> Participation:
+    return Participation(
+        id=participation_id_for(a.id_cra, who),
+        activity_id=a.activity_id,
+        beneficiary_id=person_id,
+        registered=True,
+        attended=True,  # done, as the Coop records it: whoever is listed came
+        first_time=first_time,
+    )

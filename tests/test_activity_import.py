@@ -436,3 +436,29 @@ def test_laptops_importing_the_same_history_make_one_record_of_it(world, tmp_pat
     third.sync()
     again, written = _import(third.store, path)
     assert again.counts()["déjà importées"] == 4 and written.activities == 0
+
+
+def test_the_exports_csv_reads_as_its_workbook(store: Store, tmp_path: Path) -> None:
+    # The same table as CSV (UTF-8 with a BOM, « ; », dates dd/mm/yyyy, cells on several lines).
+    import csv
+
+    from openpyxl import load_workbook
+
+    ws = load_workbook(history(tmp_path / "coop.xlsx")).active
+    rows = [[c for c in r] for r in ws.iter_rows(min_row=22, values_only=True)]
+    path = tmp_path / "coop.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f, delimiter=";")
+        for row in rows:
+            writer.writerow(
+                [
+                    c.strftime("%d/%m/%Y") if isinstance(c, dt.datetime) else ("" if c is None else c)
+                    for c in row
+                ]
+            )
+    found, written = _import(store, path)
+    assert written.activities == 4 and found.counts()["en erreur"] == 3
+    with store.reader() as s:
+        workshop = s.get(Activity, activity_id_for(CRA["atelier"]))
+        assert workshop is not None and workshop.equipment == ["tablette", "telephone"]
+        assert workshop.date == dt.date(2026, 11, 5)

@@ -2,8 +2,9 @@
 # The two import previews of the Bénéficiaires view, with errors and duplicates, taken from the
 # real program under Xvfb + openbox, driven with xdotool, on a fresh data dir:
 # docs/screenshots/import_shots.sh OUT_DIR  (SHOTS_DISPLAY=:N for another display than :77)
-# Writes import-preview.png (« Importer… », a city CSV) and import-activities-preview.png
-# (« Importer des activités… », a Coop activities export), each cropped to its dialog.
+# Writes import-preview.png (« Importer… », a city CSV), import-columns.png (its « Colonnes… »)
+# and import-activities-preview.png (« Importer des activités… », a Coop activities export),
+# each cropped to its dialog.
 set -u
 OUT=$(realpath -m "$1"); mkdir -p "$OUT"
 export DISPLAY=${SHOTS_DISPLAY:-:77}
@@ -42,6 +43,9 @@ open_file() {  # $1: the button's Alt key, $2: the file, typed in Qt's file dial
 }
 open_file i "$HOME_DIR/files/ville.csv"
 shot import-preview
+xdotool key alt+o; sleep 2
+shot import-columns
+xdotool key Escape; sleep 1
 xdotool key Escape; sleep 1
 open_file v "$HOME_DIR/files/coop-activites.xlsx"
 shot import-activities-preview

@@ -46,6 +46,7 @@ class ColumnsDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.setMinimumWidth(460)  # the title and the intro on two lines, not five
 
     def mapping(self) -> dict[str, str]:
         return {name: combo.currentData() for name, combo in self.combos.items() if combo.currentData()}

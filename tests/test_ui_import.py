@@ -172,3 +172,23 @@ def test_a_city_files_columns_are_chosen_in_the_app_and_offered_again_for_the_sa
     qtbot.addWidget(offered)
     assert offered.mapping() == {"last_name": "IDENT.", "first_name": "PREN.", "phone": "PORT."}
     assert "Payet" not in paths.settings_file.read_text(encoding="utf-8")
+
+
+def test_a_history_this_laptop_has_no_advisor_for_says_so_and_writes_nothing(
+    qtbot, store: Store, tmp_path: Path
+):
+    from stpaul_field.store.models import Activity, SyncState
+    from stpaul_field.store.reference import LOCAL_ADVISOR_KEY
+    from stpaul_field.ui.register.activity_import_dialog import ActivityImportDialog
+    from tests.test_activity_import import history
+
+    with store.session() as s:
+        s.delete(s.get(SyncState, LOCAL_ADVISOR_KEY))
+    dialog = ActivityImportDialog(store)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.previewed, timeout=10_000):
+        dialog.load(history(tmp_path / "coop.xlsx"))
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: "rien n'a été importé" in dialog.summary.text(), timeout=10_000)
+    assert "ce poste n'a pas de conseiller" in dialog.summary.text()
+    assert _count(store, Activity) == 0 and _count(store) == 0

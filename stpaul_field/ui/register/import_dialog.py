@@ -243,7 +243,7 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
-        tasks.run_in_background(self._writer(), self._written, self._failed, owner=self)
+        tasks.run_in_background(self._writer(), self._written, self._write_failed, owner=self)
 
     def _writer(self) -> Callable[[], Any]:
         """The background work that writes the preview, with the choices made, in one transaction."""
@@ -270,6 +270,13 @@ class ImportDialog(QDialog):
     def _columns_chosen(self, mapping: dict[str, str]) -> None:
         if self.path is not None:
             self.load(self.path, mapping)
+
+    def _write_failed(self, error: BaseException) -> None:
+        # One transaction: a failure leaves the store as it was, the preview can be imported again.
+        self.progress.hide()
+        message = self.tr("L'import n'a pas pu être écrit, rien n'a été importé : {0}")
+        self.summary.setText(message.format(error))
+        self.import_button.setEnabled(True)
 
     def _written(self, written: importer.Written) -> None:
         if self.mapping and self.settings is not None and isinstance(self.read, reader.ReadFile):

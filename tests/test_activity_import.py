@@ -214,7 +214,7 @@ def test_the_preview_then_one_transaction_and_the_register_matched(store: Store,
     ]
     # Kévin is the register's; Marie (twice in the file) and Jean-Marc are new, once each.
     assert [str(d) for d in found.duplicates.values()] == [
-        "Ligne 23 : même nom et année de naissance que BÈGUE Kévin (registre)"
+        "Ligne 23 : même nom (année de naissance inconnue) que BÈGUE Kévin (registre)"
     ]
     assert found.counts() == {
         "activités": 4,

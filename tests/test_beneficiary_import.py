@@ -247,7 +247,7 @@ def test_duplicates_against_the_register_and_within_the_file(store: Store, tmp_p
     assert described[4] == "Ligne 4 : même nom et année de naissance que la ligne 3"
     assert described[5] == "Ligne 5 : même téléphone que HOARAU Aline (registre)"
     assert "même e-mail que la ligne 3" in described[6]
-    assert described[7] == "Ligne 7 : même nom et année de naissance que la ligne 6"  # one year unknown
+    assert described[7] == "Ligne 7 : même nom (année de naissance inconnue) que la ligne 6"
     assert found.counts() == {"créer": 1, "fusionner": 5, "ignorer": 0, "erreurs": 0}
     # Each duplicate has its choice: here, create the phone's one anyway, skip a within-file one.
     with store.session() as s:

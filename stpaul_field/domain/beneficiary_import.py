@@ -245,7 +245,13 @@ def same_years(a: int | None, b: int | None) -> bool:
     return a is None or b is None or a == b
 
 
-KEY_WORDS = {"nom": "même nom et année de naissance", "téléphone": "même téléphone", "e-mail": "même e-mail"}
+KEY_WORDS = {
+    "nom": "même nom et année de naissance",
+    # A name alone, a birth year unknown on one side (always, for a Coop activities export).
+    "nom seul": "même nom (année de naissance inconnue)",
+    "téléphone": "même téléphone",
+    "e-mail": "même e-mail",
+}
 
 
 def describe(reasons: Iterable[str]) -> str:

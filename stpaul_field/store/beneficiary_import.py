@@ -99,7 +99,8 @@ class _Index:
             if kind == "nom":
                 for who, year in self.by_name.get(key, []):
                     if bi.same_years(year, data.birth_year):
-                        found.setdefault(who, []).append(kind)
+                        known = year is not None and data.birth_year is not None
+                        found.setdefault(who, []).append(kind if known else "nom seul")
             elif (kind, key) in self.by_other:
                 found.setdefault(self.by_other[(kind, key)], []).append(kind)
         if not found:

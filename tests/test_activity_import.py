@@ -462,3 +462,37 @@ def test_the_exports_csv_reads_as_its_workbook(store: Store, tmp_path: Path) -> 
         workshop = s.get(Activity, activity_id_for(CRA["atelier"]))
         assert workshop is not None and workshop.equipment == ["tablette", "telephone"]
         assert workshop.date == dt.date(2026, 11, 5)
+
+
+def test_an_older_export_with_the_coops_former_labels_reads(store: Store, tmp_path: Path) -> None:
+    # Labels of the Coop's former cra.ts (« Entrepreneuriat », « Papiers - Élections
+    # Citoyenneté », « Ateliers collectif »…), in a file exported back then.
+    path = coop_export(
+        tmp_path / "ancien.xlsx",
+        [
+            line(
+                **{
+                    "Type": "Aide aux démarches administratives",
+                    "Thématique(s) d’accompagnement": "Entrepreneuriat\nPapiers - Élections Citoyenneté",
+                    "Bénéficiaire réorienté": "Oui",
+                    "Structure de redirection": "Administration (collectivité locale, préfecture…)",
+                    "ID CRA": CRA["demarche"],
+                }
+            ),
+            line(
+                **{"Type": "Ateliers collectif", "Nom de l’atelier": "Messagerie", "ID CRA": CRA["atelier"]}
+            ),
+        ],
+    )
+    found, written = _import(store, path)
+    assert found.errors == [] and written.activities == 2
+    with store.reader() as s:
+        demarche = s.get(Activity, activity_id_for(CRA["demarche"]))
+        assert demarche is not None
+        assert demarche.themes == ["entrepreneuriat", "aide_aux_demarches_administratives"]
+        assert (demarche.admin_themes, demarche.redirect_structure) == (
+            ["papiers_elections_citoyennete"],
+            "administration",
+        )
+        workshop = s.get(Activity, activity_id_for(CRA["atelier"]))
+        assert workshop is not None and (workshop.type, workshop.anon_total) == ("workshop", 1)

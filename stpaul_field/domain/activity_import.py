@@ -148,13 +148,28 @@ def label_key(text: str) -> str:
     return fold(text.replace("’", "'"))
 
 
+# Labels the Coop wrote before its current ones (its former apps/web/src/cra/cra.ts), which an
+# export made then still holds: value list -> {former label: code}.
+FORMER_LABELS: dict[str, dict[str, str]] = {
+    "theme": {"Entrepreneuriat": "entrepreneuriat"},
+    "admin_theme": {
+        "Papiers - Élections Citoyenneté": "papiers_elections_citoyennete",
+        "Travail - Formation": "travail_formation",
+        "Loisirs - Sports Culture": "loisirs_sports_culture",
+    },
+    "redirect_structure": {
+        "Administration (collectivité locale, préfecture…)": "administration",
+        "Structure de médiation numérique": "mediation_numerique",
+    },
+}
 _BY_LABEL: dict[str, dict[str, str]] = {}  # value list -> its codes by folded label
 
 
 def _code(values: v.ValueList, label: str) -> str | None:
     known = _BY_LABEL.get(values.name)
     if known is None:
-        known = _BY_LABEL[values.name] = {label_key(c.label): c.code for c in values}
+        former = {label_key(old): code for old, code in FORMER_LABELS.get(values.name, {}).items()}
+        known = _BY_LABEL[values.name] = former | {label_key(c.label): c.code for c in values}
     return known.get(label_key(label))
 
 

@@ -496,3 +496,31 @@ def test_an_older_export_with_the_coops_former_labels_reads(store: Store, tmp_pa
         )
         workshop = s.get(Activity, activity_id_for(CRA["atelier"]))
         assert workshop is not None and (workshop.type, workshop.anon_total) == ("workshop", 1)
+
+
+def test_someone_elses_export_is_refused_on_this_laptop(
+    store: Store, paths: AppPaths, tmp_path: Path, capsys
+) -> None:
+    # The export's « Informations export » names Marie-Claude Payet; this laptop knows her as
+    # another advisor than its own: her history must not be led by this laptop's advisor.
+    from stpaul_field.store.models import Advisor
+
+    path = history(tmp_path / "coop.xlsx")
+    assert read_activities(path).exporter == ("Marie-Claude", "Payet")
+    with store.reader() as s:
+        assert importer.someone_elses(s, ("Marie-Claude", "Payet"), local_advisor_id(s)) is None  # unknown
+    with store.session() as s:
+        s.add(Advisor(first_name="Marie-Claude", last_name="PAYET"))
+    with store.reader() as s:
+        mine = local_advisor_id(s)
+        assert "celui de Marie-Claude PAYET" in (
+            importer.someone_elses(s, ("Marie-Claude", "Payet"), mine) or ""
+        )
+    store.close()
+    assert main(["--data-dir", str(paths.data.parent), "import", "activities", str(path)]) == 2
+    assert "pas du conseiller de ce poste" in capsys.readouterr().out
+    again = Store.open(paths)
+    try:
+        assert _count(again, Activity) == 0
+    finally:
+        again.close()

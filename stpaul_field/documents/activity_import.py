@@ -27,6 +27,7 @@ class ReadActivities:
     columns: dict[str, str]  # our name -> the file's header
     rows: int  # accompaniments (table rows) read
     activities: list[ImportedActivity]
+    exporter: tuple[str, str] = ("", "")  # first and last name of who exported it (its block)
 
 
 _BY_HEADER = {label_key(h): name for name, h in COLUMNS.items()}
@@ -76,7 +77,18 @@ def read_activities(path: Path) -> ReadActivities:
         if not found.id_cra:
             found.errors.insert(0, _missing_id(rows[0][0], columns))
         activities.append(found)
-    return ReadActivities(LAYOUT, columns, count, activities)
+    return ReadActivities(LAYOUT, columns, count, activities, _exporter(grid[:at]))
+
+
+def _exporter(blocks: list[list[str]]) -> tuple[str, str]:
+    """« Informations export »: the Nom and Prénom of who exported (the advisor, for their own)."""
+    found: dict[str, str] = {}
+    for row in blocks:
+        if row and row[0] == "Filtres":
+            break
+        if len(row) > 1 and row[0] in ("Nom", "Prénom"):
+            found.setdefault(row[0], row[1])
+    return found.get("Prénom", ""), found.get("Nom", "")
 
 
 def _missing_id(row: int, columns: dict[str, str]) -> RowError:

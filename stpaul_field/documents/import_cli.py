@@ -140,6 +140,10 @@ def _run_activities(args: argparse.Namespace, paths: AppPaths) -> int:
     try:
         with store.reader() as session:
             advisor = current_advisor_id(session, Settings(paths.settings_file).get(CURRENT_ADVISOR))
+            wrong = importer.someone_elses(session, read.exporter, advisor)
+            if wrong is not None:
+                print(f"Erreur : {wrong}")
+                return 2
             found = importer.preview(session, read.activities, read.columns)
         _print_activities(read, found, default)
         if args.dry_run:

@@ -21,12 +21,12 @@ from sqlalchemy.orm import Session
 
 from stpaul_field.domain import values as v
 from stpaul_field.domain.activity_import import ImportedActivity, label_key, participation_id_for
-from stpaul_field.domain.beneficiary_import import RowError
+from stpaul_field.domain.beneficiary_import import RowError, name_key
 from stpaul_field.domain.entities import BeneficiaryData
 from stpaul_field.domain.validation import validate_activity, validate_beneficiary
 from stpaul_field.store import beneficiary_import as people_import
 from stpaul_field.store.activities import activity_values, anonymous_person
-from stpaul_field.store.models import Activity, Beneficiary, Participation, Venue
+from stpaul_field.store.models import Activity, Advisor, Beneficiary, Participation, Venue
 
 Choice = people_import.Choice
 Progress = people_import.Progress
@@ -90,6 +90,23 @@ def _already_there(session: Session, activities: Iterable[ImportedActivity]) -> 
     for i in range(0, len(listed), 500):
         found.update(session.scalars(select(Activity.id).where(Activity.id.in_(listed[i : i + 500]))))
     return found
+
+
+def someone_elses(session: Session, exporter: tuple[str, str], advisor_id: uuid.UUID | None) -> str | None:
+    """Why this export cannot be this laptop's advisor's history (French), or None: it names as
+    its exporter another advisor this laptop knows (their activities would be led by the wrong
+    person, and the central record refuses an advisor's writing another's)."""
+    key = name_key(*exporter)
+    if not key:
+        return None
+    known = session.scalars(select(Advisor).where(Advisor.deleted_at.is_(None)))
+    same = [a for a in known if name_key(a.first_name, a.last_name) == key]
+    if not same or any(a.id == advisor_id for a in same):
+        return None
+    return (
+        f"Cet export est celui de {same[0].display_name}, pas du conseiller de ce poste : "
+        "importez-le sur son poste."
+    )
 
 
 def _venues(session: Session) -> dict[str, uuid.UUID]:

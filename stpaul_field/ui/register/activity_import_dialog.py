@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from stpaul_field.documents.activity_import import ReadActivities, read_activities
+from stpaul_field.documents.beneficiary_import import ImportFileError
 from stpaul_field.settings import CURRENT_ADVISOR, Settings
 from stpaul_field.store import activity_import as importer
 from stpaul_field.store.database import Store
@@ -38,10 +39,15 @@ class ActivityImportDialog(ImportDialog):
 
     def _reader(self, path: Path) -> Callable[[Callable[[Any], None]], tuple[Any, Any]]:
         store = self.store
+        configured = self.settings.get(CURRENT_ADVISOR) if self.settings else ""
 
         def work(report: Callable[[Any], None]) -> tuple[ReadActivities, importer.ActivityPreview]:
             read = read_activities(path)
             with store.reader() as session:
+                me = current_advisor_id(session, configured)
+                wrong = importer.someone_elses(session, read.exporter, me)
+                if wrong is not None:
+                    raise ImportFileError(wrong)
                 found = importer.preview(
                     session,
                     read.activities,

@@ -529,27 +529,27 @@
   <context>
     <name>ActivityImportDialog</name>
     <message>
-      <location filename="../../stpaul_field/ui/register/activity_import_dialog.py" line="31" />
+      <location filename="../../stpaul_field/ui/register/activity_import_dialog.py" line="32" />
       <source>Importer l'historique de mes activités</source>
       <translation>Import my activity history</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/activity_import_dialog.py" line="33" />
+      <location filename="../../stpaul_field/ui/register/activity_import_dialog.py" line="34" />
       <source>Choisissez votre export des activités de la Coop (« Mes activités » → Exporter).</source>
       <translation>Choose your activities export from the Coop (« Mes activités » → Exporter).</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/activity_import_dialog.py" line="36" />
+      <location filename="../../stpaul_field/ui/register/activity_import_dialog.py" line="37" />
       <source>Erreurs (activités ignorées)</source>
       <translation>Errors (activities skipped)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/activity_import_dialog.py" line="37" />
+      <location filename="../../stpaul_field/ui/register/activity_import_dialog.py" line="38" />
       <source>Personnes déjà dans le registre : que faire de chacune ?</source>
       <translation>People already in the register: what to do with each?</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/activity_import_dialog.py" line="61" />
+      <location filename="../../stpaul_field/ui/register/activity_import_dialog.py" line="67" />
       <source>Export des activités de la Coop : {0} ligne(s), {1} activité(s). À créer : {2} ({3} accompagnement(s)) · déjà importées : {4} · en erreur : {5} · ignorées : {6}. Personnes à créer : {7} · jointes au registre : {8}.</source>
       <translation>Coop activities export: {0} line(s), {1} activit(y/ies). To create: {2} ({3} accompaniment(s)) · already imported: {4} · with errors: {5} · skipped: {6}. People to create: {7} · joined to the register: {8}.</translation>
     </message>
@@ -2134,6 +2134,11 @@ Close and restart the application; the replaced data is in the “Before a resto
       <location filename="../../stpaul_field/ui/register/import_dialog.py" line="233" />
       <source> Colonnes retenues au dernier import d'un fichier aux mêmes en-têtes.</source>
       <translation> Columns remembered from the last import of a file with the same headers.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="277" />
+      <source>L'import n'a pas pu être écrit, rien n'a été importé : {0}</source>
+      <translation>The import could not be written, nothing was imported: {0}</translation>
     </message>
   </context>
   <context>

@@ -192,8 +192,8 @@ def parse_activity(
     `columns` gives the file's header of each of our names, for the errors."""
     number, first = rows[0]
 
-    def text(name: str, cells: Mapping[str, str] = first) -> str:
-        return (cells.get(name) or "").strip()
+    def text(name: str) -> str:
+        return (first.get(name) or "").strip()
 
     errors: list[RowError] = []
 

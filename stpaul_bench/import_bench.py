@@ -55,3 +55,72 @@ def import_rows(ctx: BenchContext) -> list[Figure]:
         Figure(f"import : aperçu de {ROWS:,} lignes (registre de {n})".replace(",", " "), preview_s, "s", 5),
         Figure(f"import : écriture de {ROWS:,} lignes".replace(",", " "), write_s, "s", 10),
     ]
+
+
+HISTORY = 4_000  # activities: an advisor's few years, one in five a workshop of four
+
+
+def import_history(ctx: BenchContext) -> list[Figure]:
+    """The import of an advisor's history from the Coop's activities export, on a fresh store:
+    read and previewed, then written in one transaction."""
+    from openpyxl import Workbook
+
+    from stpaul_field.documents import exports
+    from stpaul_field.documents.activity_import import read_activities
+    from stpaul_field.paths import AppPaths
+    from stpaul_field.store import activity_import as importer
+    from stpaul_field.store.reference import local_advisor_id
+
+    headers = exports.headers(exports.ACTIVITY_COLUMNS, "own")
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Activités")
+    ws.append(list(headers))
+    rows = 0
+    for i in range(HISTORY):
+        workshop = i % 5 == 0
+        for k in range(4 if workshop else 1):
+            cells = {
+                "Date": dt.datetime(2024, 1, 1) + dt.timedelta(days=i % 900),
+                "Type": "Atelier collectif" if workshop else "Accompagnement individuel",
+                "Participants": f"{k + 1}/4" if workshop else 1,
+                "Bénéficiaire": f"Marie HISTOIRE{(i + k) % 300}",
+                "Canaux d’accompagnement": "Lieu d’activité",
+                "Nom du lieu": "Marla",
+                "Durée (min)": 60,
+                "Thématique(s) d’accompagnement": "E-mail\nNavigation sur internet",
+                "Genre du bénéficiaire": "Féminin",
+                "Tranche d’âge du bénéficiaire": "25 - 39 ans",
+                "Statut du bénéficiaire": "Retraité",
+                "ID CRA": f"bench-{i}",
+            }
+            ws.append([cells.get(h, "") for h in headers])
+            rows += 1
+    ctx.work_dir.mkdir(parents=True, exist_ok=True)
+    path = ctx.work_dir / f"historique-{HISTORY}.xlsx"
+    wb.save(path)
+    paths = AppPaths.under(ctx.work_dir / "import-history-bench")
+    shutil.rmtree(paths.data.parent, ignore_errors=True)
+    store = ctx.open_store(paths)
+    found: list[importer.ActivityPreview] = []
+    try:
+
+        def preview() -> None:
+            read = read_activities(path)
+            with store.reader() as session:
+                found.append(importer.preview(session, read.activities, read.columns))
+
+        def write() -> None:
+            with store.session() as session:
+                advisor = local_advisor_id(session)
+                assert advisor is not None
+                importer.write(session, found[-1], advisor)
+
+        preview_s = timed(preview)
+        write_s = timed(write)
+    finally:
+        store.close()
+    label = f"historique : {HISTORY:,} activités ({rows:,} lignes)".replace(",", " ")
+    return [
+        Figure(f"{label}, lecture et aperçu", preview_s, "s", 15),
+        Figure(f"{label}, écriture", write_s, "s", 15),
+    ]

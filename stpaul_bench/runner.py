@@ -24,6 +24,10 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
         "stpaul_bench.import_bench:import_rows",
         "import de 10 000 bénéficiaires : aperçu, écriture",
     ),
+    "import-history": (
+        "stpaul_bench.import_bench:import_history",
+        "import de l'historique d'un conseiller (4 000 activités de la Coop)",
+    ),
     "window-start": ("stpaul_bench.ui_bench:window_startup", "lancement jusqu'à la fenêtre utilisable"),
     "activity-list": ("stpaul_bench.ui_bench:activity_list", "liste des activités et agenda à 100 000"),
     "sync-day": ("stpaul_bench.sync_bench:sync_day", "journée de travail, 512 kbit/s, 700 ms"),

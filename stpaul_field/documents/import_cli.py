@@ -10,6 +10,7 @@ of ours to its header, and the mapping is remembered for the next import of the 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -46,13 +47,47 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+class Refused(Exception):
+    """The import cannot go on; the message is French, for the advisor."""
+
+
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
-    if args.kind == "activities":
-        return _run_activities(args, paths)
+    try:
+        return (_activities if args.kind == "activities" else _beneficiaries)(args, paths)
+    except Refused as error:
+        print(f"Erreur : {error}")
+        return 2
+
+
+def _preview_then_write(
+    paths: AppPaths,
+    dry_run: bool,
+    preview: Callable[[Any], Any],
+    show: Callable[[Any], None],
+    write: Callable[[Any, Any], Any],
+) -> Any:
+    """Both imports' flow: the preview (read-only), shown; then, unless --dry-run, the writing
+    in one transaction. Returns what `write` returned, or None for a dry run."""
+    from stpaul_field.unlock import open_store_interactive
+
+    store = open_store_interactive(paths)
+    try:
+        with store.reader() as session:
+            found = preview(session)
+        show(found)
+        if dry_run:
+            print("Aperçu seulement (--dry-run) : rien n'a été écrit.")
+            return None
+        with store.session() as session:
+            return write(session, found)
+    finally:
+        store.close()
+
+
+def _beneficiaries(args: argparse.Namespace, paths: AppPaths) -> int:
     from stpaul_field.documents import beneficiary_import as reader
     from stpaul_field.settings import IMPORT_COLUMNS, Settings
     from stpaul_field.store import beneficiary_import as importer
-    from stpaul_field.unlock import open_store_interactive
 
     settings = Settings(paths.settings_file)
     try:
@@ -60,30 +95,67 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
         remembered = reader.remembered_mappings(settings.get(IMPORT_COLUMNS))
         read = reader.read_file(Path(args.file), mapping, remembered)
     except (reader.ImportFileError, ValueError) as error:
-        print(f"Erreur : {error}")
-        return 2
+        raise Refused(error) from error
     if not read.rows:
-        print("Erreur : le fichier ne contient aucune personne à importer.")
-        return 2
+        raise Refused("le fichier ne contient aucune personne à importer.")
     default = importer.CHOICES[args.doublons]
-    store = open_store_interactive(paths)
-    try:
-        with store.reader() as session:
-            found = importer.preview(session, read.rows, read.columns)
-        _print_preview(read, found, default)
-        if args.dry_run:
-            print("Aperçu seulement (--dry-run) : rien n'a été écrit.")
-            return 0
-        with store.session() as session:
-            written = importer.write(session, found, default=default)
-    finally:
-        store.close()
+    written = _preview_then_write(
+        paths,
+        args.dry_run,
+        lambda session: importer.preview(session, read.rows, read.columns),
+        lambda found: _print_preview(read, found, default),
+        lambda session, found: importer.write(session, found, default=default),
+    )
+    if written is None:
+        return 0
     if args.colonne:
         settings.set(IMPORT_COLUMNS, reader.remember_mapping(settings.get(IMPORT_COLUMNS), read))
     print(
         f"Importé : {written.created} personne(s) créée(s), {written.joined} jointe(s) à une fiche "
         f"existante, {written.skipped} ligne(s) ignorée(s). "
         "Les fiches partiront à la prochaine synchronisation."
+    )
+    return 0
+
+
+def _activities(args: argparse.Namespace, paths: AppPaths) -> int:
+    from stpaul_field.documents.activity_import import read_activities
+    from stpaul_field.documents.beneficiary_import import ImportFileError
+    from stpaul_field.settings import CURRENT_ADVISOR, Settings
+    from stpaul_field.store import activity_import as importer
+    from stpaul_field.store.beneficiary_import import CHOICES
+    from stpaul_field.store.reference import current_advisor_id
+
+    if args.colonne:
+        raise Refused("--colonne ne sert qu'aux bénéficiaires ; l'export de la Coop a ses colonnes.")
+    try:
+        read = read_activities(Path(args.file))
+    except ImportFileError as error:
+        raise Refused(error) from error
+    default = CHOICES[args.doublons]
+    configured = Settings(paths.settings_file).get(CURRENT_ADVISOR)
+
+    def preview(session: Any) -> Any:
+        wrong = importer.someone_elses(session, read.exporter, current_advisor_id(session, configured))
+        if wrong is not None:
+            raise Refused(wrong)
+        return importer.preview(session, read.activities, read.columns)
+
+    def write(session: Any, found: Any) -> Any:
+        advisor = current_advisor_id(session, configured)
+        if advisor is None:
+            raise Refused("ce poste n'a pas de conseiller ; inscrivez-le (enrol) avant d'importer.")
+        return importer.write(session, found, advisor, default=default)
+
+    written = _preview_then_write(
+        paths, args.dry_run, preview, lambda found: _print_activities(read, found, default), write
+    )
+    if written is None:
+        return 0
+    print(
+        f"Importé : {written.activities} activité(s) réalisée(s) ({written.accompaniments} "
+        f"accompagnement(s)), {written.people.created} personne(s) créée(s), {written.people.joined} "
+        "jointe(s) à une fiche existante. Elles partiront à la prochaine synchronisation."
     )
     return 0
 
@@ -101,67 +173,7 @@ def _print_preview(read: Any, found: Any, default: str) -> None:
         f"À créer : {counts['créer']} · à fusionner : {counts['fusionner']} · "
         f"à ignorer : {counts['ignorer']} (dont {counts['erreurs']} en erreur)."
     )
-    for error in found.errors[:SHOWN]:
-        print(f"  {error}")
-    if len(found.errors) > SHOWN:
-        print(f"  … et {len(found.errors) - SHOWN} autre(s) erreur(s).")
-    duplicates = list(found.duplicates.values())
-    if duplicates:
-        print(f"Doublons ({len(duplicates)}) :")
-        for dup in duplicates[:SHOWN]:
-            print(f"  {dup}")
-
-
-def _labels() -> dict[str, str]:
-    from stpaul_field.domain.beneficiary_import import FIELDS
-
-    return FIELDS
-
-
-def _run_activities(args: argparse.Namespace, paths: AppPaths) -> int:
-    from stpaul_field.documents.activity_import import read_activities
-    from stpaul_field.documents.beneficiary_import import ImportFileError
-    from stpaul_field.settings import CURRENT_ADVISOR, Settings
-    from stpaul_field.store import activity_import as importer
-    from stpaul_field.store.beneficiary_import import CHOICES
-    from stpaul_field.store.reference import current_advisor_id
-    from stpaul_field.unlock import open_store_interactive
-
-    if args.colonne:
-        print("Erreur : --colonne ne sert qu'aux bénéficiaires ; l'export de la Coop a ses colonnes.")
-        return 2
-    try:
-        read = read_activities(Path(args.file))
-    except ImportFileError as error:
-        print(f"Erreur : {error}")
-        return 2
-    default = CHOICES[args.doublons]
-    store = open_store_interactive(paths)
-    try:
-        with store.reader() as session:
-            advisor = current_advisor_id(session, Settings(paths.settings_file).get(CURRENT_ADVISOR))
-            wrong = importer.someone_elses(session, read.exporter, advisor)
-            if wrong is not None:
-                print(f"Erreur : {wrong}")
-                return 2
-            found = importer.preview(session, read.activities, read.columns)
-        _print_activities(read, found, default)
-        if args.dry_run:
-            print("Aperçu seulement (--dry-run) : rien n'a été écrit.")
-            return 0
-        if advisor is None:
-            print("Erreur : ce poste n'a pas de conseiller ; inscrivez-le (enrol) avant d'importer.")
-            return 2
-        with store.session() as session:
-            written = importer.write(session, found, advisor, default=default)
-    finally:
-        store.close()
-    print(
-        f"Importé : {written.activities} activité(s) réalisée(s) ({written.accompaniments} "
-        f"accompagnement(s)), {written.people.created} personne(s) créée(s), {written.people.joined} "
-        "jointe(s) à une fiche existante. Elles partiront à la prochaine synchronisation."
-    )
-    return 0
+    _print_findings(found, "Doublons")
 
 
 def _print_activities(read: Any, found: Any, default: str) -> None:
@@ -172,12 +184,23 @@ def _print_activities(read: Any, found: Any, default: str) -> None:
         f"importées : {c['déjà importées']} · en erreur : {c['en erreur']} · ignorées : {c['ignorées']}."
     )
     print(f"Personnes à créer : {c['personnes à créer']} · jointes au registre : {c['personnes à joindre']}.")
+    _print_findings(found, "Déjà dans le registre")
+
+
+def _print_findings(found: Any, duplicates_title: str) -> None:
+    """Every error (the first SHOWN of them), then the duplicates found, each on its line."""
     for error in found.errors[:SHOWN]:
         print(f"  {error}")
     if len(found.errors) > SHOWN:
         print(f"  … et {len(found.errors) - SHOWN} autre(s) erreur(s).")
     duplicates = list(found.duplicates.values())
     if duplicates:
-        print(f"Déjà dans le registre ({len(duplicates)}) :")
+        print(f"{duplicates_title} ({len(duplicates)}) :")
         for dup in duplicates[:SHOWN]:
             print(f"  {dup}")
+
+
+def _labels() -> dict[str, str]:
+    from stpaul_field.domain.beneficiary_import import FIELDS
+
+    return FIELDS

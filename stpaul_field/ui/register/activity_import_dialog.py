@@ -58,26 +58,21 @@ class ActivityImportDialog(ImportDialog):
 
         return work
 
-    def _count(self) -> None:
-        if self.found is None or self.read is None:
-            return
-        c = self.found.counts(self.choices())
-        self.summary.setText(
-            self.tr(
-                "Export des activités de la Coop : {0} ligne(s), {1} activité(s). À créer : {2} "
-                "({3} accompagnement(s)) · déjà importées : {4} · en erreur : {5} · ignorées : {6}. "
-                "Personnes à créer : {7} · jointes au registre : {8}."
-            ).format(
-                self.read.rows,
-                len(self.read.activities),
-                c["activités"],
-                c["accompagnements"],
-                c["déjà importées"],
-                c["en erreur"],
-                c["ignorées"],
-                c["personnes à créer"],
-                c["personnes à joindre"],
-            )
+    def _summary(self, c: dict[str, int]) -> str:
+        return self.tr(
+            "Export des activités de la Coop : {0} ligne(s), {1} activité(s). À créer : {2} "
+            "({3} accompagnement(s)) · déjà importées : {4} · en erreur : {5} · ignorées : {6}. "
+            "Personnes à créer : {7} · jointes au registre : {8}."
+        ).format(
+            self.read.rows,
+            len(self.read.activities),
+            c["activités"],
+            c["accompagnements"],
+            c["déjà importées"],
+            c["en erreur"],
+            c["ignorées"],
+            c["personnes à créer"],
+            c["personnes à joindre"],
         )
 
     def _writer(self) -> Callable[[], Any]:

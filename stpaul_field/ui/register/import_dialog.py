@@ -213,27 +213,26 @@ class ImportDialog(QDialog):
         return self.found.plan(self.choices()) if self.found else {}
 
     def _count(self) -> None:
-        if self.found is None or self.read is None:
-            return
-        c = self.found.counts(self.choices())
-        self.summary.setText(
-            self.tr(
-                "{0} : {1} ligne(s). À créer : {2} · à fusionner : {3} · à ignorer : {4} "
-                "(dont {5} en erreur) · doublons : {6}."
-            ).format(
-                self.read.layout[:1].upper() + self.read.layout[1:],
-                len(self.read.rows),
-                c["créer"],
-                c["fusionner"],
-                c["ignorer"],
-                c["erreurs"],
-                len(self.found.duplicates),
-            )
-            + (
-                self.tr(" Colonnes retenues au dernier import d'un fichier aux mêmes en-têtes.")
-                if self.read.remembered
-                else ""
-            )
+        if self.found is not None and self.read is not None:
+            self.summary.setText(self._summary(self.found.counts(self.choices())))
+
+    def _summary(self, c: dict[str, int]) -> str:
+        """The preview's counts in words, as the choices made leave them."""
+        return self.tr(
+            "{0} : {1} ligne(s). À créer : {2} · à fusionner : {3} · à ignorer : {4} "
+            "(dont {5} en erreur) · doublons : {6}."
+        ).format(
+            self.read.layout[:1].upper() + self.read.layout[1:],
+            len(self.read.rows),
+            c["créer"],
+            c["fusionner"],
+            c["ignorer"],
+            c["erreurs"],
+            len(self.found.duplicates),
+        ) + (
+            self.tr(" Colonnes retenues au dernier import d'un fichier aux mêmes en-têtes.")
+            if self.read.remembered
+            else ""
         )
 
     # ---- writing ---------------------------------------------------------------------

@@ -10,7 +10,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from stpaul_field.cli import main
@@ -28,13 +27,12 @@ from stpaul_field.store.beneficiaries import create_beneficiary
 from stpaul_field.store.database import Store
 from stpaul_field.store.models import Activity, Beneficiary, OutboxEntry, Participation
 from stpaul_field.store.reference import local_advisor_id
+from tests.coop_export_files import OWN_HEADERS, TEAM_HEADERS, coop_export, line
 
 TODAY = dt.date(2026, 12, 2)
 TAKING_IN_HAND = "Prendre en main du matériel"
 SOCIAL_HELP = "Structure d’aide sociale (maison des solidarités, centre social…)"
 NOVEMBER = Period.month(2026, 11)
-OWN_HEADERS = exports.headers(exports.ACTIVITY_COLUMNS, "own")
-TEAM_HEADERS = exports.headers(exports.ACTIVITY_COLUMNS, "team")
 CRA = {  # the Coop's ids (UUIDs of its own records)
     "kevin": "0b8c5e0e-1f0a-4a53-9a55-6f1f7f3e0001",
     "atelier": "0b8c5e0e-1f0a-4a53-9a55-6f1f7f3e0002",
@@ -44,59 +42,6 @@ CRA = {  # the Coop's ids (UUIDs of its own records)
     "inconnu": "0b8c5e0e-1f0a-4a53-9a55-6f1f7f3e0006",
     "nuage": "0b8c5e0e-1f0a-4a53-9a55-6f1f7f3e0007",
 }
-
-
-def line(**cells: object) -> dict[str, object]:
-    """One row of the table, by the Coop's header (its defaults: an accompaniment at Marla)."""
-    row: dict[str, object] = {
-        "Date": dt.datetime(2026, 11, 5),
-        "Enregistré le": "05/11/2026 à 10:12",
-        "Dernière modification le": "",
-        "Type": "Accompagnement individuel",
-        "Participants": 1,
-        "Bénéficiaire": "Bénéficiaire anonyme",
-        "Canaux d’accompagnement": "Lieu d’activité",
-        "Nom du lieu": "Marla",
-        "Durée (min)": 45,
-        "Matériel numérique utilisé": "Ordinateur",
-        "Thématique(s) d’accompagnement": "E-mail",
-        "Niveau d’autonomie (ou de l’atelier)": "2/3",
-        "Bénéficiaire réorienté": "Non",
-        "Genre du bénéficiaire": "Non communiqué",
-        "Tranche d’âge du bénéficiaire": "Non communiqué",
-        "Statut du bénéficiaire": "Non communiqué ou hétérogène",
-    }
-    row.update(cells)
-    return row
-
-
-def coop_export(path: Path, rows: list[dict[str, object]], headers: tuple[str, ...] = OWN_HEADERS) -> Path:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Activités"
-    for block in (
-        ["Informations export"],
-        ["Nom", "Payet"],
-        ["Prénom", "Marie-Claude"],
-        ["Rôle", "Conseiller Numérique"],
-        ["Total", len(rows)],
-        ["Date d’export", "02/12/2026"],
-        ["Heure d’export", "09:30"],
-        [],
-        ["Filtres"],
-        ["Période", "01.11.2026 - 30.11.2026"],
-        *([name, "-"] for name in ("Source", "Lieux d’accompagnement", "Communes", "Départements")),
-        *([name, "-"] for name in ("Type d’accompagnement", "Rôle", "Thématiques non administratives")),
-        *([name, "-"] for name in ("Thématiques administratives", "Tags")),
-        [],
-        [""],
-    ):
-        ws.append(block)
-    ws.append(list(headers))
-    for row in rows:
-        ws.append([row.get(h, "") for h in headers])
-    wb.save(path)
-    return path
 
 
 def history(path: Path) -> Path:

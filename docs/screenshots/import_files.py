@@ -4,13 +4,12 @@ already in the register. `python docs/screenshots/import_files.py DIR`."""
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
-from openpyxl import Workbook
-
-from stpaul_field.documents import exports
+# The sample export is the tests' own builder (tests/coop_export_files.py): one layout, not two.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from tests.coop_export_files import coop_export, line
 
 REGISTER = (
     "Nom;Prénom;Année de naissance;Téléphone;Commune\n"
@@ -31,49 +30,7 @@ CITY = (
 )
 
 
-def _row(**cells: object) -> list[object]:
-    base: dict[str, object] = {
-        "Date": dt.datetime(2026, 11, 5),
-        "Enregistré le": "05/11/2026 à 10:12",
-        "Type": "Accompagnement individuel",
-        "Participants": 1,
-        "Bénéficiaire": "Bénéficiaire anonyme",
-        "Canaux d’accompagnement": "Lieu d’activité",
-        "Nom du lieu": "Marla",
-        "Durée (min)": 45,
-        "Matériel numérique utilisé": "Ordinateur",
-        "Thématique(s) d’accompagnement": "E-mail",
-        "Niveau d’autonomie (ou de l’atelier)": "2/3",
-        "Bénéficiaire réorienté": "Non",
-        "Genre du bénéficiaire": "Non communiqué",
-        "Tranche d’âge du bénéficiaire": "Non communiqué",
-        "Statut du bénéficiaire": "Non communiqué ou hétérogène",
-    }
-    base.update(cells)
-    return [base.get(h, "") for h in exports.headers(exports.ACTIVITY_COLUMNS, "own")]
-
-
 def coop_activities(path: Path) -> None:
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "Activités"
-    for block in (
-        ["Informations export"],
-        ["Nom", "Payet"],
-        ["Prénom", "Marie-Claude"],
-        ["Rôle", "Conseiller Numérique"],
-        ["Total", 9],
-        ["Date d’export", "02/12/2026"],
-        ["Heure d’export", "09:30"],
-        [],
-        ["Filtres"],
-        ["Période", "01.11.2026 - 30.11.2026"],
-        [],
-        [""],
-    ):
-        ws.append(block)
-    ws.append(list(exports.headers(exports.ACTIVITY_COLUMNS, "own")))
     cra = "0b8c5e0e-1f0a-4a53-9a55-6f1f7f3e00{:02d}".format
     workshop = {
         "Type": "Atelier collectif",
@@ -85,30 +42,31 @@ def coop_activities(path: Path) -> None:
         "Bénéficiaire réorienté": "",
         "ID CRA": cra(2),
     }
-    for row in (
-        _row(**{"Bénéficiaire": "Kevin BEGUE", "Genre du bénéficiaire": "Masculin", "ID CRA": cra(1)}),
-        _row(**workshop, **{"Participants": "1/3", "Bénéficiaire": "Marie PAYET"}),
-        _row(**workshop, **{"Participants": "2/3", "Genre du bénéficiaire": "Féminin"}),
-        _row(**workshop, **{"Participants": "3/3", "Bénéficiaire": "Jean-Marc HOARAU"}),
-        _row(
-            **{
-                "Type": "Aide aux démarches administratives",
-                "Bénéficiaire": "Payet Marie",
-                "Canaux d’accompagnement": "À domicile",
-                "Nom du lieu": "",
-                "Commune": "Saint-Paul",
-                "Thématique(s) d’accompagnement": "Logement",
-                "Nom de la démarche administrative": "Demande d'APL",
-                "ID CRA": cra(3),
-            }
-        ),
-        _row(**{"Thématique(s) d’accompagnement": "Jardinage", "ID CRA": cra(4)}),
-        _row(**{"Nom du lieu": "Médiathèque Benoîte Boulard", "ID CRA": cra(5)}),
-        _row(**{"Date": "nuage", "ID CRA": cra(6)}),
-        _row(**{"Canaux d’accompagnement": "À domicile", "Commune": "97499", "ID CRA": cra(7)}),
-    ):
-        ws.append(row)
-    wb.save(path)
+    coop_export(
+        path,
+        [
+            line(**{"Bénéficiaire": "Kevin BEGUE", "Genre du bénéficiaire": "Masculin", "ID CRA": cra(1)}),
+            line(**workshop, **{"Participants": "1/3", "Bénéficiaire": "Marie PAYET"}),
+            line(**workshop, **{"Participants": "2/3", "Genre du bénéficiaire": "Féminin"}),
+            line(**workshop, **{"Participants": "3/3", "Bénéficiaire": "Jean-Marc HOARAU"}),
+            line(
+                **{
+                    "Type": "Aide aux démarches administratives",
+                    "Bénéficiaire": "Payet Marie",
+                    "Canaux d’accompagnement": "À domicile",
+                    "Nom du lieu": "",
+                    "Commune": "Saint-Paul",
+                    "Thématique(s) d’accompagnement": "Logement",
+                    "Nom de la démarche administrative": "Demande d'APL",
+                    "ID CRA": cra(3),
+                }
+            ),
+            line(**{"Thématique(s) d’accompagnement": "Jardinage", "ID CRA": cra(4)}),
+            line(**{"Nom du lieu": "Médiathèque Benoîte Boulard", "ID CRA": cra(5)}),
+            line(**{"Date": "nuage", "ID CRA": cra(6)}),
+            line(**{"Canaux d’accompagnement": "À domicile", "Commune": "97499", "ID CRA": cra(7)}),
+        ],
+    )
 
 
 def main(out: Path) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Callable
+from typing import Any
 
 from stpaul_bench.harness import BenchContext, Figure, timed
 
@@ -34,27 +36,38 @@ def import_rows(ctx: BenchContext) -> list[Figure]:
     path = ctx.work_dir / "import-10000.xlsx"
     wb.save(path)
     store = ctx.open_store(paths)
-    found: list[importer.Preview] = []
-    try:
 
-        def preview() -> None:
-            read = reader.read_file(path)
-            with store.reader() as session:
-                found.append(importer.preview(session, read.rows, read.columns, dt.date.today()))
+    def preview(session: Any) -> Any:
+        read = reader.read_file(path)
+        return importer.preview(session, read.rows, read.columns, dt.date.today())
 
-        def write() -> None:
-            with store.session() as session:
-                importer.write(session, found[-1])
-
-        preview_s = timed(preview)
-        write_s = timed(write)
-    finally:
-        store.close()
+    preview_s, write_s = _timed_import(store, preview, importer.write)
     n = f"{ctx.beneficiaries:,}".replace(",", " ")
     return [
         Figure(f"import : aperçu de {ROWS:,} lignes (registre de {n})".replace(",", " "), preview_s, "s", 5),
         Figure(f"import : écriture de {ROWS:,} lignes".replace(",", " "), write_s, "s", 10),
     ]
+
+
+def _timed_import(
+    store: Any, preview: Callable[[Any], Any], write: Callable[[Any, Any], Any]
+) -> tuple[float, float]:
+    """Seconds of an import's preview (in a read-only session) and of its writing (one
+    transaction); the store is closed after."""
+    found: list[Any] = []
+    try:
+
+        def read() -> None:
+            with store.reader() as session:
+                found.append(preview(session))
+
+        def written() -> None:
+            with store.session() as session:
+                write(session, found[-1])
+
+        return timed(read), timed(written)
+    finally:
+        store.close()
 
 
 HISTORY = 4_000  # activities: an advisor's few years, one in five a workshop of four
@@ -101,24 +114,17 @@ def import_history(ctx: BenchContext) -> list[Figure]:
     paths = AppPaths.under(ctx.work_dir / "import-history-bench")
     shutil.rmtree(paths.data.parent, ignore_errors=True)
     store = ctx.open_store(paths)
-    found: list[importer.ActivityPreview] = []
-    try:
 
-        def preview() -> None:
-            read = read_activities(path)
-            with store.reader() as session:
-                found.append(importer.preview(session, read.activities, read.columns))
+    def preview(session: Any) -> Any:
+        read = read_activities(path)
+        return importer.preview(session, read.activities, read.columns)
 
-        def write() -> None:
-            with store.session() as session:
-                advisor = local_advisor_id(session)
-                assert advisor is not None
-                importer.write(session, found[-1], advisor)
+    def write(session: Any, found: Any) -> None:
+        advisor = local_advisor_id(session)
+        assert advisor is not None
+        importer.write(session, found, advisor)
 
-        preview_s = timed(preview)
-        write_s = timed(write)
-    finally:
-        store.close()
+    preview_s, write_s = _timed_import(store, preview, write)
     label = f"historique : {HISTORY:,} activités ({rows:,} lignes)".replace(",", " ")
     return [
         Figure(f"{label}, lecture et aperçu", preview_s, "s", 15),

@@ -43,7 +43,7 @@ HOSTILE_TEXT = st.sampled_from(
         "x" * 300,
     ]
 )
-ENTITIES = ["beneficiary", "activity", "participation", "venue", "advisor"]
+ENTITIES = ["beneficiary", "activity", "participation", "venue", "advisor", "workshop_series"]
 
 
 def stamps() -> st.SearchStrategy[str]:

@@ -35,7 +35,12 @@ def _rows(store_file: Path) -> dict[str, set[str]]:
     """The ids in each synced table and the outbox's op ids, read straight from the old file."""
     conn = sqlite3.connect(store_file)
     try:
-        out = {table: {row[0] for row in conn.execute(f"SELECT id FROM {table}")} for table in SYNCED_FIELDS}
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        # A table a later revision adds (workshop_series, 0012) is empty after the upgrade.
+        out = {
+            table: {row[0] for row in conn.execute(f"SELECT id FROM {table}")} if table in tables else set()
+            for table in SYNCED_FIELDS
+        }
         out["outbox"] = {row[0] for row in conn.execute("SELECT op_id FROM outbox")}
         return out
     finally:

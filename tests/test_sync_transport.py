@@ -153,12 +153,13 @@ def test_an_older_protocol_gets_a_clear_french_refusal(world: SyncWorld, monkeyp
 
 
 def test_a_newer_app_syncs_with_a_server_not_yet_updated(world: SyncWorld, monkeypatch) -> None:
-    # The central record still speaks protocol 1 only; this app speaks 2 and still knows 1.
+    # The central record still speaks the previous protocol only; this app still knows it.
     from stpaul_field.server import exchange, wire
 
-    assert p.PROTOCOL_VERSION == 2 and p.MIN_PROTOCOL_VERSION == 1
-    monkeypatch.setattr(wire, "PROTOCOL_VERSION", 1)
-    monkeypatch.setattr(exchange, "PROTOCOL_VERSION", 1)
+    older = p.PROTOCOL_VERSION - 1
+    assert older >= p.MIN_PROTOCOL_VERSION
+    monkeypatch.setattr(wire, "PROTOCOL_VERSION", older)
+    monkeypatch.setattr(exchange, "PROTOCOL_VERSION", older)
     marie, paul = world.laptop("marie"), world.laptop("paul")
     person = marie.add_person(phone="0692123456")
     engine = marie.engine()
@@ -166,7 +167,7 @@ def test_a_newer_app_syncs_with_a_server_not_yet_updated(world: SyncWorld, monke
         report = engine.run()
         assert report.complete and report.pushed == 1
         # One refused request to learn the server's version, then its version from then on.
-        assert engine.transport.protocol == 1 and report.round_trips == 2
+        assert engine.transport.protocol == older and report.round_trips == 2
     finally:
         engine.transport.close()  # type: ignore[attr-defined]
     assert paul.sync().complete
@@ -195,3 +196,29 @@ def test_a_wrong_password_at_enrolment_is_refused_in_french(world: SyncWorld) ->
         enrolment.enrol(laptop.store, laptop.paths, world.live.url, "marie", "faux", "PC")
     assert refused.value.message == "Identifiant ou mot de passe incorrect."
     assert enrolment.load_enrolment(laptop.store) is None
+
+
+def test_a_series_waits_on_the_laptop_while_the_server_is_not_updated_for_it(
+    world: SyncWorld, monkeypatch
+) -> None:
+    import datetime as dt
+
+    from stpaul_field.domain.entities import SeriesData, SessionSlot
+    from stpaul_field.server import exchange, wire
+    from stpaul_field.store import activities, series
+    from stpaul_field.sync.transport import SERVER_WITHOUT_SERIES
+
+    marie = world.laptop("marie")
+    assert marie.sync().complete  # her advisor's record first
+    with marie.store.session() as s:
+        person = activities.create_beneficiary(s, "Hélène", "Payet")
+        slots = [SessionSlot(dt.date(2026, 12, d), dt.time(9), dt.time(11)) for d in (8, 15)]
+        data = SeriesData(advisor_id=world.marie_id, title="Cycle", themes=["email"], place_type="a_distance")
+        series.create_series(s, data, slots, [person])
+    waiting = len(marie.outbox())
+    monkeypatch.setattr(wire, "PROTOCOL_VERSION", 2)  # a central record before workshop series
+    monkeypatch.setattr(exchange, "PROTOCOL_VERSION", 2)
+    with pytest.raises(ProtocolError) as refused:
+        marie.sync()
+    assert refused.value.message == SERVER_WITHOUT_SERIES
+    assert len(marie.outbox()) == waiting  # nothing lost, nothing half sent

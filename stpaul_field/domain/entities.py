@@ -69,3 +69,37 @@ class ActivityData:
     anon_genders: dict[str, int] = field(default_factory=dict)
     anon_age_bands: dict[str, int] = field(default_factory=dict)
     anon_statuses: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class SeriesData:
+    """A workshop series as its creation form fills it: what every session inherits."""
+
+    advisor_id: uuid.UUID | None = None
+    co_advisor_ids: list[str] = field(default_factory=list)
+    title: str = ""
+    themes: list[str] = field(default_factory=list)
+    level: str | None = None
+    place_type: str = "lieu_activite"
+    venue_id: uuid.UUID | None = None
+    commune: str = ""
+    postcode: str = ""
+    insee_code: str = ""
+    equipment: list[str] = field(default_factory=list)
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class SessionSlot:
+    """When one session of a series takes place (Réunion time)."""
+
+    date: dt.date | None
+    start_time: dt.time | None
+    end_time: dt.time | None
+
+    @property
+    def duration_min(self) -> int:
+        if self.start_time is None or self.end_time is None:
+            return 0
+        start = self.start_time.hour * 60 + self.start_time.minute
+        return self.end_time.hour * 60 + self.end_time.minute - start

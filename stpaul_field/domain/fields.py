@@ -13,7 +13,7 @@ from typing import Any, Literal, get_args
 from stpaul_field.domain import values as v
 
 # The kinds of synced records, in the order a first pull needs them (referenced ones first).
-Entity = Literal["advisor", "venue", "beneficiary", "activity", "participation"]
+Entity = Literal["advisor", "venue", "beneficiary", "workshop_series", "activity", "participation"]
 ENTITIES: tuple[Entity, ...] = get_args(Entity)
 
 
@@ -43,6 +43,9 @@ CODED_FIELDS: dict[str, CodedField] = {
     "role": CodedField("advisor", v.ADVISOR_ROLES, required=True),
 }
 
+# The coded fields a workshop series holds: an activity's, inherited by its sessions.
+SERIES_CODED_FIELDS: tuple[str, ...] = ("place_type", "themes", "equipment", "level")
+
 # A workshop's anonymous participants: {code: count}, by the codes of which coded field.
 COUNTED_FIELDS: dict[str, str] = {
     "anon_genders": "gender",
@@ -60,6 +63,7 @@ REFERENCE_FIELDS: dict[str, Entity] = {
     "beneficiary_id": "beneficiary",
     "merged_into_id": "beneficiary",
     "activity_id": "activity",
+    "series_id": "workshop_series",
 }
 
 

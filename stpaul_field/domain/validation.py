@@ -9,12 +9,18 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from stpaul_field.domain import values as v
-from stpaul_field.domain.fields import CODED_FIELDS, COUNTED_FIELDS, coded_fields, counted_values
+from stpaul_field.domain.fields import (
+    CODED_FIELDS,
+    COUNTED_FIELDS,
+    SERIES_CODED_FIELDS,
+    coded_fields,
+    counted_values,
+)
 from stpaul_field.domain.text import normalize_phone, unstorable
 
 MAX_NAME = 100
@@ -166,56 +172,7 @@ def activity_errors(a: Any, participant_count: int) -> list[FieldError]:
     if duration is None or not (v.DURATION_MIN <= duration <= v.DURATION_MAX):
         errors.append(FieldError("duration_min", "La durée doit être entre 1 minute et 24 heures."))
 
-    # Place: a venue with "lieu d'activité", a commune at home or elsewhere; remote help may
-    # leave it empty (the Coop's rule: CraIndividuelValidation, CraCollectifValidation).
-    if a.place_type == v.PLACE_WITH_VENUE:
-        if a.venue_id is None:
-            errors.append(FieldError("venue_id", "Choisissez le lieu d'activité."))
-    elif a.place_type in v.PLACE_TYPES:
-        if a.venue_id is not None:
-            errors.append(
-                FieldError("venue_id", "Un lieu d'activité ne se choisit qu'avec « Lieu d’activité ».")
-            )
-        if not _s(a.commune) and a.place_type != "a_distance":
-            errors.append(FieldError("commune", "Indiquez la commune."))
-    if _s(a.postcode) and not re.fullmatch(r"\d{5}", _s(a.postcode)):
-        errors.append(FieldError("postcode", "Code postal : 5 chiffres."))
-    if _s(a.insee_code) and not _FIVE_DIGITS.match(_s(a.insee_code)):
-        errors.append(FieldError("insee_code", "Code INSEE : 5 caractères."))
-
-    # Themes, and the administrative part (optional, individual or workshop) only with « Aide aux
-    # démarches administratives », as the Coop (canHaveAdministrationThematiques).
-    themes = list(a.themes or [])
-    if not themes:
-        errors.append(FieldError("themes", "Choisissez au moins une thématique."))
-    if v.ADMIN_HELP_THEME not in themes:
-        if a.admin_themes:
-            errors.append(
-                FieldError(
-                    "admin_themes",
-                    "Les démarches ne se choisissent qu'avec « Aide aux démarches administratives ».",
-                )
-            )
-        if _s(a.procedure_name):
-            errors.append(
-                FieldError(
-                    "procedure_name",
-                    "Le nom de la démarche ne s'indique qu'avec « Aide aux démarches administratives ».",
-                )
-            )
-        if getattr(a, "aidants_connect", False):
-            errors.append(
-                FieldError(
-                    "aidants_connect",
-                    "Le mandat Aidants Connect ne s'indique qu'avec « Aide aux démarches administratives ».",
-                )
-            )
-    _check_length(errors, a, "procedure_name", MAX_TEXT, "Nom de la démarche")
-
-    equipment = list(a.equipment or [])
-    if "aucun" in equipment and len(equipment) > 1:
-        errors.append(FieldError("equipment", "« Pas de matériel » ne se combine pas avec un matériel."))
-    _check_length(errors, a, "notes", MAX_NOTES, "Notes")
+    errors.extend(_place_and_content_errors(a))
 
     if a.type == "individual":
         if participant_count != 1:
@@ -246,6 +203,7 @@ def activity_errors(a: Any, participant_count: int) -> list[FieldError]:
                 )
             )
         errors.extend(_anonymous_count_errors(a))
+        errors.extend(_session_errors(a))
         if participant_count + (a.anon_total or 0) < 1:
             errors.append(
                 FieldError(
@@ -253,8 +211,78 @@ def activity_errors(a: Any, participant_count: int) -> list[FieldError]:
                     "Un atelier a au moins un participant, suivi ou anonyme.",
                 )
             )
-        if a.advisor_id is not None and str(a.advisor_id) in {str(c) for c in a.co_advisor_ids or []}:
-            errors.append(FieldError("co_advisor_ids", "L'animateur ne peut pas être aussi co-animateur."))
+        errors.extend(_co_advisor_errors(a))
+    return errors
+
+
+def _session_errors(a: Any) -> list[FieldError]:
+    # A form's data has no series fields: a session keeps its series through every edit.
+    series_id, number = getattr(a, "series_id", None), getattr(a, "session_number", None)
+    if (series_id is None) != (number is None) or (number is not None and number < 1):
+        return [FieldError("session_number", "Une séance a un cycle et un numéro (1, 2…).")]
+    return []
+
+
+def _co_advisor_errors(a: Any) -> list[FieldError]:
+    if a.advisor_id is not None and str(a.advisor_id) in {str(c) for c in a.co_advisor_ids or []}:
+        return [FieldError("co_advisor_ids", "L'animateur ne peut pas être aussi co-animateur.")]
+    return []
+
+
+def _place_and_content_errors(a: Any) -> list[FieldError]:
+    """Place, themes, démarches, equipment and notes: the rules an activity and a workshop
+    series share (a series holds what its sessions inherit)."""
+    errors: list[FieldError] = []
+    # Place: a venue with "lieu d'activité", a commune at home or elsewhere; remote help may
+    # leave it empty (the Coop's rule: CraIndividuelValidation, CraCollectifValidation).
+    if a.place_type == v.PLACE_WITH_VENUE:
+        if a.venue_id is None:
+            errors.append(FieldError("venue_id", "Choisissez le lieu d'activité."))
+    elif a.place_type in v.PLACE_TYPES:
+        if a.venue_id is not None:
+            errors.append(
+                FieldError("venue_id", "Un lieu d'activité ne se choisit qu'avec « Lieu d’activité ».")
+            )
+        if not _s(a.commune) and a.place_type != "a_distance":
+            errors.append(FieldError("commune", "Indiquez la commune."))
+    if _s(a.postcode) and not re.fullmatch(r"\d{5}", _s(a.postcode)):
+        errors.append(FieldError("postcode", "Code postal : 5 chiffres."))
+    if _s(a.insee_code) and not _FIVE_DIGITS.match(_s(a.insee_code)):
+        errors.append(FieldError("insee_code", "Code INSEE : 5 caractères."))
+
+    # Themes, and the administrative part (optional, individual or workshop) only with « Aide aux
+    # démarches administratives », as the Coop (canHaveAdministrationThematiques).
+    themes = list(a.themes or [])
+    if not themes:
+        errors.append(FieldError("themes", "Choisissez au moins une thématique."))
+    if v.ADMIN_HELP_THEME not in themes:
+        if getattr(a, "admin_themes", None):
+            errors.append(
+                FieldError(
+                    "admin_themes",
+                    "Les démarches ne se choisissent qu'avec « Aide aux démarches administratives ».",
+                )
+            )
+        if _s(getattr(a, "procedure_name", "")):
+            errors.append(
+                FieldError(
+                    "procedure_name",
+                    "Le nom de la démarche ne s'indique qu'avec « Aide aux démarches administratives ».",
+                )
+            )
+        if getattr(a, "aidants_connect", False):
+            errors.append(
+                FieldError(
+                    "aidants_connect",
+                    "Le mandat Aidants Connect ne s'indique qu'avec « Aide aux démarches administratives ».",
+                )
+            )
+    _check_length(errors, a, "procedure_name", MAX_TEXT, "Nom de la démarche")
+
+    equipment = list(a.equipment or [])
+    if "aucun" in equipment and len(equipment) > 1:
+        errors.append(FieldError("equipment", "« Pas de matériel » ne se combine pas avec un matériel."))
+    _check_length(errors, a, "notes", MAX_NOTES, "Notes")
     return errors
 
 
@@ -298,6 +326,48 @@ def advisor_errors(advisor: Any) -> list[FieldError]:
         errors.append(FieldError("last_name", "Le nom du conseiller est obligatoire."))
     errors.extend(_coded_errors(advisor, "advisor"))
     return errors
+
+
+# A cycle has at least two sessions (one is a workshop) and at most one per week over a year.
+MIN_SERIES_SESSIONS, MAX_SERIES_SESSIONS = 2, 52
+
+
+def series_errors(s: Any, sessions: Sequence[Any] | None = None) -> list[FieldError]:
+    """Rules of a workshop series; `sessions` (each with `date`, `start_time`, `end_time`) when
+    it is being created with them. The sessions are activities, checked as such on their own."""
+    errors: list[FieldError] = text_errors(s)
+    errors.extend(e for name in SERIES_CODED_FIELDS if (e := code_error(name, getattr(s, name, None))))
+    if not _s(s.title):
+        errors.append(FieldError("title", "Donnez un titre au cycle d'ateliers."))
+    _check_length(errors, s, "title", MAX_TEXT, "Titre")
+    errors.extend(_place_and_content_errors(s))
+    errors.extend(_co_advisor_errors(s))
+    if sessions is None:
+        return errors
+    if not MIN_SERIES_SESSIONS <= len(sessions) <= MAX_SERIES_SESSIONS:
+        errors.append(
+            FieldError(
+                "sessions",
+                f"Un cycle compte de {MIN_SERIES_SESSIONS} à {MAX_SERIES_SESSIONS} séances.",
+            )
+        )
+    for n, slot in enumerate(sessions, start=1):
+        if slot.date is None:
+            errors.append(FieldError("sessions", f"Séance {n} : la date est obligatoire."))
+        elif slot.start_time is None or slot.end_time is None:
+            errors.append(FieldError("sessions", f"Séance {n} : indiquez l'heure de début et de fin."))
+        elif slot.end_time <= slot.start_time:
+            errors.append(FieldError("sessions", f"Séance {n} : la fin doit suivre le début."))
+    starts = [(slot.date, slot.start_time) for slot in sessions if slot.date and slot.start_time]
+    if len(set(starts)) != len(starts):
+        errors.append(FieldError("sessions", "Deux séances du cycle commencent au même moment."))
+    return errors
+
+
+def validate_series(s: Any, sessions: Sequence[Any] | None = None) -> None:
+    errors = series_errors(s, sessions)
+    if errors:
+        raise ValidationError(errors)
 
 
 def validate_beneficiary(b: Any, today: dt.date | None = None) -> None:

@@ -364,6 +364,8 @@ FIELD_LABELS = ValueList(
     ("registered", "Inscrit"),
     ("attended", "Présent"),
     ("first_time", "Première fois"),
+    ("series_id", "Cycle d'ateliers"),
+    ("session_number", "Numéro de séance"),
     ("name", "Nom du lieu"),
     ("kind", "Type de lieu"),
     ("bassin", "Bassin de vie"),
@@ -378,6 +380,7 @@ ENTITY_LABELS = ValueList(
     ("beneficiary", "Bénéficiaire"),
     ("activity", "Activité"),
     ("participation", "Participation"),
+    ("workshop_series", "Cycle d'ateliers"),
     ("venue", "Lieu"),
     ("advisor", "Conseiller"),
 )

@@ -101,6 +101,28 @@ class ActivityFields:
     anon_genders: Mapped[dict[str, int]] = mapped_column(default=dict)
     anon_age_bands: Mapped[dict[str, int]] = mapped_column(default=dict)
     anon_statuses: Mapped[dict[str, int]] = mapped_column(default=dict)
+    # A session of a workshop series (0012): its cycle, and its place in it (1, 2…). No foreign
+    # key: SQLite adds one only by copying the table (100,000 rows); `REFERENCE_FIELDS` names it.
+    series_id: Mapped[uuid.UUID | None] = mapped_column(default=None)
+    session_number: Mapped[int | None] = mapped_column(default=None)
+
+
+class WorkshopSeriesFields:
+    """A cycle of workshops (« Découvrir l'ordinateur » in six sessions): what its sessions
+    inherit when they are made. Each session is an ordinary workshop activity (counted as one)."""
+
+    advisor_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("advisor.id"))
+    co_advisor_ids: Mapped[list[str]] = mapped_column(default=list)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    themes: Mapped[list[str]] = mapped_column(default=list)
+    level: Mapped[str | None] = mapped_column(String(20), default=None)
+    place_type: Mapped[str] = mapped_column(String(20), default="lieu_activite")
+    venue_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("venue.id"), default=None)
+    commune: Mapped[str] = mapped_column(String(100), default="")
+    postcode: Mapped[str] = mapped_column(String(5), default="")
+    insee_code: Mapped[str] = mapped_column(String(5), default="")
+    equipment: Mapped[list[str]] = mapped_column(default=list)
+    notes: Mapped[str] = mapped_column(Text, default="")
 
 
 class ParticipationFields:
@@ -116,6 +138,7 @@ SYNCED_FIELDS: dict[Entity, type] = {
     "advisor": AdvisorFields,
     "venue": VenueFields,
     "beneficiary": BeneficiaryFields,
+    "workshop_series": WorkshopSeriesFields,
     "activity": ActivityFields,
     "participation": ParticipationFields,
 }

@@ -191,7 +191,7 @@ class _Applier:
         self._load_first_results()
         keys = {(c.entity, c.record_id) for c in changes}
         # The records the scope rules will look up: a participation's activity and person, an
-        # activity's leaders (see `scope.write_refusal`).
+        # activity's (or a series') leaders, a session's series (see `scope.write_refusal`).
         for c in changes:
             refs: list[tuple[str, Any]] = []
             if c.entity == "participation":
@@ -199,9 +199,12 @@ class _Applier:
                     ("activity", c.fields.get("activity_id")),
                     ("beneficiary", c.fields.get("beneficiary_id")),
                 ]
-            elif c.entity == "activity":
+            elif c.entity in ("activity", "workshop_series"):
                 leaders = c.fields.get("co_advisor_ids")
-                refs = [("advisor", c.fields.get("advisor_id"))]
+                refs = [
+                    ("advisor", c.fields.get("advisor_id")),
+                    ("workshop_series", c.fields.get("series_id")),
+                ]
                 refs += [("advisor", a) for a in leaders] if isinstance(leaders, list) else []
             for ref, value in refs:
                 if value is not None:

@@ -14,7 +14,13 @@ from stpaul_field.server.caller import Caller
 from stpaul_field.server.db import Database
 from stpaul_field.server.errors import ApiError
 from stpaul_field.server.pull import Page, page_conflicts, pull_page
-from stpaul_field.sync.protocol import PROTOCOL_VERSION, LoggedConflict, SyncRequest, SyncResponse
+from stpaul_field.sync.protocol import (
+    PROTOCOL_VERSION,
+    LoggedConflict,
+    SyncRequest,
+    SyncResponse,
+    entities_unknown_to,
+)
 
 
 @dataclass
@@ -54,6 +60,11 @@ def _answer(db: Database, caller: Caller, request: SyncRequest) -> Answer:
         conflicts: list[LoggedConflict] | None = None
         if request.protocol >= 2:
             conflicts, page = page_conflicts(s, caller.team_id, caller.device_id, request.cursor, page)
+        unknown = entities_unknown_to(request.protocol)
+        if unknown:  # an older laptop: nothing its models would refuse (the cursor still moves)
+            page = page.without(unknown)
+            if conflicts is not None:
+                conflicts = [c for c in conflicts if c.entity not in unknown]
         resync = False
         if not page.rows and not page.more and request.cursor > 0:
             # A cursor from the future: the record was restored from an older backup.

@@ -79,6 +79,10 @@ class Page:
     cursor: int
     more: bool
 
+    def without(self, entities: frozenset[str]) -> Page:
+        """The page less the records of `entities` (a client too old for them), same cursor."""
+        return Page([row for row in self.rows if row[1] not in entities], self.cursor, self.more)
+
     @property
     def changes(self) -> list[RecordState]:
         return [

@@ -15,7 +15,13 @@ from typing import Any
 
 from stpaul_field.domain.fields import REFERENCE_FIELDS
 from stpaul_field.domain.text import unstorable
-from stpaul_field.domain.validation import activity_errors, advisor_errors, beneficiary_errors, venue_errors
+from stpaul_field.domain.validation import (
+    activity_errors,
+    advisor_errors,
+    beneficiary_errors,
+    series_errors,
+    venue_errors,
+)
 from stpaul_field.domain.values import FIELD_LABELS
 from stpaul_field.records.specs import NOW, REQUIRED, SPECS, FieldSpec
 from stpaul_field.records.wire import from_wire, to_wire
@@ -174,6 +180,8 @@ def record_errors(entity: str, doc: dict[str, Any], today: dt.date) -> list[str]
             for e in activity_errors(obj, participant_count=1)
             if e.field not in ("beneficiary", "participants")
         ]
+    if entity == "workshop_series":
+        return [e.message for e in series_errors(obj)]
     if entity == "venue":
         return [e.message for e in venue_errors(obj)]
     if entity == "advisor":

@@ -5,6 +5,8 @@
   the change (handing the lead to a colleague while staying co-leader is allowed) — except
   for clearing its notes, which erasing a person does to every accompaniment of theirs
   (right to erasure; the notes may name them), whoever led it;
+- a workshop series follows the same rule as an activity (its leader and co-leaders write
+  it), and a session may name only a series of the team;
 - a participation follows its activity;
 - venues and advisors are written by a coordinator only, within the coordinator's team.
 """
@@ -22,6 +24,14 @@ from stpaul_field.server.records import BOOKKEEPING_FIELDS
 Resolve = Callable[[str, str], dict[str, Any] | None]
 
 NOT_YOURS = "Vous ne pouvez modifier que les activités que vous animez ou co-animez."
+NOT_YOURS_SERIES = "Vous ne pouvez modifier que les cycles d'ateliers que vous animez ou co-animez."
+
+
+def _unknown_leader(after: dict[str, Any], resolve: Resolve) -> str | None:
+    for advisor_id in [after.get("advisor_id"), *(after.get("co_advisor_ids") or [])]:
+        if advisor_id is not None and resolve("advisor", advisor_id) is None:
+            return "Animateur ou co-animateur inconnu dans votre équipe."
+    return None
 
 
 def leads(caller: Caller, activity: dict[str, Any]) -> bool:
@@ -58,15 +68,19 @@ def write_refusal(
         return None
     if entity == "beneficiary":
         return None
+    if entity == "workshop_series":
+        if (before is not None and not leads(caller, before)) or not leads(caller, after):
+            return NOT_YOURS_SERIES
+        return _unknown_leader(after, resolve)
     if entity == "activity":
         if before is not None and not leads(caller, before):
             return None if only_erases(before, after) else NOT_YOURS
         if not leads(caller, after):
             return NOT_YOURS
-        for advisor_id in [after.get("advisor_id"), *(after.get("co_advisor_ids") or [])]:
-            if advisor_id is not None and resolve("advisor", advisor_id) is None:
-                return "Animateur ou co-animateur inconnu dans votre équipe."
-        return None
+        series_id = after.get("series_id")
+        if series_id is not None and resolve("workshop_series", series_id) is None:
+            return "Cycle d'ateliers inconnu du serveur : il doit être envoyé avant ses séances."
+        return _unknown_leader(after, resolve)
     if entity == "participation":
         for doc in (before, after):
             if doc is None:

@@ -163,7 +163,7 @@ def save_activity(
                     beneficiary_id=p.beneficiary_id,
                     registered=p.registered,
                     attended=p.attended,
-                    first_time=p.first_time or _first_time(session, p.beneficiary_id, activity.id),
+                    first_time=p.first_time or first_time_seen(session, p.beneficiary_id, activity.id),
                 )
             )
         else:
@@ -204,7 +204,7 @@ def _update_anonymous(session: Session, beneficiary_id: uuid.UUID, data: Benefic
             setattr(b, name, getattr(data, name))
 
 
-def _first_time(session: Session, beneficiary_id: uuid.UUID, activity_id: uuid.UUID) -> bool:
+def first_time_seen(session: Session, beneficiary_id: uuid.UUID, activity_id: uuid.UUID) -> bool:
     """True when the person has no other live participation: first time seen."""
     other = session.scalar(
         select(func.count())
@@ -271,7 +271,7 @@ def add_walk_in(session: Session, activity_id: uuid.UUID, beneficiary_id: uuid.U
         beneficiary_id=beneficiary_id,
         registered=False,
         attended=True,
-        first_time=_first_time(session, beneficiary_id, activity_id),
+        first_time=first_time_seen(session, beneficiary_id, activity_id),
     )
     session.add(row)
     session.flush()

@@ -27,6 +27,7 @@ from stpaul_field.records.synced import (
     ParticipationFields,
     RecordFields,
     VenueFields,
+    WorkshopSeriesFields,
 )
 
 __all__ = ["utcnow"]  # re-exported: the store's modules take the clock from here
@@ -124,6 +125,13 @@ def _keep_sort_keys(_mapper: Any, _connection: Any, person: Beneficiary) -> None
     )
 
 
+class WorkshopSeries(WorkshopSeriesFields, SyncedMixin, Base):
+    """A cycle of workshop sessions (migration 0012); the sessions are `Activity` rows."""
+
+    __tablename__ = "workshop_series"
+    ENTITY: ClassVar[str] = "workshop_series"
+
+
 class Activity(ActivityFields, SyncedMixin, Base):
     __tablename__ = "activity"
     ENTITY: ClassVar[str] = "activity"
@@ -141,6 +149,7 @@ class Activity(ActivityFields, SyncedMixin, Base):
         # reports (covering): see migration 0004
         Index("ix_activity_report", "date", "deleted_at", "status", "advisor_id", "anon_total", "id"),
         Index("ix_activity_counted", "id", "date", "deleted_at", "status"),
+        Index("ix_activity_series", "series_id", "session_number"),  # a cycle's sessions (0012)
     )
 
 
@@ -166,7 +175,7 @@ class Participation(ParticipationFields, SyncedMixin, Base):
 
 
 SYNCED_MODELS: dict[str, type[SyncedMixin]] = {
-    m.ENTITY: m for m in (Advisor, Venue, Beneficiary, Activity, Participation)
+    m.ENTITY: m for m in (Advisor, Venue, Beneficiary, WorkshopSeries, Activity, Participation)
 }
 
 

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from stpaul_field.domain import values as v
 from stpaul_field.domain.fields import CODED_FIELDS, COUNTED_FIELDS, REFERENCE_FIELDS, counted_values
 from stpaul_field.domain.text import format_phone
-from stpaul_field.store.models import SYNCED_MODELS, Activity, Advisor, Beneficiary, Venue
+from stpaul_field.store.models import SYNCED_MODELS, Activity, Advisor, Beneficiary, Venue, WorkshopSeries
 
 Translate = Callable[[str], str]
 LONGEST_VALUE = 80
@@ -52,6 +52,8 @@ def record_label(session: Session, entity: str, record_id: uuid.UUID, translate:
         return record.display_name
     if isinstance(record, Venue):
         return record.name
+    if isinstance(record, WorkshopSeries):
+        return f"{entity_label(entity, translate)} « {record.title} »"
     if isinstance(record, Activity):
         kind = translate(v.ACTIVITY_TYPES.label(record.type))
         title = f" « {record.title} »" if record.title else ""

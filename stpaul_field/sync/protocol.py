@@ -19,6 +19,11 @@ Protocol 2 adds `SyncResponse.conflicts`: the values that lost a real conflict o
 team's records in the page's sequence window, so that a laptop whose value was overwritten
 by another laptop's later push learns it at its next pull. A protocol-1 request gets an
 answer without that field (its models forbid unknown fields).
+
+Protocol 3 adds the `workshop_series` entity (a cycle of workshop sessions) and the
+activity fields `series_id` and `session_number`. An older client is sent no series (nor
+their conflicts); the new activity fields it ignores, as any laptop ignores a field it does
+not know, and its edits of a session leave them as they are.
 """
 
 from __future__ import annotations
@@ -33,9 +38,18 @@ from pydantic_core import PydanticCustomError
 from stpaul_field.domain.fields import Entity
 from stpaul_field.domain.text import unstorable
 
-PROTOCOL_VERSION = 2
+PROTOCOL_VERSION = 3
 # The oldest client protocol the server still serves; bump with a clear note in the docs.
 MIN_PROTOCOL_VERSION = 1
+# Entities a protocol added: an older client's models refuse them, so it is never sent them
+# (its own pushes never carry one) and syncs the rest as before.
+ENTITY_SINCE: dict[str, int] = {"workshop_series": 3}
+
+
+def entities_unknown_to(protocol: int) -> frozenset[str]:
+    return frozenset(entity for entity, since in ENTITY_SINCE.items() if protocol < since)
+
+
 M = TypeVar("M", bound=BaseModel)
 SYNC_MEDIA_TYPE = "application/vnd.stpaul-field.sync+json+zstd"
 

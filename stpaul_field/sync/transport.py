@@ -149,6 +149,12 @@ class ServerTooOld(ProtocolError):
     """The server speaks only older protocols than the request's."""
 
 
+SERVER_WITHOUT_SERIES = (
+    "Le serveur central n'est pas encore à jour pour les cycles d'ateliers : demandez sa mise à "
+    "jour au coordinateur. Vos saisies restent sur ce poste et partiront à la synchronisation suivante."
+)
+
+
 class Transport:
     """Talks to one central record; counts exchanges and body bytes (compressed) both ways."""
 
@@ -199,6 +205,10 @@ class Transport:
     def _speak(self, path: str, request: R, answer: type[M], headers: dict[str, str]) -> M:
         if self.protocol is not None and request.protocol > self.protocol:
             request = request.model_copy(update={"protocol": self.protocol})
+            unknown = p.entities_unknown_to(request.protocol)
+            if any(c.entity in unknown for c in getattr(request, "changes", [])):
+                # Refused before sending: that server would refuse the whole batch for one record.
+                raise ProtocolError(SERVER_WITHOUT_SERIES)
         try:
             return self._post(path, request, answer, headers)
         except ServerTooOld:

@@ -92,7 +92,7 @@ def test_print_goes_to_the_chosen_printer_as_one_job(
     second = add_workshop(store, people(40), title="Second")
     out = tmp_path / "printer.pdf"
 
-    def pdf_printer() -> QPrinter:
+    def pdf_printer(_landscape: bool = False) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(out))

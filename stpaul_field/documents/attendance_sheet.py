@@ -93,10 +93,12 @@ def load_logo(path: str | Path | None) -> QImage | None:
     return image
 
 
-def a4_layout() -> QPageLayout:
+def a4_layout(landscape: bool = False) -> QPageLayout:
+    """A4, portrait; landscape for a cycle sheet (a signature box per session)."""
+    orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
     return QPageLayout(
         QPageSize(QPageSize.PageSizeId.A4),
-        QPageLayout.Orientation.Portrait,
+        orientation,
         QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
         QPageLayout.Unit.Millimeter,
     )
@@ -109,8 +111,8 @@ def write_pdf(
     ensure_gui_application()
     writer = QPdfWriter(str(path))
     writer.setResolution(PDF_DPI)
-    writer.setPageLayout(a4_layout())
-    writer.setTitle(DOCUMENT_TITLE if len(sheets) != 1 else f"{DOCUMENT_TITLE} – {sheets[0].title}")
+    writer.setPageLayout(a4_layout(landscape=is_cycle(sheets)))
+    writer.setTitle(DOCUMENT_TITLE if len(sheets) != 1 else f"{DOCUMENT_TITLE} – {sheets[0].heading}")
     writer.setCreator("stpaul-field")
     painter = QPainter()
     if not painter.begin(writer):
@@ -119,6 +121,11 @@ def write_pdf(
         return render_sheets(painter, writer, sheets, look or SheetLook(), progress)
     finally:
         painter.end()
+
+
+def is_cycle(sheets: Sequence[SheetData]) -> bool:
+    """A batch of cycle sheets (printed landscape); the app never mixes them with others."""
+    return bool(sheets) and all(s.is_cycle for s in sheets)
 
 
 def render_sheets(
@@ -131,7 +138,8 @@ def render_sheets(
     """Draw the sheets on an active painter; returns the number of pages drawn."""
     pages = 0
     for index, sheet in enumerate(sheets):
-        page_drawer = _SheetPainter(painter, device, sheet, look)
+        drawer = _CycleSheetPainter if sheet.is_cycle else _SheetPainter
+        page_drawer = drawer(painter, device, sheet, look)
         for page_number in range(page_drawer.page_count):
             if pages:
                 device.newPage()
@@ -160,6 +168,9 @@ class _Row:
 
 class _SheetPainter:
     """Lays one sheet out on the device, then draws any of its pages."""
+
+    document_title = DOCUMENT_TITLE
+    table_header_mm = TABLE_HEADER_MM
 
     def __init__(
         self, painter: QPainter, device: QPagedPaintDevice, sheet: SheetData, look: SheetLook
@@ -243,7 +254,7 @@ class _SheetPainter:
 
     def _body_top(self, page: int) -> float:
         header = self.first_header_h if page == 0 else self.next_header_h
-        return header + TABLE_HEADER_MM * self.mm
+        return header + self.table_header_mm * self.mm
 
     def _paginate(self) -> list[list[_Row]]:
         bottom = self.height - self.footer_h
@@ -304,7 +315,7 @@ class _SheetPainter:
             if logo is not None:
                 self.p.drawImage(logo_rect, logo)
             self._text(QRectF(text_x, 0, self.width - text_x, city_h), self.f_city, self.look.city)
-            self._text(QRectF(text_x, city_h, self.width - text_x, doc_h), self.f_doc, DOCUMENT_TITLE)
+            self._text(QRectF(text_x, city_h, self.width - text_x, doc_h), self.f_doc, self.document_title)
         return height + 2 * mm
 
     def _details(self) -> list[tuple[str, str]]:
@@ -331,7 +342,7 @@ class _SheetPainter:
     def _first_header(self, draw: bool) -> float:
         mm = self.mm
         y = self._band(draw)
-        title = self.sheet.title or ""
+        title = self.sheet.heading
         if title:
             title_h = self._text_height(self.f_title, title, self.width)
             if draw:
@@ -367,13 +378,13 @@ class _SheetPainter:
     def _ident(self) -> str:
         """'Title – lundi 23/11/2026': which workshop a loose page belongs to."""
         date = french_date(self.sheet.date) if self.sheet.date else ""
-        return " – ".join(x for x in (self.sheet.title, date) if x)
+        return " – ".join(x for x in (self.sheet.heading, date) if x)
 
     def _next_header(self, draw: bool) -> float:
         """Continuation pages: enough to tell which workshop a loose page belongs to."""
         mm = self.mm
         line_h = self._metrics(self.f_city).height()
-        parts = [self.look.city, f"{DOCUMENT_TITLE} (suite)"]
+        parts = [self.look.city, f"{self.document_title} (suite)"]
         ident = self._ident()
         ident_h = self._text_height(self.f_label, ident, self.width) if ident else 0.0
         if draw:
@@ -396,7 +407,7 @@ class _SheetPainter:
         return out
 
     def _table_header(self, y: float) -> float:
-        h = TABLE_HEADER_MM * self.mm
+        h = self.table_header_mm * self.mm
         p = self.p
         p.fillRect(QRectF(0, y, self.width, h), QColor("#e6e6e6"))
         p.setPen(QPen(QColor("black"), 0.25 * self.mm))
@@ -513,3 +524,96 @@ class _SheetPainter:
             self._text(QRectF(0, y, self.width, h), self.f_notice, look.funding_text)
             y += h + mm
         return y
+
+
+CYCLE_DOCUMENT_TITLE = "Feuille d'émargement du cycle"
+CYCLE_NUMBER_SHARE, CYCLE_NAME_SHARE = 0.04, 0.22
+CYCLE_HEADER_MM = 13.0  # a session's number, day and hours on three lines
+NOT_REGISTERED = QColor("#d9d9d9")  # a session before the person joined: nothing to sign
+
+
+class _CycleSheetPainter(_SheetPainter):
+    """A series' cycle sheet: one row per person, one signature box per session; the advisors
+    sign each session on their own rows, under the participants."""
+
+    document_title = CYCLE_DOCUMENT_TITLE
+    table_header_mm = CYCLE_HEADER_MM
+
+    def __init__(
+        self, painter: QPainter, device: QPagedPaintDevice, sheet: SheetData, look: SheetLook
+    ) -> None:
+        super().__init__(painter, device, sheet, look)
+        self.f_head = font(8, bold=True)  # « 09h00–11h30 » fits a box of eight on a line
+
+    def _rows(self, first_page_room: float) -> list[_Row]:
+        sheet = self.sheet
+        rows = [_Row("person", i + 1, p.name, p.commune) for i, p in enumerate(sheet.participants)]
+        if sheet.walkin_rows:
+            rows.append(_Row("section"))
+            rows += [_Row("walkin", len(rows) + i) for i in range(sheet.walkin_rows)]
+        rows.append(_Row("section", name=ADVISORS_SECTION))
+        rows += [_Row("advisor", name=name) for name in self._advisor_names()]
+        return rows
+
+    def _details(self) -> list[tuple[str, str]]:
+        s = self.sheet
+        days = [c.date for c in s.sessions if c.date is not None]
+        when = ""
+        if days:
+            when = f"du {french_date(min(days))} au {french_date(max(days))} (horaires par séance ci-dessous)"
+        venue = f"{s.venue} (bassin de vie : {s.bassin})" if s.venue and s.bassin else s.venue
+        return [
+            ("Dates", when),
+            ("Lieu", venue),
+            ("Thèmes", ", ".join(s.themes) or "—"),
+            ("Niveau", s.level or "—"),
+            ("Conseillers" if len(s.advisors) > 1 else "Conseiller", ", ".join(s.advisors)),
+        ]
+
+    def _ident(self) -> str:
+        return self.sheet.heading
+
+    @property
+    def column_titles(self) -> tuple[str, ...]:
+        return ("N°", "Nom et prénom", *(c.heading for c in self.sheet.sessions))
+
+    def _columns(self) -> list[tuple[float, float]]:
+        number_w, name_w = CYCLE_NUMBER_SHARE * self.width, CYCLE_NAME_SHARE * self.width
+        box_w = (self.width - number_w - name_w) / len(self.sheet.sessions)
+        out = [(0.0, number_w), (number_w, name_w)]
+        out += [(number_w + name_w + i * box_w, box_w) for i in range(len(self.sheet.sessions))]
+        return out
+
+    def _draw_row(self, row: _Row, y: float) -> float:
+        if row.kind == "section":
+            return self._draw_section(row, y)
+        p, mm = self.p, self.mm
+        h = self._row_height(row)
+        cols = self._columns()
+        person = self.sheet.participants[row.number - 1] if row.kind == "person" else None
+        for (x, w), column in zip(cols[2:], self.sheet.sessions, strict=True):
+            if person is not None and person.sessions is not None and column.number not in person.sessions:
+                p.fillRect(QRectF(x, y, w, h), NOT_REGISTERED)
+        p.setPen(QPen(QColor("black"), 0.25 * mm))
+        for x, w in cols:
+            p.drawRect(QRectF(x, y, w, h))
+        (nx, nw), (ax, aw) = cols[:2]
+        p.setFont(self.f_cell)
+        if row.number:
+            centre = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
+            p.drawText(QRectF(nx, y, nw - mm, h), int(centre), str(row.number))
+        name = row.name or ("" if row.kind != "advisor" else "Nom :")
+        if name:
+            self._fit(QRectF(ax + mm, y + 0.5 * mm, aw - 2 * mm, h - mm), name)
+        return y + h
+
+    def _draw_section(self, row: _Row, y: float) -> float:
+        p, mm = self.p, self.mm
+        h = self._row_height(row)
+        p.setPen(QPen(QColor("black"), 0.25 * mm))
+        p.fillRect(QRectF(0, y, self.width, h), QColor("#f3f3f3"))
+        p.drawRect(QRectF(0, y, self.width, h))
+        p.setFont(self.f_head)
+        text = row.name or WALKIN_SECTION
+        p.drawText(QRectF(2 * mm, y, self.width - 4 * mm, h), int(Qt.AlignmentFlag.AlignVCenter), text)
+        return y + h

@@ -2,6 +2,7 @@
 
     stpaul-field print-sheet --workshop ID -o feuille.pdf
     stpaul-field print-sheet --date 2026-11-23 -o journee.pdf
+    stpaul-field print-sheet --series ID -o cycle.pdf
     stpaul-field print-sheet --blank --title "Atelier tablette" --venue Marla -o vierge.pdf
 
 Qt and the store are imported inside `run` so that `stpaul-field --help` stays fast.
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    what = parser.add_argument_group("quelle feuille (une des trois)")
+    what = parser.add_argument_group("quelle feuille (une des quatre)")
     what.add_argument(
         "--workshop",
         metavar="ID",
@@ -28,6 +29,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     what.add_argument("--date", metavar="AAAA-MM-JJ", help="tous les ateliers de ce jour, dans un seul PDF")
     what.add_argument("--blank", action="store_true", help="feuille vierge pour un atelier non planifié")
+    what.add_argument(
+        "--series",
+        metavar="ID",
+        help="feuille du cycle d'ateliers : une ligne par personne, une case de signature par séance",
+    )
     blank = parser.add_argument_group("feuille vierge (--blank) : ce qui est déjà connu")
     blank.add_argument("--title", default="", help="titre de l'atelier")
     blank.add_argument("--start", metavar="HH:MM", help="heure de début")
@@ -67,10 +73,11 @@ def parse_time(text: str | None) -> dt.time | None:
 
 
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
-    chosen = sum(bool(x) for x in (args.workshop, args.date and not args.blank, args.blank))
+    chosen = sum(bool(x) for x in (args.workshop, args.date and not args.blank, args.blank, args.series))
     if chosen != 1:
         print(
-            "Erreur : indiquez une seule des options --workshop ID, --date AAAA-MM-JJ ou --blank.",
+            "Erreur : indiquez une seule des options --workshop ID, --date AAAA-MM-JJ, --blank "
+            "ou --series ID.",
             file=sys.stderr,
         )
         return 2
@@ -79,11 +86,12 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
         return 2
 
     from stpaul_field.documents.attendance_sheet import SheetLook
-    from stpaul_field.documents.sheet_batch import save_pdf, sheet_look, walkin_rows
+    from stpaul_field.documents.sheet_batch import CYCLE_WALKIN_ROWS, save_pdf, sheet_look, walkin_rows
     from stpaul_field.documents.sheet_data import (
         SheetError,
         advisor_name,
         blank_sheet,
+        cycle_sheets,
         find_venue,
         parse_workshop_id,
         sheets_for_activities,
@@ -118,6 +126,9 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
                             advisors=[advisor] if advisor else [],
                         )
                     ]
+                elif args.series:
+                    cycle_rows = args.walkin_rows if args.walkin_rows is not None else CYCLE_WALKIN_ROWS
+                    sheets = cycle_sheets(session, parse_workshop_id(args.series, "cycle"), cycle_rows)
                 elif args.workshop:
                     ids = [parse_workshop_id(w) for w in args.workshop]
                     sheets = sheets_for_activities(session, ids, rows)

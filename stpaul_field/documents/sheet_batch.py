@@ -11,6 +11,7 @@ from stpaul_field.documents.attendance_sheet import Progress, SheetLook, load_lo
 from stpaul_field.documents.sheet_data import (
     SheetData,
     SheetError,
+    cycle_sheets,
     sheets_for_activities,
     sheets_for_day,
 )
@@ -46,6 +47,15 @@ def load_sheets(
 def load_day(store: Store, settings: Settings | None, day: dt.date) -> list[SheetData]:
     with store.reader() as session:
         return sheets_for_day(session, day, walkin_rows(settings))
+
+
+def load_cycle(store: Store, settings: Settings | None, series_id: uuid.UUID) -> list[SheetData]:
+    with store.reader() as session:
+        return cycle_sheets(session, series_id, min(walkin_rows(settings), CYCLE_WALKIN_ROWS))
+
+
+# A cycle sheet's blank rows: latecomers sign there (the setting's 5 would often add a page).
+CYCLE_WALKIN_ROWS = 3
 
 
 def save_pdf(

@@ -24,7 +24,8 @@ from stpaul_field.domain.values import (
     WORKSHOP_LEVELS,
     duration_label,
 )
-from stpaul_field.store.models import Activity, Advisor, Beneficiary, Participation, Venue
+from stpaul_field.store.models import Activity, Advisor, Beneficiary, Participation, Venue, WorkshopSeries
+from stpaul_field.store.series import series_sessions, session_of
 from stpaul_field.store.venues import venue_named
 
 WORKSHOP = "workshop"
@@ -40,6 +41,28 @@ class SheetError(LookupError):
 class SheetParticipant:
     name: str
     commune: str
+    # On a cycle sheet: the numbers of the sessions this person is registered for (None: all).
+    sessions: frozenset[int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CycleSession:
+    """One session's column on a cycle sheet."""
+
+    number: int
+    date: dt.date | None
+    start: dt.time | None
+    end: dt.time | None
+
+    @property
+    def heading(self) -> str:
+        """'Séance 2\nmar. 08/12\n9h00–11h00', the column's header."""
+        lines = [f"Séance {self.number}"]
+        if self.date is not None:
+            lines.append(f"{FRENCH_WEEKDAYS[self.date.weekday()][:3]}. {self.date:%d/%m}")
+        if self.start is not None:
+            lines.append(clock(self.start) + (f"–{clock(self.end)}" if self.end else ""))
+        return "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -60,6 +83,18 @@ class SheetData:
     activity_id: uuid.UUID | None = None
     # A blank sheet fills its first page with numbered rows instead of `walkin_rows`.
     blank: bool = False
+    session: str = ""  # a session of a series: « Séance 2/6 »
+    # A cycle sheet (one row per person, a signature box per session): its sessions' columns.
+    sessions: tuple[CycleSession, ...] = ()
+
+    @property
+    def heading(self) -> str:
+        """The sheet's title as printed: a session says its place in the series."""
+        return " – ".join(x for x in (self.title, self.session) if x)
+
+    @property
+    def is_cycle(self) -> bool:
+        return bool(self.sessions)
 
     @property
     def registered_count(self) -> int:
@@ -114,11 +149,12 @@ def end_time(start: dt.time | None, duration_min: int) -> dt.time | None:
     return moment.time()
 
 
-def parse_workshop_id(text: str) -> uuid.UUID:
+def parse_workshop_id(text: str, what: str = "atelier") -> uuid.UUID:
     try:
         return uuid.UUID(text.strip())
     except ValueError:
-        raise SheetError(f"« {text} » n'est pas un identifiant d'atelier valide.") from None
+        article = "de " if what[0] not in "aeiou" else "d'"
+        raise SheetError(f"« {text} » n'est pas un identifiant {article}{what} valide.") from None
 
 
 def sheet_for_activity(session: Session, activity_id: uuid.UUID, walkin_rows: int = 5) -> SheetData:
@@ -201,16 +237,22 @@ def venue_labels(venue: Venue | None) -> tuple[str, str]:
     return venue.name, BASSINS.label(venue.bassin)
 
 
-def _sheet(session: Session, activity: Activity, walkin_rows: int) -> SheetData:
+def _place(session: Session, record: Activity | WorkshopSeries) -> tuple[str, str]:
+    """(where, bassin de vie) of a workshop or a series."""
     venue_name, bassin = "", ""
-    if activity.place_type == PLACE_WITH_VENUE and activity.venue_id is not None:
-        venue_name, bassin = venue_labels(session.get(Venue, activity.venue_id))
+    if record.place_type == PLACE_WITH_VENUE and record.venue_id is not None:
+        venue_name, bassin = venue_labels(session.get(Venue, record.venue_id))
     if not venue_name:
         # No venue of the reference list: say where it takes place as best we know.
-        parts = [PLACE_TYPES.label(activity.place_type)]
-        if activity.commune:
-            parts.append(activity.commune)
+        parts = [PLACE_TYPES.label(record.place_type)]
+        if record.commune:
+            parts.append(record.commune)
         venue_name = " – ".join(p for p in parts if p)
+    return venue_name, bassin
+
+
+def _sheet(session: Session, activity: Activity, walkin_rows: int) -> SheetData:
+    venue_name, bassin = _place(session, activity)
     themes = THEMES.labels(activity.themes) + ADMIN_THEMES.labels(activity.admin_themes)
     return SheetData(
         title=activity.title or "Atelier collectif",
@@ -225,10 +267,11 @@ def _sheet(session: Session, activity: Activity, walkin_rows: int) -> SheetData:
         participants=tuple(registered_participants(session, activity.id)),
         walkin_rows=max(0, walkin_rows),
         activity_id=activity.id,
+        session=session_of(session, activity.id) or "",
     )
 
 
-def _advisor_names(session: Session, activity: Activity) -> list[str]:
+def _advisor_names(session: Session, activity: Activity | WorkshopSeries) -> list[str]:
     ids: list[uuid.UUID] = [activity.advisor_id]
     for raw in activity.co_advisor_ids or []:
         try:
@@ -247,6 +290,65 @@ def _advisor_names(session: Session, activity: Activity) -> list[str]:
 
 def registered_participants(session: Session, activity_id: uuid.UUID) -> list[SheetParticipant]:
     """Registered people of a workshop, each once, alphabetical (accents ignored)."""
+    ordered = _signing_people(session, activity_id)
+    return [SheetParticipant(b.display_name, "" if b.anonymous else b.commune) for b in ordered]
+
+
+# A cycle sheet's session columns per sheet: beyond, the next sessions go on another sheet
+# (a box stays wide enough to sign in, on A4 landscape).
+CYCLE_COLUMNS = 8
+
+
+def cycle_sheets(session: Session, series_id: uuid.UUID, walkin_rows: int = 3) -> list[SheetData]:
+    """A series' cycle sheet: one row per registered person, one signature box per session
+    (grey where the person is not registered: they joined later). Several sheets when the
+    cycle has more than `CYCLE_COLUMNS` sessions."""
+    series = session.get(WorkshopSeries, series_id)
+    if series is None or series.deleted_at is not None:
+        raise SheetError("Ce cycle d'ateliers n'existe pas (ou plus).")
+    sessions = series_sessions(session, series_id)
+    if not sessions:
+        raise SheetError("Ce cycle d'ateliers n'a plus de séance.")
+    registered: dict[uuid.UUID, set[int]] = {}
+    people: dict[uuid.UUID, Beneficiary] = {}
+    for s in sessions:
+        for person in _signing_people(session, s.activity_id):
+            people.setdefault(person.id, person)
+            registered.setdefault(person.id, set()).add(s.number)
+    venue_name, bassin = _place(session, series)
+    sheets = []
+    for start in range(0, len(sessions), CYCLE_COLUMNS):
+        part = sessions[start : start + CYCLE_COLUMNS]
+        columns = tuple(CycleSession(s.number, s.slot.date, s.slot.start_time, s.slot.end_time) for s in part)
+        numbers = {c.number for c in columns}
+        rows = [
+            SheetParticipant(b.display_name, "" if b.anonymous else b.commune, frozenset(registered[b.id]))
+            for b in sorted(people.values(), key=person_order)
+            if registered[b.id] & numbers
+        ]
+        label = f"cycle de {len(sessions)} séances"
+        if len(sessions) > CYCLE_COLUMNS:
+            label += f", séances {part[0].number} à {part[-1].number}"
+        sheets.append(
+            SheetData(
+                title=series.title or "Cycle d'ateliers",
+                date=part[0].slot.date,
+                themes=tuple(THEMES.labels(series.themes)),
+                level=WORKSHOP_LEVELS.label(series.level),
+                venue=venue_name,
+                bassin=bassin,
+                advisors=tuple(_advisor_names(session, series)),
+                participants=tuple(rows),
+                walkin_rows=max(0, walkin_rows),
+                session=label,
+                sessions=columns,
+            )
+        )
+    return sheets
+
+
+def _signing_people(session: Session, activity_id: uuid.UUID) -> list[Beneficiary]:
+    """Who signs for a workshop: its registered people, each once, alphabetical."""
     rows = session.execute(
         select(Beneficiary)
         .join(Participation, Participation.beneficiary_id == Beneficiary.id)
@@ -269,5 +371,4 @@ def registered_participants(session: Session, activity_id: uuid.UUID) -> list[Sh
                 break
             person = target
         people.setdefault(person.id, person)
-    ordered = sorted(people.values(), key=person_order)
-    return [SheetParticipant(b.display_name, "" if b.anonymous else b.commune) for b in ordered]
+    return sorted(people.values(), key=person_order)

@@ -19,8 +19,14 @@ from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from stpaul_field.documents.attendance_sheet import DOCUMENT_TITLE, SheetLook, a4_layout, render_sheets
-from stpaul_field.documents.sheet_batch import load_day, load_sheets, save_pdf, sheet_look
+from stpaul_field.documents.attendance_sheet import (
+    DOCUMENT_TITLE,
+    SheetLook,
+    a4_layout,
+    is_cycle,
+    render_sheets,
+)
+from stpaul_field.documents.sheet_batch import load_cycle, load_day, load_sheets, save_pdf, sheet_look
 from stpaul_field.documents.sheet_data import SheetData, SheetError
 from stpaul_field.domain.text import fold
 from stpaul_field.settings import Settings
@@ -76,6 +82,21 @@ def day_sheets(
     return deliver(parent, sheets, sheet_look(settings), action, path)
 
 
+def cycle_sheet(
+    parent: QWidget | None,
+    store: Store,
+    settings: Settings | None,
+    series_id: uuid.UUID,
+    action: Action,
+    path: str | Path | None = None,
+) -> bool | Path | None:
+    """A series' cycle sheet (one row per person, a signature box per session)."""
+    sheets = _load(parent, lambda: load_cycle(store, settings, series_id))
+    if not sheets:
+        return None
+    return deliver(parent, sheets, sheet_look(settings), action, path)
+
+
 def deliver(
     parent: QWidget | None,
     sheets: Sequence[SheetData],
@@ -94,9 +115,9 @@ def deliver(
 # ---- the three ways out -------------------------------------------------------------
 
 
-def new_printer() -> QPrinter:
+def new_printer(landscape: bool = False) -> QPrinter:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageLayout(a4_layout())
+    printer.setPageLayout(a4_layout(landscape))
     printer.setDocName(DOCUMENT_TITLE)
     return printer
 
@@ -104,7 +125,7 @@ def new_printer() -> QPrinter:
 def preview_dialog(
     parent: QWidget | None, sheets: Sequence[SheetData], look: SheetLook
 ) -> QPrintPreviewDialog:
-    printer = new_printer()
+    printer = new_printer(is_cycle(sheets))
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(f"Aperçu – {DOCUMENT_TITLE}")
     fit_to_screen(dialog, QSize(900, 1000))
@@ -120,7 +141,7 @@ def show_preview(parent: QWidget | None, sheets: Sequence[SheetData], look: Shee
 
 
 def print_with_dialog(parent: QWidget | None, sheets: Sequence[SheetData], look: SheetLook) -> bool:
-    printer = new_printer()
+    printer = new_printer(is_cycle(sheets))
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(f"Imprimer – {DOCUMENT_TITLE}")
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
@@ -185,6 +206,8 @@ def suggested_file_name(sheets: Sequence[SheetData]) -> str:
     days = {s.date for s in sheets if s.date}
     if len(days) == 1:
         parts.append(next(iter(days)).isoformat())
+    if sheets and is_cycle(sheets):
+        parts.append("cycle")
     if len(sheets) == 1 and sheets[0].title:
         parts.append("-".join("".join(c if c.isalnum() else " " for c in fold(sheets[0].title)).split())[:60])
     elif len(sheets) > 1:

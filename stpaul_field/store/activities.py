@@ -427,6 +427,8 @@ class ActivityRow:
     themes: tuple[str, ...]
     advisor: str
     awaiting_attendance: bool = False  # « Émargement à saisir » (`awaiting_attendance`)
+    series_id: uuid.UUID | None = None  # a session of a workshop series
+    session_number: int | None = None
 
 
 # Sort keys the list offers, each an SQL expression (ties broken by date, time, id).
@@ -582,6 +584,8 @@ def activity_rows(
         Activity.themes,
         func.coalesce(_ADVISOR_NAME, ""),
         awaiting_attendance(today),
+        Activity.series_id,
+        Activity.session_number,
     ).where(Activity.id.in_(ids))
     by_id = {}
     for r in session.execute(stmt):
@@ -599,6 +603,8 @@ def activity_rows(
             themes=tuple(r[10] or ()),
             advisor=r[11] or "",
             awaiting_attendance=bool(r[12]),
+            series_id=r[13],
+            session_number=r[14],
         )
     return [by_id[i] for i in ids if i in by_id]
 

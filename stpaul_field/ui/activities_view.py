@@ -213,7 +213,11 @@ class ActivitiesModel(QAbstractTableModel):
         if col == self.COL_TYPE:
             return i18n.label(v.ACTIVITY_TYPES, row.type)
         if col == self.COL_WHO:
-            return row.title if row.type == "workshop" else row.beneficiary
+            if row.type != "workshop":
+                return row.beneficiary
+            if row.session_number is not None:
+                return self.tr("{0} — séance {1}").format(row.title, row.session_number)
+            return row.title
         if col == self.COL_PARTICIPANTS:
             return str(row.participants)
         if col == self.COL_DURATION:
@@ -342,6 +346,19 @@ class ActivitiesView(QWidget):
         self.sheet_button.setToolTip(self.tr("Feuille d'émargement de l'atelier choisi"))
         self.sheet_button.clicked.connect(self.print_sheet)
         self.delete_button = QPushButton(self.tr("&Supprimer"))
+        new_series = QPushButton(self.tr("Nouveau &cycle d'ateliers…"))
+        new_series.setToolTip(
+            self.tr("Un cycle de séances, créé une fois avec ses dates et ses participants")
+        )
+        new_series.clicked.connect(self.new_series)
+        self.join_series_button = QPushButton(self.tr("Inscrire au cyc&le…"))
+        self.join_series_button.setToolTip(self.tr("Inscrire une personne aux séances qui restent du cycle"))
+        self.join_series_button.clicked.connect(self.join_series)
+        self.cycle_sheet_button = QPushButton(self.tr("Feuille du cycl&e…"))
+        self.cycle_sheet_button.setToolTip(
+            self.tr("Une ligne par personne, une case de signature par séance du cycle")
+        )
+        self.cycle_sheet_button.clicked.connect(self.print_cycle_sheet)
         new_individual.clicked.connect(lambda: self._new("individual"))
         new_workshop.clicked.connect(lambda: self._new("workshop"))
         self.attendance_button.clicked.connect(self.open_attendance)
@@ -361,10 +378,20 @@ class ActivitiesView(QWidget):
         creating.addWidget(self.count_label, 1)
         creating.addWidget(new_individual)
         creating.addWidget(new_workshop)
+        creating.addWidget(new_series)
         actions = QHBoxLayout()
         actions.addStretch(1)
-        for b in (self.attendance_button, self.sheet_button, self.delete_button):
+        for b in (
+            self.join_series_button,
+            self.cycle_sheet_button,
+            self.attendance_button,
+            self.sheet_button,
+            self.delete_button,
+        ):
             actions.addWidget(b)
+        # The series' actions apply to a session of a series.
+        for b in (self.join_series_button, self.cycle_sheet_button):
+            b.setEnabled(False)
 
         self.undo_bar = UndoBar()
         layout = QVBoxLayout(self)
@@ -381,6 +408,8 @@ class ActivitiesView(QWidget):
         self.date_from.dateChanged.connect(self._dates_edited)
         self.date_to.dateChanged.connect(self._dates_edited)
         self.model.loaded.connect(self._update_count)
+        self.model.modelReset.connect(self._current_changed)
+        self.table.selectionModel().currentChanged.connect(self._current_changed)
         ctx.data_changed.connect(self._data_changed)
         self._period_changed()
 
@@ -493,6 +522,40 @@ class ActivitiesView(QWidget):
             printing.preview_sheets(
                 self, self.ctx.store, self.ctx.settings, [self.model.rows[index.row()].id]
             )
+
+    def current_series(self) -> uuid.UUID | None:
+        """The series of the chosen row, when it is a session of one."""
+        index = self.table.currentIndex()
+        return self.model.rows[index.row()].series_id if index.isValid() else None
+
+    def _current_changed(self, *_args: object) -> None:
+        in_series = self.current_series() is not None
+        for b in (self.join_series_button, self.cycle_sheet_button):
+            b.setEnabled(in_series)
+
+    def new_series(self) -> QWidget:
+        from stpaul_field.ui.series_dialog import SeriesDialog
+
+        dialog = SeriesDialog(self.ctx, self)
+        dialog.open()
+        return dialog
+
+    def join_series(self) -> QWidget | None:
+        from stpaul_field.ui.series_dialog import JoinSeriesDialog
+
+        series_id = self.current_series()
+        if series_id is None:
+            return None
+        dialog = JoinSeriesDialog(self.ctx, series_id, self)
+        dialog.open()
+        return dialog
+
+    def print_cycle_sheet(self) -> None:
+        from stpaul_field.ui import printing
+
+        series_id = self.current_series()
+        if series_id is not None:
+            printing.cycle_sheet(self, self.ctx.store, self.ctx.settings, series_id, "preview")
 
     def _new(self, kind: str) -> None:
         from stpaul_field.ui.activity_form import new_activity

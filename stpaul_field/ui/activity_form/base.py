@@ -39,13 +39,12 @@ from stpaul_field.ui.context import AppContext
 from stpaul_field.ui.screen_fit import fit_to_screen
 from stpaul_field.ui.widgets.checklist import ChoiceChecklist
 from stpaul_field.ui.widgets.choice_combo import ChoiceCombo
-from stpaul_field.ui.widgets.commune_field import CommuneField
 from stpaul_field.ui.widgets.duration import DurationPicker
 from stpaul_field.ui.widgets.field_errors import ERROR_STYLE, FieldErrors
 from stpaul_field.ui.widgets.focus import follow_focus
+from stpaul_field.ui.widgets.place_fields import PlaceFields
 from stpaul_field.ui.widgets.typed_fields import DateField, TimeField
 from stpaul_field.ui.widgets.unsaved import AsksBeforeDiscarding
-from stpaul_field.ui.widgets.venue_combo import VenueCombo
 
 
 def save_buttons(dialog: QDialog, save: Callable[[], object]) -> tuple[QDialogButtonBox, QPushButton]:
@@ -212,38 +211,13 @@ class ActivityForm(AsksBeforeDiscarding, QDialog):
 
     def _build_where(self) -> None:
         form = self.section(self.tr("Où"))
-        self.place_form = form
-        self.place_type = ChoiceCombo(v.PLACE_TYPES, empty=None)
-        self.errors.add_row(form, self.tr("&Lieu"), self.place_type, "place_type")
-        self.venue = VenueCombo(self.ctx, allow_none=self.tr("— choisir un lieu —"))
-        self.venue.set_venue_id(self.ctx.venue_id)
-        self.venue_label = self.errors.add_row(form, self.tr("Lieu d'acti&vité"), self.venue, "venue_id")
-        self.commune = CommuneField()
-        self.commune_label = self.errors.add_row(
-            form, self.tr("&Commune"), self.commune, "commune", "postcode", "insee_code"
+        self.place = PlaceFields(self.ctx, form, self.errors)
+        self.place_type, self.venue, self.commune = (
+            self.place.place_type,
+            self.place.venue,
+            self.place.commune,
         )
-        # No venue yet (a fresh laptop before its first sync, a new îlet): « Autre lieu » with
-        # its commune, and the form says so and who adds venues.
-        self.no_venue_hint = QLabel(
-            self.tr(
-                "Aucun lieu d'activité n'est encore enregistré sur ce poste : le lieu est noté "
-                "« Autre lieu » avec sa commune. Un coordinateur ajoute les lieux de la ville "
-                "(Fichier › Lieux d'activité), qui arrivent avec la synchronisation."
-            )
-        )
-        no_venue = self.venue.count() <= 1  # only « Autre lieu » in the list
-        self.no_venue_hint.setWordWrap(True)
-        self.no_venue_hint.setVisible(no_venue)
-        form.addRow(self.no_venue_hint)
-        if no_venue:
-            self.place_type.set_code("autre")
-        self.place_type.currentIndexChanged.connect(self._place_changed)
-        self._place_changed()
-
-    def _place_changed(self) -> None:
-        with_venue = self.place_type.code() == v.PLACE_WITH_VENUE
-        self.place_form.setRowVisible(self.venue_label, with_venue)
-        self.place_form.setRowVisible(self.commune_label, not with_venue)
+        self.no_venue_hint = self.place.no_venue_hint
 
     def _build_what(self) -> None:
         form = self.section(self.tr("Quoi"))
@@ -284,9 +258,7 @@ class ActivityForm(AsksBeforeDiscarding, QDialog):
 
     # ---- data -------------------------------------------------------------------
     def collect(self) -> ActivityData:
-        place = self.place_type.code() or v.PLACE_WITH_VENUE
-        with_venue = place == v.PLACE_WITH_VENUE
-        commune, postcode, insee = self.commune.values() if not with_venue else ("", "", "")
+        place, venue_id, commune, postcode, insee = self.place.values()
         admin = v.ADMIN_HELP_THEME in self.themes.codes()
         t, day = self.time_edit.time(), self.date_edit.date()
         base = self.loaded.data if self.loaded else ActivityData()
@@ -299,7 +271,7 @@ class ActivityForm(AsksBeforeDiscarding, QDialog):
             start_time=dt.time(t.hour(), t.minute()) if t.isValid() else None,
             duration_min=self.duration.minutes(),
             place_type=place,
-            venue_id=self.venue.venue_id() if with_venue else None,
+            venue_id=venue_id,
             commune=commune,
             postcode=postcode,
             insee_code=insee,
@@ -336,9 +308,7 @@ class ActivityForm(AsksBeforeDiscarding, QDialog):
             self.time_edit.setTime(QTime(d.start_time.hour, d.start_time.minute))
         self.duration.set_minutes(d.duration_min)
         self.status_combo.set_code(d.status)
-        self.place_type.set_code(d.place_type)
-        self.venue.set_venue_id(d.venue_id)
-        self.commune.set_values(d.commune, d.postcode, d.insee_code)
+        self.place.set_values((d.place_type, d.venue_id, d.commune, d.postcode, d.insee_code))
         self.themes.set_codes(d.themes)
         self.admin_themes.set_codes(d.admin_themes)
         self.procedure.setText(d.procedure_name)

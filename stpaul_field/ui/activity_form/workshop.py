@@ -5,16 +5,12 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -30,8 +26,8 @@ from stpaul_field.ui.activity_form.base import ActivityForm
 from stpaul_field.ui.widgets.beneficiary_picker import BeneficiaryPicker
 from stpaul_field.ui.widgets.checklist import ChoiceChecklist
 from stpaul_field.ui.widgets.choice_combo import ChoiceCombo
+from stpaul_field.ui.widgets.registered_people import RegisteredPeople
 
-ID_ROLE = Qt.ItemDataRole.UserRole
 MAX_COUNT = 500
 
 
@@ -104,27 +100,11 @@ class WorkshopForm(ActivityForm):
         self.picker = BeneficiaryPicker(self.ctx)
         self.picker.search.setAccessibleName(self.tr("Inscrire un participant : rechercher"))
         self.errors.add_row(form, self.tr("In&scrire"), self.picker, "participants", "beneficiary")
-        self.registered = QListWidget()
-        self.registered.setAccessibleName(self.tr("Participants inscrits"))
-        self.registered.setMinimumHeight(self.fontMetrics().height() * 6)
-        remove = QPushButton(self.tr("&Retirer"))
-        remove.setToolTip(self.tr("Retirer le participant sélectionné (Suppr)"))
-        remove.clicked.connect(self._remove_selected)
-        QShortcut(
-            QKeySequence(Qt.Key.Key_Delete),
-            self.registered,
-            self._remove_selected,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
-        box = QWidget()
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.registered, 1)
-        row.addWidget(remove, 0, Qt.AlignmentFlag.AlignTop)
-        self.registered_count = QLabel(self.tr("Inscrits : 0"))
+        self.people = RegisteredPeople()
+        self.registered, self.registered_count = self.people.list, self.people.count_label
         lbl = QLabel(self.tr("Liste"))
         lbl.setBuddy(self.registered)
-        form.addRow(lbl, box)
+        form.addRow(lbl, self.people)
         form.addRow("", self.registered_count)
         self.picker.picked.connect(self.add_participant)
 
@@ -157,27 +137,12 @@ class WorkshopForm(ActivityForm):
 
     # ---- participants -------------------------------------------------------------
     def add_participant(self, beneficiary_id: uuid.UUID, name: str) -> None:
-        for i in range(self.registered.count()):
-            if self.registered.item(i).data(ID_ROLE) == beneficiary_id:
-                return
-        item = QListWidgetItem(name)
-        item.setData(ID_ROLE, beneficiary_id)
-        self.registered.addItem(item)
-        self._count_changed()
+        self.people.add(beneficiary_id, name)
         # Multi-add: back to the search for the next person.
         self.picker.setFocus()
 
-    def _remove_selected(self) -> None:
-        row = self.registered.currentRow()
-        if row >= 0:
-            self.registered.takeItem(row)
-            self._count_changed()
-
-    def _count_changed(self) -> None:
-        self.registered_count.setText(self.tr("Inscrits : {0}").format(self.registered.count()))
-
     def registered_ids(self) -> list[uuid.UUID]:
-        return [self.registered.item(i).data(ID_ROLE) for i in range(self.registered.count())]
+        return self.people.ids()
 
     # ---- data ---------------------------------------------------------------------
     def collect_specific(self, data: ActivityData) -> None:

@@ -12,7 +12,7 @@ from stpaul_bench.central_record import ServerEnv
 from stpaul_field.server.batch import UNKNOWN_RECORD
 from stpaul_field.server.scope import NOT_YOURS_SERIES
 from stpaul_field.sync import protocol as p
-from tests.test_server_api import World, activity, beneficiary
+from tests.test_server_api import Laptop, World, activity, beneficiary
 
 
 @pytest.fixture
@@ -97,9 +97,9 @@ def test_a_laptop_of_protocol_2_is_sent_no_series_and_its_pushes_are_accepted(wo
     )
     old = world.laptop("paul")
 
-    def old_sync(changes: list[p.Change]) -> dict[str, Any]:
+    def old_sync(changes: list[p.Change], laptop: Laptop = old) -> dict[str, Any]:
         body = p.SyncRequest(protocol=2, batch_id=uuid.uuid4(), changes=changes).model_dump(mode="json")
-        r = old.client.post("/api/v1/sync", json=body, headers={"authorization": f"Bearer {old.token}"})
+        r = laptop.client.post("/api/v1/sync", json=body, headers={"authorization": f"Bearer {laptop.token}"})
         assert r.status_code == 200, r.text
         return r.json()
 
@@ -108,3 +108,11 @@ def test_a_laptop_of_protocol_2_is_sent_no_series_and_its_pushes_are_accepted(wo
     entities = {c["entity"] for c in answer["changes"]}
     assert "activity" in entities and "workshop_series" not in entities
     assert answer["cursor"] >= max(c["seq"] for c in answer["changes"])
+    # Marie's older laptop edits the session as it knows it: the session keeps its series.
+    old_marie = world.laptop("marie", node="marie-old")
+    session_state = next(c for c in answer["changes"] if c["record_id"] == str(s1))
+    edit = old_marie.change("activity", s1, {"notes": "Salle 2"}, base=session_state["version"])
+    answer = old_sync([edit], old_marie)
+    assert [r["status"] for r in answer["results"]] == ["applied"]
+    fields = world.laptop("paul").pull_all()[("activity", s1)].fields
+    assert (fields["notes"], fields["series_id"], fields["session_number"]) == ("Salle 2", str(sid), 1)

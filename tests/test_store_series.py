@@ -158,3 +158,20 @@ def test_a_series_reads_by_its_title_where_sync_shows_it(store):
     sid = _create(store, _people(store, 1))
     with store.reader() as s:
         assert record_label(s, "workshop_series", sid) == "Cycle d'ateliers « Découvrir l'ordinateur »"
+
+
+def test_a_session_edited_in_the_workshop_form_stays_in_its_series(store):
+    sid = _create(store, _people(store, 1))
+    with store.session() as s:
+        second = series.series_sessions(s, sid)[1].activity_id
+        loaded = acts.load_activity(s, second)
+        loaded.data.title = "Découvrir l'ordinateur (salle 2)"
+        acts.save_activity(
+            s,
+            loaded.data,
+            [acts.ParticipantInput(beneficiary_id=p.beneficiary_id) for p in loaded.participants],
+            second,
+        )
+    with store.reader() as s:
+        a = s.get(Activity, second)
+        assert (a.series_id, a.session_number, a.title) == (sid, 2, "Découvrir l'ordinateur (salle 2)")

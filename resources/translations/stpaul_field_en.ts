@@ -212,7 +212,12 @@
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="227" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="219" />
+      <source>{0} — séance {1}</source>
+      <translation>{0} — session {1}</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="231" />
       <source>Émargement à saisir</source>
       <translation>Attendance to record</translation>
     </message>
@@ -220,142 +225,172 @@
   <context>
     <name>ActivitiesView</name>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="265" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="269" />
       <source>Aujourd'hui</source>
       <translation>Today</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="266" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="270" />
       <source>Cette semaine</source>
       <translation>This week</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="267" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="271" />
       <source>Ce mois-ci</source>
       <translation>This month</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="268" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="272" />
       <source>Le mois dernier</source>
       <translation>Last month</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="269" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="273" />
       <source>Cette année</source>
       <translation>This year</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="270" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="274" />
       <source>Tout</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="271" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="275" />
       <source>Du … au …</source>
       <translation>From … to …</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="281" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="285" />
       <source>Tous les types</source>
       <translation>All types</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="282" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="286" />
       <source>Tous les lieux</source>
       <translation>All places</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="283" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="287" />
       <source>Toutes les thématiques</source>
       <translation>All themes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="284" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="288" />
       <source>Tous les statuts</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="285" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="289" />
       <source>Émar&amp;gement à saisir</source>
       <translation>Attendance to &amp;record</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="288" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="292" />
       <source>Ateliers passés dont personne n'a marqué la présence : leurs inscrits ne comptent pas encore</source>
       <translation>Past workshops whose attendance nobody marked: their registered people do not count yet</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="295" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="299" />
       <source>&amp;Période</source>
       <translation>&amp;Period</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="296" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="300" />
       <source>du</source>
       <translation>from</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="297" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="301" />
       <source>au</source>
       <translation>to</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="298" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="302" />
       <source>T&amp;ype</source>
       <translation>T&amp;ype</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="299" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="303" />
       <source>L&amp;ieu</source>
       <translation>P&amp;lace</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="300" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="304" />
       <source>T&amp;hématique</source>
       <translation>Th&amp;eme</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="301" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="305" />
       <source>Stat&amp;ut</source>
       <translation>Stat&amp;us</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="317" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="321" />
       <source>Activités</source>
       <translation>Activities</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="338" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="342" />
       <source>&amp;Nouvel accompagnement</source>
       <translation>New &amp;accompaniment</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="339" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="343" />
       <source>Nouvel a&amp;telier</source>
       <translation>New &amp;workshop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="340" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="344" />
       <source>É&amp;margement…</source>
       <translation>Atte&amp;ndance…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="341" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="345" />
       <source>Feuille à imp&amp;rimer…</source>
       <translation>Print &amp;sheet…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="342" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="346" />
       <source>Feuille d'émargement de l'atelier choisi</source>
       <translation>Attendance sheet of the chosen workshop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="344" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="348" />
       <source>&amp;Supprimer</source>
       <translation>&amp;Delete</translation>
     </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="349" />
+      <source>Nouveau &amp;cycle d'ateliers…</source>
+      <translation>New workshop &amp;cycle…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="351" />
+      <source>Un cycle de séances, créé une fois avec ses dates et ses participants</source>
+      <translation>A cycle of sessions, created once with its dates and its participants</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="354" />
+      <source>Inscrire au cyc&amp;le…</source>
+      <translation>Re&amp;gister for the cycle…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="355" />
+      <source>Inscrire une personne aux séances qui restent du cycle</source>
+      <translation>Register a person for the cycle's remaining sessions</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="357" />
+      <source>Feuille du cycl&amp;e…</source>
+      <translation>Cycle shee&amp;t…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="359" />
+      <source>Une ligne par personne, une case de signature par séance du cycle</source>
+      <translation>One row per person, one signature box per session of the cycle</translation>
+    </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/activities_view.py" line="449" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="478" />
       <source>%n activité(s)</source>
       <translation>
         <numerusform>%n activity</numerusform>
@@ -363,7 +398,7 @@
       </translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="509" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="572" />
       <source>Activité supprimée.</source>
       <translation>Activity deleted.</translation>
     </message>
@@ -371,157 +406,157 @@
   <context>
     <name>ActivityForm</name>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="55" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="54" />
       <source>&amp;Enregistrer</source>
       <translation>&amp;Save</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="149" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="148" />
       <source>Enregistrer (Ctrl+Entrée)</source>
       <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="58" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="57" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="199" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="198" />
       <source>Quand</source>
       <translation>When</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="201" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="200" />
       <source>&amp;Date</source>
       <translation>&amp;Date</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="205" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="204" />
       <source>&amp;Heure de début</source>
       <translation>Start &amp;time</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="208" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="207" />
       <source>D&amp;urée</source>
       <translation>D&amp;uration</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="211" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="210" />
       <source>S&amp;tatut</source>
       <translation>St&amp;atus</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="214" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="213" />
       <source>Où</source>
       <translation>Where</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="217" />
+      <location filename="../../stpaul_field/ui/widgets/place_fields.py" line="31" />
       <source>&amp;Lieu</source>
       <translation>P&amp;lace</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="218" />
+      <location filename="../../stpaul_field/ui/widgets/place_fields.py" line="34" />
       <source>— choisir un lieu —</source>
       <translation>— choose a venue —</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="220" />
+      <location filename="../../stpaul_field/ui/widgets/place_fields.py" line="38" />
       <source>Lieu d'acti&amp;vité</source>
       <translation>&amp;Venue</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="223" />
+      <location filename="../../stpaul_field/ui/widgets/place_fields.py" line="43" />
       <source>&amp;Commune</source>
       <translation>&amp;Municipality</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="229" />
+      <location filename="../../stpaul_field/ui/widgets/place_fields.py" line="52" />
       <source>Aucun lieu d'activité n'est encore enregistré sur ce poste : le lieu est noté « Autre lieu » avec sa commune. Un coordinateur ajoute les lieux de la ville (Fichier › Lieux d'activité), qui arrivent avec la synchronisation.</source>
       <translation>No venue is recorded on this laptop yet: the place is noted « Other place » with its commune. A coordinator adds the city's venues (File › Venues), which arrive with the sync.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="249" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="223" />
       <source>Quoi</source>
       <translation>What</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="252" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="226" />
       <source>Thémati&amp;ques</source>
       <translation>T&amp;hemes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="255" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="229" />
       <source>Dé&amp;marches administratives</source>
       <translation>Administrative &amp;procedures</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="258" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="232" />
       <source>ex. demande de RSA, carte grise…</source>
       <translation>e.g. RSA application, vehicle registration…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="260" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="234" />
       <source>Nom de la démarche</source>
       <translation>Procedure name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="263" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="237" />
       <source>Réalisée sous mandat Aidants Connect</source>
       <translation>Done under an Aidants Connect mandate</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="265" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="239" />
       <source>Aidants Connect</source>
       <translation>Aidants Connect</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="268" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="242" />
       <source>Matériel utilisé</source>
       <translation>&amp;Equipment used</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="279" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="253" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="283" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="257" />
       <source>N&amp;otes</source>
       <translation>N&amp;otes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="383" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="353" />
       <source>Déjà enregistré</source>
       <translation>Already recorded</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="386" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="356" />
       <source>Déjà enregistré : {0} a déjà une activité le {1}.</source>
       <translation>Already recorded: {0} already has an activity on {1}.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="388" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="358" />
       <source>Est-ce une autre activité, à enregistrer aussi ?</source>
       <translation>Is it another activity, to be recorded too?</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="389" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="359" />
       <source>&amp;Enregistrer quand même</source>
       <translation>&amp;Save anyway</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="390" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="360" />
       <source>&amp;Revenir au formulaire</source>
       <translation>&amp;Back to the form</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="426" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="396" />
       <source>Enregistrement impossible</source>
       <translation>Could not save</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="427" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="397" />
       <source>L'activité n'a pas été enregistrée : {0}</source>
       <translation>The activity was not saved: {0}</translation>
     </message>
@@ -549,7 +584,7 @@
       <translation>People already in the register: what to do with each?</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/activity_import_dialog.py" line="67" />
+      <location filename="../../stpaul_field/ui/register/activity_import_dialog.py" line="63" />
       <source>Export des activités de la Coop : {0} ligne(s), {1} activité(s). À créer : {2} ({3} accompagnement(s)) · déjà importées : {4} · en erreur : {5} · ignorées : {6}. Personnes à créer : {7} · jointes au registre : {8}.</source>
       <translation>Coop activities export: {0} line(s), {1} activit(y/ies). To create: {2} ({3} accompaniment(s)) · already imported: {4} · with errors: {5} · skipped: {6}. People to create: {7} · joined to the register: {8}.</translation>
     </message>
@@ -1603,12 +1638,12 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>BreakdownModel</name>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="93" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="94" />
       <source>Suivis</source>
       <translation>Follow-ups</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="93" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="94" />
       <source>Part</source>
       <translation>Share</translation>
     </message>
@@ -2126,7 +2161,7 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation>Skip the row</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="221" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="222" />
       <source>{0} : {1} ligne(s). À créer : {2} · à fusionner : {3} · à ignorer : {4} (dont {5} en erreur) · doublons : {6}.</source>
       <translation>{0}: {1} row(s). To create: {2} · to merge: {3} · to skip: {4} ({5} with errors) · duplicates: {6}.</translation>
     </message>
@@ -2136,9 +2171,37 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation> Columns remembered from the last import of a file with the same headers.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="277" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="276" />
       <source>L'import n'a pas pu être écrit, rien n'a été importé : {0}</source>
       <translation>The import could not be written, nothing was imported: {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>JoinSeriesDialog</name>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="280" />
+      <source>Inscrire au cycle</source>
+      <translation>Register for the cycle</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="284" />
+      <source>La personne est inscrite aux séances qui restent (pas aux passées).</source>
+      <translation>The person is registered for the remaining sessions (not the past ones).</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="287" />
+      <source>Inscrire au cycle : rechercher</source>
+      <translation>Register for the cycle: search</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="317" />
+      <source>Inscription impossible</source>
+      <translation>Could not register</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="318" />
+      <source>La personne n'a pas été inscrite au cycle : {0}</source>
+      <translation>The person was not registered for the cycle: {0}</translation>
     </message>
   </context>
   <context>
@@ -2806,12 +2869,12 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation type="vanished">By administrative procedure</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="330" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="345" />
       <source>Publics prioritaires</source>
       <translation>Priority publics</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="331" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="346" />
       <source>Suivis Aidants Connect</source>
       <translation>Aidants Connect follow-ups</translation>
     </message>
@@ -2828,7 +2891,7 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation type="vanished">Autonomy (individual)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="329" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="344" />
       <source>Réorientations</source>
       <translation>Redirections</translation>
     </message>
@@ -2841,92 +2904,92 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation type="vanished">By advisor</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="239" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="254" />
       <source>Rapports</source>
       <translation>Reports</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="243" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="258" />
       <source>Mois</source>
       <translation>Month</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="244" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="259" />
       <source>Période</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="260" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="275" />
       <source>du</source>
       <translation>from</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="262" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="277" />
       <source>au</source>
       <translation>to</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="272" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="287" />
       <source>Mes chiffres</source>
       <translation>My figures</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="273" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="288" />
       <source>L'équipe</source>
       <translation>The team</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="284" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="299" />
       <source>Exporter les activités…</source>
       <translation>Export activities…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="285" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="300" />
       <source>Exporter les bénéficiaires…</source>
       <translation>Export beneficiaries…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="286" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="301" />
       <source>Enregistrer le rapport PDF…</source>
       <translation>Save the PDF report…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="314" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="329" />
       <source>%p % de l'objectif</source>
       <translation>%p% of the target</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="323" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="338" />
       <source>Bénéficiaires uniques</source>
       <translation>Unique beneficiaries</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="324" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="339" />
       <source>Nouveaux bénéficiaires</source>
       <translation>New beneficiaries</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="325" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="340" />
       <source>Suivis individuels</source>
       <translation>Individual follow-ups</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="326" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="341" />
       <source>Suivis en ateliers</source>
       <translation>Workshop follow-ups</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="327" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="342" />
       <source>dont participants anonymes</source>
       <translation>of which anonymous participants</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="328" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="343" />
       <source>Activités (indiv. / ateliers)</source>
       <translation>Activities (indiv. / workshops)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="340" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="355" />
       <source>Suivis sur 12 mois et objectif</source>
       <translation>Follow-ups over 12 months and target</translation>
     </message>
@@ -2951,47 +3014,47 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation type="vanished">Advisors</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="432" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="447" />
       <source>Calcul en cours…</source>
       <translation>Computing…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="439" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="454" />
       <source>Erreur : {0}</source>
       <translation>Error: {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="452" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="467" />
       <source>{0} suivis</source>
       <translation>{0} follow-ups</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="453" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="468" />
       <source>objectif {0}</source>
       <translation>target {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="472" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="487" />
       <source>Par conseiller (vue équipe)</source>
       <translation>By advisor (team view)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="479" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="494" />
       <source>Équipe</source>
       <translation>Team</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="481" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="496" />
       <source>Activités réalisées jusqu'au {0}</source>
       <translation>Activities done until {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="485" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="500" />
       <source> (les activités prévues déjà passées comptent comme réalisées)</source>
       <translation> (past planned activities count as done)</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/reports_view.py" line="490" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="505" />
       <source>%n atelier(s) sans émargement</source>
       <translation>
         <numerusform>%n workshop without attendance</numerusform>
@@ -2999,7 +3062,7 @@ Close and restart the application; the replaced data is in the “Before a resto
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/reports_view.py" line="491" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="506" />
       <source>%n inscrit(s) non compté(s)</source>
       <translation>
         <numerusform>%n registered person not counted</numerusform>
@@ -3007,78 +3070,78 @@ Close and restart the application; the replaced data is in the “Before a resto
       </translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="493" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="508" />
       <source>Voir ces ateliers dans la liste des activités</source>
       <translation>See these workshops in the activities list</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="506" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="521" />
       <source>Non renseigné</source>
       <translation>Not given</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="515" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="530" />
       <source>du {0} au {1}</source>
       <translation>from {0} to {1}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="524" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="539" />
       <source>Suivis</source>
       <translation>Follow-ups</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="527" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="542" />
       <source>Objectif</source>
       <translation>Target</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="603" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="618" />
       <source>{0} ligne(s) exportée(s) dans {1}</source>
       <translation>{0} row(s) exported to {1}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="614" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="629" />
       <source>Exporter</source>
       <translation>Export</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="616" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="631" />
       <source>Classeur Excel (*.xlsx);;CSV (*.csv)</source>
       <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="630" />
-      <location filename="../../stpaul_field/ui/reports_view.py" line="639" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="645" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="654" />
       <source>Les chiffres ne sont pas encore calculés.</source>
       <translation>The figures are not computed yet.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="632" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="647" />
       <source>Rapport enregistré dans {0}</source>
       <translation>Report saved to {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="641" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="656" />
       <source>Chiffres enregistrés dans {0}</source>
       <translation>Figures saved in {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="648" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="663" />
       <source>Chiffres par répartition, XLSX (*.xlsx)</source>
       <translation>Figures by breakdown, XLSX (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="650" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="665" />
       <source>Rapport PDF</source>
       <translation>PDF report</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="661" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="676" />
       <source>Rapport</source>
       <translation>Report</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="661" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="676" />
       <source>Enregistrement impossible : {0}</source>
       <translation>Could not save: {0}</translation>
     </message>
@@ -3095,6 +3158,147 @@ Close and restart the application; the replaced data is in the “Before a resto
       <location filename="../../stpaul_field/ui/lock.py" line="106" />
       <source>&amp;Annuler</source>
       <translation>&amp;Cancel</translation>
+    </message>
+  </context>
+  <context>
+    <name>SeriesDialog</name>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="128" />
+      <source>Nouveau cycle d'ateliers</source>
+      <translation>New workshop cycle</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="139" />
+      <source>Cycle</source>
+      <translation>Cycle</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="141" />
+      <source>ex. Découvrir l'ordinateur</source>
+      <translation>e.g. Discovering the computer</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="142" />
+      <source>T&amp;itre</source>
+      <translation>T&amp;itle</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="144" />
+      <source>Ni&amp;veau</source>
+      <translation>Le&amp;vel</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="146" />
+      <source>Où</source>
+      <translation>Where</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="147" />
+      <source>Quoi</source>
+      <translation>What</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="149" />
+      <source>T&amp;hématiques</source>
+      <translation>T&amp;hemes</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="151" />
+      <source>&amp;Matériel utilisé</source>
+      <translation>&amp;Equipment used</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="153" />
+      <source>Séances</source>
+      <translation>Sessions</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="155" />
+      <source>&amp;Séances</source>
+      <translation>&amp;Sessions</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="156" />
+      <source>&amp;Ajouter une séance</source>
+      <translation>&amp;Add a session</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="157" />
+      <source>Une semaine après la dernière, aux mêmes heures</source>
+      <translation>A week after the last one, at the same hours</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="159" />
+      <source>Retirer la séa&amp;nce</source>
+      <translation>Remove the sessio&amp;n</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="171" />
+      <source>Participants inscrits à toutes les séances</source>
+      <translation>Participants registered for every session</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="173" />
+      <source>Inscrire un participant : rechercher</source>
+      <translation>Register a participant: search</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="174" />
+      <source>&amp;Inscrire</source>
+      <translation>&amp;Register</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="176" />
+      <source>Liste</source>
+      <translation>List</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="186" />
+      <source>Enregistrer le cycle et ses séances (Ctrl+Entrée)</source>
+      <translation>Save the cycle and its sessions (Ctrl+Enter)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="245" />
+      <source>Inscrivez au moins un participant au cycle.</source>
+      <translation>Register at least one participant for the cycle.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="266" />
+      <source>Enregistrement impossible</source>
+      <translation>Could not save</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="267" />
+      <source>Le cycle n'a pas été enregistré : {0}</source>
+      <translation>The cycle was not saved: {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>SessionsTable</name>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="62" />
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="62" />
+      <source>Début</source>
+      <translation>Start</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="62" />
+      <source>Fin</source>
+      <translation>End</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="65" />
+      <source>Séances du cycle</source>
+      <translation>The cycle's sessions</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="107" />
+      <source>Séance {0} : {1}</source>
+      <translation>Session {0}: {1}</translation>
     </message>
   </context>
   <context>
@@ -3524,108 +3728,108 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>WorkshopForm</name>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="70" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="66" />
       <source>Atelier collectif</source>
       <translation>Group workshop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="72" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="68" />
       <source>Atelier collectif — modifier</source>
       <translation>Group workshop — edit</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="79" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="75" />
       <source>Atelier</source>
       <translation>Workshop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="81" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="77" />
       <source>ex. Découvrir la messagerie</source>
       <translation>e.g. Getting started with e-mail</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="82" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="78" />
       <source>T&amp;itre</source>
       <translation>T&amp;itle</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="84" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="80" />
       <source>Nive&amp;au</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="98" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="94" />
       <source>Co-animateurs</source>
       <translation>&amp;Co-facilitators</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="103" />
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="108" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="99" />
+      <location filename="../../stpaul_field/ui/widgets/registered_people.py" line="20" />
       <source>Participants inscrits</source>
       <translation>Registered participants</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="105" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="101" />
       <source>Inscrire un participant : rechercher</source>
       <translation>Register a participant: search</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="106" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="102" />
       <source>In&amp;scrire</source>
       <translation>Re&amp;gister</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="110" />
+      <location filename="../../stpaul_field/ui/widgets/registered_people.py" line="22" />
       <source>&amp;Retirer</source>
       <translation>&amp;Remove</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="111" />
+      <location filename="../../stpaul_field/ui/widgets/registered_people.py" line="24" />
       <source>Retirer le participant sélectionné (Suppr)</source>
       <translation>Remove the selected participant (Del)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="124" />
+      <location filename="../../stpaul_field/ui/widgets/registered_people.py" line="37" />
       <source>Inscrits : 0</source>
       <translation>Registered: 0</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="125" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="105" />
       <source>Liste</source>
       <translation>List</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="131" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="111" />
       <source>Participants anonymes</source>
       <translation>Anonymous participants</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="134" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="114" />
       <source>Nom&amp;bre total</source>
       <translation>Total num&amp;ber</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="137" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="117" />
       <source>Dé&amp;jà accompagnés</source>
       <translation>Alread&amp;y accompanied</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="141" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="121" />
       <source>Genre</source>
       <translation>Gender</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="142" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="122" />
       <source>Tranche d'âge</source>
       <translation>Age band</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="143" />
+      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="123" />
       <source>Statut</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="177" />
+      <location filename="../../stpaul_field/ui/widgets/registered_people.py" line="57" />
       <source>Inscrits : {0}</source>
       <translation>Registered: {0}</translation>
     </message>
@@ -3823,6 +4027,18 @@ Close and restart the application; the replaced data is in the “Before a resto
     <message>
       <source>Indiquez la commune.</source>
       <translation>Give the commune.</translation>
+    </message>
+    <message>
+      <source>Une séance a un cycle et un numéro (1, 2…).</source>
+      <translation>A session has a cycle and a number (1, 2…).</translation>
+    </message>
+    <message>
+      <source>Donnez un titre au cycle d'ateliers.</source>
+      <translation>Give the workshop cycle a title.</translation>
+    </message>
+    <message>
+      <source>Deux séances du cycle commencent au même moment.</source>
+      <translation>Two sessions of the cycle start at the same time.</translation>
     </message>
   </context>
   <context>
@@ -4486,6 +4702,14 @@ Close and restart the application; the replaced data is in the “Before a resto
     <message>
       <source>Réalisée sous mandat Aidants Connect</source>
       <translation>Done under an Aidants Connect mandate</translation>
+    </message>
+    <message>
+      <source>Cycle d'ateliers</source>
+      <translation>Workshop cycle</translation>
+    </message>
+    <message>
+      <source>Numéro de séance</source>
+      <translation>Session number</translation>
     </message>
   </context>
 </TS>

@@ -16,11 +16,8 @@ from stpaul_field.ui.widgets.field_errors import FieldErrors
 from stpaul_field.ui.widgets.venue_combo import VenueCombo
 
 # (place type, venue id, commune, postcode, INSEE code), as the records hold them.
+# Texts keep the context of the forms they came from (« ActivityForm »): one translation.
 Place = tuple[str, uuid.UUID | None, str, str, str]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ActivityForm", text)
 
 
 class PlaceFields:
@@ -30,21 +27,33 @@ class PlaceFields:
     def __init__(self, ctx: AppContext, form: QFormLayout, errors: FieldErrors) -> None:
         self.form = form
         self.place_type = ChoiceCombo(v.PLACE_TYPES, empty=None)
-        errors.add_row(form, _tr("&Lieu"), self.place_type, "place_type")
-        self.venue = VenueCombo(ctx, allow_none=_tr("— choisir un lieu —"))
+        errors.add_row(
+            form, QCoreApplication.translate("ActivityForm", "&Lieu"), self.place_type, "place_type"
+        )
+        self.venue = VenueCombo(
+            ctx, allow_none=QCoreApplication.translate("ActivityForm", "— choisir un lieu —")
+        )
         self.venue.set_venue_id(ctx.venue_id)
-        self.venue_label = errors.add_row(form, _tr("Lieu d'acti&vité"), self.venue, "venue_id")
+        self.venue_label = errors.add_row(
+            form, QCoreApplication.translate("ActivityForm", "Lieu d'acti&vité"), self.venue, "venue_id"
+        )
         self.commune = CommuneField()
         self.commune_label = errors.add_row(
-            form, _tr("&Commune"), self.commune, "commune", "postcode", "insee_code"
+            form,
+            QCoreApplication.translate("ActivityForm", "&Commune"),
+            self.commune,
+            "commune",
+            "postcode",
+            "insee_code",
         )
         # No venue yet (a fresh laptop before its first sync, a new îlet): « Autre lieu » with
         # its commune, and the form says so and who adds venues.
         self.no_venue_hint = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "ActivityForm",
                 "Aucun lieu d'activité n'est encore enregistré sur ce poste : le lieu est noté "
                 "« Autre lieu » avec sa commune. Un coordinateur ajoute les lieux de la ville "
-                "(Fichier › Lieux d'activité), qui arrivent avec la synchronisation."
+                "(Fichier › Lieux d'activité), qui arrivent avec la synchronisation.",
             )
         )
         no_venue = self.venue.count() <= 1  # only « Autre lieu » in the list

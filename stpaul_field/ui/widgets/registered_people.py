@@ -10,20 +10,19 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QWidget
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WorkshopForm", text)
+# Texts keep the context of the form they came from (« WorkshopForm »): one translation.
 
 
 class RegisteredPeople(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.list = QListWidget()
-        self.list.setAccessibleName(_tr("Participants inscrits"))
+        self.list.setAccessibleName(QCoreApplication.translate("WorkshopForm", "Participants inscrits"))
         self.list.setMinimumHeight(self.fontMetrics().height() * 6)
-        remove = QPushButton(_tr("&Retirer"))
-        remove.setToolTip(_tr("Retirer le participant sélectionné (Suppr)"))
+        remove = QPushButton(QCoreApplication.translate("WorkshopForm", "&Retirer"))
+        remove.setToolTip(
+            QCoreApplication.translate("WorkshopForm", "Retirer le participant sélectionné (Suppr)")
+        )
         remove.clicked.connect(self.remove_selected)
         QShortcut(
             QKeySequence(Qt.Key.Key_Delete),
@@ -35,7 +34,7 @@ class RegisteredPeople(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.list, 1)
         row.addWidget(remove, 0, Qt.AlignmentFlag.AlignTop)
-        self.count_label = QLabel(_tr("Inscrits : 0"))
+        self.count_label = QLabel(QCoreApplication.translate("WorkshopForm", "Inscrits : 0"))
 
     def add(self, beneficiary_id: uuid.UUID, name: str) -> bool:
         """Adds the person unless already listed; True if added."""
@@ -54,7 +53,9 @@ class RegisteredPeople(QWidget):
             self._count_changed()
 
     def _count_changed(self) -> None:
-        self.count_label.setText(_tr("Inscrits : {0}").format(self.list.count()))
+        self.count_label.setText(
+            QCoreApplication.translate("WorkshopForm", "Inscrits : {0}").format(self.list.count())
+        )
 
     def ids(self) -> list[uuid.UUID]:
         return [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())]

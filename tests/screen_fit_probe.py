@@ -13,6 +13,7 @@ import json
 import os
 import sys
 import tempfile
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -72,6 +73,7 @@ def probe(app) -> Iterator[dict]:
     from stpaul_field.ui.register.editor import BeneficiaryDialog
     from stpaul_field.ui.register.import_dialog import ImportDialog
     from stpaul_field.ui.register.merge import MergeDialog
+    from stpaul_field.ui.series_dialog import JoinSeriesDialog, SeriesDialog
     from stpaul_field.ui.settings_dialog import SettingsDialog
     from stpaul_field.ui.venues_dialog import VenueEditor, VenuesDialog
     from stpaul_field.ui.widgets.beneficiary_picker import QuickCreateDialog
@@ -124,6 +126,8 @@ def probe(app) -> Iterator[dict]:
         ("accompagnement", lambda: AccompanimentForm(ctx)),
         ("atelier", lambda: WorkshopForm(ctx)),
         ("atelier existant", lambda: WorkshopForm(ctx, workshop)),
+        ("nouveau cycle d'ateliers", lambda: SeriesDialog(ctx, sessions=6)),
+        ("inscription au cycle", lambda: JoinSeriesDialog(ctx, uuid.uuid4())),
         ("émargement", lambda: AttendanceDialog(ctx, workshop)),
         (
             "aperçu d'impression",

@@ -31,6 +31,8 @@ WINDOWS = {
     "accompagnement",
     "atelier",
     "atelier existant",
+    "nouveau cycle d'ateliers",
+    "inscription au cycle",
     "émargement",
     "aperçu d'impression",
     "fiche bénéficiaire",

@@ -390,7 +390,7 @@
       <translation>One row per person, one signature box per session of the cycle</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/activities_view.py" line="478" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="473" />
       <source>%n activité(s)</source>
       <translation>
         <numerusform>%n activity</numerusform>
@@ -398,7 +398,7 @@
       </translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="572" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="565" />
       <source>Activité supprimée.</source>
       <translation>Activity deleted.</translation>
     </message>
@@ -2179,27 +2179,27 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>JoinSeriesDialog</name>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="280" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="284" />
       <source>Inscrire au cycle</source>
       <translation>Register for the cycle</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="284" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="288" />
       <source>La personne est inscrite aux séances qui restent (pas aux passées).</source>
       <translation>The person is registered for the remaining sessions (not the past ones).</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="287" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="291" />
       <source>Inscrire au cycle : rechercher</source>
       <translation>Register for the cycle: search</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="317" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="321" />
       <source>Inscription impossible</source>
       <translation>Could not register</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="318" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="322" />
       <source>La personne n'a pas été inscrite au cycle : {0}</source>
       <translation>The person was not registered for the cycle: {0}</translation>
     </message>
@@ -3163,112 +3163,112 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>SeriesDialog</name>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="128" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="129" />
       <source>Nouveau cycle d'ateliers</source>
       <translation>New workshop cycle</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="139" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="140" />
       <source>Cycle</source>
       <translation>Cycle</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="141" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="142" />
       <source>ex. Découvrir l'ordinateur</source>
       <translation>e.g. Discovering the computer</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="142" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="143" />
       <source>T&amp;itre</source>
       <translation>T&amp;itle</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="144" />
-      <source>Ni&amp;veau</source>
-      <translation>Le&amp;vel</translation>
-    </message>
-    <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="146" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="147" />
       <source>Où</source>
       <translation>Where</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="147" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="148" />
       <source>Quoi</source>
       <translation>What</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="149" />
-      <source>T&amp;hématiques</source>
-      <translation>T&amp;hemes</translation>
-    </message>
-    <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="151" />
-      <source>&amp;Matériel utilisé</source>
-      <translation>&amp;Equipment used</translation>
-    </message>
-    <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="153" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="154" />
       <source>Séances</source>
       <translation>Sessions</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="155" />
-      <source>&amp;Séances</source>
-      <translation>&amp;Sessions</translation>
-    </message>
-    <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="156" />
-      <source>&amp;Ajouter une séance</source>
-      <translation>&amp;Add a session</translation>
-    </message>
-    <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="157" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="160" />
       <source>Une semaine après la dernière, aux mêmes heures</source>
       <translation>A week after the last one, at the same hours</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="159" />
-      <source>Retirer la séa&amp;nce</source>
-      <translation>Remove the sessio&amp;n</translation>
-    </message>
-    <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="171" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="174" />
       <source>Participants inscrits à toutes les séances</source>
       <translation>Participants registered for every session</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="173" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="176" />
       <source>Inscrire un participant : rechercher</source>
       <translation>Register a participant: search</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="174" />
-      <source>&amp;Inscrire</source>
-      <translation>&amp;Register</translation>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="145" />
+      <source>Nive&amp;au</source>
+      <translation>L&amp;evel</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="176" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="150" />
+      <source>Thémati&amp;ques</source>
+      <translation>T&amp;hemes</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="152" />
+      <source>Matériel utilisé</source>
+      <translation>Equipment used</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="157" />
+      <source>&amp;Dates et heures</source>
+      <translation>&amp;Dates and times</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="159" />
+      <source>A&amp;jouter une séance</source>
+      <translation>&amp;Add a session</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="162" />
+      <source>Re&amp;tirer la séance</source>
+      <translation>Remove the sessi&amp;on</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="177" />
+      <source>In&amp;scrire</source>
+      <translation>Re&amp;gister</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="179" />
       <source>Liste</source>
       <translation>List</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="186" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="190" />
       <source>Enregistrer le cycle et ses séances (Ctrl+Entrée)</source>
       <translation>Save the cycle and its sessions (Ctrl+Enter)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="245" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="249" />
       <source>Inscrivez au moins un participant au cycle.</source>
       <translation>Register at least one participant for the cycle.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="266" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="270" />
       <source>Enregistrement impossible</source>
       <translation>Could not save</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="267" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="271" />
       <source>Le cycle n'a pas été enregistré : {0}</source>
       <translation>The cycle was not saved: {0}</translation>
     </message>
@@ -3276,27 +3276,27 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>SessionsTable</name>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="62" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="63" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="62" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="63" />
       <source>Début</source>
       <translation>Start</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="62" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="63" />
       <source>Fin</source>
       <translation>End</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="65" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="66" />
       <source>Séances du cycle</source>
       <translation>The cycle's sessions</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="107" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="108" />
       <source>Séance {0} : {1}</source>
       <translation>Session {0}: {1}</translation>
     </message>

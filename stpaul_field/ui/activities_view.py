@@ -389,9 +389,6 @@ class ActivitiesView(QWidget):
             self.delete_button,
         ):
             actions.addWidget(b)
-        # The series' actions apply to a session of a series.
-        for b in (self.join_series_button, self.cycle_sheet_button):
-            b.setEnabled(False)
 
         self.undo_bar = UndoBar()
         layout = QVBoxLayout(self)
@@ -408,8 +405,6 @@ class ActivitiesView(QWidget):
         self.date_from.dateChanged.connect(self._dates_edited)
         self.date_to.dateChanged.connect(self._dates_edited)
         self.model.loaded.connect(self._update_count)
-        self.model.modelReset.connect(self._current_changed)
-        self.table.selectionModel().currentChanged.connect(self._current_changed)
         ctx.data_changed.connect(self._data_changed)
         self._period_changed()
 
@@ -506,6 +501,9 @@ class ActivitiesView(QWidget):
         for button in (self.attendance_button, self.sheet_button):
             button.setEnabled(workshop)
         self.delete_button.setEnabled(index.isValid())
+        in_series = index.isValid() and self.model.rows[index.row()].series_id is not None
+        for button in (self.join_series_button, self.cycle_sheet_button):  # a session of a cycle
+            button.setEnabled(in_series)
 
     def open_attendance(self) -> None:
         from stpaul_field.ui.activity_form.attendance import AttendanceDialog
@@ -527,11 +525,6 @@ class ActivitiesView(QWidget):
         """The series of the chosen row, when it is a session of one."""
         index = self.table.currentIndex()
         return self.model.rows[index.row()].series_id if index.isValid() else None
-
-    def _current_changed(self, *_args: object) -> None:
-        in_series = self.current_series() is not None
-        for b in (self.join_series_button, self.cycle_sheet_button):
-            b.setEnabled(in_series)
 
     def new_series(self) -> QWidget:
         from stpaul_field.ui.series_dialog import SeriesDialog

@@ -43,6 +43,7 @@ from stpaul_field.ui.widgets.beneficiary_picker import BeneficiaryPicker
 from stpaul_field.ui.widgets.checklist import ChoiceChecklist
 from stpaul_field.ui.widgets.choice_combo import ChoiceCombo
 from stpaul_field.ui.widgets.field_errors import ERROR_STYLE, FieldErrors
+from stpaul_field.ui.widgets.focus import follow_focus
 from stpaul_field.ui.widgets.place_fields import PlaceFields
 from stpaul_field.ui.widgets.registered_people import RegisteredPeople
 from stpaul_field.ui.widgets.typed_fields import DateField, TimeField
@@ -141,22 +142,24 @@ class SeriesDialog(AsksBeforeDiscarding, QDialog):
         self.title_edit.setPlaceholderText(self.tr("ex. Découvrir l'ordinateur"))
         self.errors.add_row(form, self.tr("T&itre"), self.title_edit, "title")
         self.level = ChoiceCombo(v.WORKSHOP_LEVELS)
-        self.errors.add_row(form, self.tr("Ni&veau"), self.level, "level")
+        self.errors.add_row(form, self.tr("Nive&au"), self.level, "level")
 
         self.place = PlaceFields(ctx, self._section(self.tr("Où")), self.errors)
         what = self._section(self.tr("Quoi"))
         self.themes = ChoiceChecklist(v.THEMES, columns=2)
-        self.errors.add_row(what, self.tr("T&hématiques"), self.themes, "themes", "admin_themes")
+        self.errors.add_row(what, self.tr("Thémati&ques"), self.themes, "themes", "admin_themes")
         self.equipment = ChoiceChecklist(v.EQUIPMENT, columns=3)
-        self.errors.add_row(what, self.tr("&Matériel utilisé"), self.equipment, "equipment")
+        self.errors.add_row(what, self.tr("Matériel utilisé"), self.equipment, "equipment")
 
         when = self._section(self.tr("Séances"))
         self.sessions = SessionsTable()
-        self.errors.add_row(when, self.tr("&Séances"), self.sessions, "sessions", "date", "duration_min")
-        add = QPushButton(self.tr("&Ajouter une séance"))
+        self.errors.add_row(
+            when, self.tr("&Dates et heures"), self.sessions, "sessions", "date", "duration_min"
+        )
+        add = QPushButton(self.tr("A&jouter une séance"))
         add.setToolTip(self.tr("Une semaine après la dernière, aux mêmes heures"))
         add.clicked.connect(lambda: self.sessions.add_session())
-        remove = QPushButton(self.tr("Retirer la séa&nce"))
+        remove = QPushButton(self.tr("Re&tirer la séance"))
         remove.clicked.connect(self.sessions.remove_current)
         buttons_row = QWidget()
         row = QHBoxLayout(buttons_row)
@@ -171,7 +174,7 @@ class SeriesDialog(AsksBeforeDiscarding, QDialog):
         people = self._section(self.tr("Participants inscrits à toutes les séances"))
         self.picker = BeneficiaryPicker(ctx)
         self.picker.search.setAccessibleName(self.tr("Inscrire un participant : rechercher"))
-        self.errors.add_row(people, self.tr("&Inscrire"), self.picker, "participants", "beneficiary")
+        self.errors.add_row(people, self.tr("In&scrire"), self.picker, "participants", "beneficiary")
         self.people = RegisteredPeople()
         people.addRow(self.tr("Liste"), self.people)
         people.addRow("", self.people.count_label)
@@ -182,6 +185,7 @@ class SeriesDialog(AsksBeforeDiscarding, QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        follow_focus(scroll)
         self.buttons, self.save_button = save_buttons(self, self.save)
         self.save_button.setToolTip(self.tr("Enregistrer le cycle et ses séances (Ctrl+Entrée)"))
         layout = QVBoxLayout(self)

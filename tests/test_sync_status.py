@@ -96,3 +96,19 @@ def test_describe_before_enrolment():
     assert describe(status(enrolled=False), NOW) == "Poste non inscrit au registre central"
     assert describe(status(enrolled=False, pending=1), NOW) == "Poste non inscrit — 1 modification locale"
     assert describe(status(enrolled=False, pending=40), NOW) == "Poste non inscrit — 40 modifications locales"
+
+
+def test_a_request_file_is_told_until_an_https_sync_confirms(store) -> None:
+    import json
+
+    written = NOW - dt.timedelta(days=1)
+    line = describe(status(pending=3, last_file_sent=written), NOW)
+    assert line == "3 modifications en attente — Dernier envoi par fichier : hier à 17:00"
+    with store.session() as s:
+        state.put(s, state.ENROLMENT, '{"server_url": "https://registre.example"}')
+        state.put_instant(s, state.LAST_SUCCESS, written - dt.timedelta(hours=2))
+        state.put(s, state.LAST_FILE_SENT, json.dumps({"at": written.isoformat(), "changes": 3, "path": "x"}))
+    assert read_status(store).last_file_sent == written
+    with store.session() as s:
+        state.put_instant(s, state.LAST_SUCCESS, written + dt.timedelta(hours=2))  # back online
+    assert read_status(store).last_file_sent is None

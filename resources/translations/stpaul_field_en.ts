@@ -1873,112 +1873,112 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>EnrolmentForm</name>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="130" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="135" />
       <source>Ce poste n'est pas encore inscrit au registre central. L'inscription se fait une fois, avec une connexion, avec votre compte de conseiller. Tout ce qui a été saisi avant l'inscription est ensuite envoyé à votre nom.</source>
       <translation>This laptop is not enrolled with the central record yet. Enrolment is done once, online, with your advisor account. Everything recorded before enrolment is then sent under your name.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="143" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="148" />
       <source>Fichier .pem fourni par le service informatique</source>
       <translation>.pem file provided by the IT department</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="144" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="149" />
       <source>&amp;Parcourir…</source>
       <translation>&amp;Browse…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="145" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="150" />
       <source>Choisir le fichier de l'autorité de certification</source>
       <translation>Choose the certificate authority file</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="159" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="164" />
       <source>Adresse du &amp;serveur :</source>
       <translation>&amp;Server address:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="160" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="165" />
       <source>&amp;Identifiant :</source>
       <translation>&amp;Login:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="161" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="166" />
       <source>&amp;Mot de passe :</source>
       <translation>&amp;Password:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="162" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="167" />
       <source>&amp;Nom du poste :</source>
       <translation>Laptop &amp;name:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="164" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="169" />
       <source>A&amp;utorité de certification (facultatif) :</source>
       <translation>Certificate a&amp;uthority (optional):</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="167" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="172" />
       <source>Autorité de certification (facultatif)</source>
       <translation>Certificate authority (optional)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="169" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="174" />
       <source>Inscrire ce p&amp;oste</source>
       <translation>&amp;Enrol this laptop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="174" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="179" />
       <source>Inscription en cours…</source>
       <translation>Enrolling…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="181" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="186" />
       <source>Inscrire ce poste</source>
       <translation>Enrol this laptop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="197" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="202" />
       <source>Autorité de certification</source>
       <translation>Certificate authority</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="199" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="204" />
       <source>Certificats (*.pem *.crt *.cer);;Tous les fichiers (*)</source>
       <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="217" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="222" />
       <source>Indiquez l'adresse du serveur du registre central.</source>
       <translation>Enter the address of the central record's server.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="222" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="227" />
       <source>L'adresse commence par https:// (par exemple https://registre.saintpaul.re).</source>
       <translation>The address starts with https:// (for example https://registre.saintpaul.re).</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="226" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="231" />
       <source>Indiquez votre identifiant de conseiller.</source>
       <translation>Enter your advisor login.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="228" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="233" />
       <source>Indiquez votre mot de passe.</source>
       <translation>Enter your password.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="232" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="237" />
       <source>Donnez un nom à ce poste (par exemple « Portable Mafate 2 »).</source>
       <translation>Give this laptop a name (for example “Mafate laptop 2”).</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="236" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="241" />
       <source>Ce fichier est introuvable.</source>
       <translation>This file cannot be found.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="254" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="259" />
       <source>L'inscription a échoué.</source>
       <translation>Enrolment failed.</translation>
     </message>
@@ -2631,17 +2631,17 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>PendingModel</name>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="86" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="91" />
       <source>Fiche</source>
       <translation>Record</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="86" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="91" />
       <source>Changement</source>
       <translation>Change</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="86" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="91" />
       <source>Saisie</source>
       <translation>Recorded</translation>
     </message>
@@ -2835,17 +2835,17 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>RejectedModel</name>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="69" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="74" />
       <source>Fiche</source>
       <translation>Record</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="69" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="74" />
       <source>Motif du refus</source>
       <translation>Reason for refusal</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="69" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="74" />
       <source>Saisie</source>
       <translation>Recorded</translation>
     </message>
@@ -3347,170 +3347,295 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>SyncPanel</name>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="291" />
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="307" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="296" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="312" />
       <source>Synchronisation</source>
       <translation>Synchronisation</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="294" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="299" />
       <source>&amp;Synchroniser maintenant</source>
       <translation>&amp;Sync now</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="319" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="324" />
       <source>Modifications en attente</source>
       <translation>Pending changes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="338" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="343" />
       <source>Modifications enregistrées sur ce poste (%1)</source>
       <translation>Changes recorded on this laptop (%1)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="341" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="346" />
       <source>Elles partiront vers le registre central à la première synchronisation, une fois le poste inscrit.</source>
       <translation>They will leave for the central record with the first sync, once the laptop is enrolled.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="345" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="350" />
       <source>Les %1 plus anciennes sont listées.</source>
       <translation>The %1 oldest are listed.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="355" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="360" />
       <source>Registre central :</source>
       <translation>Central record:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="356" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="361" />
       <source>Conseiller :</source>
       <translation>Advisor:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="364" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="369" />
       <source>État de la synchronisation</source>
       <translation>Synchronisation status</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="366" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="371" />
       <source>&amp;Synchroniser</source>
       <translation>&amp;Sync</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="367" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="372" />
       <source>Envoyer les modifications et recevoir celles de l'équipe (F5)</source>
       <translation>Send the changes and receive the team's (F5)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="371" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="376" />
       <source>Progression de la synchronisation</source>
       <translation>Synchronisation progress</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="386" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="393" />
       <source>Modifications refusées</source>
       <translation>Refused changes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="388" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="395" />
       <source>&amp;Renvoyer</source>
       <translation>&amp;Resend</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="390" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="397" />
       <source>Remettre les modifications choisies dans la prochaine synchronisation</source>
       <translation>Put the chosen changes back into the next sync</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="399" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="406" />
       <source>Le registre central a refusé ces modifications ; elles restent sur ce poste. Corrigez la fiche si besoin, puis renvoyez-les.</source>
       <translation>The central record refused these changes; they stay on this laptop. Correct the record if needed, then resend them.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="429" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="440" />
+      <source>Sans réseau : par fichier (clé USB)</source>
+      <translation>No network: by file (USB key)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="441" />
+      <source>Synchroniser par &amp;fichier…</source>
+      <translation>Sync by &amp;file…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="443" />
+      <source>Écrire les modifications en attente dans un fichier chiffré pour le registre central</source>
+      <translation>Write the pending changes to an encrypted file for the central record</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="446" />
+      <source>&amp;Transmettre un fichier d'un collègue…</source>
+      <translation>Rela&amp;y a colleague's file…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="448" />
+      <source>Envoyer au registre central, par la connexion de ce poste, le fichier d'un collègue</source>
+      <translation>Send a colleague's file to the central record over this laptop's connection</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="451" />
+      <source>&amp;Lire une réponse…</source>
+      <translation>Read an ans&amp;wer…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="452" />
+      <source>Appliquer la réponse du registre central à votre fichier</source>
+      <translation>Apply the central record's answer to your file</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="457" />
+      <source>Dernier fichier de synchronisation</source>
+      <translation>Last sync file</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="468" />
       <source>&amp;Conflits à examiner (%1)</source>
       <translation>&amp;Conflicts to review (%1)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="430" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="469" />
       <source>Modifications r&amp;efusées (%1)</source>
       <translation>R&amp;efused changes (%1)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="464" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="503" />
       <source>Dernière synchronisation réussie : %1</source>
       <translation>Last successful sync: %1</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="485" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="524" />
       <source>Pas de tentative automatique : utilisez « Synchroniser » (F5).</source>
       <translation>No automatic attempt: use “Sync” (F5).</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="492" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="531" />
       <source>Prochaine tentative automatique vers %1.</source>
       <translation>Next automatic attempt around %1.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="545" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="586" />
       <source>Connexion au registre central…</source>
       <translation>Connecting to the central record…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="569" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="610" />
       <source>Synchronisation — envoi : %1 sur %2, réception : %3</source>
       <translation>Syncing — sent: %1 of %2, received: %3</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="583" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="624" />
       <source>Synchronisation terminée à %1 :</source>
       <translation>Sync finished at %1:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="585" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="626" />
       <source>Synchronisation interrompue à %1 (la suite au prochain essai) :</source>
       <translation>Sync interrupted at %1 (the rest at the next attempt):</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="589" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="630" />
       <source>%1 modification envoyée</source>
       <translation>%1 change sent</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="591" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="632" />
       <source>%1 modifications envoyées</source>
       <translation>%1 changes sent</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="592" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="633" />
       <source>%1 fiche reçue</source>
       <translation>%1 record received</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="592" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="633" />
       <source>%1 fiches reçues</source>
       <translation>%1 records received</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="596" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="637" />
       <source>%1 refusée</source>
       <translation>%1 refused</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="596" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="637" />
       <source>%1 refusées</source>
       <translation>%1 refused</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="600" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="641" />
       <source>%1 conflit à examiner</source>
       <translation>%1 conflict to review</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="602" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="643" />
       <source>%1 conflits à examiner</source>
       <translation>%1 conflicts to review</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="683" />
+      <source>Écrire la demande dans le dossier…</source>
+      <translation>Write the request in the folder…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="687" />
+      <source>Fichiers de synchronisation (*.stpaul-sync);;Tous les fichiers (*)</source>
+      <translation>Sync files (*.stpaul-sync);;All files (*)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="709" />
+      <source>L'opération a échoué (erreur inattendue).</source>
+      <translation>The operation failed (unexpected error).</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="710" />
+      <source>Refusé : %1</source>
+      <translation>Refused: %1</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="723" />
+      <source>Demande écrite : %1 — %2 modification(s)</source>
+      <translation>Request written: %1 — %2 change(s)</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="728" />
+      <source>, la plus ancienne : %1</source>
+      <translation>, the oldest: %1</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="731" />
+      <source>Faites-la porter au bureau ou transmettre par un collègue connecté.</source>
+      <translation>Have it taken to the office, or relayed by a colleague who is online.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="733" />
+      <source>%1 modification(s) de plus iront dans le fichier suivant.</source>
+      <translation>%1 more change(s) will go in the next file.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="739" />
+      <source>Écriture de la demande…</source>
+      <translation>Writing the request…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="743" />
+      <source>Fichier de demande d'un collègue</source>
+      <translation>A colleague's request file</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="753" />
+      <source>Demande transmise ; la réponse pour votre collègue est écrite : %1</source>
+      <translation>Request relayed; the answer for your colleague is written: %1</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="757" />
+      <source>Transmission au registre central…</source>
+      <translation>Relaying to the central record…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="760" />
+      <source>Réponse du registre central</source>
+      <translation>Answer from the central record</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="768" />
+      <source>Réponse (%1) lue : %2 modification(s) confirmée(s), %3 fiche(s) reçue(s)</source>
+      <translation>Answer (%1) read: %2 change(s) confirmed, %3 record(s) received</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="774" />
+      <source>, %1 refusée(s)</source>
+      <translation>, %1 refused</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="776" />
+      <source>, %1 conflit(s) à examiner</source>
+      <translation>, %1 conflict(s) to review</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="780" />
+      <source>Lecture de la réponse…</source>
+      <translation>Reading the answer…</translation>
     </message>
     <message>
       <source>Synchronisation : %1 envoyée(s) sur %2, %3 reçue(s)</source>
@@ -3533,12 +3658,12 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation type="vanished">%1 conflict(s) to review.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="626" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="667" />
       <source>La synchronisation a échoué (erreur inattendue).</source>
       <translation>The sync failed (unexpected error).</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="628" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="669" />
       <source>Échec à %1 : %2</source>
       <translation>Failed at %1: %2</translation>
     </message>
@@ -4039,6 +4164,10 @@ Close and restart the application; the replaced data is in the “Before a resto
     <message>
       <source>Deux séances du cycle commencent au même moment.</source>
       <translation>Two sessions of the cycle start at the same time.</translation>
+    </message>
+    <message>
+      <source>Dernier envoi par fichier : {0}</source>
+      <translation>Last sent by file: {0}</translation>
     </message>
   </context>
   <context>

@@ -8,6 +8,7 @@ terminal all go through these two functions, so they never disagree.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -34,6 +35,8 @@ class SyncStatus:
     last_success: dt.datetime | None
     offline_since: dt.datetime | None
     last_error: str | None  # French, as the engine recorded it
+    # When the last request file was written (issue 20), if no HTTPS sync went through since.
+    last_file_sent: dt.datetime | None = None
 
 
 def read_status(source: Session | Store) -> SyncStatus:
@@ -50,15 +53,21 @@ def read_status(source: Session | Store) -> SyncStatus:
     conflicts = session.scalar(select(func.count()).where(Conflict.resolved_at.is_(None))) or 0
     if oldest is not None and oldest.tzinfo is None:  # an aggregate bypasses the column's type
         oldest = oldest.replace(tzinfo=dt.UTC)
+    last_success = state.get_instant(session, state.LAST_SUCCESS)
+    file_sent = state.get(session, state.LAST_FILE_SENT)
+    file_at = None if file_sent is None else dt.datetime.fromisoformat(json.loads(file_sent)["at"])
+    if file_at is not None and last_success is not None and last_success >= file_at:
+        file_at = None  # an HTTPS sync since has confirmed it all
     return SyncStatus(
         enrolled=state.get(session, state.ENROLMENT) is not None,
         pending=pending or 0,
         oldest_pending=oldest,
         rejected=rejected,
         open_conflicts=conflicts,
-        last_success=state.get_instant(session, state.LAST_SUCCESS),
+        last_success=last_success,
         offline_since=state.get_instant(session, state.OFFLINE_SINCE),
         last_error=state.get(session, state.LAST_ERROR),
+        last_file_sent=file_at,
     )
 
 
@@ -127,6 +136,10 @@ def describe(status: SyncStatus, now: dt.datetime, tr: Translate = _same) -> str
     else:
         head = tr("À jour")
     parts = [head] if head else []
+    if status.last_file_sent is not None:
+        parts.append(
+            tr("Dernier envoi par fichier : {0}").format(moment_text(status.last_file_sent, now, tr))
+        )
     if (status.offline_since is not None or status.last_error) and status.pending:
         parts.append(changes_text(status.pending, tr))
     if status.rejected:

@@ -7,6 +7,11 @@ result, the changes the server refused (with its reason, « Renvoyer ») and the
 to review. Syncs run off the UI thread (`tasks.run_long`); background attempts follow
 `sync_attempts`. `status_changed` carries the status bar's line, `data_changed` says a
 pull or a settled conflict changed the store.
+
+With no network (issue 20), « Synchroniser par fichier… » writes a request file (on a USB
+key), « Lire une réponse… » applies the answer file the central record made for it, and
+« Transmettre un fichier d'un collègue… » relays a colleague's request over this laptop's
+connection and writes their answer (`sync.file_sync`).
 """
 
 from __future__ import annotations
@@ -43,7 +48,7 @@ from stpaul_field.domain.validation import FieldError
 from stpaul_field.paths import AppPaths
 from stpaul_field.settings import Settings
 from stpaul_field.store.database import Store
-from stpaul_field.sync import quarantine
+from stpaul_field.sync import file_sync, quarantine
 from stpaul_field.sync.engine import Backoff, SyncEngine, SyncProgress, SyncReport
 from stpaul_field.sync.enrolment import Enrolment, enrol, load_enrolment, transport_for
 from stpaul_field.sync.errors import AuthError, InsecureServerError, OfflineError, SyncError
@@ -380,6 +385,8 @@ class SyncPanel(QWidget):
         self.next_label = QLabel()
         self.next_label.setWordWrap(True)
 
+        self.file_box = self._build_file_box()
+
         self.conflicts = ConflictsView(self.store)
         self.conflicts.changed.connect(self._conflict_settled)
         self.rejected_model = RejectedModel(self)
@@ -421,9 +428,41 @@ class SyncPanel(QWidget):
         layout.addLayout(run_row)
         layout.addWidget(self.result_label)
         layout.addWidget(self.next_label)
+        layout.addWidget(self.file_box)
         layout.addWidget(self.tabs, 1)
-        self.setTabOrder(self.sync_button, self.tabs)
+        self.setTabOrder(self.sync_button, self.write_file_button)
+        self.setTabOrder(self.write_file_button, self.relay_button)
+        self.setTabOrder(self.relay_button, self.read_file_button)
+        self.setTabOrder(self.read_file_button, self.tabs)
         return page
+
+    def _build_file_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Sans réseau : par fichier (clé USB)"))
+        self.write_file_button = QPushButton(self.tr("Synchroniser par &fichier…"))
+        self.write_file_button.setToolTip(
+            self.tr("Écrire les modifications en attente dans un fichier chiffré pour le registre central")
+        )
+        self.write_file_button.clicked.connect(self.write_request_file)
+        self.relay_button = QPushButton(self.tr("&Transmettre un fichier d'un collègue…"))
+        self.relay_button.setToolTip(
+            self.tr("Envoyer au registre central, par la connexion de ce poste, le fichier d'un collègue")
+        )
+        self.relay_button.clicked.connect(self.relay_file)
+        self.read_file_button = QPushButton(self.tr("&Lire une réponse…"))
+        self.read_file_button.setToolTip(self.tr("Appliquer la réponse du registre central à votre fichier"))
+        self.read_file_button.clicked.connect(self.read_answer_file)
+        self.file_label = QLabel()
+        self.file_label.setWordWrap(True)
+        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.file_label.setAccessibleName(self.tr("Dernier fichier de synchronisation"))
+        buttons = QHBoxLayout()
+        for button in (self.write_file_button, self.relay_button, self.read_file_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        inner = QVBoxLayout(box)
+        inner.addLayout(buttons)
+        inner.addWidget(self.file_label)
+        return box
 
     def _name_tabs(self, conflicts: int, rejected: int) -> None:
         self.tabs.setTabText(0, self.tr("&Conflits à examiner (%1)").replace("%1", str(conflicts)))
@@ -494,6 +533,8 @@ class SyncPanel(QWidget):
 
     def _update_actions(self) -> None:
         self.sync_button.setEnabled(bool(self.enrolled) and not self.running)
+        for button in (self.write_file_button, self.relay_button, self.read_file_button):
+            button.setEnabled(bool(self.enrolled) and not self.running)
         self.resend_button.setEnabled(
             self.rejected_table.selectionModel().hasSelection() and not self.running
         )
@@ -635,6 +676,109 @@ class SyncPanel(QWidget):
         # Never two at once, never before enrolment; the next is set when this one ends.
         if not self.running and self.enrolled:
             self.sync_now()
+
+    # ---- by file (a USB key) ---------------------------------------------------------
+    def choose_folder(self) -> str:
+        """Where to write a file (a USB key); replaced in tests."""
+        return QFileDialog.getExistingDirectory(self, self.tr("Écrire la demande dans le dossier…"))
+
+    def choose_file(self, title: str) -> str:
+        """A sync file to open; replaced in tests."""
+        kinds = self.tr("Fichiers de synchronisation (*.stpaul-sync);;Tous les fichiers (*)")
+        chosen, _ = QFileDialog.getOpenFileName(self, title, "", kinds)
+        return chosen
+
+    def _run_file_work(self, work: Any, done: Any, busy: str) -> None:
+        self.running = True
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self._say_progress(busy)
+        self._update_actions()
+
+        def finished(result: Any) -> None:
+            self._done_running()
+            self.file_label.setText(done(result))
+            self.refresh()
+
+        def failed(error: BaseException) -> None:
+            self._done_running()
+            if isinstance(error, SyncError):
+                message = error.message
+            else:
+                log.error("sync file failed: %s", type(error).__name__)
+                message = self.tr("L'opération a échoué (erreur inattendue).")
+            self.file_label.setText(self.tr("Refusé : %1").replace("%1", message))
+            self.refresh()
+
+        tasks.run_long(lambda _report: work(), None, finished, failed, owner=self)
+
+    def write_request_file(self) -> None:
+        folder = self.choose_folder()
+        if not folder or self.running:
+            return
+        store = self.store
+
+        def said(written: file_sync.RequestSummary) -> str:
+            text = (
+                self.tr("Demande écrite : %1 — %2 modification(s)")
+                .replace("%1", str(written.path))
+                .replace("%2", str(written.changes))
+            )
+            if written.oldest is not None:
+                text += self.tr(", la plus ancienne : %1").replace(
+                    "%1", moment_text(written.oldest, i18n.now(), i18n.message)
+                )
+            text += ". " + self.tr("Faites-la porter au bureau ou transmettre par un collègue connecté.")
+            if written.left:
+                text += " " + self.tr("%1 modification(s) de plus iront dans le fichier suivant.").replace(
+                    "%1", str(written.left)
+                )
+            return text
+
+        self._run_file_work(
+            lambda: file_sync.write_request(store, Path(folder)), said, self.tr("Écriture de la demande…")
+        )
+
+    def relay_file(self) -> None:
+        chosen = self.choose_file(self.tr("Fichier de demande d'un collègue"))
+        if not chosen or self.running:
+            return
+        store = self.store
+
+        def work() -> Path:
+            with transport_for(store) as transport:
+                return file_sync.relay(store, transport, Path(chosen))
+
+        def said(answer: Path) -> str:
+            return self.tr("Demande transmise ; la réponse pour votre collègue est écrite : %1").replace(
+                "%1", str(answer)
+            )
+
+        self._run_file_work(work, said, self.tr("Transmission au registre central…"))
+
+    def read_answer_file(self) -> None:
+        chosen = self.choose_file(self.tr("Réponse du registre central"))
+        if not chosen or self.running:
+            return
+        store = self.store
+
+        def said(read: file_sync.AnswerSummary) -> str:
+            self.data_changed.emit()
+            text = (
+                self.tr("Réponse (%1) lue : %2 modification(s) confirmée(s), %3 fiche(s) reçue(s)")
+                .replace("%1", moment_text(read.answered_at, i18n.now(), i18n.message))
+                .replace("%2", str(read.acknowledged))
+                .replace("%3", str(read.pulled))
+            )
+            if read.rejected:
+                text += self.tr(", %1 refusée(s)").replace("%1", str(read.rejected))
+            if read.conflicts:
+                text += self.tr(", %1 conflit(s) à examiner").replace("%1", str(read.conflicts))
+            return text + "."
+
+        self._run_file_work(
+            lambda: file_sync.read_answer(store, Path(chosen)), said, self.tr("Lecture de la réponse…")
+        )
 
     # ---- refused changes and conflicts -----------------------------------------------
     def resend_selected(self) -> None:

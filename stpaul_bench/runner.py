@@ -33,6 +33,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "sync-day": ("stpaul_bench.sync_bench:sync_day", "journée de travail, 512 kbit/s, 700 ms"),
     "sync-first": ("stpaul_bench.sync_bench:sync_first", "première synchronisation d'un poste"),
     "sync-many": ("stpaul_bench.sync_bench:sync_many", "200 postes à la fois sur PostgreSQL"),
+    "sync-file": ("stpaul_bench.sync_bench:sync_file", "une semaine sans réseau, par fichier (clé USB)"),
     "frozen-app": ("stpaul_bench.packaging_bench:frozen_app", "application figée : taille, démarrage"),
 }
 

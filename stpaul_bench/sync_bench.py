@@ -23,6 +23,12 @@
   last-seen time. The figures include the CPU the server's workers and the load generator
   used during the burst, and the whole machine's (the rest: PostgreSQL, and other work).
   Needs `STPAUL_BENCH_POSTGRES_URL` (or the tests' `STPAUL_TEST_POSTGRES_URL`); skipped without.
+- `sync-file`: the laptop of `sync-day` records a week (5 days, ~200 changes) with no network
+  while a colleague's week reaches the record; it writes a request file (issue 20), the record
+  imports it (`server.sync_files.import_request`, in process) and the laptop reads the answer.
+  Figures: the file's size against the zstd bytes the same exchange sends over HTTPS (the same
+  batches, `protocol.encode`; goal ≤ 1.2×), the same for the answer, and the time to write the
+  file, to import it and to apply its answer.
 """
 
 from __future__ import annotations
@@ -448,6 +454,63 @@ def sync_day(ctx: BenchContext, bandwidth_bps: float = LINK_BPS, rtt_s: float = 
         Figure("journée : octets sur le lien, reçus", stats.bytes_down / 1000, "ko"),
         Figure("journée : borne du lien (octets ÷ débit + allers-retours × RTT)", bound, "s"),
         Figure("journée : durée ÷ borne du lien", wall / bound, "×", 1.5),
+    ]
+
+
+# ---- sync-file --------------------------------------------------------------------------------
+
+
+def sync_file(ctx: BenchContext) -> list[Figure]:
+    from stpaul_field.paths import AppPaths
+    from stpaul_field.server import sync_files
+    from stpaul_field.store.database import Store
+    from stpaul_field.sync import file_keys, file_sync
+    from stpaul_field.sync import protocol as p
+    from stpaul_field.sync.transport import Transport
+
+    pair = _synced_pair(ctx)
+    run = ctx.work_dir / "sync-file-run"
+    shutil.rmtree(run, ignore_errors=True)
+    shutil.copytree(pair, run)
+    rng = random.Random(974)
+    store = Store.open(AppPaths.under(run / "laptop"), passphrase=BENCH_PASSPHRASE)
+    try:
+        with _served(run / "record") as (env, url):
+            with Transport(url, _laptop_token(store)) as transport:
+                file_keys.ensure_registered(store, transport)  # a pair made by an older version
+            for _ in range(5):
+                _record_day(store, rng)
+                _colleague_day(env, 40, rng)
+            # What HTTPS would send for the same exchange: the same batches, zstd JSON.
+            https_up = sum(len(p.encode(r)) for r in file_sync.outgoing(store).requests)
+            started = time.perf_counter()
+            written = file_sync.write_request(store, run)
+            write_s = time.perf_counter() - started
+            data = written.path.read_bytes()
+            started = time.perf_counter()
+            imported = sync_files.import_request(env.db, data)
+            import_s = time.perf_counter() - started
+            answer = run / "reponse.stpaul-sync"
+            answer.write_bytes(imported.answer)
+            _, opened = file_sync.open_answer(store, imported.answer)
+            https_down = sum(len(p.encode(page)) for page in opened.pages)
+            started = time.perf_counter()
+            read = file_sync.read_answer(store, answer)
+            read_s = time.perf_counter() - started
+    finally:
+        store.close()
+    shutil.rmtree(run, ignore_errors=True)
+    if imported.rejected or read.acknowledged != written.changes:
+        raise RuntimeError(f"semaine par fichier incomplète : {imported}, {read}")
+    week = f"semaine ({written.changes} modifications, {read.pulled} reçues)"
+    return [
+        Figure(f"{week} : fichier de demande", len(data) / 1000, "ko"),
+        Figure("semaine : la même demande en HTTPS (zstd)", https_up / 1000, "ko"),
+        Figure("semaine : fichier de demande ÷ HTTPS", len(data) / https_up, "×", 1.2),
+        Figure("semaine : fichier de réponse ÷ HTTPS", len(imported.answer) / https_down, "×", 1.2),
+        Figure("semaine : écrire le fichier de demande", write_s * 1000, "ms"),
+        Figure("semaine : l'appliquer au registre central et écrire la réponse", import_s * 1000, "ms"),
+        Figure("semaine : lire la réponse sur le poste", read_s * 1000, "ms"),
     ]
 
 

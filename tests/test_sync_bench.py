@@ -16,7 +16,7 @@ def ctx(tmp_path_factory: pytest.TempPathFactory) -> BenchContext:
 
 
 def test_the_sync_benchmarks_are_registered() -> None:
-    for name in ("sync-day", "sync-first", "sync-many"):
+    for name in ("sync-day", "sync-first", "sync-many", "sync-file"):
         assert BENCHMARKS[name][0].startswith("stpaul_bench.sync_bench:")
 
 
@@ -42,6 +42,16 @@ def test_sync_day_counts_round_trips_and_bytes_on_the_wire(ctx: BenchContext) ->
     assert values["durée ÷ borne du lien"].value > 0
     title = figures[0].name
     assert "modifications" in title and " 0 modifications" not in title
+
+
+def test_sync_file_weighs_the_file_against_https(ctx: BenchContext) -> None:
+    figures = sync_bench.sync_file(ctx)
+    values = {f.name.split(" : ")[-1]: f for f in figures}
+    assert values["fichier de demande ÷ HTTPS"].goal == 1.2
+    assert 1 < values["fichier de demande ÷ HTTPS"].value < 2
+    assert values["fichier de réponse ÷ HTTPS"].value > 1
+    assert values["lire la réponse sur le poste"].value > 0
+    assert "modifications" in figures[0].name and " 0 modifications" not in figures[0].name
 
 
 @pytest.mark.postgres

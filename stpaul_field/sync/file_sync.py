@@ -105,23 +105,27 @@ def read_file(path: Path) -> bytes:
     return data
 
 
-def write_request(store: Store, path: Path, now: dt.datetime | None = None) -> RequestSummary:
-    """Write the outbox and the cursor as a request file at `path` (a directory: a new name in it)."""
-    enrolment = _enrolment(store)
-    keys = file_keys.registered(store)
-    assert keys.server is not None
-    at = now or utcnow()
+@dataclass(frozen=True)
+class Outgoing:
+    requests: list[SyncRequest]  # the batches HTTPS would send, in order
+    changes: int
+    left: int  # beyond what one file carries
+    oldest: dt.datetime | None
+    cursor: int
+
+
+def outgoing(store: Store) -> Outgoing:
+    """The outbox as the batches an HTTPS sync would send now (the same operations and ids)."""
+    limit = MAX_CHANGES_PER_BATCH * MAX_FILE_BATCHES
     with store.session() as session:
         heal_stamps(session)  # as a sync does: a poisoned clock's stamps would be refused
-        entries = sendable(session, MAX_CHANGES_PER_BATCH * MAX_FILE_BATCHES + 1)
-        left = max(0, len(entries) - MAX_CHANGES_PER_BATCH * MAX_FILE_BATCHES)
-        entries = entries[: MAX_CHANGES_PER_BATCH * MAX_FILE_BATCHES]
+        entries = sendable(session, limit + 1)
         oldest = session.scalar(
             select(func.min(OutboxEntry.created_at)).where(OutboxEntry.rejected_reason.is_(None))
         )
         cursor = state.cursor(session)
         clock = clock_for(session).last.encode()
-    changes = [change_of(e) for e in entries]
+    changes = [change_of(e) for e in entries[:limit]]
     requests = [
         SyncRequest(
             protocol=PROTOCOL_VERSION,
@@ -133,7 +137,17 @@ def write_request(store: Store, path: Path, now: dt.datetime | None = None) -> R
         )
         for start in range(0, max(len(changes), 1), MAX_CHANGES_PER_BATCH)
     ]
-    payload = encode(FileRequest(protocol=PROTOCOL_VERSION, requests=requests))
+    return Outgoing(requests, len(changes), max(0, len(entries) - limit), oldest, cursor)
+
+
+def write_request(store: Store, path: Path, now: dt.datetime | None = None) -> RequestSummary:
+    """Write the outbox and the cursor as a request file at `path` (a directory: a new name in it)."""
+    enrolment = _enrolment(store)
+    keys = file_keys.registered(store)
+    assert keys.server is not None
+    at = now or utcnow()
+    out = outgoing(store)
+    payload = encode(FileRequest(protocol=PROTOCOL_VERSION, requests=out.requests))
     data = sf.seal(
         "request",
         payload,
@@ -146,12 +160,12 @@ def write_request(store: Store, path: Path, now: dt.datetime | None = None) -> R
     )
     target = _target(path, sf.file_name("request", enrolment.device_id, at))
     write_file(target, data)
-    summary = RequestSummary(target, len(changes), left, oldest, cursor, at)
+    summary = RequestSummary(target, out.changes, out.left, out.oldest, out.cursor, at)
     with store.session() as session:
         state.put(
             session,
             state.LAST_FILE_SENT,
-            json.dumps({"at": at.isoformat(), "changes": len(changes), "path": str(target)}),
+            json.dumps({"at": at.isoformat(), "changes": out.changes, "path": str(target)}),
         )
     return summary
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from stpaul_field.server import sync_files
 from stpaul_field.store.models import Activity, Participation
-from stpaul_field.sync import file_sync
+from stpaul_field.sync import enrolment, file_sync
 from tests.sync_fixtures import SyncWorld, activity_fields
 
 MARIE_PEOPLE = [
@@ -64,6 +64,8 @@ def test_a_written_request_and_its_answer_name_nobody_in_clear(world: SyncWorld,
     data = request.read_bytes()
     assert len(data) > 1000
     _assert_nobody_in(data, _needles(MARIE_PEOPLE))
+    token = enrolment.device_token(marie.store, marie.enrolment)  # type: ignore[arg-type]
+    assert token.encode() not in data  # carrying a file gives no right to sync
 
     answer = sync_files.import_request(world.env.db, data).answer
     _assert_nobody_in(answer, _needles(PAUL_PEOPLE + MARIE_PEOPLE))

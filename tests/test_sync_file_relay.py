@@ -135,5 +135,7 @@ def test_relay_and_import_from_the_command_line(world: SyncWorld, tmp_path: Path
     broken.write_bytes(_flipped(request.read_bytes(), 100))
     refused = _server_cli(world, "import-file", str(broken), "--answer-to", str(tmp_path))
     assert refused.returncode == 1 and sf.TAMPERED in refused.stderr
+    nowhere = _server_cli(world, "import-file", str(request), "--answer-to", str(tmp_path / "absent"))
+    assert nowhere.returncode == 1 and "importez le même fichier à nouveau" in nowhere.stderr
     again = cli(paul, "sync", "--relay", str(broken))
     assert again.returncode == 2 and sf.TAMPERED in again.stderr

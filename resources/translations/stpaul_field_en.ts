@@ -3434,8 +3434,8 @@ Close and restart the application; the replaced data is in the “Before a resto
     </message>
     <message>
       <location filename="../../stpaul_field/ui/sync_panel.py" line="441" />
-      <source>Synchroniser par &amp;fichier…</source>
-      <translation>Sync by &amp;file…</translation>
+      <source>Synchroniser par fic&amp;hier…</source>
+      <translation>Sync by f&amp;ile…</translation>
     </message>
     <message>
       <location filename="../../stpaul_field/ui/sync_panel.py" line="443" />

@@ -303,10 +303,19 @@ def cmd_import_file(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     target = Path(args.answer_to) / file_name("answer", imported.laptop_id, utcnow())
-    # The answer is encrypted for its laptop: written like any file, owner-only all the same.
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as out:
-        out.write(imported.answer)
+    try:
+        # Encrypted for its laptop, and owner-only all the same.
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(imported.answer)
+    except OSError:
+        # Applied already: importing the same file again answers the same, applying nothing twice.
+        print(
+            "Erreur : la demande est appliquée, mais sa réponse n'a pas pu être écrite dans "
+            f"{args.answer_to} (dossier absent, protégé ou plein ?) : importez le même fichier à nouveau.",
+            file=sys.stderr,
+        )
+        return 1
     print(
         f"Demande appliquée : {imported.changes} modification(s), {imported.rejected} refusée(s) ; "
         f"réponse ({imported.pulled} enregistrement(s)) écrite : {target}"

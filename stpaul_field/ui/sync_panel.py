@@ -438,7 +438,7 @@ class SyncPanel(QWidget):
 
     def _build_file_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Sans réseau : par fichier (clé USB)"))
-        self.write_file_button = QPushButton(self.tr("Synchroniser par &fichier…"))
+        self.write_file_button = QPushButton(self.tr("Synchroniser par fic&hier…"))
         self.write_file_button.setToolTip(
             self.tr("Écrire les modifications en attente dans un fichier chiffré pour le registre central")
         )

@@ -69,3 +69,25 @@ def test_write_a_request_file_read_its_answer_and_relay_a_colleagues(qtbot, stor
     panel.sync_now()  # back online: the status bar forgets the file
     qtbot.waitUntil(lambda: not panel.running, timeout=20_000)
     qtbot.waitUntil(lambda: panel.status_label.text() == "À jour", timeout=10_000)
+
+
+def test_the_file_buttons_take_alt_letters_no_other_control_of_the_window_answers(qapp, qtbot, ctx) -> None:
+    from stpaul_field.ui import i18n
+    from stpaul_field.ui.main_window import MainWindow
+    from tests.screen_fit_probe import shared_mnemonics
+
+    try:
+        for language in ("fr", "en"):
+            i18n.install(qapp, language)
+            window = MainWindow(ctx)
+            qtbot.addWidget(window)
+            window.show()
+            window.show_view("sync")
+            panel = window.sync_panel
+            wait_read(qtbot, panel)
+            panel.stack.setCurrentIndex(1)  # the page of an enrolled laptop
+            assert panel.relay_button.isVisibleTo(window)
+            assert shared_mnemonics(window) == {}, language
+            window.close()
+    finally:
+        i18n.install(qapp, "fr")

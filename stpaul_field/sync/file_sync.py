@@ -5,7 +5,9 @@
 
 A request file holds what HTTPS would send — the same operations with the same ids, in the
 same batches, and the laptop's cursor — encrypted for the central record and signed by this
-laptop (`sealed_file`). Writing one changes nothing in the outbox: it can be written again at
+laptop (`sealed_file`). Writing one acknowledges nothing: every change stays in the outbox
+until an answer (by file or HTTPS) acknowledges it (the outbox is only prepared as for a sync:
+corrected refusals queued again, a poisoned clock's stamps healed). It can be written again at
 any time, and a later HTTPS sync sends the same operations, which the central record then
 answers as duplicates. An answer file is applied by the same code as an HTTPS answer
 (`apply.apply_answer`), told that its pages may be old (`pulled_from`).

@@ -341,3 +341,36 @@ def test_awaiting_attendance_in_python_and_in_sql_agree(store, fx):
                     expected.add(a.id.hex)
             found = set(acts.activity_ids(s, acts.ActivityFilter(awaiting_attendance_on=today)))
         assert found == expected, today
+
+
+def test_the_hand_counted_month_with_a_workshop_series_in_it(store, fx):
+    """Issue 19: the fixture's month (done, cancelled, planned past and to come, unmarked) plus
+    a three-session cycle led by Alice at Marla for b1 and b3, each figure counted by hand."""
+    from sqlalchemy import select
+
+    from stpaul_field.domain.entities import SeriesData, SessionSlot
+    from stpaul_field.store import activities as acts
+    from stpaul_field.store import series
+    from stpaul_field.store.models import Participation
+
+    before = figures(store)
+    b1, b3 = fx.beneficiaries["b1"], fx.beneficiaries["b3"]
+    data = SeriesData(
+        advisor_id=fx.alice, title="Découvrir l'ordinateur", themes=["email"], venue_id=fx.venue_marla
+    )
+    slots = [SessionSlot(dt.date(2026, 11, d), dt.time(9), dt.time(11)) for d in (5, 19, 30)]
+    with store.session() as s:
+        sid = series.create_series(s, data, slots, [b1, b3])
+        first = series.series_sessions(s, sid)[0].activity_id
+        rows = s.scalars(select(Participation).where(Participation.activity_id == first))
+        acts.set_attendance(s, first, {p.id: p.beneficiary_id == b3 for p in rows})  # b3 came
+    f = figures(store)
+    # Session 1 (5th, marked): b3 once. Session 2 (19th, past, never marked): nothing, and
+    # « Émargement à saisir » with its 2 registered. Session 3 (30th): still to come.
+    assert f.follow_ups == before.follow_ups + 1 == 9
+    assert f.anonymous_follow_ups == before.anonymous_follow_ups == 4
+    assert (f.activities, f.individual_activities, f.workshop_activities) == (7, 3, 4)
+    assert (f.individual_follow_ups, f.workshop_follow_ups) == (3, 6)
+    assert (f.unique_beneficiaries, f.new_beneficiaries) == (3, 2)  # b3 seen for the first time
+    assert f.by_venue.count(str(fx.venue_marla)) == before.by_venue.count(str(fx.venue_marla)) + 1
+    assert (f.awaiting_attendance_workshops, f.awaiting_attendance_registered) == (3, 6)

@@ -32,7 +32,7 @@ def _no_real_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     # No OS keyring on CI: stores are keyed by a passphrase, which subprocesses inherit too.
     monkeypatch.setenv(PASSPHRASE_ENV, TEST_PASSPHRASE)
     # Hundreds of stores are made: a cheap scrypt for them (each store keeps the cost it was
-    # made with; tests/test_store_keys.py checks the product's own).
+    # made with; tests/store/test_keys.py checks the product's own).
     monkeypatch.setattr(keys, "SCRYPT_N", TEST_SCRYPT_N)
 
 

@@ -1,6 +1,6 @@
 """Opens every window and dialog of the app on a screen of a given size; prints what overflows.
 
-Run by `tests/test_ui_screen_fit.py` in a subprocess, because Qt's offscreen screen has one
+Run by `tests/ui/test_screen_fit.py` in a subprocess, because Qt's offscreen screen has one
 size for the life of a process: `python tests/screen_fit_probe.py 1024x600` prints one JSON
 object per window (its name, the screen, the window's frame, the buttons that are cut off).
 A button inside a scroll area is not checked (it can be scrolled to); any other shown button

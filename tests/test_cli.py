@@ -70,7 +70,7 @@ def test_environment_variable_chooses_the_data_dir(tmp_path):
 
 
 def test_an_advisor_s_stpaul_field_has_no_bench_command(capsys, tmp_path):
-    """The benchmarks are a developer's tool: `python -m stpaul_bench` (tests/test_bench_runner.py)."""
+    """The benchmarks are a developer's tool: `python -m stpaul_bench` (tests/bench/test_runner.py)."""
     with pytest.raises(SystemExit):
         main(["--data-dir", str(tmp_path), "bench", "search"])
     assert "bench" not in COMMANDS

@@ -21,7 +21,7 @@ from stpaul_field.domain.text import fold
 from stpaul_field.domain.validation import activity_errors
 
 # Our name of each column the import reads -> the Coop's header (buildAccompagnementsWorksheet.ts,
-# as `documents.exports.ACTIVITY_COLUMNS` writes them too; tests/test_activity_import.py checks).
+# as `documents.exports.ACTIVITY_COLUMNS` writes them too; tests/documents/test_activity_import.py checks).
 COLUMNS: dict[str, str] = {
     "date": "Date",
     "type": "Type",

@@ -12,7 +12,7 @@
 `store.statistics` (the figures in SQL), the tally's triggers (store migration 0010), the
 Rapports view, `report`, the PDF and the exports all take a `CountingRule`; the SQL reads its
 `last_day` / `planned_until` and restates `counts_activity` / `counts_participation`, which
-the hand-counted test checks (tests/test_statistics.py).
+the hand-counted test checks (tests/store/test_statistics.py).
 """
 
 from __future__ import annotations

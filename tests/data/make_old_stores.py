@@ -1,6 +1,6 @@
 """Made tests/data/store-rNNNN.sqlite3 for the revisions that had no file yet: a laptop's store as
 revision NNNN wrote it (the schema of that revision, the same few rows in each), for
-tests/test_store_upgrades.py. A file once committed is never regenerated (it stands for the
+tests/store/test_upgrades.py. A file once committed is never regenerated (it stands for the
 laptops in the field); when a release adds a revision, add its file with
 `python tests/data/make_old_stores.py NNNN`. store-r0001 and store-r0007 have their own scripts.
 """

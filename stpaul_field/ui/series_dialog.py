@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QTableWidget,
     QVBoxLayout,
     QWidget,
@@ -33,7 +32,8 @@ from stpaul_field.ui import i18n
 from stpaul_field.ui.activity_form.base import (
     FOCUS_STYLE,
     from_qdate,
-    save_buttons,
+    lay_out_saving_form,
+    no_default_button,
     swallow_plain_enter,
     to_qdate,
 )
@@ -43,7 +43,6 @@ from stpaul_field.ui.widgets.beneficiary_picker import BeneficiaryPicker
 from stpaul_field.ui.widgets.checklist import ChoiceChecklist
 from stpaul_field.ui.widgets.choice_combo import ChoiceCombo
 from stpaul_field.ui.widgets.field_errors import ERROR_STYLE, FieldErrors
-from stpaul_field.ui.widgets.focus import follow_focus
 from stpaul_field.ui.widgets.place_fields import PlaceFields
 from stpaul_field.ui.widgets.registered_people import RegisteredPeople
 from stpaul_field.ui.widgets.typed_fields import DateField, TimeField
@@ -181,20 +180,14 @@ class SeriesDialog(AsksBeforeDiscarding, QDialog):
         self.picker.picked.connect(self._picked)
         self.content_layout.addStretch(1)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        follow_focus(scroll)
-        self.buttons, self.save_button = save_buttons(self, self.save)
-        self.save_button.setToolTip(self.tr("Enregistrer le cycle et ses séances (Ctrl+Entrée)"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.buttons)
-        for button in self.findChildren(QPushButton):
-            button.setAutoDefault(False)
-            button.setDefault(False)
+        self.buttons, self.save_button = lay_out_saving_form(
+            self,
+            self.summary,
+            content,
+            self.save,
+            self.tr("Enregistrer le cycle et ses séances (Ctrl+Entrée)"),
+        )
+        no_default_button(self)
         fit_to_screen(self, QSize(820, 860))
 
     def _section(self, title: str) -> QFormLayout:

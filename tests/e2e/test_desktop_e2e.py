@@ -40,6 +40,15 @@ def _type_passphrase(display: Display, passphrase: str, confirm: bool = False) -
     return dialog
 
 
+def _opened(display: Display, launch: Launch) -> tuple[RunningApp, str]:
+    """The app started on a prepared laptop, its passphrase typed, the keyboard in its window."""
+    app = launch()
+    _type_passphrase(display, PASSPHRASE)
+    main = display.wait_window(MAIN, timeout=60)
+    display.focus(main)
+    return app, main
+
+
 def _quit(display: Display, app: RunningApp, main: str) -> None:
     display.focus(main)
     display.keys("ctrl+q")
@@ -142,10 +151,7 @@ def test_cancel_at_the_passphrase_quits_cleanly(display: Display, laptop: Laptop
 
 def test_accompaniment_typed_with_the_keyboard_only(display: Display, laptop: Laptop, launch: Launch) -> None:
     venue, (helene, _) = _prepared_laptop(laptop, ("Hélène", "Payet"), ("Henri", "Payet"))
-    app = launch()
-    _type_passphrase(display, PASSPHRASE)
-    main = display.wait_window(MAIN, timeout=60)
-    display.focus(main)
+    app, main = _opened(display, launch)
     display.keys("ctrl+n")
     form = display.wait_window("Accompagnement individuel")
     display.focus(form)
@@ -167,10 +173,7 @@ def test_workshop_with_its_attendance_typed_with_the_keyboard_only(
     display: Display, laptop: Laptop, launch: Launch
 ) -> None:
     venue, (helene, marie) = _prepared_laptop(laptop, ("Hélène", "Payet"), ("Marie", "Hoarau"))
-    app = launch()
-    _type_passphrase(display, PASSPHRASE)
-    main = display.wait_window(MAIN, timeout=60)
-    display.focus(main)
+    app, main = _opened(display, launch)
     display.keys("ctrl+shift+n")
     form = display.wait_window("Atelier collectif")
     display.focus(form)

@@ -63,6 +63,32 @@ def save_buttons(dialog: QDialog, save: Callable[[], object]) -> tuple[QDialogBu
     return buttons, save_button
 
 
+def lay_out_saving_form(
+    dialog: QDialog, summary: QWidget, content: QWidget, save: Callable[[], object], tooltip: str
+) -> tuple[QDialogButtonBox, QPushButton]:
+    """The error summary on top, the fields scrolling (to whichever gets the keyboard), and
+    « Enregistrer » / « Annuler » always in view below them."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(content)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    follow_focus(scroll)
+    buttons, save_button = save_buttons(dialog, save)
+    save_button.setToolTip(tooltip)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(summary)
+    layout.addWidget(scroll, 1)
+    layout.addWidget(buttons)
+    return buttons, save_button
+
+
+def no_default_button(dialog: QDialog) -> None:
+    """Enter in a field must never save by surprise: only the explicit button or Ctrl+Enter."""
+    for button in dialog.findChildren(QPushButton):
+        button.setAutoDefault(False)
+        button.setDefault(False)
+
+
 def swallow_plain_enter(event: QKeyEvent) -> bool:
     """Accept (and so drop) Enter without Ctrl, for a dialog's keyPressEvent.
 
@@ -138,26 +164,12 @@ class ActivityForm(AsksBeforeDiscarding, QDialog):
         self.build_specific_bottom()
         self._build_notes()
         self.content_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        follow_focus(scroll)
-
-        self.buttons, self.save_button = save_buttons(self, self.save)
-        self.save_button.setToolTip(self.tr("Enregistrer (Ctrl+Entrée)"))
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.buttons)
-
+        self.buttons, self.save_button = lay_out_saving_form(
+            self, self.summary, content, self.save, self.tr("Enregistrer (Ctrl+Entrée)")
+        )
         if activity_id is not None:
             self._load(activity_id)
-        # Enter in a field must never save by surprise: only the explicit button or Ctrl+Enter.
-        for button in self.findChildren(QPushButton):
-            button.setAutoDefault(False)
-            button.setDefault(False)
+        no_default_button(self)
         fit_to_screen(self, QSize(820, 860))
 
     def first_field(self) -> QWidget:

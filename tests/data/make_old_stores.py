@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import Column, MetaData, Table, create_engine, insert, inspect
 
 from stpaul_field.domain.text import register_sort_keys
-from stpaul_field.store import migrate
+from stpaul_field.store import cipher, migrate
 from stpaul_field.store.models import Activity, Advisor, Base, Beneficiary, Participation, Venue
 
 NOW = dt.datetime(2026, 11, 20, 6, 0, tzinfo=dt.UTC)
@@ -63,7 +63,8 @@ def make(revision: str) -> Path:
     target = Path(__file__).with_name(f"store-r{revision}.sqlite3")
     if target.exists():
         raise SystemExit(f"{target.name} exists: a committed store is never regenerated")
-    engine = create_engine(f"sqlite:///{target}")
+    # The store's own SQLite (SQLCipher, no key: a clear file): 0011 needs FTS5 secure-delete.
+    engine = create_engine(f"sqlite:///{target}", module=cipher.sqlcipher)
     migrate.upgrade(engine, backups=None, to=revision)
     with engine.begin() as conn:
         for name, objects in ROWS.items():

@@ -173,6 +173,9 @@ def test_every_desktop_command_and_the_encrypted_store_driver_are_collected(linu
         assert module not in a.excludes
     assert "stpaul_field.server" in a.excludes  # the server is not shipped to laptops
     assert not any(m.startswith("stpaul_field.server") for m in a.hiddenimports)
+    # Benchmarks and test tools are a developer's: never packed into an advisor's app (issue 21).
+    assert {"stpaul_bench", "pytest", "hypothesis"} <= set(a.excludes)
+    assert not any(m.split(".")[0] in {"stpaul_bench", "tests"} for m in a.hiddenimports)
     for module in ("sqlcipher3", "sqlcipher3.dbapi2", "sqlalchemy.dialects.sqlite.pysqlcipher"):
         assert module in a.hiddenimports
     assert linux_build.dynamic_libs == ["sqlcipher3"]

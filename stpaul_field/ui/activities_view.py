@@ -33,7 +33,7 @@ from stpaul_field.domain import values as v
 from stpaul_field.store import activities as acts
 from stpaul_field.ui import i18n
 from stpaul_field.ui.activity_form.base import FOCUS_STYLE, from_qdate, to_qdate
-from stpaul_field.ui.context import AppContext
+from stpaul_field.ui.context import AppContext, Changes
 from stpaul_field.ui.widgets.choice_combo import ChoiceCombo
 from stpaul_field.ui.widgets.list_keys import bind_list_keys
 from stpaul_field.ui.widgets.undo_bar import UndoBar
@@ -413,7 +413,13 @@ class ActivitiesView(QWidget):
         if self._dirty:
             self.apply_filter()
 
-    def _data_changed(self) -> None:
+    def concerns(self, changes: Changes) -> bool:
+        """What the list shows: activities, their venue, series and person's name."""
+        return changes.any("activities", "venues", "series", "beneficiary_names")
+
+    def _data_changed(self, changes: Changes) -> None:
+        if not self.concerns(changes):
+            return
         if self.isVisible():
             self.apply_filter()
         else:
@@ -565,10 +571,17 @@ class ActivitiesView(QWidget):
                 self.tr("Activité supprimée."), lambda: self._restore(activity_id)
             ),
             owner=self,
+            changes=Changes(activities=True),
+            what=self.tr("La suppression de l'activité"),
         )
 
     def _restore(self, activity_id: uuid.UUID) -> None:
-        self.ctx.write(lambda s: acts.restore_activity(s, activity_id), owner=self)
+        self.ctx.write(
+            lambda s: acts.restore_activity(s, activity_id),
+            owner=self,
+            changes=Changes(activities=True),
+            what=self.tr("La restauration de l'activité"),
+        )
 
     def undo(self) -> None:
         if self.undo_bar.can_undo():

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from stpaul_field import settings as st
 from stpaul_field.store.backup import BackupInfo, BackupUnusable, describe_backups
-from stpaul_field.ui import i18n, tasks
-from stpaul_field.ui.context import AppContext
+from stpaul_field.ui import i18n
+from stpaul_field.ui.context import AppContext, Changes
 
 DATE_COLUMN, REASON_COLUMN, SIZE_COLUMN = range(3)
 MAX_KEPT = 100
@@ -164,7 +164,7 @@ class BackupsDialog(QDialog):
     def backup_now(self) -> None:
         self.backup_button.setEnabled(False)
         self.status.setText(self.tr("Sauvegarde en cours…"))
-        tasks.run_in_background(self.ctx.store.backup_now, self._backed_up, self._backup_failed, owner=self)
+        self.ctx.run(self.ctx.store.backup_now, self._backed_up, self._backup_failed, owner=self)
 
     def _backed_up(self, _path: object) -> None:
         self.backup_button.setEnabled(True)
@@ -205,7 +205,7 @@ class BackupsDialog(QDialog):
         info = self.selected()
         if info is None or not self.confirm_restore(info):
             return False
-        if not tasks.wait_until_settled(30_000):
+        if not self.ctx.wait_until_idle(30_000):
             QMessageBox.warning(
                 self,
                 self.tr("Restaurer une sauvegarde"),
@@ -235,7 +235,7 @@ class BackupsDialog(QDialog):
             )
             return False
         QApplication.restoreOverrideCursor()
-        self.ctx.data_changed.emit()
+        self.ctx.data_changed.emit(Changes.everything())
         self.refresh()
         self.status.setText(
             self.tr(

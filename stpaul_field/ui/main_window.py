@@ -30,7 +30,7 @@ from stpaul_field import settings as st
 from stpaul_field.store.models import Venue
 from stpaul_field.sync.status import SyncStatus, describe, read_status
 from stpaul_field.ui import i18n
-from stpaul_field.ui.context import AppContext
+from stpaul_field.ui.context import AppContext, Changes
 from stpaul_field.ui.screen_fit import fit_to_screen
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -55,7 +55,7 @@ class PlaceholderView(QWidget):
 
 class LazyView(QWidget):
     """Builds its view the first time it is shown, so that a costly view (the bin counts
-    every tombstone) does not delay the start; relays `changed` and `refresh()`."""
+    every tombstone) does not delay the start; relays `changed`, `concerns()` and `refresh()`."""
 
     changed = Signal()
 
@@ -79,6 +79,10 @@ class LazyView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         self.build()
         super().showEvent(event)
+
+    def concerns(self, changes: Changes) -> bool:
+        concerns = getattr(self.view, "concerns", None)
+        return concerns(changes) if callable(concerns) else True
 
     def refresh(self) -> None:
         refresh = getattr(self.view, "refresh", None)
@@ -177,16 +181,19 @@ class MainWindow(QMainWindow):
             return PlaceholderView(self.tr("Synchronisation"))
         self.sync_panel = SyncPanel(self.ctx.store, self.ctx.paths, self.ctx.settings)
         self.sync_panel.status_changed.connect(self.set_sync_status)
-        self.sync_panel.data_changed.connect(self.ctx.data_changed)
+        self.sync_panel.data_changed.connect(lambda *_: self.ctx.data_changed.emit(Changes.everything()))
         self.file_menu.insertAction(self._sync_menu_anchor, self.sync_panel.sync_action)
         return self.sync_panel
 
-    def _store_changed(self) -> None:
-        # Views with `refresh()` (register, bin…) show what any view may have changed: the
-        # one on screen reloads now, the others when next shown.
+    def _store_changed(self, changes: Changes) -> None:
+        # Views with `refresh()` (register, bin…) reload for what they show — each says so in
+        # `concerns(changes)`; the one on screen reloads now, the others when next shown.
         for key, view in self._views.items():
             refresh = getattr(view, "refresh", None)
             if not callable(refresh):
+                continue
+            concerns = getattr(view, "concerns", None)
+            if callable(concerns) and not concerns(changes):
                 continue
             if view.isVisible():
                 refresh()
@@ -230,7 +237,7 @@ class MainWindow(QMainWindow):
         # A view that writes by its own means says so with `changed`: every view hears it.
         changed = getattr(widget, "changed", None)
         if changed is not None and hasattr(changed, "connect"):
-            changed.connect(self.ctx.data_changed)
+            changed.connect(lambda *_: self.ctx.data_changed.emit(Changes.everything()))
 
     def view(self, key: str) -> QWidget | None:
         return self._views.get(key)

@@ -37,7 +37,7 @@ from stpaul_field.ui.activity_form.base import (
     swallow_plain_enter,
     to_qdate,
 )
-from stpaul_field.ui.context import AppContext
+from stpaul_field.ui.context import AppContext, Changes
 from stpaul_field.ui.screen_fit import fit_to_screen
 from stpaul_field.ui.widgets.beneficiary_picker import BeneficiaryPicker
 from stpaul_field.ui.widgets.checklist import ChoiceChecklist
@@ -246,7 +246,11 @@ class SeriesDialog(AsksBeforeDiscarding, QDialog):
         self.errors.clear()
         self.save_button.setEnabled(False)
         self.ctx.write(
-            lambda s: series.create_series(s, data, slots, people), self._saved, self._failed, owner=self
+            lambda s: series.create_series(s, data, slots, people),
+            self._saved,
+            self._failed,
+            owner=self,
+            changes=Changes(activities=True, series=True),
         )
 
     def _saved(self, series_id: uuid.UUID) -> None:
@@ -298,6 +302,7 @@ class JoinSeriesDialog(QDialog):
             self._done,
             self._failed,
             owner=self,
+            changes=Changes(activities=True, series=True),
         )
 
     def _done(self, count: int) -> None:

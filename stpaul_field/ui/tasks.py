@@ -26,6 +26,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import count
@@ -52,6 +53,12 @@ class _Job:
 
     def owner_gone(self) -> bool:
         return self.owner is not None and not shiboken6.isValid(self.owner)
+
+
+def failure_details(error: BaseException) -> str:
+    """An exception's type and where it rose, for the log: its message may quote a record."""
+    frames = traceback.extract_tb(error.__traceback__)
+    return f"{type(error).__name__} at " + " < ".join(f"{f.name}:{f.lineno}" for f in reversed(frames))
 
 
 _jobs: dict[int, _Job] = {}
@@ -93,7 +100,7 @@ class _Relay(QObject):
             elif job.on_error is not None:
                 job.on_error(job.error)
             else:
-                log.error("store work failed", exc_info=job.error)
+                log.error("store work failed: %s", failure_details(job.error))
         finally:
             with _lock:
                 del _jobs[job_id]  # the last reference: freed here, on the UI thread

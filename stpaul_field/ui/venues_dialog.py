@@ -33,7 +33,7 @@ from stpaul_field.store import venues
 from stpaul_field.store.models import Venue
 from stpaul_field.sync.enrolment import load_enrolment
 from stpaul_field.ui import i18n
-from stpaul_field.ui.context import AppContext
+from stpaul_field.ui.context import AppContext, Changes
 from stpaul_field.ui.screen_fit import fit_to_screen
 from stpaul_field.ui.widgets.choice_combo import ChoiceCombo
 from stpaul_field.ui.widgets.commune_field import CommuneField
@@ -121,7 +121,13 @@ class VenueEditor(QDialog):
             self.venue_id = new_id
             self.accept()
 
-        self.ctx.write(lambda s: venues.save_venue(s, data, venue_id), saved, self._failed, owner=self)
+        self.ctx.write(
+            lambda s: venues.save_venue(s, data, venue_id),
+            saved,
+            self._failed,
+            owner=self,
+            changes=Changes(venues=True),
+        )
 
     def _failed(self, error: BaseException) -> None:
         if not isinstance(error, ValidationError):
@@ -235,6 +241,8 @@ class VenuesDialog(QDialog):
             lambda s: venues.set_active(s, venue_id, active),
             lambda _id: (self.refresh(), self.table.selectRow(row)),
             owner=self,
+            changes=Changes(venues=True),
+            what=self.tr("Le lieu"),
         )
 
 

@@ -15,6 +15,7 @@ from stpaul_field.store.models import Venue
 from stpaul_field.sync.status import read_status
 from stpaul_field.ui import i18n
 from stpaul_field.ui.app import Launcher
+from stpaul_field.ui.context import Changes
 from stpaul_field.ui.main_window import MainWindow
 from stpaul_field.ui.settings_dialog import SettingsDialog
 
@@ -38,7 +39,7 @@ def test_status_bar_keeps_the_newest_read_when_reads_land_out_of_order(qtbot, ct
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.pending_count == 0)
-    ctx.write(lambda s: acts.create_beneficiary(s, "Hélène", "Payet"))
+    ctx.write(lambda s: acts.create_beneficiary(s, "Hélène", "Payet"), changes=Changes.people())
     qtbot.waitUntil(lambda: window.pending_count == 1, timeout=5000)
     newest = window._status_shown
     stale = dataclasses.replace(read_status(ctx.store), pending=0)
@@ -60,7 +61,7 @@ def test_navigation_status_bar_and_remembered_state(qtbot, ctx, store):
     assert window.sync_panel is window.view("sync")
 
     # A local change shows up in the status bar as soon as it is written.
-    ctx.write(lambda s: acts.create_beneficiary(s, "Hélène", "Payet"))
+    ctx.write(lambda s: acts.create_beneficiary(s, "Hélène", "Payet"), changes=Changes.people())
     qtbot.waitUntil(lambda: window.pending_count == 1, timeout=5000)
     assert window.sync_status.text() == "Poste non inscrit — 1 modification locale"
 
@@ -183,6 +184,6 @@ def test_register_and_bin_are_wired_to_the_activities(qtbot, ctx, store):
     # Deleting from the activities list shows in the bin, which reloads when shown.
     window.show_view("activities")
     with qtbot.waitSignal(ctx.data_changed, timeout=5000):
-        ctx.write(lambda s: acts.delete_activity(s, activity))
+        ctx.write(lambda s: acts.delete_activity(s, activity), changes=Changes(activities=True))
     window.show_view("bin")
     assert window.bin.view.model.rowCount() == 1

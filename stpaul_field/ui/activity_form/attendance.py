@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from stpaul_field.store import activities as acts
 from stpaul_field.ui import i18n
 from stpaul_field.ui.activity_form.base import FOCUS_STYLE, save_buttons, swallow_plain_enter
-from stpaul_field.ui.context import AppContext
+from stpaul_field.ui.context import AppContext, Changes
 from stpaul_field.ui.screen_fit import fit_to_screen
 from stpaul_field.ui.widgets.beneficiary_picker import BeneficiaryPicker
 from stpaul_field.ui.widgets.checklist import TickList
@@ -140,7 +140,7 @@ class AttendanceDialog(QDialog):
                 acts.add_walk_in(s, activity_id, bid)
 
         self.save_button.setEnabled(False)
-        self.ctx.write(work, self._saved, self._failed, owner=self)
+        self.ctx.write(work, self._saved, self._failed, owner=self, changes=Changes(activities=True))
 
     def _saved(self, _result: object) -> None:
         self.saved.emit(self.activity_id)

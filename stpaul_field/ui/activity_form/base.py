@@ -35,7 +35,7 @@ from stpaul_field.domain.entities import ActivityData
 from stpaul_field.domain.validation import FieldError, ValidationError, activity_errors
 from stpaul_field.store import activities as acts
 from stpaul_field.ui import i18n
-from stpaul_field.ui.context import AppContext
+from stpaul_field.ui.context import AppContext, Changes
 from stpaul_field.ui.screen_fit import fit_to_screen
 from stpaul_field.ui.widgets.checklist import ChoiceChecklist
 from stpaul_field.ui.widgets.choice_combo import ChoiceCombo
@@ -390,6 +390,9 @@ class ActivityForm(AsksBeforeDiscarding, QDialog):
             lambda new_id: self._saved(new_id, data),
             self._failed,
             owner=self,
+            # A walk-in or a new registration may be a person the picker just created: that
+            # write said so itself; the activity's own fields are activities.
+            changes=Changes(activities=True),
         )
 
     def _saved(self, activity_id: uuid.UUID, data: ActivityData) -> None:

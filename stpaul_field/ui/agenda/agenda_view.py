@@ -31,7 +31,7 @@ from stpaul_field.store import activities as acts
 from stpaul_field.ui import i18n
 from stpaul_field.ui.activity_form.base import FOCUS_STYLE
 from stpaul_field.ui.agenda.agenda_model import AgendaModel
-from stpaul_field.ui.context import AppContext
+from stpaul_field.ui.context import AppContext, Changes
 from stpaul_field.ui.widgets.list_keys import bind_list_keys, table_key
 from stpaul_field.ui.widgets.undo_bar import UndoBar
 
@@ -114,7 +114,7 @@ class AgendaView(QWidget):
         self.week_button.clicked.connect(lambda: self.set_mode(WEEK))
         self.new_button.clicked.connect(lambda: self.offer_new(self.table.currentIndex()))
         self.team_box.toggled.connect(self.reload)
-        ctx.data_changed.connect(self.reload)
+        ctx.data_changed.connect(self._data_changed)
         self.reload()
 
     # ---- period ---------------------------------------------------------------------
@@ -140,6 +140,14 @@ class AgendaView(QWidget):
     def go_to(self, day: dt.date) -> None:
         self.anchor = day
         self.reload()
+
+    def concerns(self, changes: Changes) -> bool:
+        """What the agenda shows: activities, their venue, series and person's name."""
+        return changes.any("activities", "venues", "series", "beneficiary_names")
+
+    def _data_changed(self, changes: Changes) -> None:
+        if self.concerns(changes):
+            self.reload()
 
     def reload(self) -> None:
         days = self.days()
@@ -270,7 +278,12 @@ class AgendaView(QWidget):
             )
 
     def set_status(self, activity_id: uuid.UUID, status: str) -> None:
-        self.ctx.write(lambda s: acts.set_status(s, activity_id, status), owner=self)
+        self.ctx.write(
+            lambda s: acts.set_status(s, activity_id, status),
+            owner=self,
+            changes=Changes(activities=True),
+            what=self.tr("Le changement d'état du rendez-vous"),
+        )
 
     def open_attendance(self, activity_id: uuid.UUID) -> QWidget:
         from stpaul_field.ui.activity_form.attendance import AttendanceDialog
@@ -289,9 +302,16 @@ class AgendaView(QWidget):
             lambda s: acts.delete_activity(s, activity_id),
             lambda _stamp: self.undo_bar.offer(
                 self.tr("Rendez-vous supprimé."),
-                lambda: self.ctx.write(lambda s: acts.restore_activity(s, activity_id), owner=self),
+                lambda: self.ctx.write(
+                    lambda s: acts.restore_activity(s, activity_id),
+                    owner=self,
+                    changes=Changes(activities=True),
+                    what=self.tr("La restauration du rendez-vous"),
+                ),
             ),
             owner=self,
+            changes=Changes(activities=True),
+            what=self.tr("La suppression du rendez-vous"),
         )
 
     def _undo(self) -> None:

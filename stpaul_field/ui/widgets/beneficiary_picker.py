@@ -31,7 +31,7 @@ from stpaul_field.domain.validation import ValidationError
 from stpaul_field.store import beneficiaries as reg
 from stpaul_field.store.beneficiaries import DuplicateCandidate
 from stpaul_field.store.search import search_beneficiaries
-from stpaul_field.ui.context import AppContext
+from stpaul_field.ui.context import AppContext, Changes
 from stpaul_field.ui.register.duplicates import DuplicateDialog
 from stpaul_field.ui.widgets.focus import focus_through
 from stpaul_field.ui.widgets.unsaved import NOT_ENTERED
@@ -267,7 +267,9 @@ class QuickCreateDialog(QDialog):
             person = reg.create_beneficiary(session, data)
             return person.id, person.display_name
 
-        self.ctx.write(create, lambda made: self._done(*made), self._failed, owner=self)
+        self.ctx.write(
+            create, lambda made: self._done(*made), self._failed, owner=self, changes=Changes.people()
+        )
 
     def _done(self, beneficiary_id: uuid.UUID, name: str) -> None:
         self.created.emit(beneficiary_id, name)

@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import logging
 import uuid
+from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
+import stpaul_field
 from stpaul_field.domain.entities import ActivityData
 from stpaul_field.store import activities as acts
 from stpaul_field.store.models import Beneficiary, Venue
@@ -17,6 +20,7 @@ from stpaul_field.store.reference import local_advisor_id
 from stpaul_field.ui import i18n, tasks
 from stpaul_field.ui.agenda.agenda_view import AgendaView
 from stpaul_field.ui.context import Changes
+from stpaul_field.ui.register.model import COL_PHONE
 
 
 def _appointment_today(store) -> tuple[uuid.UUID, uuid.UUID]:
@@ -114,3 +118,105 @@ def test_a_failed_delete_in_the_agenda_tells_the_advisor_in_french(qtbot, ctx, s
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert "RuntimeError" in logged and "La suppression du rendez-vous" in logged
     assert "Payet" not in logged and "Hélène" not in logged
+
+
+# ---- one door, kept by reading the source ----------------------------------------------
+
+UI = Path(stpaul_field.__file__).parent / "ui"
+# Where the store is reached without the door, and why.
+ALLOWED = {
+    "tasks.py": "the lanes themselves",
+    "context.py": "the door",
+    "app.py": "opens the store, before there is a context",
+    "register/model.py": "being moved onto ctx.read (the `lists` work of issue 21)",
+}
+BACKGROUND = {"run_in_background", "run_long"}
+STORE_SESSIONS = {"reader", "session"}
+
+
+def _screen_modules() -> list[tuple[str, ast.Module]]:
+    return [
+        (path.relative_to(UI).as_posix(), ast.parse(path.read_text(encoding="utf-8")))
+        for path in sorted(UI.rglob("*.py"))
+        if path.relative_to(UI).as_posix() not in ALLOWED
+    ]
+
+
+def _second_doors(tree: ast.Module) -> list[str]:
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "stpaul_field.ui.tasks":
+            found += [f"from tasks import {a.name}" for a in node.names if a.name in BACKGROUND]
+        elif isinstance(node, ast.Attribute):
+            owner = node.value.id if isinstance(node.value, ast.Name) else getattr(node.value, "attr", "")
+            if owner == "tasks" and node.attr in BACKGROUND:
+                found.append(f"tasks.{node.attr} (line {node.lineno})")
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in STORE_SESSIONS
+            and not (node.args or node.keywords)
+        ):
+            found.append(f".{node.func.attr}() (line {node.lineno})")
+    return found
+
+
+def test_screens_reach_the_store_through_the_context_only():
+    doors = {name: found for name, tree in _screen_modules() if (found := _second_doors(tree))}
+    assert doors == {}
+
+
+def test_the_scan_sees_a_second_door():
+    tree = ast.parse(
+        "from stpaul_field.ui import tasks\n"
+        "def f(store):\n"
+        "    with store.reader() as s: pass\n"
+        "    tasks.run_in_background(lambda: None)\n"
+    )
+    assert _second_doors(tree) == [".reader() (line 3)", "tasks.run_in_background (line 4)"]
+
+
+def test_every_screen_is_built_from_a_context():
+    takes_a_store = []
+    for name, tree in _screen_modules():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef) and node.name == "__init__":
+                params = [a.arg for a in node.args.args + node.args.kwonlyargs]
+                if "store" in params:  # the lock takes settings and a key, never the store
+                    takes_a_store.append(f"{name}:{node.lineno}")
+    assert takes_a_store == []
+
+
+def test_the_register_does_not_reload_for_an_attendance_but_does_for_people(qtbot, ctx, store):
+    from stpaul_field.ui.register import RegisterView
+
+    person, activity = _appointment_today(store)
+    view = RegisterView(ctx)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.model.loaded, timeout=5000):
+        view.show()
+    # The attendance dialog's write: activities changed, no person did.
+    with qtbot.assertNotEmitted(view.model.loaded, wait=200):
+        ctx.write(lambda s: acts.set_status(s, activity, "done"), changes=Changes(activities=True))
+        assert tasks.wait_until_settled()
+    with qtbot.waitSignal(view.model.loaded, timeout=5000):
+        ctx.write(_set_phone(person, "0692123456"), changes=Changes.people(names=False))
+    assert view.model.index(0, COL_PHONE).data() == "06 92 12 34 56"
+
+
+def test_a_hidden_view_reloads_when_next_shown_and_only_then(qtbot, ctx, store):
+    from stpaul_field.ui.bin_view import BinView
+
+    _person, activity = _appointment_today(store)
+    view = BinView(ctx)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        view.show()
+    assert view.model.rowCount() == 0
+    view.hide()
+    with qtbot.assertNotEmitted(view.loaded, wait=200):
+        ctx.write(lambda s: acts.delete_activity(s, activity), changes=Changes(activities=True))
+        assert tasks.wait_until_settled()
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        view.show()
+    assert view.model.rowCount() == 1

@@ -10,7 +10,6 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,10 +21,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from stpaul_field.settings import Settings
 from stpaul_field.store import bin as trash
-from stpaul_field.store.database import Store
+from stpaul_field.ui.context import AppContext, Changes, report_failure
 from stpaul_field.ui.register.display import REUNION
 from stpaul_field.ui.widgets.entries_model import AnyIndex, EntriesTableModel
 
@@ -67,14 +66,16 @@ class BinTableModel(EntriesTableModel):
 
 
 class BinView(QWidget):
-    """Self-contained: `BinView(store, settings)`; reloads each time it is shown."""
+    """Self-contained: `BinView(ctx)`; reloads after what it concerns (`ctx.follow`)."""
 
-    changed = Signal()  # something was restored (the status bar recounts, lists reload)
+    loaded = Signal()  # the bin's entries are on screen
 
-    def __init__(self, store: Store, settings: Settings | None = None, parent: QWidget | None = None) -> None:
+    # What a restore brings back: people, activities, their series (and their tombstones go).
+    RESTORED = Changes(beneficiaries=True, beneficiary_names=True, activities=True, series=True)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
-        self.settings = settings
+        self.ctx = ctx
         self.setAccessibleName(self.tr("Corbeille"))
 
         title = QLabel(self.tr("Corbeille"))
@@ -129,12 +130,20 @@ class BinView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.setTabOrder(self.table, self.refresh_button)
         self.setTabOrder(self.refresh_button, self.restore_button)
+        ctx.follow(self, self.concerns, self.refresh)
         self.refresh()
 
+    def concerns(self, changes: Changes) -> bool:
+        """Something put in the bin or taken out: people, activities, series."""
+        return changes.any("beneficiary_names", "activities", "series")
+
     def refresh(self) -> None:
-        with self.store.reader() as session:
-            entries = trash.deleted_entries(session, SHOWN_AT_MOST)
-            total = trash.deleted_count(session)
+        def read(session: Session) -> tuple[list[trash.BinEntry], int]:
+            return trash.deleted_entries(session, SHOWN_AT_MOST), trash.deleted_count(session)
+
+        self.ctx.read(read, lambda result: self._show(*result), owner=self)
+
+    def _show(self, entries: list[trash.BinEntry], total: int) -> None:
         self.model.set_entries(entries)
         number = QLocale(QLocale.Language.French).toString(total)
         if total > len(entries):
@@ -146,26 +155,28 @@ class BinView(QWidget):
             text = self.tr("La corbeille est vide.")
         self.count_label.setText(text)
         self._update_actions()
+        self.loaded.emit()
 
     def _update_actions(self) -> None:
         self.restore_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
 
     def restore_selected(self) -> int:
+        """Restore the selected entries in the background; returns how many were asked for
+        (the view reloads with every other view once restored)."""
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         if not rows:
             return 0
         entries = [self.model.entry(r) for r in rows]
-        try:
-            with self.store.session() as session:
-                for e in entries:
-                    trash.restore(session, trash.record_of(session, e.kind, e.id))
-        except trash.BinError as exc:
-            QMessageBox.warning(self, self.tr("Restaurer"), str(exc))
-            return 0
-        self.refresh()
-        self.changed.emit()
-        return len(entries)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.refresh()
+        def work(session: Session) -> None:
+            for e in entries:
+                trash.restore(session, trash.record_of(session, e.kind, e.id))
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, trash.BinError):  # its message is French and names no one
+                QMessageBox.warning(self, self.tr("Restaurer"), str(error))
+            else:
+                report_failure(self.tr("La restauration"), error, self)
+
+        self.ctx.write(work, on_error=failed, owner=self, changes=self.RESTORED)
+        return len(entries)

@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from stpaul_field.store import conflicts
-from stpaul_field.store.database import Store
-from stpaul_field.ui import tasks
 from stpaul_field.ui.activity_form.base import FOCUS_STYLE
+from stpaul_field.ui.context import AppContext, Changes
 from stpaul_field.ui.i18n import VALUES_CONTEXT
 from stpaul_field.ui.widgets.entries_model import AnyIndex, EntriesTableModel
 
@@ -82,13 +81,13 @@ class ConflictsModel(EntriesTableModel):
 
 
 class ConflictsView(QWidget):
-    """The open conflicts of `store`; `changed` after a conflict was settled."""
+    """The open conflicts of the store; `changed` after a conflict was settled."""
 
     changed = Signal()
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.ctx = ctx
         self.setStyleSheet(FOCUS_STYLE + TABLE_FOCUS_STYLE)
         self.setAccessibleName(self.tr("Conflits à examiner"))
         explain = QLabel(
@@ -145,13 +144,7 @@ class ConflictsView(QWidget):
         self._update_actions()
 
     def refresh(self) -> None:
-        store = self.store
-
-        def read() -> list[conflicts.ConflictRow]:
-            with store.reader() as session:
-                return read_open_conflicts(session)
-
-        tasks.run_in_background(read, self.show_conflicts, owner=self)
+        self.ctx.read(read_open_conflicts, self.show_conflicts, owner=self)
 
     def show_conflicts(self, rows: list[conflicts.ConflictRow]) -> None:
         selected = set(self.selected_ids())
@@ -174,12 +167,10 @@ class ConflictsView(QWidget):
         if not ids:
             return
         self.notice.hide()
-        store = self.store
 
-        def write() -> None:
-            with store.session() as session:
-                for conflict_id in ids:
-                    how(session, conflict_id)
+        def write(session: Session) -> None:
+            for conflict_id in ids:
+                how(session, conflict_id)
 
         def done(_result: None) -> None:
             self.changed.emit()
@@ -191,7 +182,8 @@ class ConflictsView(QWidget):
             self.notice.show()
             self.refresh()
 
-        tasks.run_in_background(write, done, failed, owner=self)
+        # The value kept may be any record's field: every view may show it.
+        self.ctx.write(write, done, failed, owner=self, changes=Changes.everything())
 
     def _update_actions(self) -> None:
         chosen = self.table.selectionModel().hasSelection()

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
@@ -77,6 +77,33 @@ def report_failure(what: str | None, error: BaseException, parent: QObject | Non
     )
 
 
+class _Follower(QObject):
+    """Reloads its view for the changes it concerns: now if shown, else when next shown."""
+
+    def __init__(
+        self, view: QWidget, concerns: Callable[[Changes], bool], reload: Callable[[], None]
+    ) -> None:
+        super().__init__(view)  # goes with the view, and its connection with it
+        self._view, self._concerns, self._reload = view, concerns, reload
+        self.stale = False
+        view.installEventFilter(self)
+
+    @Slot(object)
+    def changed(self, changes: Changes) -> None:
+        if not self._concerns(changes):
+            return
+        if self._view.isVisible():
+            self._reload()
+        else:
+            self.stale = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and self.stale:
+            self.stale = False
+            self._reload()
+        return False
+
+
 class AppContext(QObject):
     data_changed = Signal(object)  # the `Changes` of a committed write
     venue_changed = Signal()
@@ -106,6 +133,11 @@ class AppContext(QObject):
         self.settings.set(st.CURRENT_VENUE, str(venue_id) if venue_id else "")
         self.venue_changed.emit()
 
+    def follow(self, view: QWidget, concerns: Callable[[Changes], bool], reload: Callable[[], None]) -> None:
+        """Have `view` reload after the writes it `concerns`: at once if it is on screen,
+        else the next time it is shown (a hidden view costs nothing)."""
+        self.data_changed.connect(_Follower(view, concerns, reload).changed)
+
     def read(
         self,
         work: Callable[[Session], T],
@@ -118,6 +150,23 @@ class AppContext(QObject):
                 return work(session)
 
         tasks.run_in_background(job, on_done, on_error, owner=owner)
+
+    def read_long(
+        self,
+        work: Callable[[Session, Callable[[Any], None]], T],
+        on_progress: Callable[[Any], None] | None,
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None] | None = None,
+        owner: QObject | None = None,
+    ) -> None:
+        """A long read (previewing a file to import) on the long-work lane: the screens'
+        reads go on meanwhile; `work(session, report)` may report progress."""
+
+        def job(report: Callable[[Any], None]) -> T:
+            with self.store.reader() as session:
+                return work(session, report)
+
+        tasks.run_long(job, on_progress, on_done, on_error, owner=owner)
 
     def write(
         self,

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -30,7 +30,7 @@ from stpaul_field import settings as st
 from stpaul_field.store.models import Venue
 from stpaul_field.sync.status import SyncStatus, describe, read_status
 from stpaul_field.ui import i18n
-from stpaul_field.ui.context import AppContext, Changes
+from stpaul_field.ui.context import AppContext
 from stpaul_field.ui.screen_fit import fit_to_screen
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -55,9 +55,7 @@ class PlaceholderView(QWidget):
 
 class LazyView(QWidget):
     """Builds its view the first time it is shown, so that a costly view (the bin counts
-    every tombstone) does not delay the start; relays `changed`, `concerns()` and `refresh()`."""
-
-    changed = Signal()
+    every tombstone) does not delay the start; the view follows `ctx.data_changed` itself."""
 
     def __init__(self, factory: Callable[[], QWidget], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,19 +68,12 @@ class LazyView(QWidget):
         if self.view is None:
             self.view = self._factory()
             self._layout.addWidget(self.view)
-            changed = getattr(self.view, "changed", None)
-            if changed is not None:
-                changed.connect(self.changed)
             self.setFocusProxy(self.view)
         return self.view
 
     def showEvent(self, event: QShowEvent) -> None:
         self.build()
         super().showEvent(event)
-
-    def concerns(self, changes: Changes) -> bool:
-        concerns = getattr(self.view, "concerns", None)
-        return concerns(changes) if callable(concerns) else True
 
     def refresh(self) -> None:
         refresh = getattr(self.view, "refresh", None)
@@ -98,7 +89,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Agenda"))
         self.setStyleSheet(NAV_STYLE)
         self._views: dict[str, QWidget] = {}
-        self._stale: set[str] = set()
         # Unsent changes as last read (None until the first read lands); reads run in a pool
         # and may land out of order, so each carries a number and an older one is dropped.
         self.pending_count: int | None = None
@@ -120,13 +110,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.navigation.currentRowChanged.connect(self._row_changed)
 
+        # Before the views follow the same signal: the status bar's recount is read first.
+        ctx.data_changed.connect(self.refresh_pending)
         self._build_menus()
         self._build_status_bar()
         self._install_own_views()
         self._restore()
 
-        ctx.data_changed.connect(self.refresh_pending)
-        ctx.data_changed.connect(self._store_changed)
         ctx.venue_changed.connect(self._show_venue)
         self._pending_timer = QTimer(self)
         self._pending_timer.setInterval(PENDING_REFRESH_MS)
@@ -145,8 +135,8 @@ class MainWindow(QMainWindow):
 
         self.agenda = AgendaView(self.ctx)
         self.activities = ActivitiesView(self.ctx)
-        self.register = RegisterView(self.ctx.store, self.ctx.settings)
-        self.bin = LazyView(lambda: BinView(self.ctx.store, self.ctx.settings))
+        self.register = RegisterView(self.ctx)
+        self.bin = LazyView(lambda: BinView(self.ctx))
         self.add_view("agenda", self.tr("Agenda"), self.agenda)
         self.add_view("beneficiaries", self.tr("Bénéficiaires"), self.register)
         self.add_view("activities", self.tr("Activités"), self.activities)
@@ -156,7 +146,7 @@ class MainWindow(QMainWindow):
         self.register.activityRequested.connect(self.open_activity)
 
     def _reports_view(self, factory: Callable[..., Any]) -> QWidget:
-        view = factory(self.ctx.store, self.ctx.settings)
+        view = factory(self.ctx)
         view.awaitingAttendanceRequested.connect(self.show_awaiting_attendance)
         return view
 
@@ -179,26 +169,10 @@ class MainWindow(QMainWindow):
         if self.ctx.paths is None:  # a window over a bare store (benchmarks): nothing to sync with
             self.sync_panel = None
             return PlaceholderView(self.tr("Synchronisation"))
-        self.sync_panel = SyncPanel(self.ctx.store, self.ctx.paths, self.ctx.settings)
+        self.sync_panel = SyncPanel(self.ctx)
         self.sync_panel.status_changed.connect(self.set_sync_status)
-        self.sync_panel.data_changed.connect(lambda *_: self.ctx.data_changed.emit(Changes.everything()))
         self.file_menu.insertAction(self._sync_menu_anchor, self.sync_panel.sync_action)
         return self.sync_panel
-
-    def _store_changed(self, changes: Changes) -> None:
-        # Views with `refresh()` (register, bin…) reload for what they show — each says so in
-        # `concerns(changes)`; the one on screen reloads now, the others when next shown.
-        for key, view in self._views.items():
-            refresh = getattr(view, "refresh", None)
-            if not callable(refresh):
-                continue
-            concerns = getattr(view, "concerns", None)
-            if callable(concerns) and not concerns(changes):
-                continue
-            if view.isVisible():
-                refresh()
-            else:
-                self._stale.add(key)
 
     def open_activity(self, activity_id: object) -> QWidget | None:
         from stpaul_field.ui.activity_form import open_activity
@@ -234,10 +208,6 @@ class MainWindow(QMainWindow):
                 action.triggered.connect(lambda _=False, k=key: self.show_view(k, focus=True))
                 self.view_menu.addAction(action)
         self._views[key] = widget
-        # A view that writes by its own means says so with `changed`: every view hears it.
-        changed = getattr(widget, "changed", None)
-        if changed is not None and hasattr(changed, "connect"):
-            changed.connect(lambda *_: self.ctx.data_changed.emit(Changes.everything()))
 
     def view(self, key: str) -> QWidget | None:
         return self._views.get(key)
@@ -261,12 +231,6 @@ class MainWindow(QMainWindow):
         widget = self.stack.widget(row)
         self.stack.setCurrentWidget(widget)
         self.setWindowTitle(self.navigation.item(row).text())
-        key = self.current_view_key()
-        if key in self._stale:
-            self._stale.discard(key)
-            refresh = getattr(widget, "refresh", None)
-            if callable(refresh):
-                refresh()
         activated = getattr(widget, "activated", None)
         if callable(activated):
             activated()

@@ -1,6 +1,6 @@
 """« Rapports »: the month's follow-ups against the target, the breakdowns, charts and exports.
 
-Figures are computed off the UI thread (through `ui.tasks`, with their own store session) and
+Figures are computed off the UI thread (through `ctx.read`, in their own store session) and
 shown when they arrive; a newer request makes an older answer obsolete.
 """
 
@@ -58,6 +58,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from stpaul_field.domain.report_model import (
     SECTIONS,
@@ -67,11 +68,11 @@ from stpaul_field.domain.report_model import (
     Period,
     add_months,
 )
-from stpaul_field.settings import ADVISOR_TARGET, CURRENT_ADVISOR, MONTHLY_TARGET, Settings, counting_rule
+from stpaul_field.settings import ADVISOR_TARGET, CURRENT_ADVISOR, MONTHLY_TARGET, counting_rule
 from stpaul_field.store import statistics as st
-from stpaul_field.store.database import Store
 from stpaul_field.store.reference import current_advisor_id
 from stpaul_field.ui import i18n, tasks
+from stpaul_field.ui.context import AppContext, Changes
 
 MONTHS_OFFERED = 24
 ACCENT = QColor("#0b6e4f")
@@ -235,12 +236,13 @@ class ReportsView(QWidget):
     # The link « N ateliers sans émargement »: the Activités list on them (first day, last day).
     awaitingAttendanceRequested = Signal(object, object)
 
-    def __init__(self, store: Store, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store, self.settings = store, settings
+        self.ctx, self.settings = ctx, ctx.settings
         self.report: MonthlyReport | None = None
         self._latest_report = 0  # the figures request whose answer is the one to show
         self._build()
+        ctx.follow(self, self.concerns, self.refresh)
         self.refresh()
 
     # -- layout
@@ -423,19 +425,22 @@ class ReportsView(QWidget):
 
     # -- work
 
-    def _submit(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
-        tasks.run_in_background(work, on_done, self._on_failed, owner=self)
+    def _submit(self, work: Callable[[Session], Any], on_done: Callable[[Any], None]) -> None:
+        self.ctx.read(work, on_done, self._on_failed, owner=self)
+
+    def concerns(self, changes: Changes) -> bool:
+        """The figures count activities and people (by venue), against targets in settings."""
+        return changes.any("activities", "beneficiaries", "venues", "series", "settings")
 
     def refresh(self, *_args: Any) -> None:
         period, advisor_of = self.period(), self._scope_reader()
         team_target, advisor_target = self.settings.get(MONTHLY_TARGET), self.settings.get(ADVISOR_TARGET)
         rule = counting_rule(self.settings)
 
-        def work() -> MonthlyReport:
-            with self.store.reader() as session:
-                advisor = advisor_of(session)
-                scope = st.advisor_scope(session, advisor) if advisor else st.team_scope()
-                return st.monthly_report(session, period, scope, rule, team_target, advisor_target)
+        def work(session: Session) -> MonthlyReport:
+            advisor = advisor_of(session)
+            scope = st.advisor_scope(session, advisor) if advisor else st.team_scope()
+            return st.monthly_report(session, period, scope, rule, team_target, advisor_target)
 
         self._latest_report += 1
         request = self._latest_report
@@ -449,14 +454,14 @@ class ReportsView(QWidget):
 
     def _on_failed(self, error: BaseException) -> None:
         # Reported to the advisor, never lost in a thread.
-        log.error("rapport : échec du calcul", exc_info=error)
+        log.error("rapport : échec du calcul : %s", tasks.failure_details(error))
         message = str(error) or type(error).__name__
         self.status.setText(self.tr("Erreur : {0}").format(message))
         self.failed.emit(message)
 
     def wait(self) -> None:
         """Wait until background work has run and delivered (tests, closing)."""
-        tasks.wait_until_settled()
+        self.ctx.wait_until_idle(5000)
 
     # -- showing
 
@@ -608,11 +613,10 @@ class ReportsView(QWidget):
         period, advisor_of, rule = self.period(), self._scope_reader(), counting_rule(self.settings)
         configured = self.settings.get(CURRENT_ADVISOR)
 
-        def work() -> int:
-            with self.store.reader() as session:
-                me = current_advisor_id(session, configured)
-                owner = advisor_of(session)
-                return exports.export(session, kind, period, owner, path, fmt, requester_id=me, rule=rule)
+        def work(session: Session) -> int:
+            me = current_advisor_id(session, configured)
+            owner = advisor_of(session)
+            return exports.export(session, kind, period, owner, path, fmt, requester_id=me, rule=rule)
 
         def done(rows: int) -> None:
             self.status.setText(self.tr("{0} ligne(s) exportée(s) dans {1}").format(rows, path.name))

@@ -4,9 +4,9 @@ Before enrolment the view is a form (server address, login, password, the laptop
 an optional certificate authority). Once enrolled it shows the server and the advisor,
 « Synchroniser » (F5 anywhere in the window), the progress of a running sync, its last
 result, the changes the server refused (with its reason, « Renvoyer ») and the conflicts
-to review. Syncs run off the UI thread (`tasks.run_long`); background attempts follow
-`sync_attempts`. `status_changed` carries the status bar's line, `data_changed` says a
-pull or a settled conflict changed the store.
+to review. Syncs run off the UI thread (`ctx.run_long`); background attempts follow
+`sync_attempts`. `status_changed` carries the status bar's line; a pull, an enrolment or a
+settled conflict is announced on `ctx.data_changed` (any record may have changed).
 
 With no network (issue 20), « Synchroniser par fichier… » writes a request file (on a USB
 key), « Lire une réponse… » applies the answer file the central record made for it, and
@@ -42,12 +42,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from stpaul_field.domain import values as v
 from stpaul_field.domain.validation import FieldError
-from stpaul_field.paths import AppPaths
-from stpaul_field.settings import Settings
-from stpaul_field.store.database import Store
 from stpaul_field.sync import file_sync, quarantine
 from stpaul_field.sync.engine import Backoff, SyncEngine, SyncProgress, SyncReport
 from stpaul_field.sync.enrolment import Enrolment, enrol, load_enrolment, transport_for
@@ -56,6 +54,7 @@ from stpaul_field.sync.status import SyncStatus, describe, moment_text, read_sta
 from stpaul_field.ui import i18n, tasks
 from stpaul_field.ui.activity_form.base import FOCUS_STYLE
 from stpaul_field.ui.conflicts_view import TABLE_FOCUS_STYLE, ConflictsView, translate_value
+from stpaul_field.ui.context import AppContext, Changes
 from stpaul_field.ui.sync_attempts import BackgroundAttempts
 from stpaul_field.ui.widgets.entries_model import AnyIndex, EntriesTableModel
 from stpaul_field.ui.widgets.field_errors import ERROR_STYLE, FieldErrors
@@ -268,24 +267,19 @@ class EnrolmentForm(QWidget):
 
 
 class SyncPanel(QWidget):
-    """`SyncPanel(store, paths, settings)`: the view installed in the « sync » slot."""
+    """`SyncPanel(ctx)` (a context with `paths`): the view installed in the « sync » slot."""
 
     status_changed = Signal(str)
-    data_changed = Signal()
 
-    def __init__(
-        self,
-        store: Store,
-        paths: AppPaths,
-        settings: Settings | None = None,
-        parent: QWidget | None = None,
-        *,
-        background: bool = True,
-    ) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, background: bool = True) -> None:
         super().__init__(parent)
-        self.store = store
-        self.paths = paths
-        self.settings = settings
+        assert ctx.paths is not None, "a sync needs the app's folders (the enrolment is kept there)"
+        self.ctx = ctx
+        self.store = ctx.store  # handed to the sync engine, which opens its own sessions
+        self.paths = ctx.paths
+        self.settings = ctx.settings
+        # Any write adds to what is to send; a sync or a settled conflict may change anything.
+        ctx.follow(self, lambda _changes: True, self.refresh)
         self.running = False
         self.enrolled: bool | None = None  # None until the store has been read
         self.status: SyncStatus | None = None
@@ -387,7 +381,7 @@ class SyncPanel(QWidget):
 
         self.file_box = self._build_file_box()
 
-        self.conflicts = ConflictsView(self.store)
+        self.conflicts = ConflictsView(self.ctx)
         self.conflicts.changed.connect(self._conflict_settled)
         self.rejected_model = RejectedModel(self)
         self.rejected_table = _table(self.rejected_model, self.tr("Modifications refusées"), 1)
@@ -473,14 +467,13 @@ class SyncPanel(QWidget):
         """Re-read the status, the enrolment, the conflicts and the refused changes."""
         store = self.store
 
-        def read() -> _Read:
-            with store.reader() as session:
-                status = read_status(session)
-                rejected = quarantine.rejected_entries(session)
-                pending = [] if status.enrolled else quarantine.pending_entries(session)
+        def read(session: Session) -> _Read:
+            status = read_status(session)
+            rejected = quarantine.rejected_entries(session)
+            pending = [] if status.enrolled else quarantine.pending_entries(session)
             return status, load_enrolment(store) if status.enrolled else None, rejected, pending
 
-        tasks.run_in_background(read, self._show, owner=self)
+        self.ctx.read(read, self._show, owner=self)
         self.conflicts.refresh()
 
     def _show(self, read: _Read) -> None:
@@ -555,7 +548,7 @@ class SyncPanel(QWidget):
                 ca_bundle=values["ca"] or None,
             )
 
-        tasks.run_long(work, None, self._enrolled, self._enrol_failed, owner=self)
+        self.ctx.run_long(work, None, self._enrolled, self._enrol_failed, owner=self)
 
     def _enrolled(self, enrolment: Enrolment) -> None:
         self.form.set_busy(False)
@@ -564,7 +557,8 @@ class SyncPanel(QWidget):
         self._show_enrolment(enrolment)
         self.stack.setCurrentIndex(1)
         self.sync_action.setEnabled(True)
-        self.data_changed.emit()  # what was recorded before enrolment now belongs to the advisor
+        # What was recorded before enrolment now belongs to the advisor.
+        self.ctx.data_changed.emit(Changes.everything())
         self.sync_now()  # the first sync at once: the advisor is online now
 
     def _enrol_failed(self, error: BaseException) -> None:
@@ -593,7 +587,7 @@ class SyncPanel(QWidget):
                 engine = SyncEngine(store, transport, backoff=backoff, sleep=stop.wait)
                 return engine.run(report, stop.is_set)
 
-        tasks.run_long(work, self._progressed, self._finished, self._failed, owner=self)
+        self.ctx.run_long(work, self._progressed, self._finished, self._failed, owner=self)
         return True
 
     def _say_progress(self, text: str) -> None:
@@ -654,7 +648,7 @@ class SyncPanel(QWidget):
         if self.background:
             self.attempts.succeeded()
         if report.pulled or report.pushed:
-            self.data_changed.emit()
+            self.ctx.data_changed.emit(Changes.everything())
         self.refresh()
 
     def _failed(self, error: BaseException) -> None:
@@ -710,7 +704,7 @@ class SyncPanel(QWidget):
             self.file_label.setText(self.tr("Refusé : %1").replace("%1", message))
             self.refresh()
 
-        tasks.run_long(lambda _report: work(), None, finished, failed, owner=self)
+        self.ctx.run_long(lambda _report: work(), None, finished, failed, owner=self)
 
     def write_request_file(self) -> None:
         folder = self.choose_folder()
@@ -763,7 +757,7 @@ class SyncPanel(QWidget):
         store = self.store
 
         def said(read: file_sync.AnswerSummary) -> str:
-            self.data_changed.emit()
+            self.ctx.data_changed.emit(Changes.everything())
             text = (
                 self.tr("Réponse (%1) lue : %2 modification(s) confirmée(s), %3 fiche(s) reçue(s)")
                 .replace("%1", moment_text(read.answered_at, i18n.now(), i18n.message))
@@ -786,21 +780,24 @@ class SyncPanel(QWidget):
         op_ids = [self.rejected_model.entry(r).op_id for r in rows]
         if not op_ids:
             return
-        store = self.store
 
-        def write() -> int:
-            with store.session() as session:
-                return sum(quarantine.resend(session, op_id) for op_id in op_ids)
+        def write(session: Session) -> int:
+            return sum(quarantine.resend(session, op_id) for op_id in op_ids)
 
         def done(_count: int) -> None:
             self.refresh()
             self.sync_now()
 
-        tasks.run_in_background(write, done, owner=self)
+        self.ctx.write(
+            write,
+            done,
+            owner=self,
+            changes=Changes(sync_state=True),
+            what=self.tr("Le renvoi des modifications refusées"),
+        )
 
     def _conflict_settled(self) -> None:
-        self.data_changed.emit()
-        self.refresh()
+        self.refresh()  # every other view heard it from the write itself
 
     # ---- life ------------------------------------------------------------------------
     def activated(self) -> None:

@@ -186,4 +186,4 @@ def test_register_and_bin_are_wired_to_the_activities(qtbot, ctx, store):
     with qtbot.waitSignal(ctx.data_changed, timeout=5000):
         ctx.write(lambda s: acts.delete_activity(s, activity), changes=Changes(activities=True))
     window.show_view("bin")
-    assert window.bin.view.model.rowCount() == 1
+    qtbot.waitUntil(lambda: window.bin.view.model.rowCount() == 1, timeout=5000)  # read in the background

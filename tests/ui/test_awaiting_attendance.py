@@ -23,7 +23,7 @@ AWAITING = ("a4", "a11", "a13")
 
 def test_the_rapports_view_counts_them_and_links_to_the_list(qtbot, store, ctx):
     build(store)
-    view = ReportsView(store, ctx.settings)
+    view = ReportsView(ctx)
     qtbot.addWidget(view)
     view.show()
     with qtbot.waitSignal(view.reportReady, timeout=10_000):

@@ -16,7 +16,7 @@ from stpaul_field.ui.bin_view import COL_KIND, COL_LABEL, BinView
 from stpaul_field.ui.register import RegisterView
 
 
-def test_delete_in_register_then_restore_from_the_bin(qtbot, store: Store) -> None:
+def test_delete_in_register_then_restore_from_the_bin(qtbot, store: Store, ctx) -> None:
     with store.session() as s:
         pid = reg.create_beneficiary(s, BeneficiaryData(first_name="Hélène", last_name="PAYET")).id
         workshop = Activity(
@@ -28,7 +28,7 @@ def test_delete_in_register_then_restore_from_the_bin(qtbot, store: Store) -> No
         trash.delete(s, workshop)  # as the activities list does
         activity_id = workshop.id
 
-    register = RegisterView(store, None)
+    register = RegisterView(ctx)
     qtbot.addWidget(register)
     register.show()
     qtbot.waitUntil(lambda: register.model.rowCount() == 1, timeout=5000)
@@ -36,9 +36,10 @@ def test_delete_in_register_then_restore_from_the_bin(qtbot, store: Store) -> No
     qtbot.mouseClick(register.delete_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not register.model.is_loading and register.model.rowCount() == 0, timeout=5000)
 
-    bin_view = BinView(store, None)
+    bin_view = BinView(ctx)
     qtbot.addWidget(bin_view)
-    bin_view.show()
+    with qtbot.waitSignal(bin_view.loaded, timeout=5000):
+        bin_view.show()
     rows = [
         (bin_view.model.index(r, COL_KIND).data(), bin_view.model.index(r, COL_LABEL).data())
         for r in range(bin_view.model.rowCount())
@@ -51,7 +52,7 @@ def test_delete_in_register_then_restore_from_the_bin(qtbot, store: Store) -> No
         bin_view.model.index(0, 0),
         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
     )
-    with qtbot.waitSignal(bin_view.changed):
+    with qtbot.waitSignal(bin_view.loaded, timeout=5000):
         qtbot.mouseClick(bin_view.restore_button, Qt.MouseButton.LeftButton)
     with store.reader() as s:
         assert s.get(Beneficiary, pid).deleted_at is None  # type: ignore[union-attr]
@@ -61,7 +62,8 @@ def test_delete_in_register_then_restore_from_the_bin(qtbot, store: Store) -> No
     # Enter on the remaining row restores it too.
     bin_view.table.setFocus()
     bin_view.table.setCurrentIndex(bin_view.model.index(0, 0))
-    qtbot.keyClick(bin_view.table, Qt.Key.Key_Return)
+    with qtbot.waitSignal(bin_view.loaded, timeout=5000):
+        qtbot.keyClick(bin_view.table, Qt.Key.Key_Return)
     with store.reader() as s:
         assert s.get(Activity, activity_id).deleted_at is None  # type: ignore[union-attr]
     assert bin_view.model.rowCount() == 0 and bin_view.count_label.text() == "La corbeille est vide."

@@ -26,7 +26,7 @@ def pulled_person(store, **values):
     return person
 
 
-def test_keep_mine_and_keep_other_from_the_keyboard(qtbot, store):
+def test_keep_mine_and_keep_other_from_the_keyboard(qtbot, store, ctx):
     person = pulled_person(store, phone="0692000000", gender="feminin")
     with store.session() as s:
         s.add_all(
@@ -41,7 +41,7 @@ def test_keep_mine_and_keep_other_from_the_keyboard(qtbot, store):
                 ),
             ]
         )  # fmt: skip
-    view = ConflictsView(store)
+    view = ConflictsView(ctx)
     qtbot.addWidget(view)
     view.show()
     view.refresh()

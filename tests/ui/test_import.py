@@ -12,6 +12,7 @@ from stpaul_field.domain.entities import BeneficiaryData
 from stpaul_field.store.beneficiaries import create_beneficiary
 from stpaul_field.store.database import Store
 from stpaul_field.store.models import Beneficiary, OutboxEntry
+from stpaul_field.ui.context import AppContext
 from stpaul_field.ui.register.import_dialog import ImportDialog
 from stpaul_field.ui.register.view import RegisterView
 
@@ -31,7 +32,7 @@ def _count(store: Store, model: type = Beneficiary) -> int:
 
 
 def test_the_preview_shows_errors_and_duplicates_then_imports_with_the_choices(
-    qtbot, store: Store, tmp_path: Path
+    qtbot, store: Store, ctx, tmp_path: Path
 ):
     with store.session() as s:
         create_beneficiary(
@@ -39,7 +40,7 @@ def test_the_preview_shows_errors_and_duplicates_then_imports_with_the_choices(
         )
     path = tmp_path / "ville.csv"
     path.write_text(CSV, encoding="utf-8")
-    dialog = ImportDialog(store)
+    dialog = ImportDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()
     with qtbot.waitSignal(dialog.previewed, timeout=10_000):
@@ -60,10 +61,10 @@ def test_the_preview_shows_errors_and_duplicates_then_imports_with_the_choices(
     assert _count(store, OutboxEntry) == 2
 
 
-def test_a_file_that_cannot_be_read_says_why_and_imports_nothing(qtbot, store: Store, tmp_path: Path):
+def test_a_file_that_cannot_be_read_says_why_and_imports_nothing(qtbot, store: Store, ctx, tmp_path: Path):
     path = tmp_path / "x.xlsx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)
-    dialog = ImportDialog(store)
+    dialog = ImportDialog(ctx)
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.previewed, timeout=10_000):
         dialog.load(path)
@@ -72,8 +73,8 @@ def test_a_file_that_cannot_be_read_says_why_and_imports_nothing(qtbot, store: S
     assert _count(store) == 0
 
 
-def test_the_register_view_has_an_import_button(qtbot, store: Store):
-    view = RegisterView(store)
+def test_the_register_view_has_an_import_button(qtbot, store: Store, ctx):
+    view = RegisterView(ctx)
     qtbot.addWidget(view)
     assert view.import_button.text() == "&Importer…"
 
@@ -90,9 +91,9 @@ def test_the_mapping_remembered_for_a_files_headers_is_offered_again_in_the_app(
     mapping = {"last_name": "NOM USAGE", "first_name": "PRENOM USUEL"}
     read = reader.read_file(path, mapping)
     settings.set(IMPORT_COLUMNS, reader.remember_mapping("", read))  # as a first import leaves it
-    view = RegisterView(store, settings)
+    view = RegisterView(AppContext(store, settings, paths))
     qtbot.addWidget(view)
-    dialog = ImportDialog(store, view, view.settings)
+    dialog = ImportDialog(view.ctx, view)
     with qtbot.waitSignal(dialog.previewed, timeout=10_000):
         dialog.load(path)
     assert "À créer : 1" in dialog.summary.text()
@@ -101,7 +102,7 @@ def test_the_mapping_remembered_for_a_files_headers_is_offered_again_in_the_app(
 
 
 def test_the_activity_history_is_previewed_then_imported_from_the_register_view(
-    qtbot, store: Store, tmp_path: Path
+    qtbot, store: Store, ctx, tmp_path: Path
 ):
     from stpaul_field.store.models import Activity
     from stpaul_field.ui.register.activity_import_dialog import ActivityImportDialog
@@ -111,10 +112,10 @@ def test_the_activity_history_is_previewed_then_imported_from_the_register_view(
         create_beneficiary(
             s, BeneficiaryData(first_name="Kévin", last_name="BÈGUE", birth_year=1990), dt.date(2026, 12, 2)
         )
-    view = RegisterView(store)
+    view = RegisterView(ctx)
     qtbot.addWidget(view)
     assert view.import_activities_button.text() == "Importer des acti&vités…"
-    dialog = ActivityImportDialog(store, view)
+    dialog = ActivityImportDialog(ctx, view)
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.previewed, timeout=10_000):
         dialog.load(history(tmp_path / "coop.xlsx"))
@@ -144,7 +145,7 @@ def test_a_city_files_columns_are_chosen_in_the_app_and_offered_again_for_the_sa
     settings = Settings(paths.settings_file)
     path = tmp_path / "ccas.csv"
     path.write_text("IDENT.;PREN.;PORT.\nPayet;Marie;0692001122\n", encoding="utf-8")
-    dialog = ImportDialog(store, None, settings)
+    dialog = ImportDialog(AppContext(store, settings, paths))
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.previewed, timeout=10_000):
         dialog.load(path)
@@ -163,7 +164,7 @@ def test_a_city_files_columns_are_chosen_in_the_app_and_offered_again_for_the_sa
     # and « Colonnes… » offers it.
     again = tmp_path / "ccas-decembre.csv"
     again.write_text("PREN.;IDENT.;PORT.\nRose;Nativel;\n", encoding="utf-8")
-    second = ImportDialog(store, None, Settings(paths.settings_file))
+    second = ImportDialog(AppContext(store, Settings(paths.settings_file), paths))
     qtbot.addWidget(second)
     with qtbot.waitSignal(second.previewed, timeout=10_000):
         second.load(again)
@@ -175,7 +176,7 @@ def test_a_city_files_columns_are_chosen_in_the_app_and_offered_again_for_the_sa
 
 
 def test_a_history_this_laptop_has_no_advisor_for_says_so_and_writes_nothing(
-    qtbot, store: Store, tmp_path: Path
+    qtbot, store: Store, ctx, tmp_path: Path
 ):
     from stpaul_field.store.models import Activity, SyncState
     from stpaul_field.store.reference import LOCAL_ADVISOR_KEY
@@ -184,7 +185,7 @@ def test_a_history_this_laptop_has_no_advisor_for_says_so_and_writes_nothing(
 
     with store.session() as s:
         s.delete(s.get(SyncState, LOCAL_ADVISOR_KEY))
-    dialog = ActivityImportDialog(store)
+    dialog = ActivityImportDialog(ctx)
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.previewed, timeout=10_000):
         dialog.load(history(tmp_path / "coop.xlsx"))

@@ -37,7 +37,7 @@ def test_each_labels_letter_puts_the_keyboard_in_its_field(ctx, qtbot, kind):
         "accompagnement": lambda: AccompanimentForm(ctx),
         "accompagnement anonyme": lambda: AccompanimentForm(ctx),
         "atelier": lambda: WorkshopForm(ctx),
-        "fiche": lambda: BeneficiaryDialog(ctx.store),
+        "fiche": lambda: BeneficiaryDialog(ctx),
         "feuille": lambda: BlankSheetDialog(ctx),
     }
     window = makers[kind]()

@@ -16,6 +16,7 @@ from stpaul_field.domain.entities import BeneficiaryData
 from stpaul_field.store import beneficiaries as reg
 from stpaul_field.store.database import Store
 from stpaul_field.store.models import Beneficiary
+from stpaul_field.ui import tasks
 from stpaul_field.ui.register import RegisterView
 from stpaul_field.ui.register.editor import BeneficiaryDialog
 from stpaul_field.ui.register.model import COL_BIRTH_YEAR, COL_FIRST_NAME, COL_NAME, COL_PHONE
@@ -31,8 +32,8 @@ def wait_loaded(qtbot, view: RegisterView) -> None:
 
 
 @pytest.fixture
-def view(qtbot, store: Store) -> Iterator[RegisterView]:
-    widget = RegisterView(store, None)
+def view(qtbot, ctx) -> Iterator[RegisterView]:
+    widget = RegisterView(ctx)
     qtbot.addWidget(widget)
     widget.resize(1200, 700)
     widget.show()
@@ -104,6 +105,7 @@ def fill(qtbot, dialog: BeneficiaryDialog, **texts: str) -> None:
 
 def save(qtbot, dialog: BeneficiaryDialog) -> None:
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert tasks.wait_until_settled()  # the fiche is written in the background
 
 
 @pytest.mark.parametrize(
@@ -236,6 +238,7 @@ def test_duplicate_warning_create_anyway_and_back_to_form(qtbot, view: RegisterV
     assert dialog.isVisible() and len(all_people(store)) == 1
     save(qtbot, dialog)
     qtbot.mouseClick(dialog.duplicate_dialog.create_button, Qt.MouseButton.LeftButton)
+    assert tasks.wait_until_settled()
     assert not dialog.isVisible()
     assert [p.first_name for p in all_people(store)] == ["Hélène", "Marie"]
 
@@ -281,12 +284,14 @@ def test_delete_then_undo(qtbot, view: RegisterView, store: Store) -> None:
     view.select_row(row)
     view.table.setFocus()
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert tasks.wait_until_settled()
     with store.reader() as s:
         assert s.get(Beneficiary, pid).deleted_at is not None  # type: ignore[union-attr]
     wait_loaded(qtbot, view)
     assert column(view, COL_NAME) == ["HOARAU"]
     assert view.undo_bar.isVisible() and "PAYET Hélène" in view.undo_label.text()
     qtbot.mouseClick(view.undo_button, Qt.MouseButton.LeftButton)
+    assert tasks.wait_until_settled()
     with store.reader() as s:
         assert s.get(Beneficiary, pid).deleted_at is None  # type: ignore[union-attr]
     wait_loaded(qtbot, view)
@@ -327,6 +332,7 @@ def test_create_with_the_keyboard_only(qtbot, view: RegisterView, store: Store) 
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     type_text(QApplication.focusWidget(), "0692 40 50 60")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # the default button saves
+    assert tasks.wait_until_settled()
     assert not dialog.isVisible()
     [p] = all_people(store)
     assert (p.first_name, p.last_name, p.phone) == ("Gérard", "Lauret", "0692405060")

@@ -21,8 +21,8 @@ from stpaul_field.ui.register.merge import MergeDialog
 
 
 @pytest.fixture
-def view(qtbot, store: Store) -> Iterator[RegisterView]:
-    widget = RegisterView(store, None)
+def view(qtbot, ctx) -> Iterator[RegisterView]:
+    widget = RegisterView(ctx)
     qtbot.addWidget(widget)
     widget.show()
     qtbot.waitUntil(lambda: not widget.model.is_loading, timeout=5000)
@@ -78,7 +78,7 @@ def test_merge_two_fiches_keeps_both_histories(qtbot, view: RegisterView, store:
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
         Qt.MouseButton.LeftButton,
     )
-    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)  # merged in the background
 
     with store.reader() as s:
         kept = s.get(Beneficiary, older)

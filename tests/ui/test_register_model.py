@@ -103,8 +103,8 @@ def test_search_resets_to_the_matches(qtbot, model: BeneficiaryTableModel) -> No
     assert model.total > 0 and firsts == {"Éric"} and lasts == {"techer"}
 
 
-def test_scrolling_the_list_fetches_the_next_page(qtbot, crowded: Store) -> None:
-    view = RegisterView(crowded, None)
+def test_scrolling_the_list_fetches_the_next_page(qtbot, crowded: Store, ctx) -> None:
+    view = RegisterView(ctx)
     qtbot.addWidget(view)
     view.resize(1000, 600)
     view.show()
@@ -115,8 +115,8 @@ def test_scrolling_the_list_fetches_the_next_page(qtbot, crowded: Store) -> None
     assert view.model.wait_for_loads(5000)
 
 
-def test_broad_search_counts_up_to_the_cap_and_still_pages_to_the_end(qtbot, crowded: Store) -> None:
-    view = RegisterView(crowded, None)
+def test_broad_search_counts_up_to_the_cap_and_still_pages_to_the_end(qtbot, crowded: Store, ctx) -> None:
+    view = RegisterView(ctx)
     qtbot.addWidget(view)
     view.model.count_cap = 250
     view.show()

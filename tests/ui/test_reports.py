@@ -6,6 +6,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
 from stpaul_field.settings import ADVISOR_TARGET, CURRENT_ADVISOR, MONTHLY_TARGET, Settings
+from stpaul_field.ui.context import AppContext
 from stpaul_field.ui.reports_view import ReportsView
 from tests.statistics_fixture import NOV, build
 
@@ -16,7 +17,7 @@ def make_view(qtbot, store, paths, **settings_values):
         settings.set(
             {"current": CURRENT_ADVISOR, "team": MONTHLY_TARGET, "mine": ADVISOR_TARGET}[setting], value
         )
-    view = ReportsView(store, settings)
+    view = ReportsView(AppContext(store, settings, paths))
     qtbot.addWidget(view)
     view.wait()
     return view

@@ -18,7 +18,6 @@ import pytest
 from PySide6.QtCharts import QBarCategoryAxis
 from PySide6.QtCore import QSize, Qt
 
-from stpaul_field.settings import Settings
 from stpaul_field.ui.reports_view import ReportsView
 from stpaul_field.ui.screen_fit import fit_to_screen
 from tests.statistics_fixture import NOV, build
@@ -97,9 +96,9 @@ def _months_axis(view: ReportsView) -> QBarCategoryAxis:
     return next(a for a in view.evolution_chart.axes() if isinstance(a, QBarCategoryAxis))
 
 
-def test_the_twelve_months_never_overlap_in_a_narrow_chart(qtbot, store, paths):
+def test_the_twelve_months_never_overlap_in_a_narrow_chart(qtbot, store, ctx):
     build(store)
-    view = ReportsView(store, Settings(paths.settings_file))
+    view = ReportsView(ctx)
     qtbot.addWidget(view)
     view.resize(760, 900)  # the view's share of a 1024 px window
     view.show()
@@ -115,7 +114,7 @@ def test_the_twelve_months_never_overlap_in_a_narrow_chart(qtbot, store, paths):
     qtbot.waitUntil(lambda: _months_axis(view).labelsAngle() == 0)
 
 
-def test_a_long_bar_label_takes_two_lines_instead_of_being_cut(qtbot, store, paths):
+def test_a_long_bar_label_takes_two_lines_instead_of_being_cut(qtbot, store, ctx):
     from stpaul_field.ui.reports_view import two_lines
 
     # On one line « Plaine – Bois de Nèfles » lost its « P » at the left edge at 1024 px.
@@ -124,7 +123,7 @@ def test_a_long_bar_label_takes_two_lines_instead_of_being_cut(qtbot, store, pat
     assert two_lines("Mafate") == "Mafate"
     assert two_lines("Réseaux sociaux & communication") == "Réseaux sociaux<br>&amp; communication"
     build(store)
-    view = ReportsView(store, Settings(paths.settings_file))
+    view = ReportsView(ctx)
     qtbot.addWidget(view)
     view.resize(760, 900)
     view.show()

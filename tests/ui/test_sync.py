@@ -17,6 +17,7 @@ from stpaul_field.store.models import Beneficiary
 from stpaul_field.sync import attempts
 from stpaul_field.sync.engine import Backoff
 from stpaul_field.ui import sync_panel as panel_module
+from stpaul_field.ui.context import AppContext
 from stpaul_field.ui.main_window import MainWindow
 from stpaul_field.ui.sync_panel import SyncPanel
 
@@ -48,7 +49,7 @@ def enrol_through_the_form(qtbot, panel: SyncPanel, url: str, password: str = PA
 
 
 def test_not_enrolled_shows_the_enrolment_form_with_inline_french_errors(qtbot, store, paths):
-    panel = SyncPanel(store, paths, Settings(paths.settings_file), background=False)
+    panel = SyncPanel(AppContext(store, Settings(paths.settings_file), paths), background=False)
     qtbot.addWidget(panel)
     panel.show()
     wait_read(qtbot, panel)
@@ -143,7 +144,7 @@ def test_enrol_then_sync_shows_up_to_date_in_the_window(qtbot, ctx, store, serve
 
 def test_offline_says_since_when_and_backs_off(qtbot, store, paths, server):
     _env, live = server
-    panel = SyncPanel(store, paths, Settings(paths.settings_file))
+    panel = SyncPanel(AppContext(store, Settings(paths.settings_file), paths))
     qtbot.addWidget(panel)
     panel.backoff = Backoff(max_tries=1)  # one try per run: the background attempts space out the runs
     panel.attempts.on_battery = lambda: False  # on mains, whatever the test machine says
@@ -177,7 +178,7 @@ def test_offline_says_since_when_and_backs_off(qtbot, store, paths, server):
 
 def test_refused_change_is_listed_with_the_reason_and_resent(qtbot, store, paths, server):
     _env, live = server
-    panel = SyncPanel(store, paths, Settings(paths.settings_file), background=False)
+    panel = SyncPanel(AppContext(store, Settings(paths.settings_file), paths), background=False)
     qtbot.addWidget(panel)
     wait_read(qtbot, panel)
     with store.session() as s:
@@ -233,7 +234,7 @@ def test_the_view_speaks_english_when_english_is_chosen(qapp, qtbot, store, path
 
     try:
         i18n.install(qapp, "en")
-        panel = SyncPanel(store, paths, Settings(paths.settings_file), background=False)
+        panel = SyncPanel(AppContext(store, Settings(paths.settings_file), paths), background=False)
         qtbot.addWidget(panel)
         wait_read(qtbot, panel)
         assert panel.form.enrol_button.text() == "&Enrol this laptop"
@@ -247,7 +248,7 @@ def test_the_view_speaks_english_when_english_is_chosen(qapp, qtbot, store, path
 def test_the_last_result_says_counts_with_french_plurals(qtbot, store, paths):
     from stpaul_field.sync.engine import SyncReport
 
-    panel = SyncPanel(store, paths, Settings(paths.settings_file), background=False)
+    panel = SyncPanel(AppContext(store, Settings(paths.settings_file), paths), background=False)
     qtbot.addWidget(panel)
     wait_read(qtbot, panel)
     one = panel.result_text(SyncReport(pushed=1, pulled=0, complete=True))

@@ -10,6 +10,7 @@ from stpaul_field.settings import Settings
 from stpaul_field.store.activities import create_beneficiary
 from stpaul_field.store.models import OutboxEntry
 from stpaul_field.sync import sealed_file as sf
+from stpaul_field.ui.context import AppContext
 from stpaul_field.ui.sync_panel import SyncPanel
 from tests.ui.test_sync import enrol_through_the_form, server, wait_read
 
@@ -23,7 +24,7 @@ def _outbox(store) -> list[OutboxEntry]:  # type: ignore[no-untyped-def]
 
 def test_write_a_request_file_read_its_answer_and_relay_a_colleagues(qtbot, store, paths, server, tmp_path):
     env, live = server
-    panel = SyncPanel(store, paths, Settings(paths.settings_file), background=False)
+    panel = SyncPanel(AppContext(store, Settings(paths.settings_file), paths), background=False)
     qtbot.addWidget(panel)
     wait_read(qtbot, panel)
     assert not panel.write_file_button.isEnabled()  # a laptop not enrolled has no keys yet
@@ -47,7 +48,7 @@ def test_write_a_request_file_read_its_answer_and_relay_a_colleagues(qtbot, stor
     answer.write_bytes(sync_files.import_request(env.db, request.read_bytes()).answer)
     panel.choose_file = lambda _title: str(answer)  # type: ignore[method-assign]
     changed: list[bool] = []
-    panel.data_changed.connect(lambda: changed.append(True))
+    panel.ctx.data_changed.connect(lambda: changed.append(True))
     panel.read_file_button.click()
     qtbot.waitUntil(lambda: "lue : 1 modification(s) confirmée(s)" in panel.file_label.text(), timeout=10_000)
     assert _outbox(store) == [] and changed

@@ -80,8 +80,8 @@ def test_escape_in_the_list_of_matches_closes_only_the_list(qtbot, ctx, store):
     assert form.picker.search.text() == "payet"
 
 
-def test_the_person_editor_asks_too(qtbot, store):
-    dialog = _shown(qtbot, BeneficiaryDialog(store))
+def test_the_person_editor_asks_too(qtbot, ctx):
+    dialog = _shown(qtbot, BeneficiaryDialog(ctx))
     QTest.keyClicks(dialog.first_name, "Gerard")
     dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     box = _question(qtbot, dialog)

@@ -65,8 +65,8 @@ def test_a_workshop_menu_cancels_the_workshop(qtbot, ctx):
     assert "Annuler le rendez-vous" in actions("individual")
 
 
-def test_alt_e_in_the_person_editor_saves(qtbot, store):
-    dialog = BeneficiaryDialog(store)
+def test_alt_e_in_the_person_editor_saves(qtbot, store, ctx):
+    dialog = BeneficiaryDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()

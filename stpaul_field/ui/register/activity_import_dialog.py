@@ -14,21 +14,24 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
+from sqlalchemy.orm import Session
 
 from stpaul_field.documents.activity_import import ReadActivities, read_activities
 from stpaul_field.documents.beneficiary_import import ImportFileError
-from stpaul_field.settings import CURRENT_ADVISOR, Settings
+from stpaul_field.settings import CURRENT_ADVISOR
 from stpaul_field.store import activity_import as importer
-from stpaul_field.store.database import Store
 from stpaul_field.store.reference import current_advisor_id
+from stpaul_field.ui.context import AppContext, Changes
 from stpaul_field.ui.register.import_dialog import ImportDialog
 
 
 class ActivityImportDialog(ImportDialog):
-    """`ActivityImportDialog(store, parent, settings)`; `imported(written)` once written."""
+    """`ActivityImportDialog(ctx, parent)`; `imported(written)` once written."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None, settings: Settings | None = None) -> None:
-        super().__init__(store, parent, settings)
+    CHANGES = Changes.people() | Changes(activities=True)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Importer l'historique de mes activités"))
         self.summary.setText(
             self.tr("Choisissez votre export des activités de la Coop (« Mes activités » → Exporter).")
@@ -37,23 +40,23 @@ class ActivityImportDialog(ImportDialog):
         self.errors_label.setText(self.tr("Erreurs (activités ignorées)"))
         self.duplicates_label.setText(self.tr("Personnes déjà dans le registre : que faire de chacune ?"))
 
-    def _reader(self, path: Path) -> Callable[[Callable[[Any], None]], tuple[Any, Any]]:
-        store = self.store
-        configured = self.settings.get(CURRENT_ADVISOR) if self.settings else ""
+    def _reader(self, path: Path) -> Callable[[Session, Callable[[Any], None]], tuple[Any, Any]]:
+        configured = self.settings.get(CURRENT_ADVISOR)
 
-        def work(report: Callable[[Any], None]) -> tuple[ReadActivities, importer.ActivityPreview]:
+        def work(
+            session: Session, report: Callable[[Any], None]
+        ) -> tuple[ReadActivities, importer.ActivityPreview]:
             read = read_activities(path)
-            with store.reader() as session:
-                me = current_advisor_id(session, configured)
-                wrong = importer.someone_elses(session, read.exporter, me)
-                if wrong is not None:
-                    raise ImportFileError(wrong)
-                found = importer.preview(
-                    session,
-                    read.activities,
-                    read.columns,
-                    progress=lambda done, total: report((done, total)),
-                )
+            me = current_advisor_id(session, configured)
+            wrong = importer.someone_elses(session, read.exporter, me)
+            if wrong is not None:
+                raise ImportFileError(wrong)
+            found = importer.preview(
+                session,
+                read.activities,
+                read.columns,
+                progress=lambda done, total: report((done, total)),
+            )
             return read, found
 
         return work
@@ -75,15 +78,14 @@ class ActivityImportDialog(ImportDialog):
             c["personnes à joindre"],
         )
 
-    def _writer(self) -> Callable[[], Any]:
-        found, choices, store = self.found, self.choices(), self.store
-        configured = self.settings.get(CURRENT_ADVISOR) if self.settings else ""
+    def _writer(self) -> Callable[[Session], Any]:
+        found, choices = self.found, self.choices()
+        configured = self.settings.get(CURRENT_ADVISOR)
 
-        def work() -> importer.WrittenActivities:
-            with store.session() as session:
-                advisor = current_advisor_id(session, configured)
-                if advisor is None:
-                    raise ValueError("ce poste n'a pas de conseiller : inscrivez-le avant d'importer.")
-                return importer.write(session, found, advisor, choices)
+        def work(session: Session) -> importer.WrittenActivities:
+            advisor = current_advisor_id(session, configured)
+            if advisor is None:
+                raise ValueError("ce poste n'a pas de conseiller : inscrivez-le avant d'importer.")
+            return importer.write(session, found, advisor, choices)
 
         return work

@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from stpaul_field.domain import values as v
 from stpaul_field.store import beneficiaries as reg
-from stpaul_field.store.database import Store
 from stpaul_field.store.models import Beneficiary
+from stpaul_field.ui.context import AppContext
 from stpaul_field.ui.register.display import local_date, local_time, phone_text, priority_labels
 from stpaul_field.ui.widgets.entries_model import AnyIndex, EntriesTableModel
 
@@ -78,9 +79,9 @@ class BeneficiaryDetail(QWidget):
 
     activityRequested = Signal(object)  # an activity's id: Enter or double-click in the history
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.ctx = ctx
         self.person_id: uuid.UUID | None = None
         self.setAccessibleName(self.tr("Fiche du bénéficiaire"))
 
@@ -158,11 +159,8 @@ class BeneficiaryDetail(QWidget):
         person: Beneficiary | None = None
         entries: list[reg.HistoryEntry] = []
         if person_id is not None:
-            # One row by primary key and its history (indexed): a few milliseconds.
-            with self.store.reader() as session:
-                person = session.get(Beneficiary, person_id)
-                if person is not None:
-                    entries = reg.follow_up_history(session, person_id)
+            # One row by primary key and its history (indexed): a few milliseconds, read at once.
+            person, entries = self.ctx.read_now(lambda s: self._read(s, person_id))
         self._fill(person)
         self.history.set_entries(entries)
         count = len(entries)
@@ -173,6 +171,11 @@ class BeneficiaryDetail(QWidget):
         )
         for widget in (*self._values.values(), self.history_view, self.history_title):
             widget.setVisible(person is not None)
+
+    @staticmethod
+    def _read(session: Session, person_id: uuid.UUID) -> tuple[Beneficiary | None, list[reg.HistoryEntry]]:
+        person = session.get(Beneficiary, person_id)
+        return person, reg.follow_up_history(session, person_id) if person is not None else []
 
     def _fill(self, p: Beneficiary | None) -> None:
         if p is None:

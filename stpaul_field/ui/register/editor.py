@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from stpaul_field.domain import values as v
 from stpaul_field.domain.entities import BeneficiaryData
@@ -40,9 +41,9 @@ from stpaul_field.domain.reference import reference_data
 from stpaul_field.domain.text import format_phone
 from stpaul_field.domain.validation import MAX_NAME, MAX_TEXT, MAX_VOUCHERS, ValidationError
 from stpaul_field.store import beneficiaries as reg
-from stpaul_field.store.database import Store
 from stpaul_field.store.models import Beneficiary
 from stpaul_field.ui import i18n
+from stpaul_field.ui.context import AppContext, Changes, report_failure
 from stpaul_field.ui.register.display import REUNION
 from stpaul_field.ui.register.duplicates import DuplicateDialog
 from stpaul_field.ui.screen_fit import fit_to_screen
@@ -70,14 +71,14 @@ class BeneficiaryDialog(AsksBeforeDiscarding, QDialog):
 
     def __init__(
         self,
-        store: Store,
+        ctx: AppContext,
         person_id: uuid.UUID | None = None,
         parent: QWidget | None = None,
         initial: BeneficiaryData | None = None,
         today: dt.date | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store = store
+        self.ctx = ctx
         self.person_id = person_id
         self.opened_existing = False
         self.today = today or dt.datetime.now(REUNION).date()
@@ -89,11 +90,12 @@ class BeneficiaryDialog(AsksBeforeDiscarding, QDialog):
         self._build()
         data = initial or BeneficiaryData()
         if person_id is not None:
-            with store.reader() as session:
-                person = session.get(Beneficiary, person_id)
-                if person is None:
-                    raise reg.RegisterError(self.tr("Cette fiche n'existe plus sur ce poste."))
-                data = reg.data_of(person)
+            # One row by primary key: instant, and the form cannot open without it.
+            stored = ctx.read_now(lambda s: reg.data_of(p) if (p := s.get(Beneficiary, person_id)) else None)
+            if stored is None:
+                raise reg.RegisterError(self.tr("Cette fiche n'existe plus sur ce poste."))
+            data = stored
+        self._stored = data if person_id is not None else None
         self.set_data(data)
         self.remember_state()  # Échap, × or « Annuler » ask first once something changes
         # The common case is a followed person: start on the first name, not on « anonyme ».
@@ -418,8 +420,8 @@ class BeneficiaryDialog(AsksBeforeDiscarding, QDialog):
             return
         self.show_errors({})
         if self.person_id is None and not data.anonymous:
-            with self.store.reader() as session:
-                candidates = reg.duplicate_candidates(session, data)
+            # Indexed lookups on the names and phone (as the picker's own check).
+            candidates = self.ctx.read_now(lambda s: reg.duplicate_candidates(s, data))
             if candidates:
                 self.duplicate_dialog = DuplicateDialog(candidates, self)
                 self.duplicate_dialog.finished.connect(self._after_duplicate_warning)
@@ -439,20 +441,39 @@ class BeneficiaryDialog(AsksBeforeDiscarding, QDialog):
         else:
             self._write(self.data())
 
+    def _names_changed(self, data: BeneficiaryData) -> bool:
+        """Whether what other lists show of the person (their name) changes with this save."""
+        if self._stored is None:
+            return True
+        shown = ("anonymous", "first_name", "last_name")
+        before, after = reg.prepared(self._stored, self.today), reg.prepared(data, self.today)
+        return any(getattr(before, name) != getattr(after, name) for name in shown)
+
     def _write(self, data: BeneficiaryData) -> None:
-        try:
-            with self.store.session() as session:
-                if self.person_id is None:
-                    person = reg.create_beneficiary(session, data, self.today)
-                else:
-                    person = reg.update_beneficiary(session, self.person_id, data, self.today)
-                saved_id = person.id
-        except ValidationError as exc:
-            self.show_errors(exc.by_field())
-            return
-        except reg.RegisterError as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
-            return
+        person_id, today = self.person_id, self.today
+
+        def work(session: Session) -> uuid.UUID:
+            if person_id is None:
+                return reg.create_beneficiary(session, data, today).id
+            return reg.update_beneficiary(session, person_id, data, today).id
+
+        self._save_button().setEnabled(False)
+        changes = Changes.people(names=self._names_changed(data))
+        self.ctx.write(work, self._saved, self._failed, owner=self, changes=changes)
+
+    def _save_button(self) -> QWidget:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Save)
+
+    def _saved(self, saved_id: uuid.UUID) -> None:
         self.person_id = saved_id
         self.saved.emit(saved_id)
         self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self._save_button().setEnabled(True)
+        if isinstance(error, ValidationError):
+            self.show_errors(error.by_field())
+        elif isinstance(error, reg.RegisterError):  # French, and names no one
+            QMessageBox.warning(self, self.windowTitle(), str(error))
+        else:
+            report_failure(self.tr("L'enregistrement de la fiche"), error, self)

@@ -28,26 +28,26 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from stpaul_field.documents import beneficiary_import as reader
-from stpaul_field.settings import IMPORT_COLUMNS, Settings
+from stpaul_field.settings import IMPORT_COLUMNS
 from stpaul_field.store import beneficiary_import as importer
-from stpaul_field.store.database import Store
-from stpaul_field.ui import tasks
+from stpaul_field.ui.context import AppContext, Changes
 from stpaul_field.ui.register.columns_dialog import ColumnsDialog
 from stpaul_field.ui.screen_fit import fit_to_screen
 
 
 class ImportDialog(QDialog):
-    """`ImportDialog(store, parent)`; `load(path)` reads a file, `imported(counts)` once written."""
+    """`ImportDialog(ctx, parent)`; `load(path)` reads a file, `imported(counts)` once written."""
 
     imported = Signal(object)  # the store's `Written`
     previewed = Signal()
 
-    def __init__(self, store: Store, parent: QWidget | None = None, settings: Settings | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
-        self.settings = settings
+        self.ctx = ctx
+        self.settings = ctx.settings
         self.found: Any = None  # the store's preview (`importer.Preview` here)
         self.read: Any = None  # the file as read (`reader.ReadFile` here)
         self.setWindowTitle(self.tr("Importer des bénéficiaires"))
@@ -119,20 +119,19 @@ class ImportDialog(QDialog):
         self.summary.setText(self.tr("Lecture de {0}…").format(path.name))
         self.progress.setRange(0, 0)
         self.progress.show()
-        tasks.run_long(self._reader(path), self._progressed, self._show, self._failed, owner=self)
+        self.ctx.read_long(self._reader(path), self._progressed, self._show, self._failed, owner=self)
 
-    def _reader(self, path: Path) -> Callable[[Callable[[Any], None]], tuple[Any, Any]]:
+    def _reader(self, path: Path) -> Callable[[Session, Callable[[Any], None]], tuple[Any, Any]]:
         """The background work that reads `path` and previews it (no widget touched there)."""
-        store, mapping = self.store, self.mapping
+        mapping = self.mapping
         # The mapping given for the same headers last time, if any (here or by --colonne).
-        remembered = reader.remembered_mappings(self.settings.get(IMPORT_COLUMNS) if self.settings else "")
+        remembered = reader.remembered_mappings(self.settings.get(IMPORT_COLUMNS))
 
-        def work(report: Callable[[Any], None]) -> tuple[reader.ReadFile, importer.Preview]:
+        def work(session: Session, report: Callable[[Any], None]) -> tuple[reader.ReadFile, importer.Preview]:
             read = reader.read_file(path, mapping, remembered)
-            with store.reader() as session:
-                found = importer.preview(
-                    session, read.rows, read.columns, progress=lambda done, total: report((done, total))
-                )
+            found = importer.preview(
+                session, read.rows, read.columns, progress=lambda done, total: report((done, total))
+            )
             return read, found
 
         return work
@@ -242,18 +241,16 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
-        tasks.run_in_background(self._writer(), self._written, self._write_failed, owner=self)
+        # One transaction: all of the file, or nothing.
+        self.ctx.write(self._writer(), self._written, self._write_failed, owner=self, changes=self.CHANGES)
 
-    def _writer(self) -> Callable[[], Any]:
-        """The background work that writes the preview, with the choices made, in one transaction."""
-        found, choices, store = self.found, self.choices(), self.store
+    CHANGES = Changes.people()  # what an import adds
+
+    def _writer(self) -> Callable[[Session], Any]:
+        """The background work that writes the preview, with the choices made."""
+        found, choices = self.found, self.choices()
         assert isinstance(found, importer.Preview)
-
-        def work() -> importer.Written:
-            with store.session() as session:
-                return importer.write(session, found, choices)
-
-        return work
+        return lambda session: importer.write(session, found, choices)
 
     # ---- the columns of a city's file ------------------------------------------------
     def columns_dialog(self) -> ColumnsDialog:
@@ -278,7 +275,7 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(True)
 
     def _written(self, written: importer.Written) -> None:
-        if self.mapping and self.settings is not None and isinstance(self.read, reader.ReadFile):
+        if self.mapping and isinstance(self.read, reader.ReadFile):
             # Offered again at the next file with the same headers (no cell of the file kept).
             kept = reader.remember_mapping(self.settings.get(IMPORT_COLUMNS), self.read)
             self.settings.set(IMPORT_COLUMNS, kept)

@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from stpaul_field.domain import values as v
 from stpaul_field.domain.text import format_phone
 from stpaul_field.domain.validation import ValidationError
 from stpaul_field.store import beneficiaries as reg
-from stpaul_field.store.database import Store
 from stpaul_field.store.models import Beneficiary
+from stpaul_field.ui.context import AppContext, Changes, report_failure
 from stpaul_field.ui.register.display import local_date
 from stpaul_field.ui.register.editor import ERROR_STYLE
 from stpaul_field.ui.screen_fit import fit_to_screen
@@ -39,18 +40,22 @@ _NOT_CHOSEN = {"anonymous", "already_accompanied", "pass_numerique_vouchers"}
 
 class MergeDialog(QDialog):
     def __init__(
-        self, store: Store, first: uuid.UUID, second: uuid.UUID, parent: QWidget | None = None
+        self, ctx: AppContext, first: uuid.UUID, second: uuid.UUID, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.store = store
+        self.ctx = ctx
         self.kept_id: uuid.UUID | None = None
         self.setWindowTitle(self.tr("Fusionner deux fiches"))
-        with store.reader() as session:
+
+        def read(session: Session) -> tuple[list[Beneficiary | None], list[int]]:
             people = [session.get(Beneficiary, pid) for pid in (first, second)]
-            if any(p is None for p in people):
-                raise reg.RegisterError(self.tr("Une des fiches n'existe plus sur ce poste."))
-            self.people: list[Beneficiary] = people  # type: ignore[assignment]
-            self.history_counts = [len(reg.follow_up_history(session, p.id)) for p in self.people]
+            return people, [len(reg.follow_up_history(session, p.id)) if p else 0 for p in people]
+
+        # Two rows by primary key and their indexed histories: instant, and the form needs them.
+        people, self.history_counts = ctx.read_now(read)
+        if any(p is None for p in people):
+            raise reg.RegisterError(self.tr("Une des fiches n'existe plus sur ce poste."))
+        self.people: list[Beneficiary] = people  # type: ignore[assignment]
         self.data = [reg.data_of(p) for p in self.people]
         self._labels = self._field_labels()
 
@@ -204,17 +209,28 @@ class MergeDialog(QDialog):
 
     def merge(self) -> None:
         keep, other, values = self.chosen()
-        try:
-            with self.store.session() as session:
-                reg.merge_beneficiaries(session, keep, other, values)
-        except ValidationError as exc:
-            self._show_error("\n".join(e.message for e in exc.errors))
-            return
-        except reg.RegisterError as exc:
-            self._show_error(str(exc))
-            return
-        self.kept_id = keep
-        self.accept()
+
+        def merged(_result: object) -> None:
+            self.kept_id = keep
+            self.accept()
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, ValidationError):
+                self._show_error("\n".join(e.message for e in error.errors))
+            elif isinstance(error, reg.RegisterError):
+                self._show_error(str(error))
+            else:
+                report_failure(self.tr("La fusion des fiches"), error, self)
+
+        # A merged fiche leaves every list that showed it, and its activities change hands.
+        changes = Changes.people() | Changes(activities=True)
+        self.ctx.write(
+            lambda s: reg.merge_beneficiaries(s, keep, other, values),
+            merged,
+            failed,
+            owner=self,
+            changes=changes,
+        )
 
     def _show_error(self, message: str) -> None:
         self.error.setText(message)

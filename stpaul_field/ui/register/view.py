@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from stpaul_field.settings import Settings
 from stpaul_field.store import bin as trash
-from stpaul_field.store.database import Store
 from stpaul_field.store.models import Beneficiary
+from stpaul_field.ui.context import AppContext, Changes
 from stpaul_field.ui.register.activity_import_dialog import ActivityImportDialog
 from stpaul_field.ui.register.detail import BeneficiaryDetail
 from stpaul_field.ui.register.editor import BeneficiaryDialog
@@ -45,15 +45,13 @@ SEARCH_DELAY_MS = 120
 
 
 class RegisterView(QWidget):
-    """The beneficiary register, self-contained: `RegisterView(store, settings)`."""
+    """The beneficiary register, self-contained: `RegisterView(ctx)`."""
 
-    changed = Signal()  # something was written to the store (the status bar recounts)
     activityRequested = Signal(object)  # an activity's id, to open in its form
 
-    def __init__(self, store: Store, settings: Settings | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
-        self.settings = settings
+        self.ctx = ctx
         self._select_after_load: uuid.UUID | None = None
         self._undo_ids: list[uuid.UUID] = []
         self.setAccessibleName(self.tr("Registre des bénéficiaires"))
@@ -90,7 +88,7 @@ class RegisterView(QWidget):
         for button in (self.new_button, self.edit_button, self.merge_button, self.delete_button):
             top.addWidget(button)
 
-        self.model = BeneficiaryTableModel(store, self)
+        self.model = BeneficiaryTableModel(ctx.store, self)
         # Sorting from the keyboard too: the column titles are not reachable with Tab.
         self.sort_combo = QComboBox()
         self.sort_combo.setAccessibleName(self.tr("Trier par"))
@@ -143,7 +141,7 @@ class RegisterView(QWidget):
         header.setSortIndicatorShown(True)
         header.setSectionsClickable(True)
         self._size_columns()
-        self.detail = BeneficiaryDetail(store)
+        self.detail = BeneficiaryDetail(ctx)
         self.detail.activityRequested.connect(self.activityRequested)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
@@ -192,6 +190,7 @@ class RegisterView(QWidget):
         self.descending.toggled.connect(self._sort_from_controls)
         header.sortIndicatorChanged.connect(self._show_sort)
         self._update_actions()
+        ctx.follow(self, self.concerns, self.refresh)
         self.model.reload()
 
     # ---- search and list ------------------------------------------------------------
@@ -263,9 +262,9 @@ class RegisterView(QWidget):
     def _exists(self, person_id: uuid.UUID | None) -> bool:
         if person_id is None:
             return False
-        with self.store.reader() as session:
-            person = session.get(Beneficiary, person_id)
-            return person is not None and person.deleted_at is None
+        # One row by primary key: instant, and the fiche shown depends on it.
+        person = self.ctx.read_now(lambda s: s.get(Beneficiary, person_id))
+        return person is not None and person.deleted_at is None
 
     def select_row(self, row: int) -> None:
         index = self.model.index(row, 0)
@@ -302,7 +301,7 @@ class RegisterView(QWidget):
     # ---- actions --------------------------------------------------------------------
 
     def create_person(self) -> BeneficiaryDialog:
-        dialog = BeneficiaryDialog(self.store, None, self)
+        dialog = BeneficiaryDialog(self.ctx, None, self)
         dialog.accepted.connect(lambda: self._after_dialog(dialog))
         dialog.open()
         return dialog
@@ -311,7 +310,7 @@ class RegisterView(QWidget):
         ids = self.selected_ids()
         if len(ids) != 1:
             return None
-        dialog = BeneficiaryDialog(self.store, ids[0], self)
+        dialog = BeneficiaryDialog(self.ctx, ids[0], self)
         dialog.accepted.connect(lambda: self._after_dialog(dialog))
         dialog.open()
         return dialog
@@ -319,32 +318,23 @@ class RegisterView(QWidget):
     def _after_dialog(self, dialog: BeneficiaryDialog) -> None:
         if dialog.person_id is None:
             return
-        if not dialog.opened_existing:
-            self.changed.emit()
-            self.model.reload()
-        else:
+        if dialog.opened_existing:
             # The person exists: show them, clearing a search that might hide them.
             self.search.clear()
             self.apply_search()
         self.show_person(dialog.person_id)
 
     def import_file(self) -> ImportDialog:
-        dialog = ImportDialog(self.store, self, self.settings)
-        dialog.imported.connect(self._after_import)
+        dialog = ImportDialog(self.ctx, self)
         dialog.open()
         dialog.choose()
         return dialog
 
     def import_activities(self) -> ActivityImportDialog:
-        dialog = ActivityImportDialog(self.store, self, self.settings)
-        dialog.imported.connect(self._after_import)
+        dialog = ActivityImportDialog(self.ctx, self)
         dialog.open()
         dialog.choose()
         return dialog
-
-    def _after_import(self, _written: object) -> None:
-        self.changed.emit()
-        self.model.reload()
 
     def merge_selected(self) -> MergeDialog | None:
         ids = self.selected_ids()
@@ -355,7 +345,7 @@ class RegisterView(QWidget):
                 self.tr("Sélectionnez deux fiches (Ctrl+clic) de la même personne."),
             )
             return None
-        dialog = MergeDialog(self.store, ids[0], ids[1], self)
+        dialog = MergeDialog(self.ctx, ids[0], ids[1], self)
         dialog.accepted.connect(lambda: self._after_merge(dialog))
         dialog.open()
         return dialog
@@ -363,8 +353,6 @@ class RegisterView(QWidget):
     def _after_merge(self, dialog: MergeDialog) -> None:
         if dialog.kept_id is None:
             return
-        self.changed.emit()
-        self.model.reload()
         self.show_person(dialog.kept_id)
 
     def delete_selected(self) -> None:
@@ -372,13 +360,28 @@ class RegisterView(QWidget):
         ids = self.selected_ids()
         if not ids:
             return
-        names = []
-        with self.store.session() as session:
+
+        def work(session: Session) -> list[str]:
+            names = []
             for pid in ids:
                 person = session.get(Beneficiary, pid)
                 if person is not None:
                     trash.delete(session, person)
                     names.append(person.display_name)
+            return names
+
+        self.ctx.write(
+            work,
+            lambda names: self._deleted(ids, names),
+            owner=self,
+            changes=self.BIN_CHANGES,
+            what=self.tr("La mise à la corbeille"),
+        )
+
+    # What the bin moves: people (gone from every list) and their activities' participants.
+    BIN_CHANGES = Changes.people() | Changes(activities=True)
+
+    def _deleted(self, ids: list[uuid.UUID], names: list[str]) -> None:
         self._undo_ids = ids
         if len(names) == 1:
             text = self.tr("« %1 » est dans la corbeille.").replace("%1", names[0])
@@ -387,26 +390,33 @@ class RegisterView(QWidget):
         self.undo_label.setText(text)
         self.undo_bar.show()
         self.detail.show_person(None)
-        self.changed.emit()
-        self.model.reload()
         self.undo_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def undo_delete(self) -> None:
         ids = self._undo_ids
-        with self.store.session() as session:
+
+        def work(session: Session) -> None:
             for pid in ids:
                 person = session.get(Beneficiary, pid)
                 if person is not None:
                     trash.restore(session, person)
-        self._undo_ids = []
-        self.undo_bar.hide()
-        self.changed.emit()
-        self.model.reload()
-        if ids:
-            self.show_person(ids[0])
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        def restored(_result: None) -> None:
+            self._undo_ids = []
+            self.undo_bar.hide()
+            if ids:
+                self.show_person(ids[0])
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        self.ctx.write(
+            work, restored, owner=self, changes=self.BIN_CHANGES, what=self.tr("La restauration des fiches")
+        )
 
     # ---- life ------------------------------------------------------------------------
+
+    def concerns(self, changes: Changes) -> bool:
+        """The register shows people only: an attendance marked changes nothing here."""
+        return changes.beneficiaries
 
     def refresh(self) -> None:
         """Reload the list (another view or a sync changed the store)."""

@@ -187,17 +187,17 @@ def hand_over(session: Session, placeholder: uuid.UUID, advisor_id: uuid.UUID) -
 
     Nothing was ever sent before enrolment, so the queued creations that still name the
     placeholder are corrected too: the server would refuse an activity led by an advisor it
-    does not know. Returns how many activities changed hands.
+    does not know. An activity whose creation was never queued (`seed-demo`'s, written as
+    local only) is not the advisor's work: it changes hands without being queued, since an
+    update of a record the central record never received is refused. Returns how many
+    activities changed hands.
     """
     old, new = str(placeholder), str(advisor_id)
-    changed = 0
-    for activity in session.scalars(select(Activity)):
-        if activity.advisor_id == placeholder or old in activity.co_advisor_ids:
-            if activity.advisor_id == placeholder:
-                activity.advisor_id = advisor_id
-            if old in activity.co_advisor_ids:
-                activity.co_advisor_ids = _replace(list(activity.co_advisor_ids), old, new)
-            changed += 1
+    queued = set(session.scalars(select(OutboxEntry.record_id).where(OutboxEntry.entity == "activity")))
+    theirs = [
+        a for a in session.scalars(select(Activity)) if a.advisor_id == placeholder or old in a.co_advisor_ids
+    ]
+    local_only = {a.id for a in theirs if a.server_version == 0 and a.id not in queued}
     for entry in session.scalars(select(OutboxEntry).where(OutboxEntry.entity == "activity")):
         fields = dict(entry.fields)
         if fields.get("advisor_id") == old:
@@ -206,10 +206,20 @@ def hand_over(session: Session, placeholder: uuid.UUID, advisor_id: uuid.UUID) -
             fields["co_advisor_ids"] = _replace(fields["co_advisor_ids"], old, new)
         if fields != entry.fields:
             entry.fields = fields
+
+    def hand(activities: list[Activity]) -> None:
+        for activity in activities:
+            if activity.advisor_id == placeholder:
+                activity.advisor_id = advisor_id
+            if old in activity.co_advisor_ids:
+                activity.co_advisor_ids = _replace(list(activity.co_advisor_ids), old, new)
+        session.flush()
+
+    hand([a for a in theirs if a.id not in local_only])  # ordinary edits, queued
+    session.info[APPLYING_REMOTE] = True  # from here on, nothing is queued
+    hand([a for a in theirs if a.id in local_only])
     person = session.get(Advisor, placeholder)
     if person is not None and person.server_version == 0:
         # Local only (never queued): hidden from lists, never sent.
-        session.info[APPLYING_REMOTE] = True
-        session.flush()
         person.deleted_at = utcnow()
-    return changed
+    return len(theirs)

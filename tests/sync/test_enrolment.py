@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import keyring
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from stpaul_field.server.models import Record
+from stpaul_field.store import demo
 from stpaul_field.store.database import Store
 from stpaul_field.store.keys import KEYRING_SERVICE
 from stpaul_field.store.models import Activity, Advisor, Participation
@@ -91,3 +92,32 @@ def test_work_recorded_before_enrolment_is_the_enrolling_advisors_and_syncs(worl
     assert laptop.sync().rejected == 0
     # The advisor's own record arrived with the pull, with the server's names.
     assert laptop.get("advisor", world.marie_id).last_name == "Payet"
+
+
+def test_demo_data_changes_hands_at_enrolment_but_is_never_sent(world: SyncWorld) -> None:
+    # `seed-demo` writes local-only records (nothing queued). Enrolling used to queue the
+    # hand-over of its activities as updates of records the central record never received,
+    # and it refused each (« Champ obligatoire manquant : Type d'activité, Date »).
+    laptop = world.laptop(None)
+    counts = demo.seed(laptop.store, beneficiaries=20, activities=15)
+    person = laptop.add_person()
+    with laptop.store.session() as s:
+        placeholder = local_advisor_id(s)
+        own = Activity(**activity_fields(placeholder, title=""))
+        s.add(own)
+        s.flush()
+        s.add(Participation(activity_id=own.id, beneficiary_id=person, attended=True))
+    laptop.enrol("marie")
+    with laptop.store.reader() as s:
+        demo_ids = set(s.scalars(select(Activity.id).where(Activity.id != own.id)))
+        assert len(demo_ids) == counts["activities"]
+        assert (
+            s.scalar(select(func.count()).select_from(Activity).where(Activity.advisor_id == placeholder))
+            == 0
+        )
+    assert {e.record_id for e in laptop.outbox() if e.entity == "activity"} == {own.id}
+    report = laptop.sync()
+    assert report.complete and report.rejected == 0 and laptop.outbox() == []
+    with world.env.db.session() as s:
+        sent = set(s.scalars(select(Record.id).where(Record.entity == "activity")))
+    assert own.id in sent and not sent & demo_ids

@@ -23,6 +23,10 @@ class CodedField:
     values: v.ValueList
     many: bool = False  # a list of codes (themes), not one code
     required: bool = False  # empty is refused too (a venue has a kind)
+    # An outcome of an individual accompaniment: the form's « Résultat » section offers it (its
+    # row named by `FIELD_LABELS`), validation refuses it on a workshop.
+    outcome: bool = False
+    admin_help: bool = False  # only with « Aide aux démarches administratives » among the themes
 
 
 CODED_FIELDS: dict[str, CodedField] = {
@@ -69,6 +73,11 @@ REFERENCE_FIELDS: dict[str, Entity] = {
 
 def coded_fields(entity: str) -> dict[str, CodedField]:
     return {name: f for name, f in CODED_FIELDS.items() if f.entity == entity}
+
+
+def outcome_fields() -> dict[str, CodedField]:
+    """The outcomes an individual accompaniment's form lays out from this table, in its order."""
+    return {name: f for name, f in CODED_FIELDS.items() if f.outcome}
 
 
 def counted_values(field: str) -> v.ValueList:

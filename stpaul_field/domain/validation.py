@@ -20,6 +20,7 @@ from stpaul_field.domain.fields import (
     SERIES_CODED_FIELDS,
     coded_fields,
     counted_values,
+    outcome_fields,
 )
 from stpaul_field.domain.text import normalize_phone, unstorable
 
@@ -173,6 +174,7 @@ def activity_errors(a: Any, participant_count: int) -> list[FieldError]:
         errors.append(FieldError("duration_min", "La durée doit être entre 1 minute et 24 heures."))
 
     errors.extend(_place_and_content_errors(a))
+    errors.extend(_outcome_errors(a))
 
     if a.type == "individual":
         if participant_count != 1:
@@ -212,6 +214,22 @@ def activity_errors(a: Any, participant_count: int) -> list[FieldError]:
                 )
             )
         errors.extend(_co_advisor_errors(a))
+    return errors
+
+
+def _outcome_errors(a: Any) -> list[FieldError]:
+    """The outcomes `fields.CODED_FIELDS` declares: an individual accompaniment's only, and
+    those of a démarche only with « Aide aux démarches administratives »."""
+    errors: list[FieldError] = []
+    for name, coded in outcome_fields().items():
+        if not getattr(a, name, None):
+            continue
+        if a.type != "individual":
+            errors.append(FieldError(name, "Ce résultat concerne un accompagnement individuel."))
+        elif coded.admin_help and v.ADMIN_HELP_THEME not in (a.themes or []):
+            errors.append(
+                FieldError(name, "Ce résultat ne s'indique qu'avec « Aide aux démarches administratives ».")
+            )
     return errors
 
 

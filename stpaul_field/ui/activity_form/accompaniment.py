@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QWi
 
 from stpaul_field.domain import values as v
 from stpaul_field.domain.entities import ActivityData, BeneficiaryData
+from stpaul_field.domain.fields import CodedField, outcome_fields
 from stpaul_field.domain.validation import FieldError
 from stpaul_field.store import activities as acts
+from stpaul_field.ui import i18n
 from stpaul_field.ui.activity_form.base import ActivityForm, check_box
 from stpaul_field.ui.widgets.beneficiary_picker import BeneficiaryPicker
 from stpaul_field.ui.widgets.choice_combo import ChoiceCombo
@@ -117,11 +119,28 @@ class AccompanimentForm(ActivityForm):
         )
         self.redirected_box.toggled.connect(lambda on: form.setRowVisible(self.redirect_label, on))
         form.setRowVisible(self.redirect_label, False)
+        # The other outcomes, one list each, as the coded-field table declares them.
+        self.outcomes: dict[str, tuple[ChoiceCombo, QLabel, CodedField]] = {}
+        for name, coded in outcome_fields().items():
+            combo = ChoiceCombo(coded.values)
+            label = self.errors.add_row(form, i18n.label(v.FIELD_LABELS, name), combo, name)
+            self.outcomes[name] = (combo, label, coded)
+        self.themes.changed.connect(self._outcomes_shown)
+        self._outcomes_shown()
+
+    def _outcomes_shown(self) -> None:
+        for _combo, label, coded in self.outcomes.values():
+            self.result_form.setRowVisible(label, self._offered(coded))
+
+    def _offered(self, coded: CodedField) -> bool:
+        return not coded.admin_help or v.ADMIN_HELP_THEME in self.themes.codes()
 
     def collect_specific(self, data: ActivityData) -> None:
         data.autonomy = self.autonomy.code()
         data.redirected = self.redirected_box.isChecked()
         data.redirect_structure = self.redirect.code() if data.redirected else None
+        for name, (combo, _label, coded) in self.outcomes.items():
+            setattr(data, name, combo.code() if self._offered(coded) else None)
 
     def participants(self) -> list[acts.ParticipantInput]:
         if self.anonymous.isChecked():
@@ -151,6 +170,8 @@ class AccompanimentForm(ActivityForm):
         self.autonomy.set_code(d.autonomy)
         self.redirected_box.setChecked(d.redirected)
         self.redirect.set_code(d.redirect_structure)
+        for name, (combo, _label, _coded) in self.outcomes.items():
+            combo.set_code(getattr(d, name))
         if loaded.anonymous_beneficiary is not None:
             anon = loaded.anonymous_beneficiary
             self.anonymous.setChecked(True)

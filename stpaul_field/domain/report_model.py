@@ -59,6 +59,9 @@ class Split:
     section: str  # a key of `SECTIONS`
     skip_zero: bool = False  # tables leave out rows at 0 (long lists: venues, communes…)
     team_only: bool = False
+    # The activity's coded field (`fields.CODED_FIELDS`) it counts follow-ups by: statistics
+    # then compute it with no code of its own, and `PeriodFigures.coded_splits` holds it.
+    field: str | None = None
 
 
 # The view's tabs and the PDF's groups, in order.
@@ -211,17 +214,25 @@ class PeriodFigures:
     # marked, and their registered people, not counted in the follow-ups until it is marked.
     awaiting_attendance_workshops: int = 0
     awaiting_attendance_registered: int = 0
+    # The splits declared with a `field`, by key.
+    coded_splits: dict[str, Breakdown] = field(default_factory=dict)
 
     @property
     def redirected(self) -> int:
         return self.by_redirection.total
+
+    def breakdown(self, key: str) -> Breakdown | None:
+        """The split of that key (`SPLITS`); None for the advisors' outside the team's figures."""
+        if SPLIT_BY_KEY[key].field is not None:
+            return self.coded_splits.get(key)
+        return getattr(self, key)
 
     def breakdowns(self) -> list[Breakdown]:
         """In the order a report shows them (`SPLITS`); the advisors' in the team's only."""
         return [b for _split, b in self.splits()]
 
     def splits(self) -> list[tuple[Split, Breakdown]]:
-        return [(s, b) for s in SPLITS if (b := getattr(self, s.key)) is not None]
+        return [(s, b) for s in SPLITS if (b := self.breakdown(s.key)) is not None]
 
 
 @dataclass(frozen=True)

@@ -44,9 +44,11 @@ from sqlalchemy.orm import Session, aliased
 
 from stpaul_field.domain import values as v
 from stpaul_field.domain.counting import DONE, INDIVIDUAL, PLANNED, CountingRule
+from stpaul_field.domain.fields import CODED_FIELDS
 from stpaul_field.domain.report_model import (
     NOT_RECORDED,
     SPLIT_BY_KEY,
+    SPLITS,
     Breakdown,
     BreakdownRow,
     MonthlyReport,
@@ -54,6 +56,7 @@ from stpaul_field.domain.report_model import (
     Period,
     PeriodFigures,
     Scope,
+    Split,
     add_months,
 )
 from stpaul_field.domain.text import person_order
@@ -148,6 +151,7 @@ _ACT_COLUMNS = (
     "anon_statuses",
     "place_type",
     "equipment",
+    *(s.field for s in SPLITS if s.field is not None),
 )
 _UNIT_COLUMNS = ("gender", "age_band", "social_status", "commune", "disability", "family_carer", "homeless")
 
@@ -264,6 +268,23 @@ def _sum_by_json_list(session: Session, weights: Table, column: Any) -> list[tup
     items = func.json_each(column).table_valued("value")
     q = select(items.c.value, func.sum(weights.c.w)).select_from(weights).join(items, true())
     return [(k, n) for k, n in session.execute(q.group_by(items.c.value))]
+
+
+def _coded_split(session: Session, weights: Table, split: Split) -> Breakdown:
+    """A split declared with its coded field: follow-ups by that field's code; an outcome's
+    among individual accompaniments (a démarche's among those with the administrative help)."""
+    assert split.field is not None
+    coded = CODED_FIELDS[split.field]
+    if coded.many:
+        raise NotImplementedError(f"{split.key}: a split by a list of codes is written by hand")
+    column = weights.c[split.field]
+    q = select(column, func.sum(weights.c.w)).group_by(column)
+    if coded.outcome:
+        q = q.where(weights.c.type == INDIVIDUAL)
+    if coded.admin_help:
+        items = func.json_each(weights.c.themes).table_valued("value")
+        q = q.where(select(items.c.value).where(items.c.value == v.ADMIN_HELP_THEME).exists())
+    return _breakdown(split.key, session.execute(q), coded.values)
 
 
 def _marginal(session: Session, acts: Table, units: Table, unit_column: Any, anon_column: Any) -> list:
@@ -449,6 +470,7 @@ def _figures(session: Session, period: Period, scope: Scope, rule: CountingRule)
             v.SOCIAL_STATUSES,
         ),
         by_advisor=by_advisor,
+        coded_splits={s.key: _coded_split(session, weights, s) for s in SPLITS if s.field is not None},
         aidants_connect=mandated,
         awaiting_attendance_workshops=awaiting.workshops,
         awaiting_attendance_registered=awaiting.registered,

@@ -487,7 +487,7 @@ class ReportsView(QWidget):
         for key, text in values.items():
             self.cards[key].setText(text)
         for key, model in self.models.items():
-            breakdown = getattr(f, key)
+            breakdown = f.breakdown(key)
             if breakdown is None:
                 breakdown = Breakdown(self.tr("Par conseiller (vue équipe)"), ())
             else:

@@ -94,6 +94,7 @@ def build(store: Store) -> None:
                     autonomy="partiellement_autonome",
                     redirected=True,
                     redirect_structure="aide_sociale",
+                    procedure_completion="oriente_vers_structure",
                     notes="Dossier CAF à finir",
                     **stamps,
                 ),

@@ -69,97 +69,97 @@
   <context>
     <name>AccompanimentForm</name>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="29" />
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="31" />
       <source>Accompagnement individuel</source>
       <translation>Individual accompaniment</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="31" />
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="33" />
       <source>Accompagnement individuel — modifier</source>
       <translation>Individual accompaniment — edit</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="42" />
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="44" />
       <source>Bénéficiaire</source>
       <translation>Beneficiary</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="44" />
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="46" />
       <source>Bénéficiaire anon&amp;yme</source>
       <translation>Anonymous bene&amp;ficiary</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="50" />
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="52" />
       <source>Changer</source>
       <translation>Change</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="51" />
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="53" />
       <source>Changer de bénéficiaire</source>
       <translation>Change beneficiary</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="64" />
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="66" />
       <source>&amp;Bénéficiaire</source>
       <translation>&amp;Beneficiary</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="65" />
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="67" />
       <source>Bénéficiaire : rechercher par nom ou téléphone</source>
       <translation>Beneficiary: search by name or phone</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="71" />
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="73" />
       <source>&amp;J'ai déjà accompagné ce bénéficiaire</source>
       <translation>&amp;I have already accompanied this beneficiary</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="73" />
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="75" />
       <source>&amp;Genre</source>
       <translation>&amp;Gender</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="74" />
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="76" />
       <source>Tranche d'âge</source>
       <translation>Age band</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="75" />
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="77" />
       <source>&amp;Statut</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="87" />
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="89" />
       <source>Bénéficiaire choisi : {0}</source>
       <translation>Chosen beneficiary: {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="108" />
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="110" />
       <source>Résultat</source>
       <translation>Outcome</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="111" />
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="113" />
       <source>&amp;Autonomie</source>
       <translation>Autonom&amp;y</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="112" />
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="114" />
       <source>Bénéficiaire &amp;réorienté</source>
       <translation>Beneficiary &amp;redirected</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="114" />
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="116" />
       <source>— choisir la structure —</source>
       <translation>— choose the organisation —</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="116" />
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="118" />
       <source>Structure de réorientation</source>
       <translation>Redirected to</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="146" />
+      <location filename="../../stpaul_field/ui/activity_form/accompaniment.py" line="165" />
       <source>Choisissez le bénéficiaire, ou cochez « anonyme ».</source>
       <translation>Choose the beneficiary, or tick “anonymous”.</translation>
     </message>
@@ -4169,6 +4169,14 @@ Close and restart the application; the replaced data is in the “Before a resto
       <source>Dernier envoi par fichier : {0}</source>
       <translation>Last sent by file: {0}</translation>
     </message>
+    <message>
+      <source>Ce résultat concerne un accompagnement individuel.</source>
+      <translation>This outcome applies to an individual accompaniment.</translation>
+    </message>
+    <message>
+      <source>Ce résultat ne s'indique qu'avec « Aide aux démarches administratives ».</source>
+      <translation>This outcome is given only with “Help with administrative procedures”.</translation>
+    </message>
   </context>
   <context>
     <name>values</name>
@@ -4839,6 +4847,30 @@ Close and restart the application; the replaced data is in the “Before a resto
     <message>
       <source>Numéro de séance</source>
       <translation>Session number</translation>
+    </message>
+    <message>
+      <source>Oui, démarche finalisée</source>
+      <translation>Yes, procedure completed</translation>
+    </message>
+    <message>
+      <source>Non, à finaliser en autonomie</source>
+      <translation>No, to be completed independently</translation>
+    </message>
+    <message>
+      <source>Non, la personne doit revenir</source>
+      <translation>No, the person must come back</translation>
+    </message>
+    <message>
+      <source>Non, orientée vers une autre structure</source>
+      <translation>No, referred to another organisation</translation>
+    </message>
+    <message>
+      <source>Démarche finalisée</source>
+      <translation>Procedure completed</translation>
+    </message>
+    <message>
+      <source>Démarches finalisées</source>
+      <translation>Completed procedures</translation>
     </message>
   </context>
 </TS>

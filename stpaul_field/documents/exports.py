@@ -177,6 +177,10 @@ ACTIVITY_COLUMNS: tuple[Column[Line], ...] = (
     Column("Nom de la démarche administrative", lambda r: r.activity.procedure_name or ""),
     Column("Niveau d’autonomie (ou de l’atelier)", lambda r: _stars(r.activity)),
     Column("Bénéficiaire réorienté", lambda r: _redirected(r.activity)),
+    Column(
+        "La démarche est-elle finalisée ?",
+        lambda r: v.PROCEDURE_COMPLETIONS.label(r.activity.procedure_completion),
+    ),
     Column("Structure de redirection", lambda r: v.REDIRECT_STRUCTURES.label(r.activity.redirect_structure)),
     Column("Commune du bénéficiaire", lambda r: _person_attr(r, "commune")),
     Column("Code postal du bénéficiaire", lambda r: _person_attr(r, "postcode")),

@@ -61,6 +61,7 @@ class ActivityData:
     autonomy: str | None = None
     redirected: bool = False
     redirect_structure: str | None = None
+    procedure_completion: str | None = None  # a démarche's (administrative help)
     # workshop
     title: str = ""
     level: str | None = None

@@ -41,6 +41,7 @@ CODED_FIELDS: dict[str, CodedField] = {
     "equipment": CodedField("activity", v.EQUIPMENT, many=True),
     "autonomy": CodedField("activity", v.AUTONOMY),
     "redirect_structure": CodedField("activity", v.REDIRECT_STRUCTURES),
+    "procedure_completion": CodedField("activity", v.PROCEDURE_COMPLETIONS, outcome=True, admin_help=True),
     "level": CodedField("activity", v.WORKSHOP_LEVELS),
     "kind": CodedField("venue", v.VENUE_KINDS, required=True),
     "bassin": CodedField("venue", v.BASSINS),

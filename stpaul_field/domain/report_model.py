@@ -88,6 +88,13 @@ SPLITS: tuple[Split, ...] = (
     Split("by_social_status", "Par statut", "publics"),
     Split("by_autonomy", "Autonomie (individuels)", "help"),
     Split("by_redirection", "Réorientations", "help", skip_zero=True),
+    Split(
+        "by_procedure_completion",
+        "Démarches finalisées",
+        "help",
+        skip_zero=True,
+        field="procedure_completion",
+    ),
     Split("by_duration", "Par durée", "help"),
 )
 SPLIT_BY_KEY: dict[str, Split] = {s.key: s for s in SPLITS}

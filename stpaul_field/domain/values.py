@@ -204,6 +204,15 @@ REDIRECT_STRUCTURES = ValueList(
     },
 )
 
+# Is the démarche finalised? The Coop's « degré de finalisation » of an administrative help.
+PROCEDURE_COMPLETIONS = ValueList(
+    "procedure_completion",
+    ("finalisee", "Oui, démarche finalisée"),
+    ("a_finaliser_en_autonomie", "Non, à finaliser en autonomie"),
+    ("doit_revenir", "Non, la personne doit revenir"),
+    ("oriente_vers_structure", "Non, orientée vers une autre structure"),
+)
+
 GENDERS = ValueList(
     "gender",
     ("masculin", "Masculin"),
@@ -352,6 +361,7 @@ FIELD_LABELS = ValueList(
     ("autonomy", "Autonomie"),
     ("redirected", "Orienté vers une structure"),
     ("redirect_structure", "Structure d'orientation"),
+    ("procedure_completion", "Démarche finalisée"),
     ("title", "Titre de l'atelier"),
     ("level", "Niveau"),
     ("anon_total", "Participants anonymes"),

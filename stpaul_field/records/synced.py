@@ -94,6 +94,7 @@ class ActivityFields:
     autonomy: Mapped[str | None] = mapped_column(String(40), default=None)
     redirected: Mapped[bool] = mapped_column(default=False)
     redirect_structure: Mapped[str | None] = mapped_column(String(40), default=None)
+    procedure_completion: Mapped[str | None] = mapped_column(String(40), default=None)  # 0015
     title: Mapped[str] = mapped_column(String(200), default="")
     level: Mapped[str | None] = mapped_column(String(20), default=None)
     anon_total: Mapped[int] = mapped_column(default=0)

@@ -124,6 +124,7 @@ CHECKS: dict[str, Callable[[Cell], bool]] = {
     "n/3, or empty": lambda c: _empty(c) or bool(re.fullmatch(r"[123]/3", str(c.value))),
     "Oui or Non (individual), empty (workshop)": lambda c: _empty(c) or c.value in ("Oui", "Non"),
     "label of the redirect structure, or empty": _labels(v.REDIRECT_STRUCTURES, empty=True),
+    "label of the démarche's completion, or empty": _labels(v.PROCEDURE_COMPLETIONS, empty=True),
     "Masculin, Féminin or Non communiqué": _one_of("Masculin", "Féminin", "Non communiqué"),
     "label of the age band": _labels(v.AGE_BANDS),
     "label of the social status": _labels(v.SOCIAL_STATUSES),
@@ -268,6 +269,7 @@ def test_the_values_of_an_advisors_own_export(fixed: Store, tmp_path: Path) -> N
     assert help_["Niveau d’autonomie (ou de l’atelier)"] == "2/3"
     assert help_["Bénéficiaire réorienté"] == "Oui"
     assert help_["Structure de redirection"].startswith("Structure d’aide sociale")
+    assert help_["La démarche est-elle finalisée ?"] == "Non, orientée vers une autre structure"
     assert help_["Genre du bénéficiaire"] == "Féminin"
     assert help_["Tranche d’âge du bénéficiaire"] == "25 - 39 ans"  # from the birth year
     assert help_["Notes supplémentaires"] == "Dossier CAF à finir"
@@ -289,6 +291,7 @@ def test_the_values_of_an_advisors_own_export(fixed: Store, tmp_path: Path) -> N
     assert workshop[0]["Dernière modification le"] == "04/11/2026 à 18:05"
     assert workshop[0]["Niveau d’autonomie (ou de l’atelier)"] == "1/3"
     assert workshop[0]["Bénéficiaire réorienté"] in (None, "")
+    assert workshop[0]["La démarche est-elle finalisée ?"] in (None, "")
     assert {r["ID CRA"] for r in workshop} == {str(ef.WORKSHOP)}
     info = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2).value for r in range(2, 8)}
     assert (info["Nom"], info["Prénom"], info["Rôle"]) == ("Grondin", "Alice", "Conseiller Numérique")

@@ -17,7 +17,14 @@ from typing import Any
 from sqlalchemy import String, and_, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
-from stpaul_field.domain.counting import DONE, PLANNED, WORKSHOP, reunion_today
+from stpaul_field.domain.counting import (
+    DONE,
+    INDIVIDUAL,
+    PLANNED,
+    WORKSHOP,
+    attendance_pending,
+    reunion_today,
+)
 from stpaul_field.domain.entities import ActivityData, BeneficiaryData
 from stpaul_field.domain.text import person_order
 from stpaul_field.domain.validation import (
@@ -441,13 +448,12 @@ _PARTICIPANTS = (
 )
 # The person of an individual accompaniment, named like the register does.
 _UPPER_LAST = func.upper(Beneficiary.last_name, type_=String)
+_PERSON_NAME = func.coalesce(
+    func.nullif(func.trim(_UPPER_LAST + " " + Beneficiary.first_name), ""),
+    "Anonyme",
+)
 _FIRST_PERSON = (
-    select(
-        func.coalesce(
-            func.nullif(func.trim(_UPPER_LAST + " " + Beneficiary.first_name), ""),
-            "Anonyme",
-        )
-    )
+    select(_PERSON_NAME)
     .join(Participation, Participation.beneficiary_id == Beneficiary.id)
     .where(Participation.activity_id == Activity.id, Participation.deleted_at.is_(None))
     .order_by(Participation.created_at)
@@ -638,9 +644,79 @@ def agenda_items(
     advisor_id: uuid.UUID | None = None,
     today: dt.date | None = None,
 ) -> list[ActivityRow]:
-    """Everything between two days (inclusive), in the order of the day."""
+    """Everything between two days (inclusive), in the order of the day: the rows
+    `list_activities` gives, read in two statements (the week's activities through the date
+    index, then their participations in one pass) rather than five correlated look-ups per
+    activity, which made the team's week of 2,000 activities cost 200 ms."""
+    today = today or reunion_today()
     flt = ActivityFilter(date_from=first_day, date_to=last_day, advisor_id=advisor_id)
-    return list_activities(session, flt, sort="date", descending=False, limit=10_000, today=today)
+    # Ids as stored text: the participations are matched to their activity without turning
+    # thousands of ids into UUID objects (what the week cost most in Python).
+    found = session.execute(
+        select(
+            type_coerce(Activity.id, String),
+            Activity.date,
+            Activity.start_time,
+            Activity.duration_min,
+            Activity.type,
+            Activity.status,
+            Activity.title,
+            func.coalesce(Venue.name, Activity.commune, ""),
+            Activity.themes,
+            func.coalesce(func.trim(Advisor.first_name + " " + Advisor.last_name), ""),
+            Activity.series_id,
+            Activity.session_number,
+        )
+        .outerjoin(Venue, Venue.id == Activity.venue_id)
+        .outerjoin(Advisor, Advisor.id == Activity.advisor_id)
+        .where(and_(*_where(flt)))
+        .order_by(*_order("date", False))
+    ).all()
+    week = select(Activity.id).where(and_(*_where(flt)))
+    p = Participation
+    # Each live participation (name None: its person is not in the store yet), by creation.
+    people: dict[str, list[tuple[str | None, bool, bool]]] = {}
+    for activity_id, known, name, registered, attended in session.execute(
+        select(
+            type_coerce(p.activity_id, String),
+            Beneficiary.id.is_not(None),
+            _PERSON_NAME,
+            p.registered,
+            p.attended,
+        )
+        .outerjoin(Beneficiary, Beneficiary.id == p.beneficiary_id)
+        .where(p.activity_id.in_(week), p.deleted_at.is_(None))
+        .order_by(p.activity_id, p.created_at)
+    ):
+        entry = (name if known else None, bool(registered), attended is not None)
+        people.setdefault(activity_id, []).append(entry)
+    rows = []
+    for r in found:
+        its = people.get(r[0], [])
+        first = next((name for name, _r, _m in its if name is not None), "")
+        pending = attendance_pending(
+            r[4], r[5], r[1], today, sum(reg for _n, reg, _m in its), sum(m for _n, _r, m in its)
+        )
+        rows.append(
+            ActivityRow(
+                id=uuid.UUID(hex=r[0]),
+                date=r[1],
+                start_time=r[2],
+                duration_min=r[3],
+                type=r[4],
+                status=r[5],
+                title=r[6] or "",
+                beneficiary=first if r[4] == INDIVIDUAL else "",
+                participants=len(its),
+                venue=r[7] or "",
+                themes=tuple(r[8] or ()),
+                advisor=r[9] or "",
+                awaiting_attendance=pending,
+                series_id=r[10],
+                session_number=r[11],
+            )
+        )
+    return rows
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,8 @@ class RegisterView(QWidget):
     """The beneficiary register, self-contained: `RegisterView(ctx)`."""
 
     activityRequested = Signal(object)  # an activity's id, to open in its form
+    # What the bin moves: people (gone from every list) and their activities' participants.
+    BIN_CHANGES = Changes.people() | Changes(activities=True)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -377,9 +379,6 @@ class RegisterView(QWidget):
             changes=self.BIN_CHANGES,
             what=self.tr("La mise à la corbeille"),
         )
-
-    # What the bin moves: people (gone from every list) and their activities' participants.
-    BIN_CHANGES = Changes.people() | Changes(activities=True)
 
     def _deleted(self, ids: list[uuid.UUID], names: list[str]) -> None:
         self._undo_ids = ids

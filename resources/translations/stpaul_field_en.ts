@@ -390,7 +390,7 @@
       <translation>One row per person, one signature box per session of the cycle</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/activities_view.py" line="473" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="479" />
       <source>%n activité(s)</source>
       <translation>
         <numerusform>%n activity</numerusform>
@@ -398,9 +398,19 @@
       </translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="565" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="571" />
       <source>Activité supprimée.</source>
       <translation>Activity deleted.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="575" />
+      <source>La suppression de l'activité</source>
+      <translation>Deleting the activity</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/activities_view.py" line="583" />
+      <source>La restauration de l'activité</source>
+      <translation>Restoring the activity</translation>
     </message>
   </context>
   <context>
@@ -411,7 +421,7 @@
       <translation>&amp;Save</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="148" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="168" />
       <source>Enregistrer (Ctrl+Entrée)</source>
       <translation>Save (Ctrl+Enter)</translation>
     </message>
@@ -421,32 +431,32 @@
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="198" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="210" />
       <source>Quand</source>
       <translation>When</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="200" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="212" />
       <source>&amp;Date</source>
       <translation>&amp;Date</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="204" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="216" />
       <source>&amp;Heure de début</source>
       <translation>Start &amp;time</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="207" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="219" />
       <source>D&amp;urée</source>
       <translation>D&amp;uration</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="210" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="222" />
       <source>S&amp;tatut</source>
       <translation>St&amp;atus</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="213" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="225" />
       <source>Où</source>
       <translation>Where</translation>
     </message>
@@ -476,87 +486,87 @@
       <translation>No venue is recorded on this laptop yet: the place is noted « Other place » with its commune. A coordinator adds the city's venues (File › Venues), which arrive with the sync.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="223" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="235" />
       <source>Quoi</source>
       <translation>What</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="226" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="238" />
       <source>Thémati&amp;ques</source>
       <translation>T&amp;hemes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="229" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="241" />
       <source>Dé&amp;marches administratives</source>
       <translation>Administrative &amp;procedures</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="232" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="244" />
       <source>ex. demande de RSA, carte grise…</source>
       <translation>e.g. RSA application, vehicle registration…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="234" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="246" />
       <source>Nom de la démarche</source>
       <translation>Procedure name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="237" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="249" />
       <source>Réalisée sous mandat Aidants Connect</source>
       <translation>Done under an Aidants Connect mandate</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="239" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="251" />
       <source>Aidants Connect</source>
       <translation>Aidants Connect</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="242" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="254" />
       <source>Matériel utilisé</source>
       <translation>&amp;Equipment used</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="253" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="265" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="257" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="269" />
       <source>N&amp;otes</source>
       <translation>N&amp;otes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="353" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="365" />
       <source>Déjà enregistré</source>
       <translation>Already recorded</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="356" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="368" />
       <source>Déjà enregistré : {0} a déjà une activité le {1}.</source>
       <translation>Already recorded: {0} already has an activity on {1}.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="358" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="370" />
       <source>Est-ce une autre activité, à enregistrer aussi ?</source>
       <translation>Is it another activity, to be recorded too?</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="359" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="371" />
       <source>&amp;Enregistrer quand même</source>
       <translation>&amp;Save anyway</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="360" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="372" />
       <source>&amp;Revenir au formulaire</source>
       <translation>&amp;Back to the form</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="396" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="411" />
       <source>Enregistrement impossible</source>
       <translation>Could not save</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activity_form/base.py" line="397" />
+      <location filename="../../stpaul_field/ui/activity_form/base.py" line="412" />
       <source>L'activité n'a pas été enregistrée : {0}</source>
       <translation>The activity was not saved: {0}</translation>
     </message>
@@ -564,27 +574,27 @@
   <context>
     <name>ActivityImportDialog</name>
     <message>
-      <location filename="../../stpaul_field/ui/register/activity_import_dialog.py" line="32" />
+      <location filename="../../stpaul_field/ui/register/activity_import_dialog.py" line="35" />
       <source>Importer l'historique de mes activités</source>
       <translation>Import my activity history</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/activity_import_dialog.py" line="34" />
+      <location filename="../../stpaul_field/ui/register/activity_import_dialog.py" line="37" />
       <source>Choisissez votre export des activités de la Coop (« Mes activités » → Exporter).</source>
       <translation>Choose your activities export from the Coop (« Mes activités » → Exporter).</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/activity_import_dialog.py" line="37" />
+      <location filename="../../stpaul_field/ui/register/activity_import_dialog.py" line="40" />
       <source>Erreurs (activités ignorées)</source>
       <translation>Errors (activities skipped)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/activity_import_dialog.py" line="38" />
+      <location filename="../../stpaul_field/ui/register/activity_import_dialog.py" line="41" />
       <source>Personnes déjà dans le registre : que faire de chacune ?</source>
       <translation>People already in the register: what to do with each?</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/activity_import_dialog.py" line="63" />
+      <location filename="../../stpaul_field/ui/register/activity_import_dialog.py" line="66" />
       <source>Export des activités de la Coop : {0} ligne(s), {1} activité(s). À créer : {2} ({3} accompagnement(s)) · déjà importées : {4} · en erreur : {5} · ignorées : {6}. Personnes à créer : {7} · jointes au registre : {8}.</source>
       <translation>Coop activities export: {0} line(s), {1} activit(y/ies). To create: {2} ({3} accompaniment(s)) · already imported: {4} · with errors: {5} · skipped: {6}. People to create: {7} · joined to the register: {8}.</translation>
     </message>
@@ -715,79 +725,94 @@
       <translation>Agenda</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="151" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="159" />
       <source>Semaine du {0} au {1}</source>
       <translation>Week from {0} to {1}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="217" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="225" />
       <source>Nouveau rendez-vous &amp;individuel ici</source>
       <translation>New &amp;individual appointment here</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="219" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="227" />
       <source>Nouvel &amp;atelier ici</source>
       <translation>New &amp;workshop here</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="240" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="248" />
       <source>&amp;Ouvrir</source>
       <translation>&amp;Open</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="242" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="250" />
       <source>Saisir le &amp;résultat…</source>
       <translation>Record the &amp;outcome…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="243" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="251" />
       <source>Marquer &amp;réalisé</source>
       <translation>Mark &amp;done</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="245" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="253" />
       <source>A&amp;nnuler l'atelier</source>
       <translation>Ca&amp;ncel the workshop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="247" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="255" />
       <source>A&amp;nnuler le rendez-vous</source>
       <translation>&amp;Cancel the appointment</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="251" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="259" />
       <source>Remettre &amp;prévu</source>
       <translation>Back to &amp;planned</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="253" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="261" />
       <source>É&amp;margement…</source>
       <translation>Atte&amp;ndance…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="254" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="262" />
       <source>&amp;Feuille d'émargement à imprimer…</source>
       <translation>Attendance &amp;sheet to print…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="255" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="263" />
       <source>&amp;Supprimer</source>
       <translation>&amp;Delete</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="269" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="277" />
       <source>Feuilles d'émargement</source>
       <translation>Attendance sheets</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="269" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="277" />
       <source>Aucun atelier ce jour-là.</source>
       <translation>No workshop that day.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="291" />
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="285" />
+      <source>Le changement d'état du rendez-vous</source>
+      <translation>Changing the appointment's status</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="304" />
       <source>Rendez-vous supprimé.</source>
       <translation>Appointment deleted.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="309" />
+      <source>La restauration du rendez-vous</source>
+      <translation>Restoring the appointment</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/agenda/agenda_view.py" line="314" />
+      <source>La suppression du rendez-vous</source>
+      <translation>Deleting the appointment</translation>
     </message>
   </context>
   <context>
@@ -796,6 +821,24 @@
       <location filename="../../stpaul_field/ui/app.py" line="48" />
       <source>Saint-Paul — Accompagnements numériques</source>
       <translation>Saint-Paul — Digital accompaniments</translation>
+    </message>
+  </context>
+  <context>
+    <name>AppContext</name>
+    <message>
+      <location filename="../../stpaul_field/ui/context.py" line="68" />
+      <source>La modification</source>
+      <translation>The change</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/context.py" line="71" />
+      <source>Échec de l'enregistrement</source>
+      <translation>Not saved</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/context.py" line="72" />
+      <source>{0} n'a pas abouti : rien n'a été modifié. Réessayez ; si le problème revient, signalez-le à votre référent.</source>
+      <translation>{0} did not go through: nothing was changed. Try again; if it happens again, tell your coordinator.</translation>
     </message>
   </context>
   <context>
@@ -1031,75 +1074,75 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>BeneficiaryDetail</name>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="85" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="86" />
       <source>Fiche du bénéficiaire</source>
       <translation>Beneficiary record</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="87" />
-      <location filename="../../stpaul_field/ui/register/detail.py" line="179" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="88" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="182" />
       <source>Aucun bénéficiaire sélectionné</source>
       <translation>No beneficiary selected</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="98" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="99" />
       <source>Année de naissance</source>
       <translation>Birth year</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="99" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="100" />
       <source>Téléphone</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="100" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="101" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="101" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="102" />
       <source>Commune</source>
       <translation>Municipality</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="102" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="103" />
       <source>Genre</source>
       <translation>Gender</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="103" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="104" />
       <source>Statut</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="104" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="105" />
       <source>Public prioritaire</source>
       <translation>Priority public</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="105" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="106" />
       <source>Pass Numérique</source>
       <translation>Pass Numérique</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="106" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="107" />
       <source>Consentement</source>
       <translation>Consent</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="107" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="108" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="122" />
-      <location filename="../../stpaul_field/ui/register/detail.py" line="129" />
-      <location filename="../../stpaul_field/ui/register/detail.py" line="172" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="123" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="130" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="170" />
       <source>Historique du suivi</source>
       <translation>Follow-up history</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/register/detail.py" line="170" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="168" />
       <source>Historique du suivi (%n activité(s))</source>
       <translation>
         <numerusform>Follow-up history (%n activity)</numerusform>
@@ -1107,17 +1150,17 @@ Close and restart the application; the replaced data is in the “Before a resto
       </translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="188" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="191" />
       <source>pas de téléphone</source>
       <translation>no phone</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="191" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="194" />
       <source>INSEE %1</source>
       <translation>INSEE %1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/register/detail.py" line="199" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="202" />
       <source>%n chèque(s) remis</source>
       <translation>
         <numerusform>%n voucher handed out</numerusform>
@@ -1125,12 +1168,12 @@ Close and restart the application; the replaced data is in the “Before a resto
       </translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="203" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="206" />
       <source>information donnée le %1</source>
       <translation>informed on %1</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="212" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="215" />
       <source>non renseigné</source>
       <translation>not given</translation>
     </message>
@@ -1138,211 +1181,216 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>BeneficiaryDialog</name>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="87" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="88" />
       <source>Modifier la fiche</source>
       <translation>Edit the record</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="87" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="88" />
       <source>Nouveau bénéficiaire</source>
       <translation>New beneficiary</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="95" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="96" />
       <source>Cette fiche n'existe plus sur ce poste.</source>
       <translation>This record no longer exists on this laptop.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="105" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="107" />
       <source>Bénéficiaire &amp;anonyme (ni nom ni coordonnées)</source>
       <translation>&amp;Anonymous beneficiary (no name, no contact details)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="106" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="108" />
       <source>&amp;J'ai déjà accompagné ce bénéficiaire</source>
       <translation>I have al&amp;ready accompanied this beneficiary</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="107" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="109" />
       <source>Prénom</source>
       <translation>First name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="108" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="110" />
       <source>Nom</source>
       <translation>Last name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="109" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="111" />
       <source>Téléphone</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="110" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="112" />
       <source>Pas de téléphone</source>
       <translation>No p&amp;hone</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="111" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="113" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="112" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="114" />
       <source>Année de naissance</source>
       <translation>Birth year</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="112" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="114" />
       <source>aaaa</source>
       <translation>yyyy</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="114" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="116" />
       <source>Adresse</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="115" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="117" />
       <source>Commune</source>
       <translation>Municipality</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="120" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="122" />
       <source>Code postal</source>
       <translation>Postcode</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="121" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="123" />
       <source>Code INSEE</source>
       <translation>INSEE code</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="122" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="124" />
       <source>Genre</source>
       <translation>Gender</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="123" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="125" />
       <source>Tranche d'âge</source>
       <translation>Age band</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="124" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="126" />
       <source>Statut</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="128" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="130" />
       <source> chèque(s)</source>
       <translation> voucher(s)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="129" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="131" />
       <source>Chèques Pass Numérique remis</source>
       <translation>Pass Numérique vouchers handed out</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="130" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="132" />
       <source>Information RGPD donnée, &amp;consentement recueilli</source>
       <translation>GDPR information given, &amp;consent obtained</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="134" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="136" />
       <source>Date du consentement</source>
       <translation>Date of consent</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="137" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="139" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="140" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="142" />
       <source>Identité et coordonnées</source>
       <translation>Identity and contact details</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="144" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="146" />
       <source>&amp;Prénom</source>
       <translation>&amp;First name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="145" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="147" />
       <source>&amp;Nom</source>
       <translation>&amp;Last name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="151" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="153" />
       <source>Télép&amp;hone</source>
       <translation>&amp;Phone</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="152" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="154" />
       <source>E-mai&amp;l</source>
       <translation>&amp;E-mail</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="170" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="172" />
       <source>le</source>
       <translation>on</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/editor.py" line="479" />
+      <source>L'enregistrement de la fiche</source>
+      <translation>Saving the record</translation>
     </message>
     <message>
       <source>&amp;E-mail</source>
       <translation type="vanished">&amp;E-mail</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="153" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="155" />
       <source>A&amp;dresse</source>
       <translation>A&amp;ddress</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="154" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="156" />
       <source>Co&amp;mmune</source>
       <translation>&amp;Municipality</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="155" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="157" />
       <source>Code p&amp;ostal</source>
       <translation>P&amp;ostcode</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="156" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="158" />
       <source>Code &amp;INSEE</source>
       <translation>&amp;INSEE code</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="158" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="160" />
       <source>Situation</source>
       <translation>Situation</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="160" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="162" />
       <source>Année de nai&amp;ssance</source>
       <translation>Birth &amp;year</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="161" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="163" />
       <source>T&amp;ranche d'âge</source>
       <translation>Age &amp;band</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="162" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="164" />
       <source>&amp;Genre</source>
       <translation>&amp;Gender</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="163" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="165" />
       <source>Stat&amp;ut</source>
       <translation>Stat&amp;us</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="164" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="166" />
       <source>Pass Numéri&amp;que</source>
       <translation>Pass &amp;Numérique</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="165" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="167" />
       <source>Consentement :</source>
       <translation>Consent:</translation>
     </message>
@@ -1351,37 +1399,37 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation type="vanished">o&amp;n</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="175" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="177" />
       <source>Public prioritaire</source>
       <translation>Priority public</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="181" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="183" />
       <source>Handicap : cocher seulement avec le consentement de la personne, et n'écrire aucun détail (donnée sensible).</source>
       <translation>Disability: tick only with the person's consent, and write no details (sensitive data).</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="190" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="192" />
       <source>No&amp;tes</source>
       <translation>No&amp;tes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="210" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="212" />
       <source>&amp;Enregistrer</source>
       <translation>&amp;Save</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="211" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="213" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/editor.py" line="238" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="240" />
       <source>— non renseigné —</source>
       <translation>— not given —</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/register/editor.py" line="402" />
+      <location filename="../../stpaul_field/ui/register/editor.py" line="404" />
       <source>%n erreur(s) à corriger avant d'enregistrer.</source>
       <translation>
         <numerusform>%n error to correct before saving.</numerusform>
@@ -1473,32 +1521,32 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>BinTableModel</name>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="44" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="43" />
       <source>Type</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="44" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="43" />
       <source>Élément</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="44" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="43" />
       <source>Détail</source>
       <translation>Detail</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="44" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="43" />
       <source>Supprimé le</source>
       <translation>Deleted on</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="46" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="45" />
       <source>Bénéficiaire</source>
       <translation>Beneficiary</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="47" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="46" />
       <source>Activité</source>
       <translation>Activity</translation>
     </message>
@@ -1506,55 +1554,60 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>BinView</name>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="78" />
-      <location filename="../../stpaul_field/ui/bin_view.py" line="80" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="79" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="81" />
       <source>Corbeille</source>
       <translation>Bin</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="87" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="88" />
       <source>Les fiches et activités supprimées restent ici et se restaurent à tout moment ; rien n'est effacé définitivement. La suppression et la restauration sont transmises au registre central à la prochaine synchronisation.</source>
       <translation>Deleted records and activities stay here and can be restored at any time; nothing is erased for good. Deleting and restoring reach the central record at the next synchronisation.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="98" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="99" />
       <source>Éléments de la corbeille</source>
       <translation>Items in the bin</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="109" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="110" />
       <source>&amp;Éléments supprimés :</source>
       <translation>Deleted &amp;items:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="112" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="113" />
       <source>&amp;Restaurer</source>
       <translation>&amp;Restore</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="113" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="114" />
       <source>Ac&amp;tualiser</source>
       <translation>R&amp;efresh</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="141" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="150" />
       <source>%1 éléments ; les %2 plus récents sont affichés.</source>
       <translation>%1 items; the %2 most recent are shown.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="144" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="153" />
       <source>Éléments dans la corbeille : %1</source>
       <translation>Items in the bin: %1</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="146" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="155" />
       <source>La corbeille est vide.</source>
       <translation>The bin is empty.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/bin_view.py" line="163" />
+      <location filename="../../stpaul_field/ui/bin_view.py" line="177" />
       <source>Restaurer</source>
       <translation>Restore</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/bin_view.py" line="179" />
+      <source>La restauration</source>
+      <translation>Restoring</translation>
     </message>
   </context>
   <context>
@@ -1638,12 +1691,12 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>BreakdownModel</name>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="94" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="95" />
       <source>Suivis</source>
       <translation>Follow-ups</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="94" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="95" />
       <source>Part</source>
       <translation>Share</translation>
     </message>
@@ -1690,37 +1743,37 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>ConflictsModel</name>
     <message>
-      <location filename="../../stpaul_field/ui/conflicts_view.py" line="56" />
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="55" />
       <source>Fiche</source>
       <translation>Record</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/conflicts_view.py" line="57" />
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="56" />
       <source>Champ</source>
       <translation>Field</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/conflicts_view.py" line="58" />
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="57" />
       <source>Valeur gardée</source>
       <translation>Value kept</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/conflicts_view.py" line="59" />
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="58" />
       <source>Valeur perdue</source>
       <translation>Value lost</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/conflicts_view.py" line="60" />
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="59" />
       <source>Valeur perdue : de qui</source>
       <translation>Lost value: whose</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/conflicts_view.py" line="80" />
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="79" />
       <source>la mienne</source>
       <translation>mine</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/conflicts_view.py" line="80" />
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="79" />
       <source>l'autre</source>
       <translation>the other laptop's</translation>
     </message>
@@ -1728,42 +1781,42 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>ConflictsView</name>
     <message>
-      <location filename="../../stpaul_field/ui/conflicts_view.py" line="93" />
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="92" />
       <source>Conflits à examiner</source>
       <translation>Conflicts to review</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/conflicts_view.py" line="96" />
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="95" />
       <source>Quand deux postes ont modifié le même champ, la modification la plus récente est gardée et l'autre valeur est conservée ici. Choisissez pour chacune la valeur juste.</source>
       <translation>When two laptops changed the same field, the latest change is kept and the other value is kept here. Choose the right value for each.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/conflicts_view.py" line="104" />
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="103" />
       <source>Conflits ouverts</source>
       <translation>Open conflicts</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/conflicts_view.py" line="115" />
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="114" />
       <source>Aucun conflit à examiner.</source>
       <translation>No conflict to review.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/conflicts_view.py" line="122" />
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="121" />
       <source>Garder la &amp;mienne</source>
       <translation>Keep &amp;mine</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/conflicts_view.py" line="123" />
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="122" />
       <source>La valeur de ce poste devient celle de la fiche</source>
       <translation>This laptop's value becomes the record's</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/conflicts_view.py" line="124" />
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="123" />
       <source>Garder l'a&amp;utre</source>
       <translation>Keep the &amp;other</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/conflicts_view.py" line="125" />
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="124" />
       <source>La valeur de l'autre poste devient celle de la fiche</source>
       <translation>The other laptop's value becomes the record's</translation>
     </message>
@@ -1873,112 +1926,112 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>EnrolmentForm</name>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="135" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="134" />
       <source>Ce poste n'est pas encore inscrit au registre central. L'inscription se fait une fois, avec une connexion, avec votre compte de conseiller. Tout ce qui a été saisi avant l'inscription est ensuite envoyé à votre nom.</source>
       <translation>This laptop is not enrolled with the central record yet. Enrolment is done once, online, with your advisor account. Everything recorded before enrolment is then sent under your name.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="148" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="147" />
       <source>Fichier .pem fourni par le service informatique</source>
       <translation>.pem file provided by the IT department</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="149" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="148" />
       <source>&amp;Parcourir…</source>
       <translation>&amp;Browse…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="150" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="149" />
       <source>Choisir le fichier de l'autorité de certification</source>
       <translation>Choose the certificate authority file</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="164" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="163" />
       <source>Adresse du &amp;serveur :</source>
       <translation>&amp;Server address:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="165" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="164" />
       <source>&amp;Identifiant :</source>
       <translation>&amp;Login:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="166" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="165" />
       <source>&amp;Mot de passe :</source>
       <translation>&amp;Password:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="167" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="166" />
       <source>&amp;Nom du poste :</source>
       <translation>Laptop &amp;name:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="169" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="168" />
       <source>A&amp;utorité de certification (facultatif) :</source>
       <translation>Certificate a&amp;uthority (optional):</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="172" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="171" />
       <source>Autorité de certification (facultatif)</source>
       <translation>Certificate authority (optional)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="174" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="173" />
       <source>Inscrire ce p&amp;oste</source>
       <translation>&amp;Enrol this laptop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="179" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="178" />
       <source>Inscription en cours…</source>
       <translation>Enrolling…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="186" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="185" />
       <source>Inscrire ce poste</source>
       <translation>Enrol this laptop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="202" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="201" />
       <source>Autorité de certification</source>
       <translation>Certificate authority</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="204" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="203" />
       <source>Certificats (*.pem *.crt *.cer);;Tous les fichiers (*)</source>
       <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="222" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="221" />
       <source>Indiquez l'adresse du serveur du registre central.</source>
       <translation>Enter the address of the central record's server.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="227" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="226" />
       <source>L'adresse commence par https:// (par exemple https://registre.saintpaul.re).</source>
       <translation>The address starts with https:// (for example https://registre.saintpaul.re).</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="231" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="230" />
       <source>Indiquez votre identifiant de conseiller.</source>
       <translation>Enter your advisor login.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="233" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="232" />
       <source>Indiquez votre mot de passe.</source>
       <translation>Enter your password.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="237" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="236" />
       <source>Donnez un nom à ce poste (par exemple « Portable Mafate 2 »).</source>
       <translation>Give this laptop a name (for example “Mafate laptop 2”).</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="241" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="240" />
       <source>Ce fichier est introuvable.</source>
       <translation>This file cannot be found.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="259" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="258" />
       <source>L'inscription a échoué.</source>
       <translation>Enrolment failed.</translation>
     </message>
@@ -2002,42 +2055,42 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>HistoryModel</name>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="42" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="43" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="43" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="44" />
       <source>Objet</source>
       <translation>Subject</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="44" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="45" />
       <source>Lieu</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="45" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="46" />
       <source>Conseiller</source>
       <translation>Advisor</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="46" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="47" />
       <source>Type</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="47" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="48" />
       <source>Présence</source>
       <translation>Attendance</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="72" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="73" />
       <source>présent(e)</source>
       <translation>present</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/detail.py" line="72" />
+      <location filename="../../stpaul_field/ui/register/detail.py" line="73" />
       <source>absent(e)</source>
       <translation>absent</translation>
     </message>
@@ -2131,47 +2184,47 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation>Reading {0}…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="152" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="151" />
       <source>Les en-têtes de ce fichier ne disent pas quelle colonne tient le nom et le prénom : indiquez-le avec « Colonnes… ».</source>
       <translation>This file's headers do not say which column holds the last and first names: say it with « Columns… ».</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="159" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="158" />
       <source>Le fichier n'a pas pu être lu : {0}</source>
       <translation>The file could not be read: {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="190" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="189" />
       <source>Choix pour la ligne {0}</source>
       <translation>Choice for row {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="191" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="190" />
       <source>Joindre à la fiche existante</source>
       <translation>Join to the existing record</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="192" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="191" />
       <source>Créer une nouvelle fiche</source>
       <translation>Create a new record</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="193" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="192" />
       <source>Ignorer la ligne</source>
       <translation>Skip the row</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="222" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="221" />
       <source>{0} : {1} ligne(s). À créer : {2} · à fusionner : {3} · à ignorer : {4} (dont {5} en erreur) · doublons : {6}.</source>
       <translation>{0}: {1} row(s). To create: {2} · to merge: {3} · to skip: {4} ({5} with errors) · duplicates: {6}.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="233" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="232" />
       <source> Colonnes retenues au dernier import d'un fichier aux mêmes en-têtes.</source>
       <translation> Columns remembered from the last import of a file with the same headers.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="276" />
+      <location filename="../../stpaul_field/ui/register/import_dialog.py" line="273" />
       <source>L'import n'a pas pu être écrit, rien n'a été importé : {0}</source>
       <translation>The import could not be written, nothing was imported: {0}</translation>
     </message>
@@ -2179,27 +2232,27 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>JoinSeriesDialog</name>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="284" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="281" />
       <source>Inscrire au cycle</source>
       <translation>Register for the cycle</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="288" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="285" />
       <source>La personne est inscrite aux séances qui restent (pas aux passées).</source>
       <translation>The person is registered for the remaining sessions (not the past ones).</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="291" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="288" />
       <source>Inscrire au cycle : rechercher</source>
       <translation>Register for the cycle: search</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="321" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="319" />
       <source>Inscription impossible</source>
       <translation>Could not register</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="322" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="320" />
       <source>La personne n'a pas été inscrite au cycle : {0}</source>
       <translation>The person was not registered for the cycle: {0}</translation>
     </message>
@@ -2319,79 +2372,79 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation type="vanished">Saint-Paul — Digital accompaniments</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="106" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="100" />
       <source>Navigation</source>
       <translation>Navigation</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="94" />
-      <location filename="../../stpaul_field/ui/main_window.py" line="146" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="89" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="140" />
       <source>Agenda</source>
       <translation>Agenda</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="147" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="141" />
       <source>Bénéficiaires</source>
       <translation>Beneficiaries</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="148" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="142" />
       <source>Activités</source>
       <translation>Activities</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="149" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="143" />
       <source>Rapports</source>
       <translation>Reports</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="150" />
-      <location filename="../../stpaul_field/ui/main_window.py" line="177" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="144" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="171" />
       <source>Synchronisation</source>
       <translation>Synchronisation</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="151" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="145" />
       <source>Corbeille</source>
       <translation>Bin</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="269" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="240" />
       <source>&amp;Fichier</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="270" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="241" />
       <source>Nouvel &amp;accompagnement…</source>
       <translation>New &amp;accompaniment…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="273" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="244" />
       <source>Nouvel a&amp;telier…</source>
       <translation>New &amp;workshop…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="276" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="247" />
       <source>Feuilles d'é&amp;margement du jour…</source>
       <translation>The day's attendance &amp;sheets…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="279" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="250" />
       <source>Feuille d'émargement vier&amp;ge…</source>
       <translation>Blank attendance &amp;sheet…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="282" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="253" />
       <source>&amp;Paramètres…</source>
       <translation>&amp;Settings…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="285" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="256" />
       <source>&amp;Lieux d'activité…</source>
       <translation>&amp;Venues…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="287" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="258" />
       <source>Sa&amp;uvegardes…</source>
       <translation>&amp;Backups…</translation>
     </message>
@@ -2400,37 +2453,37 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation type="vanished">&amp;Backups…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="290" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="261" />
       <source>&amp;Verrouiller le poste</source>
       <translation>&amp;Lock the laptop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="294" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="265" />
       <source>&amp;Quitter</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="297" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="268" />
       <source>&amp;Affichage</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="298" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="269" />
       <source>Ai&amp;de</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="299" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="270" />
       <source>&amp;Aide…</source>
       <translation>&amp;Help…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="302" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="273" />
       <source>À &amp;propos de l'application…</source>
       <translation>&amp;About the application…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="351" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="322" />
       <source>État de la synchronisation</source>
       <translation>Synchronisation status</translation>
     </message>
@@ -2439,7 +2492,7 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation type="vanished">Local changes to send</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="354" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="325" />
       <source>Changer le lieu où je travaille</source>
       <translation>Change where I work</translation>
     </message>
@@ -2455,12 +2508,12 @@ Close and restart the application; the replaced data is in the “Before a resto
       </translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="383" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="354" />
       <source>Lieu : {0}</source>
       <translation>Place: {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/main_window.py" line="383" />
+      <location filename="../../stpaul_field/ui/main_window.py" line="354" />
       <source>Choisir mon lieu de travail…</source>
       <translation>Choose where I work…</translation>
     </message>
@@ -2468,180 +2521,185 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>MergeDialog</name>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="47" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="48" />
       <source>Fusionner deux fiches</source>
       <translation>Merge two records</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="51" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="57" />
       <source>Une des fiches n'existe plus sur ce poste.</source>
       <translation>One of the records no longer exists on this laptop.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="59" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="64" />
       <source>Les deux fiches deviennent une seule : tout l'historique des deux est conservé sur la fiche gardée. Choisissez la fiche à garder puis, pour chaque différence, la valeur juste.</source>
       <translation>The two records become one: the whole history of both is kept on the record kept. Choose the record to keep, then the right value for each difference.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="66" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="71" />
       <source>Fiche à garder</source>
       <translation>Record to keep</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="72" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="77" />
       <source>Fiche %0 : %1 — %2 activité(s), créée le %3</source>
       <translation>Record %0: %1 — %2 activity(ies), created on %3</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="82" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="87" />
       <source>Valeurs différentes</source>
       <translation>Different values</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="86" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="91" />
       <source>&lt;b&gt;Champ&lt;/b&gt;</source>
       <translation>&lt;b&gt;Field&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="87" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="92" />
       <source>&lt;b&gt;Fiche 1&lt;/b&gt;</source>
       <translation>&lt;b&gt;Record 1&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="88" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="93" />
       <source>&lt;b&gt;Fiche 2&lt;/b&gt;</source>
       <translation>&lt;b&gt;Record 2&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="108" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="113" />
       <source>Les deux fiches ont les mêmes valeurs.</source>
       <translation>Both records have the same values.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="114" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="119" />
       <source>Pass Numérique : les chèques des deux fiches sont additionnés (%1).</source>
       <translation>Pass Numérique: the vouchers of both records are added up (%1).</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="133" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="138" />
       <source>&amp;Fusionner les fiches</source>
       <translation>&amp;Merge the records</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="134" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="139" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="154" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="159" />
       <source>Prénom</source>
       <translation>First name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="155" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="160" />
       <source>Nom</source>
       <translation>Last name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="156" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="161" />
       <source>Téléphone</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="157" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="162" />
       <source>Pas de téléphone</source>
       <translation>No phone</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="158" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="163" />
       <source>E-mail</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="159" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="164" />
       <source>Année de naissance</source>
       <translation>Birth year</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="160" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="165" />
       <source>Adresse</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="161" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="166" />
       <source>Commune</source>
       <translation>Municipality</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="162" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="167" />
       <source>Code postal</source>
       <translation>Postcode</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="163" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="168" />
       <source>Code INSEE</source>
       <translation>INSEE code</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="164" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="169" />
       <source>Genre</source>
       <translation>Gender</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="165" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="170" />
       <source>Tranche d'âge</source>
       <translation>Age band</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="166" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="171" />
       <source>Statut</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="170" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="175" />
       <source>Consentement</source>
       <translation>Consent</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="171" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="176" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="176" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="181" />
       <source>(vide)</source>
       <translation>(empty)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="178" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="183" />
       <source>oui</source>
       <translation>yes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="178" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="183" />
       <source>non</source>
       <translation>no</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/merge.py" line="182" />
+      <location filename="../../stpaul_field/ui/register/merge.py" line="187" />
       <source>donné le %1</source>
       <translation>given on %1</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/merge.py" line="223" />
+      <source>La fusion des fiches</source>
+      <translation>Merging the records</translation>
     </message>
   </context>
   <context>
     <name>PendingModel</name>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="91" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="90" />
       <source>Fiche</source>
       <translation>Record</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="91" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="90" />
       <source>Changement</source>
       <translation>Change</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="91" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="90" />
       <source>Saisie</source>
       <translation>Recorded</translation>
     </message>
@@ -2744,7 +2802,7 @@ Close and restart the application; the replaced data is in the “Before a resto
     </message>
     <message>
       <location filename="../../stpaul_field/ui/register/view.py" line="74" />
-      <location filename="../../stpaul_field/ui/register/view.py" line="355" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="347" />
       <source>Sélectionnez deux fiches (Ctrl+clic) de la même personne.</source>
       <translation>Select two records (Ctrl+click) of the same person.</translation>
     </message>
@@ -2799,53 +2857,63 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation>List of beneficiaries</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="226" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="227" />
       <source>Trouvés : plus de %1</source>
       <translation>Found: more than %1</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="228" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="229" />
       <source>Trouvés : %1</source>
       <translation>Found: %1</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="230" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="231" />
       <source>Bénéficiaires : %1</source>
       <translation>Beneficiaries: %1</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="354" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="346" />
       <source>Fusionner</source>
       <translation>Merge</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="384" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="380" />
+      <source>La mise à la corbeille</source>
+      <translation>Moving to the bin</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="386" />
       <source>« %1 » est dans la corbeille.</source>
       <translation>“%1” is in the bin.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/register/view.py" line="386" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="388" />
       <source>%n fiche(s) mises à la corbeille.</source>
       <translation>
         <numerusform>%n record moved to the bin.</numerusform>
         <numerusform>%n records moved to the bin.</numerusform>
       </translation>
     </message>
+    <message>
+      <location filename="../../stpaul_field/ui/register/view.py" line="411" />
+      <source>La restauration des fiches</source>
+      <translation>Restoring the records</translation>
+    </message>
   </context>
   <context>
     <name>RejectedModel</name>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="74" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="73" />
       <source>Fiche</source>
       <translation>Record</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="74" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="73" />
       <source>Motif du refus</source>
       <translation>Reason for refusal</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="74" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="73" />
       <source>Saisie</source>
       <translation>Recorded</translation>
     </message>
@@ -2869,12 +2937,12 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation type="vanished">By administrative procedure</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="345" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="347" />
       <source>Publics prioritaires</source>
       <translation>Priority publics</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="346" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="348" />
       <source>Suivis Aidants Connect</source>
       <translation>Aidants Connect follow-ups</translation>
     </message>
@@ -2891,7 +2959,7 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation type="vanished">Autonomy (individual)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="344" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="346" />
       <source>Réorientations</source>
       <translation>Redirections</translation>
     </message>
@@ -2904,92 +2972,92 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation type="vanished">By advisor</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="254" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="256" />
       <source>Rapports</source>
       <translation>Reports</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="258" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="260" />
       <source>Mois</source>
       <translation>Month</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="259" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="261" />
       <source>Période</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="275" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="277" />
       <source>du</source>
       <translation>from</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="277" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="279" />
       <source>au</source>
       <translation>to</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="287" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="289" />
       <source>Mes chiffres</source>
       <translation>My figures</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="288" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="290" />
       <source>L'équipe</source>
       <translation>The team</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="299" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="301" />
       <source>Exporter les activités…</source>
       <translation>Export activities…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="300" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="302" />
       <source>Exporter les bénéficiaires…</source>
       <translation>Export beneficiaries…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="301" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="303" />
       <source>Enregistrer le rapport PDF…</source>
       <translation>Save the PDF report…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="329" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="331" />
       <source>%p % de l'objectif</source>
       <translation>%p% of the target</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="338" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="340" />
       <source>Bénéficiaires uniques</source>
       <translation>Unique beneficiaries</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="339" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="341" />
       <source>Nouveaux bénéficiaires</source>
       <translation>New beneficiaries</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="340" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="342" />
       <source>Suivis individuels</source>
       <translation>Individual follow-ups</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="341" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="343" />
       <source>Suivis en ateliers</source>
       <translation>Workshop follow-ups</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="342" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="344" />
       <source>dont participants anonymes</source>
       <translation>of which anonymous participants</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="343" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="345" />
       <source>Activités (indiv. / ateliers)</source>
       <translation>Activities (indiv. / workshops)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="355" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="357" />
       <source>Suivis sur 12 mois et objectif</source>
       <translation>Follow-ups over 12 months and target</translation>
     </message>
@@ -3014,47 +3082,47 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation type="vanished">Advisors</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="447" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="452" />
       <source>Calcul en cours…</source>
       <translation>Computing…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="454" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="459" />
       <source>Erreur : {0}</source>
       <translation>Error: {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="467" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="472" />
       <source>{0} suivis</source>
       <translation>{0} follow-ups</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="468" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="473" />
       <source>objectif {0}</source>
       <translation>target {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="487" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="492" />
       <source>Par conseiller (vue équipe)</source>
       <translation>By advisor (team view)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="494" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="499" />
       <source>Équipe</source>
       <translation>Team</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="496" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="501" />
       <source>Activités réalisées jusqu'au {0}</source>
       <translation>Activities done until {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="500" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="505" />
       <source> (les activités prévues déjà passées comptent comme réalisées)</source>
       <translation> (past planned activities count as done)</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/reports_view.py" line="505" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="510" />
       <source>%n atelier(s) sans émargement</source>
       <translation>
         <numerusform>%n workshop without attendance</numerusform>
@@ -3062,7 +3130,7 @@ Close and restart the application; the replaced data is in the “Before a resto
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/reports_view.py" line="506" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="511" />
       <source>%n inscrit(s) non compté(s)</source>
       <translation>
         <numerusform>%n registered person not counted</numerusform>
@@ -3070,78 +3138,78 @@ Close and restart the application; the replaced data is in the “Before a resto
       </translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="508" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="513" />
       <source>Voir ces ateliers dans la liste des activités</source>
       <translation>See these workshops in the activities list</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="521" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="526" />
       <source>Non renseigné</source>
       <translation>Not given</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="530" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="535" />
       <source>du {0} au {1}</source>
       <translation>from {0} to {1}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="539" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="544" />
       <source>Suivis</source>
       <translation>Follow-ups</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="542" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="547" />
       <source>Objectif</source>
       <translation>Target</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="618" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="622" />
       <source>{0} ligne(s) exportée(s) dans {1}</source>
       <translation>{0} row(s) exported to {1}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="629" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="633" />
       <source>Exporter</source>
       <translation>Export</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="631" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="635" />
       <source>Classeur Excel (*.xlsx);;CSV (*.csv)</source>
       <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="645" />
-      <location filename="../../stpaul_field/ui/reports_view.py" line="654" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="649" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="658" />
       <source>Les chiffres ne sont pas encore calculés.</source>
       <translation>The figures are not computed yet.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="647" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="651" />
       <source>Rapport enregistré dans {0}</source>
       <translation>Report saved to {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="656" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="660" />
       <source>Chiffres enregistrés dans {0}</source>
       <translation>Figures saved in {0}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="663" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="667" />
       <source>Chiffres par répartition, XLSX (*.xlsx)</source>
       <translation>Figures by breakdown, XLSX (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="665" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="669" />
       <source>Rapport PDF</source>
       <translation>PDF report</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="676" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="680" />
       <source>Rapport</source>
       <translation>Report</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/reports_view.py" line="676" />
+      <location filename="../../stpaul_field/ui/reports_view.py" line="680" />
       <source>Enregistrement impossible : {0}</source>
       <translation>Could not save: {0}</translation>
     </message>
@@ -3163,112 +3231,112 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>SeriesDialog</name>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="129" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="128" />
       <source>Nouveau cycle d'ateliers</source>
       <translation>New workshop cycle</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="140" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="139" />
       <source>Cycle</source>
       <translation>Cycle</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="142" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="141" />
       <source>ex. Découvrir l'ordinateur</source>
       <translation>e.g. Discovering the computer</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="143" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="142" />
       <source>T&amp;itre</source>
       <translation>T&amp;itle</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="147" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="146" />
       <source>Où</source>
       <translation>Where</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="148" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="147" />
       <source>Quoi</source>
       <translation>What</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="154" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="153" />
       <source>Séances</source>
       <translation>Sessions</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="160" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="159" />
       <source>Une semaine après la dernière, aux mêmes heures</source>
       <translation>A week after the last one, at the same hours</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="174" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="173" />
       <source>Participants inscrits à toutes les séances</source>
       <translation>Participants registered for every session</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="176" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="175" />
       <source>Inscrire un participant : rechercher</source>
       <translation>Register a participant: search</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="145" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="144" />
       <source>Nive&amp;au</source>
       <translation>L&amp;evel</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="150" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="149" />
       <source>Thémati&amp;ques</source>
       <translation>T&amp;hemes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="152" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="151" />
       <source>Matériel utilisé</source>
       <translation>Equipment used</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="157" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="156" />
       <source>&amp;Dates et heures</source>
       <translation>&amp;Dates and times</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="159" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="158" />
       <source>A&amp;jouter une séance</source>
       <translation>&amp;Add a session</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="162" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="161" />
       <source>Re&amp;tirer la séance</source>
       <translation>Remove the sessi&amp;on</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="177" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="176" />
       <source>In&amp;scrire</source>
       <translation>Re&amp;gister</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="179" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="178" />
       <source>Liste</source>
       <translation>List</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="190" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="188" />
       <source>Enregistrer le cycle et ses séances (Ctrl+Entrée)</source>
       <translation>Save the cycle and its sessions (Ctrl+Enter)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="249" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="242" />
       <source>Inscrivez au moins un participant au cycle.</source>
       <translation>Register at least one participant for the cycle.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="270" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="267" />
       <source>Enregistrement impossible</source>
       <translation>Could not save</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="271" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="268" />
       <source>Le cycle n'a pas été enregistré : {0}</source>
       <translation>The cycle was not saved: {0}</translation>
     </message>
@@ -3276,27 +3344,27 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>SessionsTable</name>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="63" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="62" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="63" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="62" />
       <source>Début</source>
       <translation>Start</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="63" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="62" />
       <source>Fin</source>
       <translation>End</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="66" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="65" />
       <source>Séances du cycle</source>
       <translation>The cycle's sessions</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/series_dialog.py" line="108" />
+      <location filename="../../stpaul_field/ui/series_dialog.py" line="107" />
       <source>Séance {0} : {1}</source>
       <translation>Session {0}: {1}</translation>
     </message>
@@ -3347,295 +3415,300 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>SyncPanel</name>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="296" />
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="312" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="290" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="306" />
       <source>Synchronisation</source>
       <translation>Synchronisation</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="299" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="293" />
       <source>&amp;Synchroniser maintenant</source>
       <translation>&amp;Sync now</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="324" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="318" />
       <source>Modifications en attente</source>
       <translation>Pending changes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="343" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="337" />
       <source>Modifications enregistrées sur ce poste (%1)</source>
       <translation>Changes recorded on this laptop (%1)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="346" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="340" />
       <source>Elles partiront vers le registre central à la première synchronisation, une fois le poste inscrit.</source>
       <translation>They will leave for the central record with the first sync, once the laptop is enrolled.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="350" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="344" />
       <source>Les %1 plus anciennes sont listées.</source>
       <translation>The %1 oldest are listed.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="360" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="354" />
       <source>Registre central :</source>
       <translation>Central record:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="361" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="355" />
       <source>Conseiller :</source>
       <translation>Advisor:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="369" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="363" />
       <source>État de la synchronisation</source>
       <translation>Synchronisation status</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="371" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="365" />
       <source>&amp;Synchroniser</source>
       <translation>&amp;Sync</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="372" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="366" />
       <source>Envoyer les modifications et recevoir celles de l'équipe (F5)</source>
       <translation>Send the changes and receive the team's (F5)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="376" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="370" />
       <source>Progression de la synchronisation</source>
       <translation>Synchronisation progress</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="393" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="387" />
       <source>Modifications refusées</source>
       <translation>Refused changes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="395" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="389" />
       <source>&amp;Renvoyer</source>
       <translation>&amp;Resend</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="397" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="391" />
       <source>Remettre les modifications choisies dans la prochaine synchronisation</source>
       <translation>Put the chosen changes back into the next sync</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="406" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="400" />
       <source>Le registre central a refusé ces modifications ; elles restent sur ce poste. Corrigez la fiche si besoin, puis renvoyez-les.</source>
       <translation>The central record refused these changes; they stay on this laptop. Correct the record if needed, then resend them.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="440" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="434" />
       <source>Sans réseau : par fichier (clé USB)</source>
       <translation>No network: by file (USB key)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="441" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="435" />
       <source>Synchroniser par fic&amp;hier…</source>
       <translation>Sync by f&amp;ile…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="443" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="437" />
       <source>Écrire les modifications en attente dans un fichier chiffré pour le registre central</source>
       <translation>Write the pending changes to an encrypted file for the central record</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="446" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="440" />
       <source>&amp;Transmettre un fichier d'un collègue…</source>
       <translation>Rela&amp;y a colleague's file…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="448" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="442" />
       <source>Envoyer au registre central, par la connexion de ce poste, le fichier d'un collègue</source>
       <translation>Send a colleague's file to the central record over this laptop's connection</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="451" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="445" />
       <source>&amp;Lire une réponse…</source>
       <translation>Read an ans&amp;wer…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="452" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="446" />
       <source>Appliquer la réponse du registre central à votre fichier</source>
       <translation>Apply the central record's answer to your file</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="457" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="451" />
       <source>Dernier fichier de synchronisation</source>
       <translation>Last sync file</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="468" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="462" />
       <source>&amp;Conflits à examiner (%1)</source>
       <translation>&amp;Conflicts to review (%1)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="469" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="463" />
       <source>Modifications r&amp;efusées (%1)</source>
       <translation>R&amp;efused changes (%1)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="503" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="496" />
       <source>Dernière synchronisation réussie : %1</source>
       <translation>Last successful sync: %1</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="524" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="517" />
       <source>Pas de tentative automatique : utilisez « Synchroniser » (F5).</source>
       <translation>No automatic attempt: use “Sync” (F5).</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="531" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="524" />
       <source>Prochaine tentative automatique vers %1.</source>
       <translation>Next automatic attempt around %1.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="586" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="580" />
       <source>Connexion au registre central…</source>
       <translation>Connecting to the central record…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="610" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="604" />
       <source>Synchronisation — envoi : %1 sur %2, réception : %3</source>
       <translation>Syncing — sent: %1 of %2, received: %3</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="624" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="618" />
       <source>Synchronisation terminée à %1 :</source>
       <translation>Sync finished at %1:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="626" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="620" />
       <source>Synchronisation interrompue à %1 (la suite au prochain essai) :</source>
       <translation>Sync interrupted at %1 (the rest at the next attempt):</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="630" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="624" />
       <source>%1 modification envoyée</source>
       <translation>%1 change sent</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="632" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="626" />
       <source>%1 modifications envoyées</source>
       <translation>%1 changes sent</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="633" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="627" />
       <source>%1 fiche reçue</source>
       <translation>%1 record received</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="633" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="627" />
       <source>%1 fiches reçues</source>
       <translation>%1 records received</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="637" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="631" />
       <source>%1 refusée</source>
       <translation>%1 refused</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="637" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="631" />
       <source>%1 refusées</source>
       <translation>%1 refused</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="641" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="635" />
       <source>%1 conflit à examiner</source>
       <translation>%1 conflict to review</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="643" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="637" />
       <source>%1 conflits à examiner</source>
       <translation>%1 conflicts to review</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="683" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="677" />
       <source>Écrire la demande dans le dossier…</source>
       <translation>Write the request in the folder…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="687" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="681" />
       <source>Fichiers de synchronisation (*.stpaul-sync);;Tous les fichiers (*)</source>
       <translation>Sync files (*.stpaul-sync);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="709" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="703" />
       <source>L'opération a échoué (erreur inattendue).</source>
       <translation>The operation failed (unexpected error).</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="710" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="704" />
       <source>Refusé : %1</source>
       <translation>Refused: %1</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="723" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="717" />
       <source>Demande écrite : %1 — %2 modification(s)</source>
       <translation>Request written: %1 — %2 change(s)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="728" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="722" />
       <source>, la plus ancienne : %1</source>
       <translation>, the oldest: %1</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="731" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="725" />
       <source>Faites-la porter au bureau ou transmettre par un collègue connecté.</source>
       <translation>Have it taken to the office, or relayed by a colleague who is online.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="733" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="727" />
       <source>%1 modification(s) de plus iront dans le fichier suivant.</source>
       <translation>%1 more change(s) will go in the next file.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="739" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="733" />
       <source>Écriture de la demande…</source>
       <translation>Writing the request…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="743" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="737" />
       <source>Fichier de demande d'un collègue</source>
       <translation>A colleague's request file</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="753" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="747" />
       <source>Demande transmise ; la réponse pour votre collègue est écrite : %1</source>
       <translation>Request relayed; the answer for your colleague is written: %1</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="757" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="751" />
       <source>Transmission au registre central…</source>
       <translation>Relaying to the central record…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="760" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="754" />
       <source>Réponse du registre central</source>
       <translation>Answer from the central record</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="768" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="762" />
       <source>Réponse (%1) lue : %2 modification(s) confirmée(s), %3 fiche(s) reçue(s)</source>
       <translation>Answer (%1) read: %2 change(s) confirmed, %3 record(s) received</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="774" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="768" />
       <source>, %1 refusée(s)</source>
       <translation>, %1 refused</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="776" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="770" />
       <source>, %1 conflit(s) à examiner</source>
       <translation>, %1 conflict(s) to review</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="780" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="774" />
       <source>Lecture de la réponse…</source>
       <translation>Reading the answer…</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="796" />
+      <source>Le renvoi des modifications refusées</source>
+      <translation>Sending the refused changes again</translation>
     </message>
     <message>
       <source>Synchronisation : %1 envoyée(s) sur %2, %3 reçue(s)</source>
@@ -3658,12 +3731,12 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation type="vanished">%1 conflict(s) to review.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="667" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="661" />
       <source>La synchronisation a échoué (erreur inattendue).</source>
       <translation>The sync failed (unexpected error).</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="669" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="663" />
       <source>Échec à %1 : %2</source>
       <translation>Failed at %1: %2</translation>
     </message>
@@ -3773,81 +3846,86 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>VenuesDialog</name>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="138" />
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="161" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="144" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="167" />
       <source>Lieux d'activité</source>
       <translation>Venues</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="141" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="147" />
       <source>Les lieux de la ville, proposés dans les formulaires et synchronisés sur chaque poste. Un lieu qui ne sert plus est désactivé : ses activités le gardent.</source>
       <translation>The city's venues, offered in the forms and synced to every laptop. A venue no longer used is deactivated: its activities keep it.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="146" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="152" />
       <source>Seul un coordinateur peut ajouter ou modifier les lieux de la ville (poste inscrit comme coordinateur). En attendant qu'un lieu existe, choisissez « Autre lieu » dans le formulaire et indiquez sa commune.</source>
       <translation>Only a coordinator can add or edit the city's venues (a laptop enrolled as a coordinator). Until a venue exists, choose « Other place » in the form and give its commune.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="153" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="159" />
       <source>Nom</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="154" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="160" />
       <source>Type</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="155" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="161" />
       <source>Bassin de vie</source>
       <translation>Bassin de vie</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="156" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="162" />
       <source>Commune</source>
       <translation>Commune</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="157" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="163" />
       <source>État</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="167" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="173" />
       <source>&amp;Ajouter…</source>
       <translation>&amp;Add…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="168" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="174" />
       <source>&amp;Modifier…</source>
       <translation>&amp;Edit…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="169" />
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="218" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="175" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="224" />
       <source>&amp;Désactiver</source>
       <translation>&amp;Deactivate</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="171" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="177" />
       <source>Fermer</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="202" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="208" />
       <source>Actif</source>
       <translation>Active</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="202" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="208" />
       <source>Désactivé</source>
       <translation>Deactivated</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/venues_dialog.py" line="218" />
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="224" />
       <source>&amp;Réactiver</source>
       <translation>&amp;Reactivate</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/venues_dialog.py" line="245" />
+      <source>L'enregistrement du lieu</source>
+      <translation>Saving the venue</translation>
     </message>
   </context>
   <context>

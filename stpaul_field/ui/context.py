@@ -64,12 +64,12 @@ class Changes:
 def report_failure(what: str | None, error: BaseException, parent: QObject | None) -> None:
     """Tell the advisor, in French, that a write did not go through; log it without data."""
     log.error("store write failed (%s): %s", what or "-", tasks.failure_details(error))
-    tr = QCoreApplication.translate
-    subject = what or tr("AppContext", "La modification")
+    # QCoreApplication.translate spelled out: lupdate does not follow an alias.
+    subject = what or QCoreApplication.translate("AppContext", "La modification")
     QMessageBox.warning(
         parent if isinstance(parent, QWidget) else None,
-        tr("AppContext", "Échec de l'enregistrement"),
-        tr(
+        QCoreApplication.translate("AppContext", "Échec de l'enregistrement"),
+        QCoreApplication.translate(
             "AppContext",
             "{0} n'a pas abouti : rien n'a été modifié. "
             "Réessayez ; si le problème revient, signalez-le à votre référent.",

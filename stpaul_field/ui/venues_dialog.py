@@ -242,7 +242,7 @@ class VenuesDialog(QDialog):
             lambda _id: (self.refresh(), self.table.selectRow(row)),
             owner=self,
             changes=Changes(venues=True),
-            what=self.tr("Le lieu"),
+            what=self.tr("L'enregistrement du lieu"),
         )
 
 

@@ -242,6 +242,32 @@ class FirstSync:
     exchanges: int
     bytes_received: int
     bytes_sent: int
+    peak_half_mb: float = 0.0  # the process's peak memory above its start, at half of the pull
+    peak_mb: float = 0.0  # the same at the end: flat when pages are streamed
+
+
+def _status_kb(key: str) -> int:
+    """A line of /proc/self/status in kB (VmRSS, VmHWM): 0 where there is none."""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(key + ":"):
+                return int(line.split()[1])
+    return 0
+
+
+def _record_count(env: ServerEnv) -> int:
+    from sqlalchemy import func, select
+
+    from stpaul_field.server.models import Record
+
+    with env.db.session() as s:
+        return s.scalar(select(func.count()).select_from(Record)) or 0
+
+
+def _reset_peak() -> None:
+    # Linux: « 5 » resets the peak resident size (VmHWM) to the current one.
+    with contextlib.suppress(OSError), open("/proc/self/clear_refs", "w") as f:
+        f.write("5")
 
 
 def _first_sync(ctx: BenchContext, run: Path) -> FirstSync:
@@ -250,7 +276,7 @@ def _first_sync(ctx: BenchContext, run: Path) -> FirstSync:
     from stpaul_field.paths import AppPaths
     from stpaul_field.store.database import Store
     from stpaul_field.sync import enrolment
-    from stpaul_field.sync.engine import SyncEngine
+    from stpaul_field.sync.engine import SyncEngine, SyncProgress
     from stpaul_field.sync.transport import Transport
 
     shutil.rmtree(run, ignore_errors=True)
@@ -261,14 +287,32 @@ def _first_sync(ctx: BenchContext, run: Path) -> FirstSync:
         with _served(run / "record") as (_env, url):
             enrolment.enrol(store, paths, url, LAPTOP, PASSWORD, "PC du banc d'essai")
             with Transport(url, _laptop_token(store)) as transport:
+                expected = _record_count(_env)
+                half: list[float] = []
+                _reset_peak()
+                base_kb = _status_kb("VmRSS")
+
+                def seen(p: SyncProgress) -> None:
+                    if not half and p.pulled * 2 >= expected:
+                        half.append((_status_kb("VmHWM") - base_kb) / 1024)
+
                 started = time.perf_counter()
-                report = SyncEngine(store, transport).run()
+                report = SyncEngine(store, transport).run(seen)
                 seconds = time.perf_counter() - started
+                peak = (_status_kb("VmHWM") - base_kb) / 1024
     finally:
         store.close()
     if not report.complete or report.rejected:
         raise RuntimeError(f"première synchronisation incomplète : {report}")
-    return FirstSync(seconds, report.pulled, report.round_trips, report.bytes_received, report.bytes_sent)
+    return FirstSync(
+        seconds,
+        report.pulled,
+        report.round_trips,
+        report.bytes_received,
+        report.bytes_sent,
+        half[0] if half else peak,
+        peak,
+    )
 
 
 def _synced_pair(ctx: BenchContext) -> Path:
@@ -297,7 +341,9 @@ def sync_first(ctx: BenchContext) -> list[Figure]:
     n = _fmt(ctx.beneficiaries)
     on_link = result.bytes_received * 8 / LINK_BPS + result.exchanges * LINK_RTT_S
     return [
-        Figure(f"1re synchronisation ({n} bénéficiaires et leur historique) : durée", result.seconds, "s"),
+        Figure(
+            f"1re synchronisation ({n} bénéficiaires et leur historique) : durée", result.seconds, "s", 60
+        ),
         Figure("1re synchronisation : enregistrements reçus", result.pulled, ""),
         Figure("1re synchronisation : pages (échanges HTTP)", result.exchanges, ""),
         Figure(
@@ -306,6 +352,12 @@ def sync_first(ctx: BenchContext) -> list[Figure]:
             "o",
         ),
         Figure("1re synchronisation : enregistrements par seconde", result.pulled / result.seconds, "/s"),
+        Figure(
+            "1re synchronisation : pic de mémoire à mi-parcours (au-dessus du départ)",
+            result.peak_half_mb,
+            "Mo",
+        ),
+        Figure("1re synchronisation : pic de mémoire à la fin (au-dessus du départ)", result.peak_mb, "Mo"),
         Figure("1re synchronisation : borne d'un lien 512 kbit/s, 700 ms", on_link / 60, "min"),
     ]
 

@@ -537,13 +537,15 @@ def _where(flt: ActivityFilter) -> list[Any]:
 
 
 def _order(sort: str, descending: bool) -> list[Any]:
-    """The sort keys, then the ties (latest first) that the keys do not already hold.
+    """The sort keys, then the ties (date, time, id) that the keys do not already hold.
 
-    A term repeated in ORDER BY makes SQLite sort again what the index already ordered.
+    The ties go the keys' way, so that a descending order is the ascending one read
+    backwards and one index (ix_activity_list, ix_activity_by_*) serves both. A term
+    repeated in ORDER BY makes SQLite sort again what the index already ordered.
     """
     keys = SORT_KEYS.get(sort, SORT_KEYS["date"])
     ties = [c for c in (Activity.date, Activity.start_time, Activity.id) if not any(c is k for k in keys)]
-    return [k.desc() if descending else k.asc() for k in keys] + [c.desc() for c in ties]
+    return [k.desc() if descending else k.asc() for k in (*keys, *ties)]
 
 
 def count_activities(session: Session, flt: ActivityFilter) -> int:

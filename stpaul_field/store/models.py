@@ -146,6 +146,16 @@ class Activity(ActivityFields, SyncedMixin, Base):
             *("date", "start_time", "id", "deleted_at", "type", "status", "venue_id", "advisor_id"),
             *("themes", "co_advisor_ids"),  # the list's filters read the index alone (0006)
         ),
+        # The list sorted by type, status or duration, from the index alone (0016).
+        *(
+            Index(
+                f"ix_activity_by_{name}",
+                key,
+                *(c for c in ("date", "start_time", "id", "deleted_at", "type", "status") if c != key),
+                *("venue_id", "advisor_id", "themes", "co_advisor_ids"),
+            )
+            for name, key in (("type", "type"), ("status", "status"), ("duration", "duration_min"))
+        ),
         # reports (covering): see migration 0004
         Index("ix_activity_report", "date", "deleted_at", "status", "advisor_id", "anon_total", "id"),
         Index("ix_activity_counted", "id", "date", "deleted_at", "status"),

@@ -96,7 +96,7 @@ def activity_list(ctx: BenchContext) -> list[Figure]:
     from stpaul_field.store import activities as acts
     from stpaul_field.store.reference import local_advisor_id
     from stpaul_field.ui import tasks
-    from stpaul_field.ui.activities_view import ActivitiesModel
+    from stpaul_field.ui.activities_view import COLUMNS, ActivitiesModel
     from stpaul_field.ui.context import AppContext
 
     qt_application()
@@ -132,8 +132,11 @@ def activity_list(ctx: BenchContext) -> list[Figure]:
         pages = [until_loaded(model, model.fetchMore, model.page_loaded) for _ in range(25)]
         # Every sort key, as a click on its column header (issue 22: each < 150 ms).
         sort_times = {
-            key: until_loaded(model, lambda c=column: model.sort(c, Qt.SortOrder.AscendingOrder))[0]
-            for column, key in ActivitiesModel.SORT_KEYS.items()
+            column.sort_key: until_loaded(model, lambda c=number: model.sort(c, Qt.SortOrder.AscendingOrder))[
+                0
+            ]
+            for number, column in enumerate(COLUMNS)
+            if column.sort_key is not None
         }
         tasks.wait_until_settled(30_000)
         monday = today - dt.timedelta(days=today.weekday())

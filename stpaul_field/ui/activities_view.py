@@ -12,7 +12,14 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,41 +42,60 @@ from stpaul_field.ui import i18n
 from stpaul_field.ui.activity_form.base import FOCUS_STYLE, from_qdate, to_qdate
 from stpaul_field.ui.context import AppContext, Changes
 from stpaul_field.ui.widgets.choice_combo import ChoiceCombo
+from stpaul_field.ui.widgets.columns import ID_ROLE, RIGHT, Column, column_number
 from stpaul_field.ui.widgets.list_keys import bind_list_keys
 from stpaul_field.ui.widgets.undo_bar import UndoBar
 from stpaul_field.ui.widgets.venue_combo import VenueCombo
 
-ID_ROLE = Qt.ItemDataRole.UserRole
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invisible root of a table model
 AWAITING = QColor("#b45309")  # « Émargement à saisir »: to do, not an error
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ActivitiesModel", text)
+
+
+def _who(row: acts.ActivityRow) -> str:
+    if row.type != "workshop":
+        return row.beneficiary
+    if row.session_number is not None:
+        return _tr("{0} — séance {1}").format(row.title, row.session_number)
+    return row.title
+
+
+def _status(row: acts.ActivityRow) -> str:
+    if row.awaiting_attendance:
+        return _tr("Émargement à saisir")
+    return i18n.label(v.ACTIVITY_STATUSES, row.status)
+
+
+# The list's columns, in order (adding one is one line here).
+COLUMNS: tuple[Column[acts.ActivityRow], ...] = (
+    Column("date", "Date", lambda r: i18n.format_date(r.date), sort_key="date"),
+    Column("time", "Heure", lambda r: i18n.format_time(r.start_time), sort_key="date"),
+    Column("type", "Type", lambda r: i18n.label(v.ACTIVITY_TYPES, r.type), sort_key="type"),
+    Column("who", "Bénéficiaire / atelier", _who, sort_key="title"),
+    Column("participants", "Participants", lambda r: str(r.participants), "participants", RIGHT),
+    Column("duration", "Durée", lambda r: v.duration_label(r.duration_min), "duration", RIGHT),
+    Column("venue", "Lieu", lambda r: r.venue, sort_key="venue"),
+    Column("themes", "Thématiques", lambda r: ", ".join(i18n.label(v.THEMES, t) for t in r.themes)),
+    Column(
+        "status",
+        "Statut",
+        _status,
+        sort_key="status",
+        foreground=lambda r: QBrush(AWAITING) if r.awaiting_attendance else None,
+    ),
+)
+
+
 class ActivitiesModel(QAbstractTableModel):
-    (
-        COL_DATE,
-        COL_TIME,
-        COL_TYPE,
-        COL_WHO,
-        COL_PARTICIPANTS,
-        COL_DURATION,
-        COL_VENUE,
-        COL_THEMES,
-        COL_STATUS,
-    ) = range(9)
-    COLUMN_COUNT = 9
     PAGE = 100
-    # Columns the store can sort by (the others keep the current order).
-    SORT_KEYS = {
-        COL_DATE: "date",
-        COL_TIME: "date",
-        COL_TYPE: "type",
-        COL_WHO: "title",
-        COL_PARTICIPANTS: "participants",
-        COL_DURATION: "duration",
-        COL_VENUE: "venue",
-        COL_STATUS: "status",
-    }
+
+    @staticmethod
+    def column(name: str) -> int:
+        return column_number(COLUMNS, name)
 
     loaded = Signal()  # a new filter or order is on screen
     page_loaded = Signal()  # a page asked by fetchMore is on screen
@@ -85,17 +111,6 @@ class ActivitiesModel(QAbstractTableModel):
         self._fetched = 0
         self._fetching = False  # a page asked by fetchMore is on its way
         self._generation = 0
-        self._headers = [
-            self.tr("Date"),
-            self.tr("Heure"),
-            self.tr("Type"),
-            self.tr("Bénéficiaire / atelier"),
-            self.tr("Participants"),
-            self.tr("Durée"),
-            self.tr("Lieu"),
-            self.tr("Thématiques"),
-            self.tr("Statut"),
-        ]
 
     # ---- loading ------------------------------------------------------------------
     def set_filter(self, flt: acts.ActivityFilter) -> None:
@@ -165,7 +180,7 @@ class ActivitiesModel(QAbstractTableModel):
         self.page_loaded.emit()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        key = self.SORT_KEYS.get(column)
+        key = COLUMNS[column].sort_key if 0 <= column < len(COLUMNS) else None
         if key is None:
             return
         self.sort_key = key
@@ -177,28 +192,28 @@ class ActivitiesModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else self.COLUMN_COUNT
+        return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
+            return self.tr(COLUMNS[section].header)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self.rows[index.row()]
-        col = index.column()
+        column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(row, col)
+            return self.display(row, index.column())
         if role == ID_ROLE:
             return row.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.COL_PARTICIPANTS, self.COL_DURATION):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_STATUS and row.awaiting_attendance:
-            return QBrush(AWAITING)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return column.alignment
+        if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
+            return column.foreground(row)
         if role == Qt.ItemDataRole.FontRole and row.status == "cancelled":
             font = QFont()
             font.setStrikeOut(True)
@@ -206,31 +221,7 @@ class ActivitiesModel(QAbstractTableModel):
         return None
 
     def display(self, row: acts.ActivityRow, col: int) -> str:
-        if col == self.COL_DATE:
-            return i18n.format_date(row.date)
-        if col == self.COL_TIME:
-            return i18n.format_time(row.start_time)
-        if col == self.COL_TYPE:
-            return i18n.label(v.ACTIVITY_TYPES, row.type)
-        if col == self.COL_WHO:
-            if row.type != "workshop":
-                return row.beneficiary
-            if row.session_number is not None:
-                return self.tr("{0} — séance {1}").format(row.title, row.session_number)
-            return row.title
-        if col == self.COL_PARTICIPANTS:
-            return str(row.participants)
-        if col == self.COL_DURATION:
-            return v.duration_label(row.duration_min)
-        if col == self.COL_VENUE:
-            return row.venue
-        if col == self.COL_THEMES:
-            return ", ".join(i18n.label(v.THEMES, t) for t in row.themes)
-        if col == self.COL_STATUS:
-            if row.awaiting_attendance:
-                return self.tr("Émargement à saisir")
-            return i18n.label(v.ACTIVITY_STATUSES, row.status)
-        return ""
+        return COLUMNS[col].display(row)
 
     def activity_id(self, row: int) -> uuid.UUID | None:
         return self.rows[row].id if 0 <= row < len(self.rows) else None
@@ -322,7 +313,9 @@ class ActivitiesView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(ActivitiesModel.COL_DATE, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().setSortIndicator(
+            ActivitiesModel.column("date"), Qt.SortOrder.DescendingOrder
+        )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()

@@ -55,16 +55,16 @@ def test_model_pages_lazily_and_sorts_in_sql(qtbot, ctx, store):
     assert model.rowCount() == 250 and len({r.id for r in model.rows}) == 250
 
     with qtbot.waitSignal(model.loaded, timeout=5000):
-        model.sort(M.COL_DURATION, Qt.SortOrder.AscendingOrder)
+        model.sort(M.column("duration"), Qt.SortOrder.AscendingOrder)
     assert model.rowCount() == M.PAGE  # a new order starts again from the first page
     shown = [model.rows[i].duration_min for i in range(5)]
     assert shown == [15, 16, 17, 18, 19]
-    assert model.data(model.index(0, M.COL_DURATION)) == "15 min"
-    assert model.data(model.index(0, M.COL_WHO)) == "PAYET Hélène"
-    assert model.data(model.index(0, M.COL_DATE)) == "01/10/2026"
-    assert model.data(model.index(0, M.COL_THEMES)) == "Santé"
+    assert model.data(model.index(0, M.column("duration"))) == "15 min"
+    assert model.data(model.index(0, M.column("who"))) == "PAYET Hélène"
+    assert model.data(model.index(0, M.column("date"))) == "01/10/2026"
+    assert model.data(model.index(0, M.column("themes"))) == "Santé"
     with qtbot.waitSignal(model.loaded, timeout=5000):
-        model.sort(M.COL_DURATION, Qt.SortOrder.DescendingOrder)
+        model.sort(M.column("duration"), Qt.SortOrder.DescendingOrder)
     assert model.rows[0].duration_min == 264
 
 

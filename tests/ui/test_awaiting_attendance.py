@@ -49,7 +49,7 @@ def test_the_activities_list_filters_and_flags_them(qtbot, store, ctx):
         view.show_awaiting_attendance(NOV_1, NOV_30)
     assert view.awaiting_filter.isChecked()
     assert {r.id for r in view.model.rows} == {fx.activities[k] for k in AWAITING}
-    status = view.model.index(0, ActivitiesModel.COL_STATUS)
+    status = view.model.index(0, ActivitiesModel.column("status"))
     assert status.data() == "Émargement à saisir"
     # Unticked: the month's other activities are back, the others without the flag.
     with qtbot.waitSignal(view.model.loaded, timeout=5000):

@@ -102,7 +102,7 @@ def test_the_list_shows_each_session_a_latecomer_joins_and_the_cycle_sheet_opens
     with qtbot.waitSignal(view.model.loaded, timeout=5000):
         view.period.setCurrentIndex(view.period.findData("all"))
     qtbot.waitUntil(lambda: tasks.pending() == 0)
-    shown = sorted(view.model.display(r, ActivitiesModel.COL_WHO) for r in view.model.rows)
+    shown = sorted(view.model.display(r, ActivitiesModel.column("who")) for r in view.model.rows)
     assert shown == [f"Découvrir l'ordinateur — séance {n}" for n in (1, 2, 3, 4)]
     assert not view.join_series_button.isEnabled()
     view.table.setCurrentIndex(view.model.index(0, 0))

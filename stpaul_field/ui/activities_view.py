@@ -13,6 +13,7 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -52,37 +53,67 @@ _ROOT = QModelIndex()  # the invisible root of a table model
 AWAITING = QColor("#b45309")  # « Émargement à saisir »: to do, not an error
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ActivitiesModel", text)
-
-
 def _who(row: acts.ActivityRow) -> str:
     if row.type != "workshop":
         return row.beneficiary
     if row.session_number is not None:
-        return _tr("{0} — séance {1}").format(row.title, row.session_number)
+        return QCoreApplication.translate("ActivitiesModel", "{0} — séance {1}").format(
+            row.title, row.session_number
+        )
     return row.title
 
 
 def _status(row: acts.ActivityRow) -> str:
     if row.awaiting_attendance:
-        return _tr("Émargement à saisir")
+        return QCoreApplication.translate("ActivitiesModel", "Émargement à saisir")
     return i18n.label(v.ACTIVITY_STATUSES, row.status)
 
 
-# The list's columns, in order (adding one is one line here).
+# The list's columns, in order (adding one is one line here); QT_TRANSLATE_NOOP
+# lets lupdate find the headers, which headerData() translates.
 COLUMNS: tuple[Column[acts.ActivityRow], ...] = (
-    Column("date", "Date", lambda r: i18n.format_date(r.date), sort_key="date"),
-    Column("time", "Heure", lambda r: i18n.format_time(r.start_time), sort_key="date"),
-    Column("type", "Type", lambda r: i18n.label(v.ACTIVITY_TYPES, r.type), sort_key="type"),
-    Column("who", "Bénéficiaire / atelier", _who, sort_key="title"),
-    Column("participants", "Participants", lambda r: str(r.participants), "participants", RIGHT),
-    Column("duration", "Durée", lambda r: v.duration_label(r.duration_min), "duration", RIGHT),
-    Column("venue", "Lieu", lambda r: r.venue, sort_key="venue"),
-    Column("themes", "Thématiques", lambda r: ", ".join(i18n.label(v.THEMES, t) for t in r.themes)),
+    Column(
+        "date",
+        QT_TRANSLATE_NOOP("ActivitiesModel", "Date"),
+        lambda r: i18n.format_date(r.date),
+        sort_key="date",
+    ),
+    Column(
+        "time",
+        QT_TRANSLATE_NOOP("ActivitiesModel", "Heure"),
+        lambda r: i18n.format_time(r.start_time),
+        sort_key="date",
+    ),
+    Column(
+        "type",
+        QT_TRANSLATE_NOOP("ActivitiesModel", "Type"),
+        lambda r: i18n.label(v.ACTIVITY_TYPES, r.type),
+        sort_key="type",
+    ),
+    Column("who", QT_TRANSLATE_NOOP("ActivitiesModel", "Bénéficiaire / atelier"), _who, sort_key="title"),
+    Column(
+        "participants",
+        QT_TRANSLATE_NOOP("ActivitiesModel", "Participants"),
+        lambda r: str(r.participants),
+        "participants",
+        RIGHT,
+    ),
+    Column(
+        "duration",
+        QT_TRANSLATE_NOOP("ActivitiesModel", "Durée"),
+        lambda r: v.duration_label(r.duration_min),
+        "duration",
+        RIGHT,
+    ),
+    Column("venue", QT_TRANSLATE_NOOP("ActivitiesModel", "Lieu"), lambda r: r.venue, sort_key="venue"),
+    Column(
+        "themes",
+        QT_TRANSLATE_NOOP("ActivitiesModel", "Thématiques"),
+        lambda r: ", ".join(i18n.label(v.THEMES, t) for t in r.themes),
+    ),
     Column(
         "status",
-        "Statut",
+        QT_TRANSLATE_NOOP("ActivitiesModel", "Statut"),
         _status,
         sort_key="status",
         foreground=lambda r: QBrush(AWAITING) if r.awaiting_attendance else None,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -26,27 +27,63 @@ from stpaul_field.store.database import Store
 from stpaul_field.store.search import COUNT_CAP
 from stpaul_field.ui import tasks
 from stpaul_field.ui.register.display import local_date, phone_text, priority_labels
+from stpaul_field.ui.widgets.columns import ID_ROLE, Column, column_number
 from stpaul_field.ui.widgets.entries_model import AnyIndex, EntriesTableModel
 
-COL_NAME = 0
-COL_FIRST_NAME = 1
-COL_BIRTH_YEAR = 2
-COL_PHONE = 3
-COL_COMMUNE = 4
-COL_PRIORITY = 5
-COL_UPDATED = 6
 
-# The store's sort key behind each sortable column (the markers column is not sortable).
-SORT_OF_COLUMN = {
-    COL_NAME: reg.SORT_NAME,
-    COL_FIRST_NAME: reg.SORT_FIRST_NAME,
-    COL_BIRTH_YEAR: reg.SORT_BIRTH_YEAR,
-    COL_PHONE: reg.SORT_PHONE,
-    COL_COMMUNE: reg.SORT_COMMUNE,
-    COL_UPDATED: reg.SORT_UPDATED,
-}
+def _phone(row: reg.RegisterRow) -> str:
+    return phone_text(
+        row.phone, row.no_phone, QCoreApplication.translate("BeneficiaryTableModel", "pas de téléphone")
+    )
 
-ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+
+# The register's columns, in order; the markers column has no sort key (not sortable).
+# QT_TRANSLATE_NOOP lets lupdate find the headers, which the model translates.
+COLUMNS: tuple[Column[reg.RegisterRow], ...] = (
+    Column(
+        "name",
+        QT_TRANSLATE_NOOP("BeneficiaryTableModel", "Nom"),
+        lambda r: r.last_name.upper(),
+        reg.SORT_NAME,
+    ),
+    Column(
+        "first_name",
+        QT_TRANSLATE_NOOP("BeneficiaryTableModel", "Prénom"),
+        lambda r: r.first_name,
+        reg.SORT_FIRST_NAME,
+    ),
+    Column(
+        "birth_year",
+        QT_TRANSLATE_NOOP("BeneficiaryTableModel", "Né(e) en"),
+        lambda r: str(r.birth_year) if r.birth_year else "",
+        reg.SORT_BIRTH_YEAR,
+    ),
+    Column("phone", QT_TRANSLATE_NOOP("BeneficiaryTableModel", "Téléphone"), _phone, reg.SORT_PHONE),
+    Column(
+        "commune",
+        QT_TRANSLATE_NOOP("BeneficiaryTableModel", "Commune"),
+        lambda r: r.commune,
+        reg.SORT_COMMUNE,
+    ),
+    Column(
+        "priority",
+        QT_TRANSLATE_NOOP("BeneficiaryTableModel", "Public prioritaire"),
+        lambda r: ", ".join(priority_labels(r)),
+        tooltip=lambda r: ", ".join(priority_labels(r)) or None,
+    ),
+    Column(
+        "updated",
+        QT_TRANSLATE_NOOP("BeneficiaryTableModel", "Modifiée le"),
+        lambda r: local_date(r.updated_at),
+        reg.SORT_UPDATED,
+    ),
+)
+COL_NAME, COL_FIRST_NAME, COL_BIRTH_YEAR, COL_PHONE, COL_COMMUNE, COL_PRIORITY, COL_UPDATED = (
+    column_number(COLUMNS, name)
+    for name in ("name", "first_name", "birth_year", "phone", "commune", "priority", "updated")
+)
+# The store's sort key behind each sortable column.
+SORT_OF_COLUMN = {number: c.sort_key for number, c in enumerate(COLUMNS) if c.sort_key is not None}
 
 
 @dataclass
@@ -83,16 +120,7 @@ class BeneficiaryTableModel(EntriesTableModel):
         self._fetching = False
         self._loading = False
         self._exhausted = False
-        # self.tr, not an alias of QCoreApplication.translate: lupdate only reads tr() right.
-        self._headers = [
-            self.tr("Nom"),
-            self.tr("Prénom"),
-            self.tr("Né(e) en"),
-            self.tr("Téléphone"),
-            self.tr("Commune"),
-            self.tr("Public prioritaire"),
-            self.tr("Modifiée le"),
-        ]
+        self._headers = [self.tr(c.header) for c in COLUMNS]
         app = QCoreApplication.instance()
         if app is not None:
             # A query still running when the app quits must end before the interpreter does.
@@ -104,30 +132,14 @@ class BeneficiaryTableModel(EntriesTableModel):
         if not index.isValid() or index.row() >= len(self._entries):
             return None
         row = self._entries[index.row()]
+        column = COLUMNS[index.column()]
         if role == ID_ROLE:
             return row.id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == COL_PRIORITY:
-            return ", ".join(priority_labels(row)) or None
+            return column.display(row)
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+            return column.tooltip(row)
         return None
-
-    def _text(self, row: reg.RegisterRow, column: int) -> str:
-        if column == COL_NAME:
-            return row.last_name.upper()
-        if column == COL_FIRST_NAME:
-            return row.first_name
-        if column == COL_BIRTH_YEAR:
-            return str(row.birth_year) if row.birth_year else ""
-        if column == COL_PHONE:
-            return phone_text(row.phone, row.no_phone, self.tr("pas de téléphone"))
-        if column == COL_COMMUNE:
-            return row.commune
-        if column == COL_PRIORITY:
-            return ", ".join(priority_labels(row))
-        if column == COL_UPDATED:
-            return local_date(row.updated_at)
-        return ""
 
     def canFetchMore(self, parent: AnyIndex | None = None) -> bool:
         if parent is not None and parent.isValid():

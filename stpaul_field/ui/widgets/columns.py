@@ -27,6 +27,7 @@ class Column(Generic[Row]):
     sort_key: str | None = None  # the store's key; None: a click keeps the current order
     alignment: int | None = None  # None: the view's default (left)
     foreground: Callable[[Row], Any] | None = None  # a QBrush for some rows, else None
+    tooltip: Callable[[Row], str | None] | None = None
 
 
 def column_number(columns: tuple[Column[Any], ...], name: str) -> int:

@@ -9,7 +9,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QWidget
 
-ID_ROLE = Qt.ItemDataRole.UserRole
+from stpaul_field.ui.widgets.columns import ID_ROLE
+
 # Texts keep the context of the form they came from (« WorkshopForm »): one translation.
 
 

@@ -8,6 +8,20 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass, field
+from typing import TypeVar
+
+from stpaul_field.domain.fields import outcome_fields
+
+_T = TypeVar("_T")
+
+
+def _with_outcomes(cls: type[_T]) -> type[_T]:
+    """Give the form's data one attribute per outcome of `fields.CODED_FIELDS` (a code or None),
+    before `dataclass` makes them fields: a new outcome is declared in that table only."""
+    for name in outcome_fields():
+        cls.__annotations__[name] = "str | None"
+        setattr(cls, name, None)
+    return cls
 
 
 @dataclass
@@ -36,6 +50,7 @@ class BeneficiaryData:
 
 
 @dataclass
+@_with_outcomes
 class ActivityData:
     type: str = "individual"
     status: str = "done"
@@ -61,7 +76,7 @@ class ActivityData:
     autonomy: str | None = None
     redirected: bool = False
     redirect_structure: str | None = None
-    procedure_completion: str | None = None  # a démarche's (administrative help)
+    # and the outcomes of the coded-field table (`_with_outcomes`): « Démarche finalisée »…
     # workshop
     title: str = ""
     level: str | None = None

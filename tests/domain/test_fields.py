@@ -91,3 +91,18 @@ def test_labels_read_codes_and_counts_from_the_table():
     assert value_label(session, "level", "debutant") == "Débutant"  # type: ignore[arg-type]
     assert value_label(session, "equipment", ["ordinateur", "tablette"]) == "Ordinateur, Tablette"  # type: ignore[arg-type]
     assert value_label(session, "anon_age_bands", {"de_18_a_24": 2}) == "18 - 24 ans : 2"  # type: ignore[arg-type]
+
+
+def test_the_form_s_data_holds_every_outcome_of_the_table_declared_there_only():
+    import dataclasses
+    import inspect
+
+    from stpaul_field.domain import entities
+    from stpaul_field.domain.fields import outcome_fields
+
+    names = {f.name: f.default for f in dataclasses.fields(ActivityData)}
+    source = inspect.getsource(entities)
+    assert outcome_fields()
+    for name in outcome_fields():
+        assert name in names and names[name] is None, name
+        assert f"{name}:" not in source, f"{name} is declared in domain/fields.py only"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from sqlalchemy.orm import Session
 
 from stpaul_bench.harness import BenchContext, Figure, percentile, timed
@@ -28,6 +31,87 @@ def _keystrokes(session: Session) -> list[float]:
     return samples
 
 
+def _bare_file(ctx: BenchContext, source: Path, key: bytes) -> Path:
+    """A store of one FTS5 table and nothing else: the people's searched fields, copied once.
+
+    Same tokenizer and prefix indexes as `beneficiary_search` (migration 0002), encrypted
+    with the same key and opened with the same pragmas (`make_engine`), so that the only
+    difference with our keystroke is the application: its joins, filters, ranking and code.
+    """
+    from stpaul_field.store.engine import make_engine
+
+    bare = ctx.work_dir / f"bare-fts-{source.parent.name}.sqlite3"
+    if bare.exists():
+        return bare
+    partial = bare.with_suffix(".tmp")
+    partial.unlink(missing_ok=True)
+    with make_engine(source, key).connect() as src:
+        rows = src.exec_driver_sql(
+            "SELECT first_name, last_name, phone, commune FROM beneficiary WHERE deleted_at IS NULL"
+        ).all()
+    engine = make_engine(partial, key)
+    raw = engine.raw_connection()
+    try:
+        raw.execute(
+            "CREATE VIRTUAL TABLE bare USING fts5(first_name, last_name, phone, commune,"
+            " tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')"
+        )
+        raw.execute("BEGIN")
+        raw.executemany("INSERT INTO bare VALUES (?, ?, ?, ?)", [tuple(r) for r in rows])
+        raw.execute("COMMIT")
+    finally:
+        raw.close()
+        engine.dispose()
+    partial.rename(bare)
+    return bare
+
+
+def _bare_expression(typed: str) -> str | None:
+    """The plainest FTS5 prefix query for what was typed: every word a prefix, no ranking."""
+    from stpaul_field.store.search import match_expression
+
+    if match_expression(typed) is None:
+        return None  # our keystroke asks nothing either: both samples are then ~0
+    from stpaul_field.domain.text import fold, normalize_phone
+    from stpaul_field.store.search import _PHONE_QUERY, _WORD
+
+    if _PHONE_QUERY.match(typed.strip()):
+        return f'phone : "{normalize_phone(typed)}"*'
+    return " AND ".join(f'"{w}"*' for w in _WORD.findall(fold(typed)))
+
+
+def bare_keystrokes(ctx: BenchContext, source: Path, key: bytes) -> list[float]:
+    """Seconds per keystroke of the bare FTS5 query over TYPED: a page of 50 hits, count capped at 1001.
+
+    Run by the raw driver connection, no SQLAlchemy and no application code: the platform's
+    own cost for the work a keystroke does, to divide ours by in the same run.
+    """
+    from stpaul_field.store.engine import make_engine
+
+    engine = make_engine(_bare_file(ctx, source, key), key)
+    raw = engine.raw_connection()
+    page = "SELECT rowid, first_name, last_name, phone, commune FROM bare WHERE bare MATCH ? LIMIT 50"
+    count = "SELECT count(*) FROM (SELECT 1 FROM bare WHERE bare MATCH ? LIMIT 1001)"
+    try:
+        raw.execute(page, ('"warm"*',)).fetchall()
+        samples: list[float] = []
+        for text in TYPED:
+            for end in range(1, len(text) + 1):
+                match = _bare_expression(text[:end])
+                samples.append(
+                    timed(
+                        lambda m=match: (
+                            m is not None
+                            and (raw.execute(page, (m,)).fetchall(), raw.execute(count, (m,)).fetchone())
+                        )
+                    )
+                )
+        return samples
+    finally:
+        raw.close()
+        engine.dispose()
+
+
 def _first_page(session: Session) -> None:
     """What the register shows first: its count and first page, by the register's own queries."""
     from stpaul_field.store.beneficiaries import register_count, register_page
@@ -36,17 +120,46 @@ def _first_page(session: Session) -> None:
     register_page(session, limit=100)
 
 
-def search_latency(ctx: BenchContext) -> list[Figure]:
-    store = ctx.open_store(ctx.demo_store())
+def alternate_with_bare(
+    ctx: BenchContext, ours: Callable[[Session], list[float]]
+) -> tuple[list[float], list[float]]:
+    """Our keystrokes and the bare FTS5 ones, alternated over rounds on the same (encrypted) demo store.
+
+    Interleaving makes a load on the shared machine fall on both alike; the samples of every
+    round are pooled.
+    """
+    paths = ctx.demo_store()
+    store = ctx.open_store(paths)
+    key = store.key
+    samples: list[float] = []
+    bare: list[float] = []
     try:
-        with store.reader() as session:
-            samples = _keystrokes(session)
+        bare_keystrokes(ctx, paths.store_file, key)  # builds the bare store outside the timing
+        for _round in range(3):
+            with store.reader() as session:
+                samples += ours(session)
+            bare += bare_keystrokes(ctx, paths.store_file, key)
     finally:
         store.close()
+    return samples, bare
+
+
+def ratio_figures(label: str, samples: list[float], bare: list[float], goal: float) -> list[Figure]:
+    """Our p95, the bare FTS5 query's p95 in the same run, and the one divided by the other."""
+    ours_p95, bare_p95 = percentile(samples, 95), percentile(bare, 95)
+    return [
+        Figure(f"{label} : FTS5 nue p95 (même poste chiffré, même passe)", bare_p95 * 1000, "ms"),
+        Figure(f"{label} : p95 ÷ FTS5 nue p95", ours_p95 / bare_p95 if bare_p95 else 0.0, "×", goal),
+    ]
+
+
+def search_latency(ctx: BenchContext) -> list[Figure]:
+    samples, bare = alternate_with_bare(ctx, _keystrokes)
     n = f"{ctx.beneficiaries:,}".replace(",", " ")
     return [
         Figure(f"recherche par frappe p50 ({n} bénéficiaires)", percentile(samples, 50) * 1000, "ms", 30),
         Figure(f"recherche par frappe p95 ({n} bénéficiaires)", percentile(samples, 95) * 1000, "ms", 30),
+        *ratio_figures("recherche", samples, bare, 1.5),
     ]
 
 

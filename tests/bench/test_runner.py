@@ -16,6 +16,7 @@ def test_bench_prints_figures_with_goal_and_ratio(capsys, tmp_path):
     code = main(
         [
             "search",
+            "register",
             "store-open",
             "--beneficiaries",
             "300",
@@ -30,6 +31,9 @@ def test_bench_prints_figures_with_goal_and_ratio(capsys, tmp_path):
     assert "recherche par frappe p95 (300 bénéficiaires)" in out
     assert "ouverture du poste + 1re page" in out
     assert "≤ 30 ms" in out
+    # Each keystroke bench divides its p95 by the bare FTS5 query's, measured in the same run.
+    assert "recherche : p95 ÷ FTS5 nue p95" in out and "≤ 1.5 ×" in out
+    assert "registre : frappe : p95 ÷ FTS5 nue p95" in out and "≤ 2 ×" in out
 
 
 def test_a_document_bench_then_a_window_bench_run_in_one_process(tmp_path):

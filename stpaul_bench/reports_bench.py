@@ -74,3 +74,74 @@ def _month_report(ctx: BenchContext, activities: int) -> list[Figure]:
             )
         )
     return figures
+
+
+AGENDA_GOAL_MS = 100
+AGENDA_WEEKS = 5  # this week and the four before: a week's load varies with the demo's days
+
+
+def agenda_week(ctx: BenchContext) -> list[Figure]:
+    """The agenda's week (`agenda_items`, off the UI thread) for one advisor and for the whole
+    team, on the shared demo store of `--activities` activities; and, in the same run, the
+    bare SQL read of the team's week (its activities and their live participations, no
+    application code), so that a loaded machine moves both figures together."""
+    import datetime as dt
+
+    from stpaul_field.store import activities as acts
+    from stpaul_field.store.reference import local_advisor_id
+
+    store = ctx.open_store(ctx.demo_store())
+    today = dt.date.today()
+    mondays = [today - dt.timedelta(days=today.weekday(), weeks=w) for w in range(AGENDA_WEEKS)]
+    mine: list[float] = []
+    team: list[float] = []
+    bare: list[float] = []
+    shown = 0
+    try:
+        with store.reader() as s:
+            me = local_advisor_id(s)
+            conn = s.connection()
+            for _ in range(RUNS):
+                for monday in mondays:
+                    sunday = monday + dt.timedelta(days=6)
+                    mine.append(timed(lambda m=monday, d=sunday: acts.agenda_items(s, m, d, me)))
+                    team.append(timed(lambda m=monday, d=sunday: acts.agenda_items(s, m, d)))
+                    bare.append(timed(lambda m=monday, d=sunday: _bare_week(conn, m, d)))
+            shown = len(acts.agenda_items(s, mondays[0], mondays[0] + dt.timedelta(days=6)))
+    finally:
+        store.close()
+    m = f"{ctx.activities:,}".replace(",", " ")
+    worst_team = max(team) * 1000
+    return [
+        Figure("agenda : ma semaine (hors fil UI), pire", max(mine) * 1000, "ms", AGENDA_GOAL_MS),
+        Figure(
+            f"agenda : semaine de l'équipe ({m} activités, {shown} cette semaine), pire",
+            worst_team,
+            "ms",
+            AGENDA_GOAL_MS,
+        ),
+        Figure("agenda : semaine de l'équipe, médiane", statistics.median(team) * 1000, "ms", AGENDA_GOAL_MS),
+        Figure("agenda : la même semaine en SQL nu, pire", max(bare) * 1000, "ms"),
+        Figure(
+            "agenda : semaine de l'équipe ÷ SQL nu (médianes)",
+            statistics.median(team) / statistics.median(bare),
+            "×",
+        ),
+    ]
+
+
+def _bare_week(conn, monday, sunday) -> int:  # type: ignore[no-untyped-def]
+    """The week's activities and their live participations, read by SQLite alone."""
+    first, last = f"{monday:%Y-%m-%d}", f"{sunday:%Y-%m-%d}"
+    rows = conn.exec_driver_sql(
+        "SELECT id, date, start_time, duration_min, type, status, title, themes FROM activity"
+        " WHERE date >= ? AND date <= ? AND deleted_at IS NULL ORDER BY date, start_time",
+        (first, last),
+    ).all()
+    people = conn.exec_driver_sql(
+        "SELECT p.activity_id, p.beneficiary_id, p.registered, p.attended FROM participation p"
+        " WHERE p.deleted_at IS NULL AND p.activity_id IN (SELECT id FROM activity"
+        " WHERE date >= ? AND date <= ? AND deleted_at IS NULL)",
+        (first, last),
+    ).all()
+    return len(rows) + len(people)

@@ -18,6 +18,10 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "store-open": ("stpaul_bench.store_bench:store_open", "ouverture du poste + 1re page"),
     "encryption": ("stpaul_bench.store_bench:encryption_cost", "coût du chiffrement du poste"),
     "reports": ("stpaul_bench.reports_bench:month_report", "rapport du mois (suivis, 12 mois)"),
+    "agenda": (
+        "stpaul_bench.reports_bench:agenda_week",
+        "agenda : la semaine, d'un conseiller et de l'équipe",
+    ),
     "sheets": ("stpaul_bench.sheet_bench:sheet_pdf", "feuilles d'émargement en PDF"),
     "register": ("stpaul_bench.register_bench:register_latency", "registre : recherche, tri, pages"),
     "import": (

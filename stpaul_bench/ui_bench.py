@@ -3,7 +3,7 @@
 - launch to a usable main window (store opened off the UI thread, window shown, today's
   agenda on screen) with the demo store of `--beneficiaries` people;
 - the activities list: a new filter (count + first page) and the next page while
-  scrolling, over `--activities` activities; the agenda's week.
+  scrolling, over `--activities` activities (the agenda's week: `reports_bench.agenda_week`).
 Run offscreen when there is no display.
 """
 
@@ -129,7 +129,6 @@ def activity_list(ctx: BenchContext) -> list[Figure]:
     from stpaul_field import settings as st
     from stpaul_field.domain import values as v
     from stpaul_field.store import activities as acts
-    from stpaul_field.store.reference import local_advisor_id
     from stpaul_field.ui import tasks
     from stpaul_field.ui.activities_view import COLUMNS, ActivitiesModel
     from stpaul_field.ui.context import AppContext
@@ -174,18 +173,6 @@ def activity_list(ctx: BenchContext) -> list[Figure]:
             if column.sort_key is not None
         }
         tasks.wait_until_settled(30_000)
-        monday = today - dt.timedelta(days=today.weekday())
-        with store.reader() as s:
-            me = local_advisor_id(s)
-        week_times, team_times = [], []
-        for _ in range(ROUNDS):
-            with store.reader() as s:
-                started = time.perf_counter()
-                acts.agenda_items(s, monday, monday + dt.timedelta(days=6), me)
-                week_times.append(time.perf_counter() - started)
-                started = time.perf_counter()
-                acts.agenda_items(s, monday, monday + dt.timedelta(days=6))
-                team_times.append(time.perf_counter() - started)
     finally:
         store.close()
     m = f"{ctx.activities:,}".replace(",", " ")
@@ -211,6 +198,4 @@ def activity_list(ctx: BenchContext) -> list[Figure]:
             Figure(f"liste des activités : tri « {key} » → première page affichée", elapsed * 1000, "ms", 150)
             for key, elapsed in sort_times.items()
         ),
-        Figure("agenda : ma semaine (hors fil UI), pire", max(week_times) * 1000, "ms", 100),
-        Figure("agenda : semaine de toute l'équipe (hors fil UI), pire", max(team_times) * 1000, "ms"),
     ]

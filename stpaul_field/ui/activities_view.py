@@ -1,6 +1,6 @@
 """The activities list: filtered by period, type, venue, theme; sorted in SQL; paged lazily.
 
-`ActivitiesModel` is a `QAbstractTableModel` over `store.activities` queries. A new filter
+`ActivitiesModel` is a `PagedModel` (shared with the register) over `store.activities`. A new filter
 or sort asks the store, off the UI thread, for the matching ids in order (SQL computes only
 the sort keys) and the first page; scrolling then asks for the next `PAGE` rows by
 primary key (canFetchMore/fetchMore), also off the UI thread, and inserts them on arrival.
@@ -14,12 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -36,6 +32,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from stpaul_field.domain import values as v
 from stpaul_field.store import activities as acts
@@ -43,13 +40,12 @@ from stpaul_field.ui import i18n
 from stpaul_field.ui.activity_form.base import FOCUS_STYLE, from_qdate, to_qdate
 from stpaul_field.ui.context import AppContext, Changes
 from stpaul_field.ui.widgets.choice_combo import ChoiceCombo
-from stpaul_field.ui.widgets.columns import ID_ROLE, RIGHT, Column, column_number
+from stpaul_field.ui.widgets.columns import RIGHT, Column, column_number
 from stpaul_field.ui.widgets.list_keys import bind_list_keys
+from stpaul_field.ui.widgets.paged_model import Page, PagedModel, PageWork
 from stpaul_field.ui.widgets.undo_bar import UndoBar
 from stpaul_field.ui.widgets.venue_combo import VenueCombo
 
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()  # the invisible root of a table model
 AWAITING = QColor("#b45309")  # « Émargement à saisir »: to do, not an error
 
 
@@ -121,94 +117,25 @@ COLUMNS: tuple[Column[acts.ActivityRow], ...] = (
 )
 
 
-class ActivitiesModel(QAbstractTableModel):
+class ActivitiesModel(PagedModel[acts.ActivityRow]):
+    """The Activités list: every matching id read at once in the list's order (from the sort
+    key's index), their rows a page at a time."""
+
     PAGE = 100
 
     @staticmethod
     def column(name: str) -> int:
         return column_number(COLUMNS, name)
 
-    loaded = Signal()  # a new filter or order is on screen
-    page_loaded = Signal()  # a page asked by fetchMore is on screen
-
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, COLUMNS, "ActivitiesModel", parent)
         self.filter = acts.ActivityFilter()
         self.sort_key = "date"
         self.descending = True
-        self.ids: list[str] = []  # every match, in order (see store.activities.activity_ids)
-        self.rows: list[acts.ActivityRow] = []
-        self._fetched = 0
-        self._fetching = False  # a page asked by fetchMore is on its way
-        self._generation = 0
 
-    # ---- loading ------------------------------------------------------------------
     def set_filter(self, flt: acts.ActivityFilter) -> None:
         self.filter = flt
         self.reload()
-
-    @property
-    def total(self) -> int:
-        return len(self.ids)
-
-    def reload(self) -> None:
-        """Ask for the matching ids and the first page in the background; stale answers are dropped."""
-        flt, key, desc, page = self.filter, self.sort_key, self.descending, self.PAGE
-        self._generation += 1
-        generation = self._generation
-
-        def work(s):
-            ids = acts.activity_ids(s, flt, key, desc)
-            return ids, acts.activity_rows(s, ids[:page])
-
-        self.ctx.read(work, lambda result: self._apply(generation, *result), owner=self)
-
-    def _apply(self, generation: int, ids: list[str], rows: list[acts.ActivityRow]) -> None:
-        if generation != self._generation:
-            return
-        self.beginResetModel()
-        self.ids, self.rows = ids, rows
-        self._fetched = min(self.PAGE, len(ids))  # ids whose rows have been read
-        self._fetching = False  # a page on its way belongs to the old list: dropped on arrival
-        self.endResetModel()
-        self.loaded.emit()
-
-    def canFetchMore(self, parent: Index = _ROOT) -> bool:
-        return not parent.isValid() and not self._fetching and self._fetched < len(self.ids)
-
-    def fetchMore(self, parent: Index = _ROOT) -> None:
-        if parent.isValid() or self._fetching:
-            return
-        wanted = self.ids[self._fetched : self._fetched + self.PAGE]
-        if not wanted:
-            return
-        self._fetching = True
-        generation = self._generation
-
-        def failed(error: BaseException) -> None:
-            if generation == self._generation:
-                self._fetching = False
-
-        self.ctx.read(
-            lambda s: acts.activity_rows(s, wanted),
-            lambda more: self._append(generation, len(wanted), more),
-            failed,
-            owner=self,
-        )
-
-    def _append(self, generation: int, asked: int, more: list[acts.ActivityRow]) -> None:
-        if generation != self._generation:
-            return
-        self._fetching = False
-        self._fetched += asked
-        # Rows deleted since the ids were read are simply not there.
-        if more:
-            start = len(self.rows)
-            self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
-            self.rows.extend(more)
-            self.endInsertRows()
-        self.page_loaded.emit()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column].sort_key if 0 <= column < len(COLUMNS) else None
@@ -218,33 +145,29 @@ class ActivitiesModel(QAbstractTableModel):
         self.descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
 
-    # ---- Qt model -----------------------------------------------------------------
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
+    # The cursor is (every matching id, how many of them have been read).
+    def first_page(self) -> PageWork:
+        flt, key, desc, page = self.filter, self.sort_key, self.descending, self.PAGE
 
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
+        def work(s: Session) -> Page[acts.ActivityRow]:
+            ids = acts.activity_ids(s, flt, key, desc)
+            read = min(page, len(ids))
+            return Page(acts.activity_rows(s, ids[:read]), read < len(ids), (ids, read), len(ids))
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(COLUMNS[section].header)
-        return None
+        return work
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(row, index.column())
-        if role == ID_ROLE:
-            return row.id
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return column.alignment
-        if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
-            return column.foreground(row)
+    def next_page(self, cursor: tuple[list[str], int]) -> PageWork:
+        ids, read = cursor
+        wanted = ids[read : read + self.PAGE]
+
+        def work(s: Session) -> Page[acts.ActivityRow]:
+            # Rows deleted since the ids were read are simply not there.
+            done = read + len(wanted)
+            return Page(acts.activity_rows(s, wanted), done < len(ids), (ids, done))
+
+        return work
+
+    def extra_data(self, row: acts.ActivityRow, role: int) -> Any:
         if role == Qt.ItemDataRole.FontRole and row.status == "cancelled":
             font = QFont()
             font.setStrikeOut(True)
@@ -255,7 +178,7 @@ class ActivitiesModel(QAbstractTableModel):
         return COLUMNS[col].display(row)
 
     def activity_id(self, row: int) -> uuid.UUID | None:
-        return self.rows[row].id if 0 <= row < len(self.rows) else None
+        return self.id_at(row)
 
 
 PERIODS = ("today", "week", "month", "last_month", "year", "all", "custom")

@@ -38,6 +38,27 @@ def _fill(store, count: int, first_day: dt.date) -> list:
     return venues
 
 
+def test_a_failed_read_ends_the_loading_in_both_lists(qtbot, ctx, store, monkeypatch):
+    # One paged model serves the register and the Activités (issue 21). The Activités list
+    # used to stay « loading » for ever when its read failed; now both show an empty list
+    # and keep the failure by type only (no personal data).
+    from stpaul_field.store import beneficiaries as reg
+    from stpaul_field.ui.register.model import BeneficiaryTableModel
+
+    _fill(store, 3, dt.date(2026, 10, 1))
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("PAYET Hélène")
+
+    monkeypatch.setattr(acts, "activity_ids", broken)
+    monkeypatch.setattr(reg, "register_page", broken)
+    for model, load in ((ActivitiesModel(ctx), "set_filter"), (BeneficiaryTableModel(ctx), "set_query")):
+        with qtbot.waitSignal(model.loaded, timeout=5000):
+            getattr(model, load)(acts.ActivityFilter() if load == "set_filter" else "pay")
+        assert not model.is_loading and model.rowCount() == 0 and not model.canFetchMore()
+        assert model.load_errors() == ["RuntimeError"]
+
+
 def test_model_pages_lazily_and_sorts_in_sql(qtbot, ctx, store):
     _fill(store, 250, dt.date(2026, 10, 1))
     model = ActivitiesModel(ctx)

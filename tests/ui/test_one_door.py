@@ -128,7 +128,6 @@ ALLOWED = {
     "tasks.py": "the lanes themselves",
     "context.py": "the door",
     "app.py": "opens the store, before there is a context",
-    "register/model.py": "being moved onto ctx.read (the `lists` work of issue 21)",
 }
 BACKGROUND = {"run_in_background", "run_long"}
 STORE_SESSIONS = {"reader", "session"}

@@ -19,9 +19,9 @@ from stpaul_field.ui.register.model import (
     COL_FIRST_NAME,
     COL_NAME,
     COL_PRIORITY,
-    ID_ROLE,
     BeneficiaryTableModel,
 )
+from stpaul_field.ui.widgets.columns import ID_ROLE
 
 PEOPLE = 3000
 FIRST = ("Hélène", "Jean", "Marie", "Éric", "Zoé", "Sully", "Josette", "Gérard", "Nadia", "Loïc")
@@ -45,8 +45,8 @@ def crowded(store: Store) -> Store:
 
 
 @pytest.fixture
-def model(qtbot, crowded: Store) -> Iterator[BeneficiaryTableModel]:
-    m = BeneficiaryTableModel(crowded)
+def model(qtbot, crowded: Store, ctx) -> Iterator[BeneficiaryTableModel]:
+    m = BeneficiaryTableModel(ctx)
     yield m
     assert m.wait_for_loads(5000)
 
@@ -133,11 +133,11 @@ def test_broad_search_counts_up_to_the_cap_and_still_pages_to_the_end(qtbot, cro
     assert view.model.wait_for_loads(5000)
 
 
-def test_column_headers_follow_the_ui_language(qapp, store: Store) -> None:
+def test_column_headers_follow_the_ui_language(qapp, ctx) -> None:
     from stpaul_field.ui import i18n
 
     def headers() -> list[str]:
-        m = BeneficiaryTableModel(store)
+        m = BeneficiaryTableModel(ctx)
         return [m.headerData(c, Qt.Orientation.Horizontal) for c in range(m.columnCount())]
 
     assert headers()[:3] == ["Nom", "Prénom", "Né(e) en"]

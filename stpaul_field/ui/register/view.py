@@ -90,7 +90,7 @@ class RegisterView(QWidget):
         for button in (self.new_button, self.edit_button, self.merge_button, self.delete_button):
             top.addWidget(button)
 
-        self.model = BeneficiaryTableModel(ctx.store, self)
+        self.model = BeneficiaryTableModel(ctx, self)
         # Sorting from the keyboard too: the column titles are not reachable with Tab.
         self.sort_combo = QComboBox()
         self.sort_combo.setAccessibleName(self.tr("Trier par"))
@@ -168,6 +168,7 @@ class RegisterView(QWidget):
         self.search.returnPressed.connect(self._focus_list)
         self.model.countChanged.connect(self._show_count)
         self.model.loaded.connect(self._after_load)
+        self.model.page_loaded.connect(self._after_load)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.activated.connect(lambda _index: self.edit_selected())
         self.new_button.clicked.connect(self.create_person)

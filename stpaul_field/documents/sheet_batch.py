@@ -7,6 +7,8 @@ import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from stpaul_field.documents.attendance_sheet import Progress, SheetLook, load_logo, write_pdf
 from stpaul_field.documents.sheet_data import (
     SheetData,
@@ -35,23 +37,39 @@ def walkin_rows(settings: Settings | None) -> int:
     return max(0, settings.get(WALKIN_ROWS)) if settings else WALKIN_ROWS.default
 
 
-def load_sheets(
-    store: Store, settings: Settings | None, activity_ids: Sequence[uuid.UUID]
+def sheets_of(
+    session: Session, settings: Settings | None, activity_ids: Sequence[uuid.UUID]
 ) -> list[SheetData]:
     if not activity_ids:
         raise SheetError("Aucun atelier choisi.")
+    return sheets_for_activities(session, list(activity_ids), walkin_rows(settings))
+
+
+def day_of(session: Session, settings: Settings | None, day: dt.date) -> list[SheetData]:
+    return sheets_for_day(session, day, walkin_rows(settings))
+
+
+def cycle_of(session: Session, settings: Settings | None, series_id: uuid.UUID) -> list[SheetData]:
+    return cycle_sheets(session, series_id, min(walkin_rows(settings), CYCLE_WALKIN_ROWS))
+
+
+# The same from a store, for the command line and the benches (the app reads through its
+# context: `ui.printing`).
+def load_sheets(
+    store: Store, settings: Settings | None, activity_ids: Sequence[uuid.UUID]
+) -> list[SheetData]:
     with store.reader() as session:
-        return sheets_for_activities(session, list(activity_ids), walkin_rows(settings))
+        return sheets_of(session, settings, activity_ids)
 
 
 def load_day(store: Store, settings: Settings | None, day: dt.date) -> list[SheetData]:
     with store.reader() as session:
-        return sheets_for_day(session, day, walkin_rows(settings))
+        return day_of(session, settings, day)
 
 
 def load_cycle(store: Store, settings: Settings | None, series_id: uuid.UUID) -> list[SheetData]:
     with store.reader() as session:
-        return cycle_sheets(session, series_id, min(walkin_rows(settings), CYCLE_WALKIN_ROWS))
+        return cycle_of(session, settings, series_id)
 
 
 # A cycle sheet's blank rows: latecomers sign there (the setting's 5 would often add a page).

@@ -470,9 +470,7 @@ class ActivitiesView(QWidget):
 
         index = self.table.currentIndex()
         if index.isValid() and self.model.rows[index.row()].type == "workshop":
-            printing.preview_sheets(
-                self, self.ctx.store, self.ctx.settings, [self.model.rows[index.row()].id]
-            )
+            printing.preview_sheets(self, self.ctx, [self.model.rows[index.row()].id])
 
     def current_series(self) -> uuid.UUID | None:
         """The series of the chosen row, when it is a session of one."""
@@ -501,7 +499,7 @@ class ActivitiesView(QWidget):
 
         series_id = self.current_series()
         if series_id is not None:
-            printing.cycle_sheet(self, self.ctx.store, self.ctx.settings, series_id, "preview")
+            printing.cycle_sheet(self, self.ctx, series_id, "preview")
 
     def _new(self, kind: str) -> None:
         from stpaul_field.ui.activity_form import new_activity

@@ -18,6 +18,7 @@ from PySide6.QtCore import QSize, QStandardPaths, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from sqlalchemy.orm import Session
 
 from stpaul_field.documents.attendance_sheet import (
     DOCUMENT_TITLE,
@@ -26,11 +27,10 @@ from stpaul_field.documents.attendance_sheet import (
     is_cycle,
     render_sheets,
 )
-from stpaul_field.documents.sheet_batch import load_cycle, load_day, load_sheets, save_pdf, sheet_look
+from stpaul_field.documents.sheet_batch import cycle_of, day_of, save_pdf, sheet_look, sheets_of
 from stpaul_field.documents.sheet_data import SheetData, SheetError
 from stpaul_field.domain.text import fold
-from stpaul_field.settings import Settings
-from stpaul_field.store.database import Store
+from stpaul_field.ui.context import AppContext
 from stpaul_field.ui.screen_fit import fit_to_screen
 
 Action = Literal["preview", "print", "pdf"]
@@ -39,62 +39,55 @@ Sheets = Sequence[SheetData]
 PROGRESS_FROM = 4
 
 
-def preview_sheets(
-    parent: QWidget | None, store: Store, settings: Settings | None, activity_ids: Sequence[uuid.UUID]
-) -> bool:
+def preview_sheets(parent: QWidget | None, ctx: AppContext, activity_ids: Sequence[uuid.UUID]) -> bool:
     """Aperçu: the print preview dialog, from which the advisor can also print."""
-    sheets = _load(parent, lambda: load_sheets(store, settings, activity_ids))
-    return bool(sheets) and show_preview(parent, sheets, sheet_look(settings))
+    sheets = _load(parent, ctx, lambda s: sheets_of(s, ctx.settings, activity_ids))
+    return bool(sheets) and show_preview(parent, sheets, sheet_look(ctx.settings))
 
 
-def print_sheets(
-    parent: QWidget | None, store: Store, settings: Settings | None, activity_ids: Sequence[uuid.UUID]
-) -> bool:
+def print_sheets(parent: QWidget | None, ctx: AppContext, activity_ids: Sequence[uuid.UUID]) -> bool:
     """Imprimer: the system print dialog, then one print job for all the sheets."""
-    sheets = _load(parent, lambda: load_sheets(store, settings, activity_ids))
-    return bool(sheets) and print_with_dialog(parent, sheets, sheet_look(settings))
+    sheets = _load(parent, ctx, lambda s: sheets_of(s, ctx.settings, activity_ids))
+    return bool(sheets) and print_with_dialog(parent, sheets, sheet_look(ctx.settings))
 
 
 def save_sheets_pdf(
     parent: QWidget | None,
-    store: Store,
-    settings: Settings | None,
+    ctx: AppContext,
     activity_ids: Sequence[uuid.UUID],
     path: str | Path | None = None,
 ) -> Path | None:
     """Enregistrer en PDF: asks where (unless `path` is given); returns the file written."""
-    sheets = _load(parent, lambda: load_sheets(store, settings, activity_ids))
-    return save_with_dialog(parent, sheets, sheet_look(settings), path) if sheets else None
+    sheets = _load(parent, ctx, lambda s: sheets_of(s, ctx.settings, activity_ids))
+    return save_with_dialog(parent, sheets, sheet_look(ctx.settings), path) if sheets else None
 
 
 def day_sheets(
     parent: QWidget | None,
-    store: Store,
-    settings: Settings | None,
+    ctx: AppContext,
     day: dt.date,
     action: Action,
     path: str | Path | None = None,
 ) -> bool | Path | None:
     """Every workshop of a day in one preview, one print job or one PDF (from the agenda)."""
-    sheets = _load(parent, lambda: load_day(store, settings, day))
+    sheets = _load(parent, ctx, lambda s: day_of(s, ctx.settings, day))
     if not sheets:
         return None
-    return deliver(parent, sheets, sheet_look(settings), action, path)
+    return deliver(parent, sheets, sheet_look(ctx.settings), action, path)
 
 
 def cycle_sheet(
     parent: QWidget | None,
-    store: Store,
-    settings: Settings | None,
+    ctx: AppContext,
     series_id: uuid.UUID,
     action: Action,
     path: str | Path | None = None,
 ) -> bool | Path | None:
     """A series' cycle sheet (one row per person, a signature box per session)."""
-    sheets = _load(parent, lambda: load_cycle(store, settings, series_id))
+    sheets = _load(parent, ctx, lambda s: cycle_of(s, ctx.settings, series_id))
     if not sheets:
         return None
-    return deliver(parent, sheets, sheet_look(settings), action, path)
+    return deliver(parent, sheets, sheet_look(ctx.settings), action, path)
 
 
 def deliver(
@@ -218,9 +211,13 @@ def suggested_file_name(sheets: Sequence[SheetData]) -> str:
 # ---- helpers --------------------------------------------------------------------------
 
 
-def _load(parent: QWidget | None, gather: Callable[[], list[SheetData]]) -> list[SheetData]:
+def _load(
+    parent: QWidget | None, ctx: AppContext, gather: Callable[[Session], list[SheetData]]
+) -> list[SheetData]:
     try:
-        return gather()
+        # At once, through the context: a few reads by id, and the modal dialog that shows
+        # them follows (the painting, which can be long, reports its progress).
+        return ctx.read_now(gather)
     except SheetError as error:
         QMessageBox.information(parent, DOCUMENT_TITLE, str(error))
         return []

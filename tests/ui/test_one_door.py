@@ -175,14 +175,16 @@ def test_the_scan_sees_a_second_door():
     assert _second_doors(tree) == [".reader() (line 3)", "tasks.run_in_background (line 4)"]
 
 
-def test_every_screen_is_built_from_a_context():
+def test_every_screen_and_helper_of_the_ui_is_given_a_context_not_a_store():
+    # Screens and the helpers they call (printing's sheets read their workshops through
+    # the context too); the lock takes settings and a key, never the store.
     takes_a_store = []
     for name, tree in _screen_modules():
         for node in ast.walk(tree):
-            if isinstance(node, ast.FunctionDef) and node.name == "__init__":
+            if isinstance(node, ast.FunctionDef):
                 params = [a.arg for a in node.args.args + node.args.kwonlyargs]
-                if "store" in params:  # the lock takes settings and a key, never the store
-                    takes_a_store.append(f"{name}:{node.lineno}")
+                if "store" in params:
+                    takes_a_store.append(f"{name}:{node.lineno} {node.name}")
     assert takes_a_store == []
 
 

@@ -15,6 +15,7 @@ from stpaul_field.documents.sheet_batch import load_sheets
 from stpaul_field.settings import WALKIN_ROWS, Settings
 from stpaul_field.store.database import Store
 from stpaul_field.ui import printing
+from stpaul_field.ui.context import AppContext
 from tests.sheet_factory import add_workshop, people
 
 DAY = dt.date(2026, 11, 23)
@@ -57,7 +58,7 @@ def test_save_pdf_asks_where_and_adds_the_extension(
         return str(tmp_path / "feuille"), "PDF (*.pdf)"
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
-    written = printing.save_sheets_pdf(parent, store, settings, [wid])
+    written = printing.save_sheets_pdf(parent, AppContext(store, settings), [wid])
     assert written == tmp_path / "feuille.pdf"
     assert Path(asked[0]).name == "emargement-2026-11-23-decouvrir-la-tablette.pdf"
     (text,) = pdf_text(written)
@@ -71,15 +72,15 @@ def test_save_cancelled_in_the_file_dialog_writes_nothing(
 ) -> None:
     wid = add_workshop(store, people(1))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: ("", ""))
-    assert printing.save_sheets_pdf(parent, store, settings, [wid]) is None
+    assert printing.save_sheets_pdf(parent, AppContext(store, settings), [wid]) is None
 
 
 def test_unknown_workshop_is_said_in_french(
     parent: QWidget, store: Store, settings: Settings, tmp_path: Path, messages: list[str]
 ) -> None:
     out = tmp_path / "x.pdf"
-    assert printing.save_sheets_pdf(parent, store, settings, [uuid.uuid4()], out) is None
-    assert printing.day_sheets(parent, store, settings, dt.date(2026, 12, 25), "pdf", out) is None
+    assert printing.save_sheets_pdf(parent, AppContext(store, settings), [uuid.uuid4()], out) is None
+    assert printing.day_sheets(parent, AppContext(store, settings), dt.date(2026, 12, 25), "pdf", out) is None
     assert messages[0].startswith("Aucun atelier ne porte l'identifiant")
     assert messages[1] == "Aucun atelier prévu le vendredi 25/12/2026."
     assert not out.exists()
@@ -100,7 +101,7 @@ def test_print_goes_to_the_chosen_printer_as_one_job(
 
     monkeypatch.setattr(printing, "new_printer", pdf_printer)
     monkeypatch.setattr(QPrintDialog, "exec", lambda self: QPrintDialog.DialogCode.Accepted)
-    assert printing.print_sheets(parent, store, settings, [first, second])
+    assert printing.print_sheets(parent, AppContext(store, settings), [first, second])
     pages = pdf_text(out)
     assert len(pages) >= 3
     assert "Premier" in pages[0] and "Page 1/1" in pages[0]
@@ -114,7 +115,7 @@ def test_print_dialog_cancelled_prints_nothing(
     painted: list[object] = []
     monkeypatch.setattr(QPrintDialog, "exec", lambda self: QPrintDialog.DialogCode.Rejected)
     monkeypatch.setattr(printing, "paint", lambda *a, **k: painted.append(a) or 1)
-    assert not printing.print_sheets(parent, store, settings, [wid])
+    assert not printing.print_sheets(parent, AppContext(store, settings), [wid])
     assert painted == []
 
 
@@ -139,14 +140,14 @@ def test_day_batch_in_one_pdf_with_progress_that_can_cancel(
     for hour in range(8, 8 + printing.PROGRESS_FROM + 1):
         add_workshop(store, people(3), title=f"Atelier de {hour}h", day=DAY, start=dt.time(hour, 0))
     out = tmp_path / "jour.pdf"
-    assert printing.day_sheets(parent, store, settings, DAY, "pdf", out) == out
+    assert printing.day_sheets(parent, AppContext(store, settings), DAY, "pdf", out) == out
     pages = pdf_text(out)
     assert len(pages) == printing.PROGRESS_FROM + 1
     assert [p.split("Atelier de ")[1].split("h")[0] for p in pages] == [str(h) for h in range(8, 13)]
     # Cancelling the progress dialog leaves no file behind.
     out.unlink()
     monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)
-    assert printing.day_sheets(parent, store, settings, DAY, "pdf", out) is None
+    assert printing.day_sheets(parent, AppContext(store, settings), DAY, "pdf", out) is None
     assert not out.exists() and list(tmp_path.glob("*.pdf")) == []
 
 

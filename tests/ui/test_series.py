@@ -124,6 +124,6 @@ def test_the_list_shows_each_session_a_latecomer_joins_and_the_cycle_sheet_opens
         assert sorted(numbers) == [2, 3, 4]
 
     asked = []
-    monkeypatch.setattr(printing, "cycle_sheet", lambda *args: asked.append(args[3:]))
+    monkeypatch.setattr(printing, "cycle_sheet", lambda *args: asked.append(args[2:]))
     view.cycle_sheet_button.click()
     assert asked == [(series_id, "preview")]

@@ -265,14 +265,14 @@ class AgendaView(QWidget):
     def print_sheet(self, activity_id: uuid.UUID) -> None:
         from stpaul_field.ui import printing
 
-        printing.preview_sheets(self, self.ctx.store, self.ctx.settings, [activity_id])
+        printing.preview_sheets(self, self.ctx, [activity_id])
 
     def print_day_sheets(self) -> None:
         """Every workshop of the day shown first in the agenda, in one preview."""
         from stpaul_field.ui import printing
 
         day = self.days()[0] if self.mode == DAY else self.model.slot_at(self.table.currentIndex())[0]
-        if printing.day_sheets(self, self.ctx.store, self.ctx.settings, day, "preview") is None:
+        if printing.day_sheets(self, self.ctx, day, "preview") is None:
             QMessageBox.information(
                 self, self.tr("Feuilles d'émargement"), self.tr("Aucun atelier ce jour-là.")
             )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import keyring
 import pytest
 from sqlalchemy import func, select
@@ -15,7 +17,7 @@ from stpaul_field.store.reference import local_advisor_id
 from stpaul_field.sync import enrolment, state
 from stpaul_field.sync.errors import NotEnrolledError
 from tests.store.test_encryption import MemoryKeyring
-from tests.sync_fixtures import SyncWorld, activity_fields
+from tests.sync_fixtures import Laptop, SyncWorld, activity_fields
 
 
 def test_without_a_keyring_the_token_is_kept_in_the_encrypted_store_only(world: SyncWorld) -> None:
@@ -62,8 +64,8 @@ def test_a_laptop_not_enrolled_cannot_sync(world: SyncWorld) -> None:
     assert "enrol --server" in refused.value.message
 
 
-def test_work_recorded_before_enrolment_is_the_enrolling_advisors_and_syncs(world: SyncWorld) -> None:
-    laptop = world.laptop(None)
+def _accompaniment_before_enrolment(laptop: Laptop) -> tuple[uuid.UUID, Activity]:
+    """An accompaniment recorded by the laptop's placeholder advisor, before it is enrolled."""
     person = laptop.add_person()
     with laptop.store.session() as s:
         placeholder = local_advisor_id(s)
@@ -71,6 +73,12 @@ def test_work_recorded_before_enrolment_is_the_enrolling_advisors_and_syncs(worl
         s.add(activity)
         s.flush()
         s.add(Participation(activity_id=activity.id, beneficiary_id=person, attended=True))
+    return placeholder, activity
+
+
+def test_work_recorded_before_enrolment_is_the_enrolling_advisors_and_syncs(world: SyncWorld) -> None:
+    laptop = world.laptop(None)
+    placeholder, activity = _accompaniment_before_enrolment(laptop)
     laptop.edit("activity", activity.id, notes="avant l'enrôlement")
     laptop.enrol("marie")
     with laptop.store.reader() as s:
@@ -100,13 +108,7 @@ def test_demo_data_changes_hands_at_enrolment_but_is_never_sent(world: SyncWorld
     # and it refused each (« Champ obligatoire manquant : Type d'activité, Date »).
     laptop = world.laptop(None)
     counts = demo.seed(laptop.store, beneficiaries=20, activities=15)
-    person = laptop.add_person()
-    with laptop.store.session() as s:
-        placeholder = local_advisor_id(s)
-        own = Activity(**activity_fields(placeholder, title=""))
-        s.add(own)
-        s.flush()
-        s.add(Participation(activity_id=own.id, beneficiary_id=person, attended=True))
+    placeholder, own = _accompaniment_before_enrolment(laptop)
     laptop.enrol("marie")
     with laptop.store.reader() as s:
         demo_ids = set(s.scalars(select(Activity.id).where(Activity.id != own.id)))

@@ -177,9 +177,6 @@ class ActivitiesModel(PagedModel[acts.ActivityRow]):
     def display(self, row: acts.ActivityRow, col: int) -> str:
         return COLUMNS[col].display(row)
 
-    def activity_id(self, row: int) -> uuid.UUID | None:
-        return self.id_at(row)
-
 
 PERIODS = ("today", "week", "month", "last_month", "year", "all", "custom")
 
@@ -428,7 +425,7 @@ class ActivitiesView(QWidget):
     # ---- actions ------------------------------------------------------------------
     def current_id(self) -> uuid.UUID | None:
         index = self.table.currentIndex()
-        return self.model.activity_id(index.row()) if index.isValid() else None
+        return self.model.id_at(index.row()) if index.isValid() else None
 
     def open_current(self) -> None:
         from stpaul_field.ui.activity_form import open_activity

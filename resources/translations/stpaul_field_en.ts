@@ -167,57 +167,57 @@
   <context>
     <name>ActivitiesModel</name>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="89" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="73" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="90" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="79" />
       <source>Heure</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="91" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="85" />
       <source>Type</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="92" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="89" />
       <source>Bénéficiaire / atelier</source>
       <translation>Beneficiary / workshop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="93" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="92" />
       <source>Participants</source>
       <translation>Participants</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="94" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="99" />
       <source>Durée</source>
       <translation>Duration</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="95" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="104" />
       <source>Lieu</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="96" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="107" />
       <source>Thématiques</source>
       <translation>Themes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="97" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="112" />
       <source>Statut</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="219" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="56" />
       <source>{0} — séance {1}</source>
       <translation>{0} — session {1}</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="231" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="64" />
       <source>Émargement à saisir</source>
       <translation>Attendance to record</translation>
     </message>
@@ -225,172 +225,172 @@
   <context>
     <name>ActivitiesView</name>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="269" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="211" />
       <source>Aujourd'hui</source>
       <translation>Today</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="270" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="212" />
       <source>Cette semaine</source>
       <translation>This week</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="271" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="213" />
       <source>Ce mois-ci</source>
       <translation>This month</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="272" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="214" />
       <source>Le mois dernier</source>
       <translation>Last month</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="273" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="215" />
       <source>Cette année</source>
       <translation>This year</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="274" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="216" />
       <source>Tout</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="275" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="217" />
       <source>Du … au …</source>
       <translation>From … to …</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="285" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="227" />
       <source>Tous les types</source>
       <translation>All types</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="286" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="228" />
       <source>Tous les lieux</source>
       <translation>All places</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="287" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="229" />
       <source>Toutes les thématiques</source>
       <translation>All themes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="288" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="230" />
       <source>Tous les statuts</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="289" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="231" />
       <source>Émar&amp;gement à saisir</source>
       <translation>Attendance to &amp;record</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="292" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="234" />
       <source>Ateliers passés dont personne n'a marqué la présence : leurs inscrits ne comptent pas encore</source>
       <translation>Past workshops whose attendance nobody marked: their registered people do not count yet</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="299" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="241" />
       <source>&amp;Période</source>
       <translation>&amp;Period</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="300" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="242" />
       <source>du</source>
       <translation>from</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="301" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="243" />
       <source>au</source>
       <translation>to</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="302" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="244" />
       <source>T&amp;ype</source>
       <translation>T&amp;ype</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="303" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="245" />
       <source>L&amp;ieu</source>
       <translation>P&amp;lace</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="304" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="246" />
       <source>T&amp;hématique</source>
       <translation>Th&amp;eme</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="305" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="247" />
       <source>Stat&amp;ut</source>
       <translation>Stat&amp;us</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="321" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="263" />
       <source>Activités</source>
       <translation>Activities</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="342" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="286" />
       <source>&amp;Nouvel accompagnement</source>
       <translation>New &amp;accompaniment</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="343" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="287" />
       <source>Nouvel a&amp;telier</source>
       <translation>New &amp;workshop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="344" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="288" />
       <source>É&amp;margement…</source>
       <translation>Atte&amp;ndance…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="345" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="289" />
       <source>Feuille à imp&amp;rimer…</source>
       <translation>Print &amp;sheet…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="346" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="290" />
       <source>Feuille d'émargement de l'atelier choisi</source>
       <translation>Attendance sheet of the chosen workshop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="348" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="292" />
       <source>&amp;Supprimer</source>
       <translation>&amp;Delete</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="349" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="293" />
       <source>Nouveau &amp;cycle d'ateliers…</source>
       <translation>New workshop &amp;cycle…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="351" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="295" />
       <source>Un cycle de séances, créé une fois avec ses dates et ses participants</source>
       <translation>A cycle of sessions, created once with its dates and its participants</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="354" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="298" />
       <source>Inscrire au cyc&amp;le…</source>
       <translation>Re&amp;gister for the cycle…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="355" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="299" />
       <source>Inscrire une personne aux séances qui restent du cycle</source>
       <translation>Register a person for the cycle's remaining sessions</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="357" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="301" />
       <source>Feuille du cycl&amp;e…</source>
       <translation>Cycle shee&amp;t…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="359" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="303" />
       <source>Une ligne par personne, une case de signature par séance du cycle</source>
       <translation>One row per person, one signature box per session of the cycle</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/activities_view.py" line="479" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="423" />
       <source>%n activité(s)</source>
       <translation>
         <numerusform>%n activity</numerusform>
@@ -398,17 +398,17 @@
       </translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="571" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="513" />
       <source>Activité supprimée.</source>
       <translation>Activity deleted.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="575" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="517" />
       <source>La suppression de l'activité</source>
       <translation>Deleting the activity</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/activities_view.py" line="583" />
+      <location filename="../../stpaul_field/ui/activities_view.py" line="525" />
       <source>La restauration de l'activité</source>
       <translation>Restoring the activity</translation>
     </message>
@@ -896,6 +896,34 @@
       <location filename="../../stpaul_field/ui/activity_form/attendance.py" line="151" />
       <source>Enregistrement impossible</source>
       <translation>Could not save</translation>
+    </message>
+  </context>
+  <context>
+    <name>AttendanceReminder</name>
+    <message>
+      <location filename="../../stpaul_field/ui/attendance_reminder.py" line="36" />
+      <source>{0} atelier(s) passé(s) sans émargement : leurs inscrits ne sont pas comptés tant que la présence n'est pas saisie.</source>
+      <translation>{0} past workshop(s) without attendance: their registered people are not counted until attendance is recorded.</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/attendance_reminder.py" line="50" />
+      <source>… et {0} autre(s)</source>
+      <translation>… and {0} more</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/attendance_reminder.py" line="70" />
+      <source>Émargements à saisir</source>
+      <translation>Attendance to record</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/attendance_reminder.py" line="76" />
+      <source>Voir la liste</source>
+      <translation>See the list</translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/attendance_reminder.py" line="80" />
+      <source>Plus tard</source>
+      <translation>Later</translation>
     </message>
   </context>
   <context>
@@ -1478,42 +1506,42 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>BeneficiaryTableModel</name>
     <message>
-      <location filename="../../stpaul_field/ui/register/model.py" line="88" />
+      <location filename="../../stpaul_field/ui/register/model.py" line="39" />
       <source>Nom</source>
       <translation>Last name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/model.py" line="89" />
+      <location filename="../../stpaul_field/ui/register/model.py" line="45" />
       <source>Prénom</source>
       <translation>First name</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/model.py" line="90" />
+      <location filename="../../stpaul_field/ui/register/model.py" line="51" />
       <source>Né(e) en</source>
       <translation>Born in</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/model.py" line="91" />
+      <location filename="../../stpaul_field/ui/register/model.py" line="55" />
       <source>Téléphone</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/model.py" line="92" />
+      <location filename="../../stpaul_field/ui/register/model.py" line="58" />
       <source>Commune</source>
       <translation>Municipality</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/model.py" line="93" />
+      <location filename="../../stpaul_field/ui/register/model.py" line="64" />
       <source>Public prioritaire</source>
       <translation>Priority public</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/model.py" line="94" />
+      <location filename="../../stpaul_field/ui/register/model.py" line="70" />
       <source>Modifiée le</source>
       <translation>Updated on</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/model.py" line="123" />
+      <location filename="../../stpaul_field/ui/register/model.py" line="30" />
       <source>pas de téléphone</source>
       <translation>no phone</translation>
     </message>
@@ -2802,7 +2830,7 @@ Close and restart the application; the replaced data is in the “Before a resto
     </message>
     <message>
       <location filename="../../stpaul_field/ui/register/view.py" line="74" />
-      <location filename="../../stpaul_field/ui/register/view.py" line="347" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="348" />
       <source>Sélectionnez deux fiches (Ctrl+clic) de la même personne.</source>
       <translation>Select two records (Ctrl+click) of the same person.</translation>
     </message>
@@ -2857,37 +2885,37 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation>List of beneficiaries</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="227" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="228" />
       <source>Trouvés : plus de %1</source>
       <translation>Found: more than %1</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="229" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="230" />
       <source>Trouvés : %1</source>
       <translation>Found: %1</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="231" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="232" />
       <source>Bénéficiaires : %1</source>
       <translation>Beneficiaries: %1</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="346" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="347" />
       <source>Fusionner</source>
       <translation>Merge</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="380" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="381" />
       <source>La mise à la corbeille</source>
       <translation>Moving to the bin</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="386" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="387" />
       <source>« %1 » est dans la corbeille.</source>
       <translation>“%1” is in the bin.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../stpaul_field/ui/register/view.py" line="388" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="389" />
       <source>%n fiche(s) mises à la corbeille.</source>
       <translation>
         <numerusform>%n record moved to the bin.</numerusform>
@@ -2895,7 +2923,7 @@ Close and restart the application; the replaced data is in the “Before a resto
       </translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/register/view.py" line="411" />
+      <location filename="../../stpaul_field/ui/register/view.py" line="412" />
       <source>La restauration des fiches</source>
       <translation>Restoring the records</translation>
     </message>
@@ -3967,7 +3995,7 @@ Close and restart the application; the replaced data is in the “Before a resto
     </message>
     <message>
       <location filename="../../stpaul_field/ui/activity_form/workshop.py" line="99" />
-      <location filename="../../stpaul_field/ui/widgets/registered_people.py" line="20" />
+      <location filename="../../stpaul_field/ui/widgets/registered_people.py" line="21" />
       <source>Participants inscrits</source>
       <translation>Registered participants</translation>
     </message>
@@ -3982,17 +4010,17 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation>Re&amp;gister</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/registered_people.py" line="22" />
+      <location filename="../../stpaul_field/ui/widgets/registered_people.py" line="23" />
       <source>&amp;Retirer</source>
       <translation>&amp;Remove</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/registered_people.py" line="24" />
+      <location filename="../../stpaul_field/ui/widgets/registered_people.py" line="25" />
       <source>Retirer le participant sélectionné (Suppr)</source>
       <translation>Remove the selected participant (Del)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/registered_people.py" line="37" />
+      <location filename="../../stpaul_field/ui/widgets/registered_people.py" line="38" />
       <source>Inscrits : 0</source>
       <translation>Registered: 0</translation>
     </message>
@@ -4032,7 +4060,7 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/widgets/registered_people.py" line="57" />
+      <location filename="../../stpaul_field/ui/widgets/registered_people.py" line="58" />
       <source>Inscrits : {0}</source>
       <translation>Registered: {0}</translation>
     </message>

@@ -23,10 +23,6 @@ from stpaul_field.ui.context import AppContext
 SHOWN = 10  # workshops listed by name; the others are counted
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AttendanceReminder", text)
-
-
 def own_awaiting(session: Session, configured: str, today: dt.date) -> list[acts.ActivityRow]:
     """This laptop's advisor's workshops (led or co-led) awaiting attendance, oldest first."""
     me = current_advisor_id(session, configured)
@@ -37,9 +33,10 @@ def own_awaiting(session: Session, configured: str, today: dt.date) -> list[acts
 
 
 def message(rows: list[acts.ActivityRow]) -> str:
-    head = _tr(
+    head = QCoreApplication.translate(
+        "AttendanceReminder",
         "{0} atelier(s) passé(s) sans émargement : leurs inscrits ne sont pas comptés "
-        "tant que la présence n'est pas saisie."
+        "tant que la présence n'est pas saisie.",
     )
     lines = [head.format(len(rows)), ""]
     for row in rows[:SHOWN]:
@@ -49,7 +46,9 @@ def message(rows: list[acts.ActivityRow]) -> str:
             )
         )
     if len(rows) > SHOWN:
-        lines.append(_tr("… et {0} autre(s)").format(len(rows) - SHOWN))
+        lines.append(
+            QCoreApplication.translate("AttendanceReminder", "… et {0} autre(s)").format(len(rows) - SHOWN)
+        )
     return "\n".join(lines)
 
 
@@ -67,11 +66,19 @@ def remind(
         if not rows:
             return
         box = QMessageBox(
-            QMessageBox.Icon.Information, _tr("Émargements à saisir"), message(rows), parent=parent
+            QMessageBox.Icon.Information,
+            QCoreApplication.translate("AttendanceReminder", "Émargements à saisir"),
+            message(rows),
+            parent=parent,
         )
         box.setObjectName("attendanceReminder")
-        see = box.addButton(_tr("Voir la liste"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(_tr("Plus tard"), QMessageBox.ButtonRole.RejectRole)
+        see = box.addButton(
+            QCoreApplication.translate("AttendanceReminder", "Voir la liste"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        box.addButton(
+            QCoreApplication.translate("AttendanceReminder", "Plus tard"), QMessageBox.ButtonRole.RejectRole
+        )
         see.clicked.connect(show_list)
         box.open()
         parent.setProperty("attendance_reminder", box)  # kept alive while open; tests find it

@@ -115,3 +115,23 @@ def test_the_rapports_link_opens_the_filtered_list_in_the_main_window(qtbot, sto
     assert window.activities.awaiting_filter.isChecked()
     assert {r.id for r in window.activities.model.rows} == {fx.activities[k] for k in AWAITING}
     tasks.wait_until_settled(5000)
+
+
+def test_in_english_the_reminder_speaks_english(qapp, qtbot, store, ctx):
+    from stpaul_field.ui import i18n
+
+    fx = build(store)
+    ctx.settings.set(CURRENT_ADVISOR, str(fx.alice))
+    parent = ActivitiesView(ctx)
+    qtbot.addWidget(parent)
+    try:
+        i18n.install(qapp, "en")
+        attendance_reminder.remind(parent, ctx, lambda: None, today=dt.date(2026, 12, 2))
+        tasks.wait_until_settled(5000)
+        qtbot.waitUntil(lambda: parent.property("attendance_reminder") is not None, timeout=5000)
+        box: QMessageBox = parent.property("attendance_reminder")
+        assert box.windowTitle() == "Attendance to record"
+        assert box.text().startswith("2 past workshop(s) without attendance")
+        assert sorted(b.text() for b in box.buttons()) == ["Later", "See the list"]
+    finally:
+        i18n.install(qapp, "fr")

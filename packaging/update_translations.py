@@ -11,7 +11,9 @@
    `ui.i18n.message()` translates at display time.
 4. `pyside6-lrelease` compiles each `.ts` into the `.qm` the app loads.
 
-Translate the new entries with Qt Linguist (`pyside6-linguist`), then run this again.
+Translate the new entries with Qt Linguist (`pyside6-linguist`), then run this again. The
+script exits with status 1 and lists them while any entry is left untranslated (the test
+`tests/ui/test_translations_complete.py` fails on the same entries).
 """
 
 from __future__ import annotations
@@ -103,7 +105,34 @@ def add_value_labels(
     return added
 
 
+def entries(ts_file: Path) -> dict[tuple[str, str], str | None]:
+    """(context, French source) -> the translation, None where unfinished or empty; the
+    texts no longer in the sources (vanished, obsolete) left out."""
+    found: dict[tuple[str, str], str | None] = {}
+    for context in ET.parse(ts_file).getroot().findall("context"):
+        for message in context.findall("message"):
+            translation = message.find("translation")
+            state = translation.get("type") if translation is not None else "unfinished"
+            if state in ("vanished", "obsolete"):
+                continue
+            forms = (
+                []
+                if translation is None
+                else [translation.text or ""] + [f.text or "" for f in translation.findall("numerusform")]
+            )
+            text = "".join(forms).strip()
+            key = (context.findtext("name") or "", message.findtext("source") or "")
+            found[key] = text if text and state != "unfinished" else None
+    return found
+
+
+def untranslated(ts_file: Path) -> list[str]:
+    """The entries still to translate, as `[context] source`."""
+    return [f"[{c}] {s}" for (c, s), text in entries(ts_file).items() if text is None]
+
+
 def main() -> int:
+    status = 0
     files = [str(p) for src in SOURCES for p in sorted((ROOT / src).rglob("*.py"))]
     for lang in LANGUAGES:
         if lang == "fr":
@@ -128,7 +157,11 @@ def main() -> int:
         subprocess.run(
             [tool("pyside6-lrelease"), str(ts_file), "-qm", str(ts_file.with_suffix(".qm"))], check=True
         )
-    return 0
+        left = untranslated(ts_file)
+        if left:
+            print(f"{ts_file.name}: {len(left)} text(s) to translate:", *left, sep="\n  ")
+            status = 1
+    return status
 
 
 if __name__ == "__main__":

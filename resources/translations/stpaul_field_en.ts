@@ -1771,37 +1771,37 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>ConflictsModel</name>
     <message>
-      <location filename="../../stpaul_field/ui/conflicts_view.py" line="55" />
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="50" />
       <source>Fiche</source>
       <translation>Record</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/conflicts_view.py" line="56" />
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="51" />
       <source>Champ</source>
       <translation>Field</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/conflicts_view.py" line="57" />
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="52" />
       <source>Valeur gardée</source>
       <translation>Value kept</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/conflicts_view.py" line="58" />
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="53" />
       <source>Valeur perdue</source>
       <translation>Value lost</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/conflicts_view.py" line="59" />
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="54" />
       <source>Valeur perdue : de qui</source>
       <translation>Lost value: whose</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/conflicts_view.py" line="79" />
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="74" />
       <source>la mienne</source>
       <translation>mine</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/conflicts_view.py" line="79" />
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="74" />
       <source>l'autre</source>
       <translation>the other laptop's</translation>
     </message>
@@ -1809,42 +1809,42 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>ConflictsView</name>
     <message>
-      <location filename="../../stpaul_field/ui/conflicts_view.py" line="92" />
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="87" />
       <source>Conflits à examiner</source>
       <translation>Conflicts to review</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/conflicts_view.py" line="95" />
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="90" />
       <source>Quand deux postes ont modifié le même champ, la modification la plus récente est gardée et l'autre valeur est conservée ici. Choisissez pour chacune la valeur juste.</source>
       <translation>When two laptops changed the same field, the latest change is kept and the other value is kept here. Choose the right value for each.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/conflicts_view.py" line="103" />
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="98" />
       <source>Conflits ouverts</source>
       <translation>Open conflicts</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/conflicts_view.py" line="114" />
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="109" />
       <source>Aucun conflit à examiner.</source>
       <translation>No conflict to review.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/conflicts_view.py" line="121" />
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="116" />
       <source>Garder la &amp;mienne</source>
       <translation>Keep &amp;mine</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/conflicts_view.py" line="122" />
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="117" />
       <source>La valeur de ce poste devient celle de la fiche</source>
       <translation>This laptop's value becomes the record's</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/conflicts_view.py" line="123" />
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="118" />
       <source>Garder l'a&amp;utre</source>
       <translation>Keep the &amp;other</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/conflicts_view.py" line="124" />
+      <location filename="../../stpaul_field/ui/conflicts_view.py" line="119" />
       <source>La valeur de l'autre poste devient celle de la fiche</source>
       <translation>The other laptop's value becomes the record's</translation>
     </message>

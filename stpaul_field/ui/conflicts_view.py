@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from stpaul_field.store import conflicts
+from stpaul_field.ui import i18n
 from stpaul_field.ui.activity_form.base import FOCUS_STYLE
 from stpaul_field.ui.context import AppContext, Changes
-from stpaul_field.ui.i18n import VALUES_CONTEXT
 from stpaul_field.ui.widgets.entries_model import AnyIndex, EntriesTableModel
 
 COL_RECORD = 0
@@ -39,13 +39,8 @@ COL_WHOSE = 4
 TABLE_FOCUS_STYLE = "QTableView:focus { border: 2px solid #1565c0; }"
 
 
-def translate_value(text: str) -> str:
-    """Value-list labels in the UI's language (the store writes them in French)."""
-    return QCoreApplication.translate(VALUES_CONTEXT, text)
-
-
 def read_open_conflicts(session: Session) -> list[conflicts.ConflictRow]:
-    return conflicts.open_conflicts(session, translate_value)
+    return conflicts.open_conflicts(session, i18n.text)
 
 
 class ConflictsModel(EntriesTableModel):

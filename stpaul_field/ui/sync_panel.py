@@ -53,7 +53,7 @@ from stpaul_field.sync.errors import AuthError, InsecureServerError, OfflineErro
 from stpaul_field.sync.status import SyncStatus, describe, moment_text, read_status
 from stpaul_field.ui import i18n, tasks
 from stpaul_field.ui.activity_form.base import FOCUS_STYLE
-from stpaul_field.ui.conflicts_view import TABLE_FOCUS_STYLE, ConflictsView, translate_value
+from stpaul_field.ui.conflicts_view import TABLE_FOCUS_STYLE, ConflictsView
 from stpaul_field.ui.context import AppContext, Changes
 from stpaul_field.ui.sync_attempts import BackgroundAttempts
 from stpaul_field.ui.widgets.entries_model import AnyIndex, EntriesTableModel
@@ -93,7 +93,7 @@ class PendingModel(EntriesTableModel):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         e = self._entries[index.row()]
-        change = translate_value(e.change)
+        change = i18n.text(e.change)
         return (e.label, change, moment_text(e.created_at, i18n.now(), i18n.message))[index.column()]
 
 
@@ -507,7 +507,7 @@ class SyncPanel(QWidget):
 
     def _show_enrolment(self, enrolment: Enrolment) -> None:
         self.server_label.setText(enrolment.server_url)
-        role = translate_value(v.ADVISOR_ROLES.label(enrolment.role))
+        role = i18n.label(v.ADVISOR_ROLES, enrolment.role)
         self.advisor_label.setText(f"{enrolment.display_name} ({role})")
 
     def _show_next_attempt(self) -> None:

@@ -17,11 +17,10 @@ import time
 from pathlib import Path
 
 from stpaul_bench.harness import BENCH_PASSPHRASE, BenchContext, Figure
+from stpaul_bench.smoke_line import REPORT_PREFIX, SMOKE_ENV
 
 FROZEN_DIR_ENV = "STPAUL_FIELD_FROZEN_DIR"
 APP_NAME = "stpaul-field"
-SMOKE_ENV = "STPAUL_FIELD_SMOKE_TEST"  # read by stpaul_field.ui.smoke (not imported: Qt-free here)
-REPORT_PREFIX = "smoke-test: window shown in"
 STARTS = 3
 MIB = 1024 * 1024
 
@@ -52,31 +51,26 @@ def folder_size(folder: Path) -> int:
     return total
 
 
-def start_once(exe: Path, data_root: Path) -> float:
-    """Seconds from launching `exe` to its main window shown, on the data under `data_root`."""
+def start_once(command: list[str], data_root: Path | None = None, platform: str = "offscreen") -> float:
+    """Seconds from launching `command` (the app, frozen or not, or the bare PySide6 program)
+    to its main window shown, the app on the data under `data_root`."""
     env = dict(os.environ)
     env.update(
         {
-            "QT_QPA_PLATFORM": "offscreen",
+            "QT_QPA_PLATFORM": platform,
             "STPAUL_FIELD_PASSPHRASE": BENCH_PASSPHRASE,
             "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
             SMOKE_ENV: f"{time.time():.6f}",
         }
     )
     env.pop("STPAUL_FIELD_DATA_DIR", None)
-    done = subprocess.run(
-        [str(exe), "--data-dir", str(data_root), "gui"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    args = [*command, "--data-dir", str(data_root), "gui"] if data_root is not None else command
+    done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300, check=False)
     for line in done.stdout.splitlines():
         if line.startswith(REPORT_PREFIX):
             return float(line[len(REPORT_PREFIX) :].split()[0])
     raise RuntimeError(
-        f"l'application figée n'a pas affiché sa fenêtre (code {done.returncode}) : {done.stderr[-500:]}"
+        f"{Path(args[0]).name} n'a pas affiché sa fenêtre (code {done.returncode}) : {done.stderr[-500:]}"
     )
 
 
@@ -90,7 +84,7 @@ def frozen_app(ctx: BenchContext) -> list[Figure]:
 
     fresh = ctx.work_dir / "frozen-fresh"
     shutil.rmtree(fresh, ignore_errors=True)
-    first = start_once(exe, fresh)
+    first = start_once([str(exe)], fresh)
 
     # The benchmark's demo store, copied: the app may write settings and must not alter the original.
     demo = ctx.demo_store()
@@ -98,7 +92,7 @@ def frozen_app(ctx: BenchContext) -> list[Figure]:
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(demo.data.parent, copy)
     # The best of a few starts, like store-open: the machine's other load only ever adds time.
-    later = min(start_once(exe, copy) for _ in range(STARTS))
+    later = min(start_once([str(exe)], copy) for _ in range(STARTS))
 
     n = ctx.beneficiaries
     where = "Windows" if sys.platform == "win32" else "Linux"

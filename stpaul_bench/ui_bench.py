@@ -1,7 +1,9 @@
 """Benchmarks of the desktop app (registered in `stpaul_bench.runner`).
 
 - launch to a usable main window (store opened off the UI thread, window shown, today's
-  agenda on screen) with the demo store of `--beneficiaries` people;
+  agenda on screen) with the demo store of `--beneficiaries` people, in this process against
+  a bare QMainWindow, and as a person starts it (a new `python -m stpaul_field` process, to
+  its window shown) against a bare PySide6 program launched the same way;
 - the activities list: a new filter (count + first page) and the next page while
   scrolling, over `--activities` activities (the agenda's week: `reports_bench.agenda_week`).
 Run offscreen when there is no display.
@@ -10,12 +12,15 @@ Run offscreen when there is no display.
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
+import sys
 import time
 
 from stpaul_bench.harness import BENCH_PASSPHRASE, BenchContext, Figure, percentile
 
 ROUNDS = 5
+PROCESS_ROUNDS = 3
 
 
 def qt_application():  # type: ignore[no-untyped-def]
@@ -118,6 +123,39 @@ def window_startup(ctx: BenchContext) -> list[Figure]:
         ),
         Figure("fenêtre PySide6 nue (QMainWindow affichée), meilleur", min(bare) * 1000, "ms"),
         Figure("lancement ÷ fenêtre nue (meilleurs, même passe)", min(samples) / min(bare), "×"),
+        *process_starts(ctx),
+    ]
+
+
+def process_starts(ctx: BenchContext) -> list[Figure]:
+    """A new process to its main window, as a person starts the app, against a bare PySide6
+    program launched the same way, alternated so that a load falls on both.
+
+    The in-process figures above start after the interpreter and Qt are loaded; these add
+    what a person waits for first: Python, the imports, the platform plugin.
+    """
+    from stpaul_bench.packaging_bench import start_once
+
+    platform = "xcb" if os.environ.get("DISPLAY") else "offscreen"
+    copy = ctx.work_dir / "window-start-process"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(ctx.demo_store().data.parent, copy)  # the app writes its settings: a copy
+    app = [sys.executable, "-m", "stpaul_field"]
+    bare_program = [sys.executable, "-m", "stpaul_bench.bare_window"]
+    ours, bare = [], []
+    for _ in range(PROCESS_ROUNDS):
+        bare.append(start_once(bare_program, platform=platform))
+        ours.append(start_once(app, copy, platform=platform))
+    n = f"{ctx.beneficiaries:,}".replace(",", " ")
+    return [
+        Figure(
+            f"nouveau processus → fenêtre ({n} bénéficiaires, {platform}), meilleur",
+            min(ours) * 1000,
+            "ms",
+            1000,
+        ),
+        Figure(f"programme PySide6 nu, même lancement ({platform}), meilleur", min(bare) * 1000, "ms"),
+        Figure("nouveau processus ÷ programme nu (meilleurs, même passe)", min(ours) / min(bare), "×"),
     ]
 
 

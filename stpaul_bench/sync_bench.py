@@ -244,6 +244,10 @@ class FirstSync:
     bytes_sent: int
     peak_half_mb: float = 0.0  # the process's peak memory above its start, at half of the pull
     peak_mb: float = 0.0  # the same at the end: flat when pages are streamed
+    # At half of the pull: the time left the engine estimated (None: no total from the
+    # server), and the time it really took from there.
+    left_estimated_s: float | None = None
+    left_actual_s: float = 0.0
 
 
 def _status_kb(key: str) -> int:
@@ -292,13 +296,17 @@ def _first_sync(ctx: BenchContext, run: Path) -> FirstSync:
                 _reset_peak()
                 base_kb = _status_kb("VmRSS")
 
+                estimated: list[tuple[float | None, float]] = []
+
                 def seen(p: SyncProgress) -> None:
                     if not half and p.pulled * 2 >= expected:
                         half.append((_status_kb("VmHWM") - base_kb) / 1024)
+                        estimated.append((p.seconds_left, time.perf_counter()))
 
                 started = time.perf_counter()
                 report = SyncEngine(store, transport).run(seen)
                 seconds = time.perf_counter() - started
+                ended = started + seconds
                 peak = (_status_kb("VmHWM") - base_kb) / 1024
     finally:
         store.close()
@@ -312,6 +320,8 @@ def _first_sync(ctx: BenchContext, run: Path) -> FirstSync:
         report.bytes_sent,
         half[0] if half else peak,
         peak,
+        estimated[0][0] if estimated else None,
+        ended - estimated[0][1] if estimated else 0.0,
     )
 
 
@@ -359,6 +369,23 @@ def sync_first(ctx: BenchContext) -> list[Figure]:
         ),
         Figure("1re synchronisation : pic de mémoire à la fin (au-dessus du départ)", result.peak_mb, "Mo"),
         Figure("1re synchronisation : borne d'un lien 512 kbit/s, 700 ms", on_link / 60, "min"),
+        *(
+            [
+                Figure(
+                    "1re synchronisation : temps restant affiché à mi-parcours", result.left_estimated_s, "s"
+                ),
+                Figure(
+                    "1re synchronisation : temps restant réel depuis mi-parcours", result.left_actual_s, "s"
+                ),
+                Figure(
+                    "1re synchronisation : temps restant affiché ÷ réel (à mi-parcours)",
+                    result.left_estimated_s / result.left_actual_s,
+                    "×",
+                ),
+            ]
+            if result.left_estimated_s is not None and result.left_actual_s > 0
+            else []
+        ),
     ]
 
 

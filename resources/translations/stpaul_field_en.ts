@@ -1954,112 +1954,112 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>EnrolmentForm</name>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="134" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="136" />
       <source>Ce poste n'est pas encore inscrit au registre central. L'inscription se fait une fois, avec une connexion, avec votre compte de conseiller. Tout ce qui a été saisi avant l'inscription est ensuite envoyé à votre nom.</source>
       <translation>This laptop is not enrolled with the central record yet. Enrolment is done once, online, with your advisor account. Everything recorded before enrolment is then sent under your name.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="147" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="149" />
       <source>Fichier .pem fourni par le service informatique</source>
       <translation>.pem file provided by the IT department</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="148" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="150" />
       <source>&amp;Parcourir…</source>
       <translation>&amp;Browse…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="149" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="151" />
       <source>Choisir le fichier de l'autorité de certification</source>
       <translation>Choose the certificate authority file</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="163" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="165" />
       <source>Adresse du &amp;serveur :</source>
       <translation>&amp;Server address:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="164" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="166" />
       <source>&amp;Identifiant :</source>
       <translation>&amp;Login:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="165" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="167" />
       <source>&amp;Mot de passe :</source>
       <translation>&amp;Password:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="166" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="168" />
       <source>&amp;Nom du poste :</source>
       <translation>Laptop &amp;name:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="168" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="170" />
       <source>A&amp;utorité de certification (facultatif) :</source>
       <translation>Certificate a&amp;uthority (optional):</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="171" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="173" />
       <source>Autorité de certification (facultatif)</source>
       <translation>Certificate authority (optional)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="173" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="175" />
       <source>Inscrire ce p&amp;oste</source>
       <translation>&amp;Enrol this laptop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="178" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="180" />
       <source>Inscription en cours…</source>
       <translation>Enrolling…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="185" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="187" />
       <source>Inscrire ce poste</source>
       <translation>Enrol this laptop</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="201" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="203" />
       <source>Autorité de certification</source>
       <translation>Certificate authority</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="203" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="205" />
       <source>Certificats (*.pem *.crt *.cer);;Tous les fichiers (*)</source>
       <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="221" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="223" />
       <source>Indiquez l'adresse du serveur du registre central.</source>
       <translation>Enter the address of the central record's server.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="226" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="228" />
       <source>L'adresse commence par https:// (par exemple https://registre.saintpaul.re).</source>
       <translation>The address starts with https:// (for example https://registre.saintpaul.re).</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="230" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="232" />
       <source>Indiquez votre identifiant de conseiller.</source>
       <translation>Enter your advisor login.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="232" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="234" />
       <source>Indiquez votre mot de passe.</source>
       <translation>Enter your password.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="236" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="238" />
       <source>Donnez un nom à ce poste (par exemple « Portable Mafate 2 »).</source>
       <translation>Give this laptop a name (for example “Mafate laptop 2”).</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="240" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="242" />
       <source>Ce fichier est introuvable.</source>
       <translation>This file cannot be found.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="258" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="260" />
       <source>L'inscription a échoué.</source>
       <translation>Enrolment failed.</translation>
     </message>
@@ -2717,17 +2717,17 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>PendingModel</name>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="90" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="92" />
       <source>Fiche</source>
       <translation>Record</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="90" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="92" />
       <source>Changement</source>
       <translation>Change</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="90" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="92" />
       <source>Saisie</source>
       <translation>Recorded</translation>
     </message>
@@ -2931,17 +2931,17 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>RejectedModel</name>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="73" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="75" />
       <source>Fiche</source>
       <translation>Record</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="73" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="75" />
       <source>Motif du refus</source>
       <translation>Reason for refusal</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="73" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="75" />
       <source>Saisie</source>
       <translation>Recorded</translation>
     </message>
@@ -3443,298 +3443,311 @@ Close and restart the application; the replaced data is in the “Before a resto
   <context>
     <name>SyncPanel</name>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="290" />
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="306" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="292" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="308" />
       <source>Synchronisation</source>
       <translation>Synchronisation</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="293" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="295" />
       <source>&amp;Synchroniser maintenant</source>
       <translation>&amp;Sync now</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="318" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="320" />
       <source>Modifications en attente</source>
       <translation>Pending changes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="337" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="339" />
       <source>Modifications enregistrées sur ce poste (%1)</source>
       <translation>Changes recorded on this laptop (%1)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="340" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="342" />
       <source>Elles partiront vers le registre central à la première synchronisation, une fois le poste inscrit.</source>
       <translation>They will leave for the central record with the first sync, once the laptop is enrolled.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="344" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="346" />
       <source>Les %1 plus anciennes sont listées.</source>
       <translation>The %1 oldest are listed.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="354" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="356" />
       <source>Registre central :</source>
       <translation>Central record:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="355" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="357" />
       <source>Conseiller :</source>
       <translation>Advisor:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="363" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="365" />
       <source>État de la synchronisation</source>
       <translation>Synchronisation status</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="365" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="367" />
       <source>&amp;Synchroniser</source>
       <translation>&amp;Sync</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="366" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="368" />
       <source>Envoyer les modifications et recevoir celles de l'équipe (F5)</source>
       <translation>Send the changes and receive the team's (F5)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="370" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="372" />
       <source>Progression de la synchronisation</source>
       <translation>Synchronisation progress</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="387" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="389" />
       <source>Modifications refusées</source>
       <translation>Refused changes</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="389" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="391" />
       <source>&amp;Renvoyer</source>
       <translation>&amp;Resend</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="391" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="393" />
       <source>Remettre les modifications choisies dans la prochaine synchronisation</source>
       <translation>Put the chosen changes back into the next sync</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="400" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="402" />
       <source>Le registre central a refusé ces modifications ; elles restent sur ce poste. Corrigez la fiche si besoin, puis renvoyez-les.</source>
       <translation>The central record refused these changes; they stay on this laptop. Correct the record if needed, then resend them.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="434" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="436" />
       <source>Sans réseau : par fichier (clé USB)</source>
       <translation>No network: by file (USB key)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="435" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="437" />
       <source>Synchroniser par fic&amp;hier…</source>
       <translation>Sync by f&amp;ile…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="437" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="439" />
       <source>Écrire les modifications en attente dans un fichier chiffré pour le registre central</source>
       <translation>Write the pending changes to an encrypted file for the central record</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="440" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="442" />
       <source>&amp;Transmettre un fichier d'un collègue…</source>
       <translation>Rela&amp;y a colleague's file…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="442" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="444" />
       <source>Envoyer au registre central, par la connexion de ce poste, le fichier d'un collègue</source>
       <translation>Send a colleague's file to the central record over this laptop's connection</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="445" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="447" />
       <source>&amp;Lire une réponse…</source>
       <translation>Read an ans&amp;wer…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="446" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="448" />
       <source>Appliquer la réponse du registre central à votre fichier</source>
       <translation>Apply the central record's answer to your file</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="451" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="453" />
       <source>Dernier fichier de synchronisation</source>
       <translation>Last sync file</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="462" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="464" />
       <source>&amp;Conflits à examiner (%1)</source>
       <translation>&amp;Conflicts to review (%1)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="463" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="465" />
       <source>Modifications r&amp;efusées (%1)</source>
       <translation>R&amp;efused changes (%1)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="496" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="498" />
       <source>Dernière synchronisation réussie : %1</source>
       <translation>Last successful sync: %1</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="517" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="519" />
       <source>Pas de tentative automatique : utilisez « Synchroniser » (F5).</source>
       <translation>No automatic attempt: use “Sync” (F5).</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="524" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="526" />
       <source>Prochaine tentative automatique vers %1.</source>
       <translation>Next automatic attempt around %1.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="580" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="582" />
       <source>Connexion au registre central…</source>
       <translation>Connecting to the central record…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="604" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="601" />
       <source>Synchronisation — envoi : %1 sur %2, réception : %3</source>
       <translation>Syncing — sent: %1 of %2, received: %3</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="618" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="622" />
+      <source>moins d'une minute restante</source>
+      <translation>less than a minute left</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="623" />
+      <source>environ %n minute(s) restante(s)</source>
+      <translation>
+        <numerusform>about %n minute left</numerusform>
+        <numerusform>about %n minutes left</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="633" />
       <source>Synchronisation terminée à %1 :</source>
       <translation>Sync finished at %1:</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="620" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="635" />
       <source>Synchronisation interrompue à %1 (la suite au prochain essai) :</source>
       <translation>Sync interrupted at %1 (the rest at the next attempt):</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="624" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="639" />
       <source>%1 modification envoyée</source>
       <translation>%1 change sent</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="626" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="641" />
       <source>%1 modifications envoyées</source>
       <translation>%1 changes sent</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="627" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="642" />
       <source>%1 fiche reçue</source>
       <translation>%1 record received</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="627" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="642" />
       <source>%1 fiches reçues</source>
       <translation>%1 records received</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="631" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="646" />
       <source>%1 refusée</source>
       <translation>%1 refused</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="631" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="646" />
       <source>%1 refusées</source>
       <translation>%1 refused</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="635" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="650" />
       <source>%1 conflit à examiner</source>
       <translation>%1 conflict to review</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="637" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="652" />
       <source>%1 conflits à examiner</source>
       <translation>%1 conflicts to review</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="677" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="692" />
       <source>Écrire la demande dans le dossier…</source>
       <translation>Write the request in the folder…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="681" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="696" />
       <source>Fichiers de synchronisation (*.stpaul-sync);;Tous les fichiers (*)</source>
       <translation>Sync files (*.stpaul-sync);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="703" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="718" />
       <source>L'opération a échoué (erreur inattendue).</source>
       <translation>The operation failed (unexpected error).</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="704" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="719" />
       <source>Refusé : %1</source>
       <translation>Refused: %1</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="717" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="732" />
       <source>Demande écrite : %1 — %2 modification(s)</source>
       <translation>Request written: %1 — %2 change(s)</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="722" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="737" />
       <source>, la plus ancienne : %1</source>
       <translation>, the oldest: %1</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="725" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="740" />
       <source>Faites-la porter au bureau ou transmettre par un collègue connecté.</source>
       <translation>Have it taken to the office, or relayed by a colleague who is online.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="727" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="742" />
       <source>%1 modification(s) de plus iront dans le fichier suivant.</source>
       <translation>%1 more change(s) will go in the next file.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="733" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="748" />
       <source>Écriture de la demande…</source>
       <translation>Writing the request…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="737" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="752" />
       <source>Fichier de demande d'un collègue</source>
       <translation>A colleague's request file</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="747" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="762" />
       <source>Demande transmise ; la réponse pour votre collègue est écrite : %1</source>
       <translation>Request relayed; the answer for your colleague is written: %1</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="751" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="766" />
       <source>Transmission au registre central…</source>
       <translation>Relaying to the central record…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="754" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="769" />
       <source>Réponse du registre central</source>
       <translation>Answer from the central record</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="762" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="777" />
       <source>Réponse (%1) lue : %2 modification(s) confirmée(s), %3 fiche(s) reçue(s)</source>
       <translation>Answer (%1) read: %2 change(s) confirmed, %3 record(s) received</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="768" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="783" />
       <source>, %1 refusée(s)</source>
       <translation>, %1 refused</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="770" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="785" />
       <source>, %1 conflit(s) à examiner</source>
       <translation>, %1 conflict(s) to review</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="774" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="789" />
       <source>Lecture de la réponse…</source>
       <translation>Reading the answer…</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="796" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="811" />
       <source>Le renvoi des modifications refusées</source>
       <translation>Sending the refused changes again</translation>
     </message>
@@ -3759,12 +3772,12 @@ Close and restart the application; the replaced data is in the “Before a resto
       <translation type="vanished">%1 conflict(s) to review.</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="661" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="676" />
       <source>La synchronisation a échoué (erreur inattendue).</source>
       <translation>The sync failed (unexpected error).</translation>
     </message>
     <message>
-      <location filename="../../stpaul_field/ui/sync_panel.py" line="663" />
+      <location filename="../../stpaul_field/ui/sync_panel.py" line="678" />
       <source>Échec à %1 : %2</source>
       <translation>Failed at %1: %2</translation>
     </message>

@@ -13,7 +13,7 @@ from stpaul_field.server.book import committed_counter
 from stpaul_field.server.caller import Caller
 from stpaul_field.server.db import Database
 from stpaul_field.server.errors import ApiError
-from stpaul_field.server.pull import Page, page_conflicts, pull_page
+from stpaul_field.server.pull import Page, last_seq_of, page_conflicts, pull_page
 from stpaul_field.sync.protocol import (
     PROTOCOL_VERSION,
     LoggedConflict,
@@ -34,8 +34,9 @@ class Answer:
     def json_bytes(self) -> bytes:
         """The `SyncResponse` as JSON, with the page's stored JSON spliced in as it is."""
         parts = []
-        # A protocol-1 client's model forbids unknown fields: `conflicts` (None) is left out.
-        skip = {"conflicts"} if self.head.conflicts is None else set()
+        # An older client's model forbids unknown fields: what its protocol lacks (None) is
+        # left out (`conflicts` before protocol 2, `last_seq` before 4).
+        skip = {key for key in ("conflicts", "last_seq") if getattr(self.head, key) is None}
         for key, value in self.head.model_dump(mode="json", exclude=skip).items():
             text = self.page.changes_json() if key == "changes" else jsontext.dumps(value)
             parts.append(f'"{key}":{text}')
@@ -65,6 +66,7 @@ def _answer(db: Database, caller: Caller, request: SyncRequest) -> Answer:
             page = page.without(unknown)
             if conflicts is not None:
                 conflicts = [c for c in conflicts if c.entity not in unknown]
+        last_seq = last_seq_of(s, caller.team_id) if request.protocol >= 4 else None
         resync = False
         if not page.rows and not page.more and request.cursor > 0:
             # A cursor from the future: the record was restored from an older backup.
@@ -83,6 +85,7 @@ def _answer(db: Database, caller: Caller, request: SyncRequest) -> Answer:
         clock=clock.now().encode(),
         resync_required=resync,
         conflicts=conflicts,
+        last_seq=last_seq,
     )
     return Answer(head, page)
 

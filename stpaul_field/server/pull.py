@@ -21,7 +21,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, Text, bindparam, cast, or_, select, union_all
+from sqlalchemy import Select, Text, bindparam, cast, func, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from stpaul_field.domain.privacy import is_erased
@@ -68,6 +68,20 @@ _CONFLICTS_IN_WINDOW = _conflicts_statement()
 _PEOPLE = select(_RECORD.c.id, _RECORD.c.fields).where(
     _RECORD.c.entity == "beneficiary", _RECORD.c.id.in_(bindparam("ids", expanding=True))
 )
+
+# The last seq a caller pulls: its team's newest record and the newest shared one, each the
+# end of its (team_id, seq) index range.
+_LAST_SEQ = select(
+    select(func.max(_RECORD.c.seq)).where(_RECORD.c.team_id == bindparam("team")).scalar_subquery(),
+    select(func.max(_RECORD.c.seq)).where(_RECORD.c.team_id.is_(None)).scalar_subquery(),
+)
+
+
+def last_seq_of(session: Session, team_id: uuid.UUID) -> int:
+    """The last sequence value of the records `team_id` pulls (0 when there is none)."""
+    mine, shared = session.execute(_LAST_SEQ, {"team": team_id}).one()
+    return max(mine or 0, shared or 0)
+
 
 # seq, entity, record id, fields (JSON text), field stamps (JSON text)
 Row = tuple[int, str, uuid.UUID, str, str]

@@ -20,6 +20,7 @@ import logging
 import random
 import time
 import uuid
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
@@ -63,6 +64,38 @@ class SyncProgress:
     to_push: int
     pulled: int
     round_trips: int
+    # How far the pull has come (0–1) and the seconds left at this run's pace so far; None
+    # while unknown (before the first answer, or a server of protocol 3 or older).
+    pull_fraction: float | None = None
+    seconds_left: float | None = None
+
+
+class PullEstimate:
+    """The pull's share done and the time left, from the sequence values: the run started at
+    cursor `start` and the server says the team's record ends at `last_seq` (protocol 4).
+
+    Every record takes one sequence value, so the share of the range crossed is the share of
+    the records pulled (the other teams' values, spread over the same range, thin it evenly).
+    The time left follows the pace of the last `window` pages: people come first in a
+    record and cost more to apply than the participations that end it, so the pace of the
+    whole run so far would overstate what is left.
+    """
+
+    def __init__(self, start: int, started_at: float, window: int = 10) -> None:
+        self.start = start
+        self.fraction: float | None = None
+        self.seconds_left: float | None = None
+        self._recent: deque[tuple[float, float]] = deque([(started_at, 0.0)], maxlen=window + 1)
+
+    def after(self, cursor: int, last_seq: int | None, now: float) -> None:
+        if last_seq is None or last_seq <= self.start:
+            self.fraction = self.seconds_left = None
+            return
+        self.fraction = min(1.0, max(0.0, (cursor - self.start) / (last_seq - self.start)))
+        self._recent.append((now, self.fraction))
+        then, fraction_then = self._recent[0]  # `window` pages ago, or the run's start
+        pace = (self.fraction - fraction_then) / (now - then) if now > then else 0.0
+        self.seconds_left = (1 - self.fraction) / pace if pace > 0 else None
 
 
 @dataclass
@@ -134,6 +167,7 @@ class SyncEngine:
         sleep: Callable[[float], None] = time.sleep,
         rng: random.Random | None = None,
         now: Callable[[], dt.datetime] = utcnow,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.store = store
         self.transport = transport
@@ -143,6 +177,7 @@ class SyncEngine:
         self.sleep = sleep
         self.rng = rng or random.Random()
         self.now = now
+        self.monotonic = monotonic
 
     def run(
         self,
@@ -198,6 +233,7 @@ class SyncEngine:
         with self.store.session() as session:
             heal_stamps(session)  # a clock poisoned before (or set to 2099, now right) heals here
             to_push = pending_count(session)
+            estimate = PullEstimate(state.cursor(session), self.monotonic())
         while True:
             progress(
                 SyncProgress(
@@ -206,6 +242,8 @@ class SyncEngine:
                     to_push,
                     report.pulled,
                     self.transport.round_trips,
+                    estimate.fraction,
+                    estimate.seconds_left,
                 )
             )
             if should_stop():
@@ -230,13 +268,16 @@ class SyncEngine:
             report.rejected += applied.rejected
             report.conflicts += applied.conflicts
             report.pulled += applied.pulled
+            estimate.after(response.cursor, response.last_seq, self.monotonic())
             with self.store.reader() as session:
                 left = pending_count(session)
             to_push = max(to_push, report.pushed + report.rejected + left)
             if not left and not response.more and not response.resync_required:
                 report.complete = True
                 progress(
-                    SyncProgress("done", report.pushed, to_push, report.pulled, self.transport.round_trips)
+                    SyncProgress(
+                        "done", report.pushed, to_push, report.pulled, self.transport.round_trips, 1.0, 0.0
+                    )
                 )
                 return
 

@@ -24,6 +24,12 @@ Protocol 3 adds the `workshop_series` entity (a cycle of workshop sessions) and 
 activity fields `series_id` and `session_number`. An older client is sent no series (nor
 their conflicts); the new activity fields it ignores, as any laptop ignores a field it does
 not know, and its edits of a session leave them as they are.
+
+Protocol 4 adds `SyncResponse.last_seq`: the last sequence value of the records the caller
+pulls (its team's and the shared ones) when the page was read, so that a long pull (a
+fresh laptop's first sync) shows how far it has come and the time left. Two index probes
+on the server; left out of answers to older requests, and an older server's answer
+without it only leaves the progress without a total.
 """
 
 from __future__ import annotations
@@ -38,7 +44,7 @@ from pydantic_core import PydanticCustomError
 from stpaul_field.domain.fields import Entity
 from stpaul_field.domain.text import unstorable
 
-PROTOCOL_VERSION = 3
+PROTOCOL_VERSION = 4
 # The oldest client protocol the server still serves; bump with a clear note in the docs.
 MIN_PROTOCOL_VERSION = 1
 # Entities a protocol added: an older client's models refuse them, so it is never sent them
@@ -160,6 +166,9 @@ class SyncResponse(_Strict):
     more: bool = False  # another page is waiting
     clock: str = ""  # the server's HLC
     resync_required: bool = False  # cursor older than purged tombstones: pull from 0
+    # Protocol 4: the last seq of the caller's records when the page was read (the pull is
+    # done when `cursor` reaches it). Absent (None) in answers to older requests.
+    last_seq: int | None = None
 
 
 class EnrolRequest(_Strict):
@@ -228,8 +237,9 @@ class ErrorBody(BaseModel):
     code: str = "error"
 
 
-def encode(model: BaseModel) -> bytes:
-    return zstandard.ZstdCompressor(level=6).compress(model.model_dump_json().encode())
+def encode(model: BaseModel, exclude: Any = None) -> bytes:
+    """zstd-compressed JSON; `exclude` leaves out what an older peer's models would refuse."""
+    return zstandard.ZstdCompressor(level=6).compress(model.model_dump_json(exclude=exclude).encode())
 
 
 def decode(data: bytes, model: type[M], max_bytes: int = MAX_BODY_BYTES) -> M:

@@ -17,12 +17,13 @@ connection and writes their answer (`sync.file_sync`).
 from __future__ import annotations
 
 import logging
+import math
 import socket
 import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -62,6 +63,7 @@ from stpaul_field.ui.widgets.field_errors import ERROR_STYLE, FieldErrors
 log = logging.getLogger(__name__)
 
 SYNC_SHORTCUT = "F5"
+PULL_STEPS = 1000  # the progress bar's range while pulling a known total
 _Read = tuple[SyncStatus, "Enrolment | None", list[quarantine.Quarantined], list[quarantine.Pending]]
 # How long closing the window waits for a running sync to stop between two pages.
 SHUTDOWN_WAIT_MS = 15_000
@@ -595,17 +597,30 @@ class SyncPanel(QWidget):
         self.status_changed.emit(text)
 
     def _progressed(self, p: SyncProgress) -> None:
+        text = (
+            self.tr("Synchronisation — envoi : %1 sur %2, réception : %3")
+            .replace("%1", QLocale().toString(p.pushed))
+            .replace("%2", QLocale().toString(p.to_push))
+            .replace("%3", QLocale().toString(p.pulled))
+        )
         if p.to_push and p.pushed < p.to_push:
             self.progress.setRange(0, p.to_push)
             self.progress.setValue(p.pushed)
+        elif p.pull_fraction is not None:  # the server says where the team's record ends
+            self.progress.setRange(0, PULL_STEPS)
+            self.progress.setValue(round(p.pull_fraction * PULL_STEPS))
+            text += f" ({p.pull_fraction:.0%})".replace("%", "\u202f%")
+            if p.seconds_left is not None and p.pull_fraction < 1:
+                text += " — " + self.time_left(p.seconds_left)
         else:
-            self.progress.setRange(0, 0)  # pulling: the total is not known in advance
-        self._say_progress(
-            self.tr("Synchronisation — envoi : %1 sur %2, réception : %3")
-            .replace("%1", str(p.pushed))
-            .replace("%2", str(p.to_push))
-            .replace("%3", str(p.pulled))
-        )
+            self.progress.setRange(0, 0)  # an older server: the total is not known in advance
+        self._say_progress(text)
+
+    def time_left(self, seconds: float) -> str:
+        """'environ 12 minutes restantes', rounded up: a first sync takes minutes, not seconds."""
+        if seconds < 60:
+            return self.tr("moins d'une minute restante")
+        return self.tr("environ %n minute(s) restante(s)", "", math.ceil(seconds / 60))
 
     def _done_running(self) -> None:
         self.running = False

@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtTest import QTest
 
 from stpaul_bench.central_record import PASSWORD, ServerEnv, serve_in_thread, sqlite_url
@@ -257,3 +257,28 @@ def test_the_last_result_says_counts_with_french_plurals(qtbot, store, paths):
     many = panel.result_text(SyncReport(pushed=40, pulled=312, rejected=2, conflicts=1, complete=False))
     assert "interrompue" in many
     assert many.endswith(" : 40 modifications envoyées, 312 fiches reçues, 2 refusées, 1 conflit à examiner.")
+
+
+def test_a_long_pull_shows_a_progress_bar_and_the_time_left(qtbot, store, paths):
+    from stpaul_field.sync.engine import SyncProgress
+
+    panel = SyncPanel(AppContext(store, Settings(paths.settings_file), paths), background=False)
+    qtbot.addWidget(panel)
+    wait_read(qtbot, panel)
+    said: list[str] = []
+    panel.status_changed.connect(said.append)
+    # A server of protocol 4 says where the team's record ends: 40 % in, 7 min 10 s to go.
+    panel._progressed(SyncProgress("pull", 0, 0, 172_000, 345, pull_fraction=0.4, seconds_left=430))
+    assert (panel.progress.minimum(), panel.progress.maximum()) == (0, panel_module.PULL_STEPS)
+    assert panel.progress.value() == round(0.4 * panel_module.PULL_STEPS)
+    received = QLocale().toString(172_000)  # « 172 000 » in the app's French locale
+    assert said[-1] == (
+        f"Synchronisation — envoi : 0 sur 0, réception : {received} (40\u202f%)"
+        " — environ 8 minute(s) restante(s)"
+    )
+    panel._progressed(SyncProgress("pull", 0, 0, 429_000, 860, pull_fraction=0.99, seconds_left=12))
+    assert said[-1].endswith("(99\u202f%) — moins d'une minute restante")
+    # A server of protocol 3 gives no total: the bar only says that it works.
+    panel._progressed(SyncProgress("pull", 0, 0, 1_500, 4))
+    assert (panel.progress.minimum(), panel.progress.maximum()) == (0, 0)
+    assert said[-1] == f"Synchronisation — envoi : 0 sur 0, réception : {QLocale().toString(1_500)}"

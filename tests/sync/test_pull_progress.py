@@ -161,3 +161,18 @@ def test_a_laptop_of_protocol_3_reads_its_answer_file(
     answer.write_bytes(imported.answer)
     file_sync.read_answer(marie.store, answer)  # would refuse a page with `last_seq`
     assert marie.get("beneficiary", person).last_name == "TÉCHER"
+
+
+def test_the_last_seq_is_read_from_the_team_seq_index(tmp_path: Path) -> None:
+    # SQLite's plan (PostgreSQL's depends on its statistics): two index probes, no scan.
+    from stpaul_bench.central_record import ServerEnv, sqlite_url
+    from stpaul_field.server.pull import last_seq_of
+    from tests.query_plans import plans_of
+
+    env = ServerEnv.start(sqlite_url(tmp_path))
+    try:
+        with env.db.session() as s:
+            (plan,) = plans_of(s.get_bind(), s, lambda: last_seq_of(s, uuid.uuid4()))
+    finally:
+        env.close()
+    assert "SCAN record" not in plan and plan.count("SEARCH record USING COVERING INDEX") == 2, plan

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -32,6 +32,9 @@ from stpaul_field.sync.status import SyncStatus, describe, read_status
 from stpaul_field.ui import i18n
 from stpaul_field.ui.context import AppContext
 from stpaul_field.ui.screen_fit import fit_to_screen
+
+if TYPE_CHECKING:
+    from stpaul_field.ui.sync_panel import SyncPanel
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 PENDING_REFRESH_MS = 30_000
@@ -94,6 +97,7 @@ class MainWindow(QMainWindow):
         self.pending_count: int | None = None
         self._status_asked = 0
         self._status_shown = 0
+        self._sync_queued = False
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -164,15 +168,35 @@ class MainWindow(QMainWindow):
         attendance_reminder.remind(self, self.ctx, self.show_awaiting_attendance)
 
     def _sync_view(self) -> QWidget:
+        if self.ctx.paths is None:  # a window over a bare store (benchmarks): nothing to sync with
+            self._sync_lazy: LazyView | None = None
+            return PlaceholderView(self.tr("Synchronisation"))
+        # Built once the window has painted: its imports (HTTP, the sync files' cryptography)
+        # are a fifth of a start, and nothing of it is needed to see the agenda.
+        self._sync_lazy = LazyView(self._build_sync_panel)
+        return self._sync_lazy
+
+    def _build_sync_panel(self) -> QWidget:
         from stpaul_field.ui.sync_panel import SyncPanel
 
-        if self.ctx.paths is None:  # a window over a bare store (benchmarks): nothing to sync with
-            self.sync_panel = None
-            return PlaceholderView(self.tr("Synchronisation"))
-        self.sync_panel = SyncPanel(self.ctx)
-        self.sync_panel.status_changed.connect(self.set_sync_status)
-        self.file_menu.insertAction(self._sync_menu_anchor, self.sync_panel.sync_action)
-        return self.sync_panel
+        panel = SyncPanel(self.ctx)
+        panel.status_changed.connect(self.set_sync_status)
+        self.file_menu.insertAction(self._sync_menu_anchor, panel.sync_action)
+        return panel
+
+    @property
+    def sync_panel(self) -> SyncPanel | None:
+        """The « Synchronisation » view, built now if it is not yet (None over a bare store)."""
+        return None if self._sync_lazy is None else self._sync_lazy.build()  # type: ignore[return-value]
+
+    def _built_sync_panel(self) -> SyncPanel | None:
+        return None if self._sync_lazy is None else self._sync_lazy.view  # type: ignore[return-value]
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._sync_lazy is not None and self._sync_lazy.view is None and not self._sync_queued:
+            self._sync_queued = True  # the first frame is drawn: the sync view comes next
+            QTimer.singleShot(0, self._sync_lazy.build)
 
     def open_activity(self, activity_id: object) -> QWidget | None:
         from stpaul_field.ui.activity_form import open_activity
@@ -341,7 +365,8 @@ class MainWindow(QMainWindow):
             return  # a newer read already landed: this one would show a stale count
         self._status_shown = asked
         self.pending_count = status.pending
-        if self.sync_panel is not None and self.sync_panel.running:
+        panel = self._built_sync_panel()
+        if panel is not None and panel.running:
             return  # the running sync's progress has the status bar until it ends
         self.set_sync_status(describe(status, i18n.now(), i18n.message))
 
@@ -370,6 +395,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
-        if self.sync_panel is not None:
-            self.sync_panel.shutdown()  # before the store closes: a sync writes to it
+        panel = self._built_sync_panel()
+        if panel is not None:
+            panel.shutdown()  # before the store closes: a sync writes to it
         super().closeEvent(event)

@@ -58,7 +58,8 @@ def test_navigation_status_bar_and_remembered_state(qtbot, ctx, store):
     assert keys == ["agenda", "beneficiaries", "activities", "reports", "sync", "bin"]
     # The status bar says where the laptop stands (sync.status.describe), from the start.
     qtbot.waitUntil(lambda: window.sync_status.text() == "Poste non inscrit au registre central")
-    assert window.sync_panel is window.view("sync")
+    qtbot.waitUntil(lambda: window.view("sync").view is not None)  # built once the window painted
+    assert window.sync_panel is window.view("sync").view
 
     # A local change shows up in the status bar as soon as it is written.
     ctx.write(lambda s: acts.create_beneficiary(s, "Hélène", "Payet"), changes=Changes.people())

@@ -552,22 +552,6 @@ def count_activities(session: Session, flt: ActivityFilter) -> int:
     return session.scalar(select(func.count()).select_from(Activity).where(and_(*_where(flt)))) or 0
 
 
-def activity_ids(
-    session: Session, flt: ActivityFilter, sort: str = "date", descending: bool = True
-) -> list[str]:
-    """Every matching activity's id (as stored: 32 hex digits), in the list's order.
-
-    The list's backbone: only the sort keys are computed for every row (the date order
-    comes from the `ix_activity_list` index alone), and ids stay text because turning
-    100,000 of them into UUID objects costs more than the query; `activity_rows` reads
-    the shown columns page by page. The length of this list is the number of matches.
-    """
-    stmt = (
-        select(type_coerce(Activity.id, String)).where(and_(*_where(flt))).order_by(*_order(sort, descending))
-    )
-    return list(session.scalars(stmt))
-
-
 def activity_rows(
     session: Session, ids: list[str] | list[uuid.UUID], today: dt.date | None = None
 ) -> list[ActivityRow]:
@@ -617,6 +601,20 @@ def activity_rows(
     return [by_id[i] for i in ids if i in by_id]
 
 
+def sorted_ids(
+    session: Session,
+    flt: ActivityFilter,
+    sort: str = "date",
+    descending: bool = True,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[uuid.UUID]:
+    """The matching activities' ids in the list's order, `limit` of them from `offset`
+    (all with None): the sort key's index gives them in order, no row is read."""
+    stmt = select(Activity.id).where(and_(*_where(flt))).order_by(*_order(sort, descending))
+    return list(session.scalars(stmt.limit(limit).offset(offset)))
+
+
 def list_activities(
     session: Session,
     flt: ActivityFilter,
@@ -626,17 +624,8 @@ def list_activities(
     offset: int = 0,
     today: dt.date | None = None,
 ) -> list[ActivityRow]:
-    """One page of the list (ids sorted in SQL on the sort keys alone, then their columns)."""
-    page_ids = list(
-        session.scalars(
-            select(Activity.id)
-            .where(and_(*_where(flt)))
-            .order_by(*_order(sort, descending))
-            .limit(limit)
-            .offset(offset)
-        )
-    )
-    return activity_rows(session, page_ids, today)
+    """One page of the list: its ids in the list's order (`sorted_ids`), then their columns."""
+    return activity_rows(session, sorted_ids(session, flt, sort, descending, limit, offset), today)
 
 
 def agenda_items(

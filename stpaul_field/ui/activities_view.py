@@ -118,8 +118,8 @@ COLUMNS: tuple[Column[acts.ActivityRow], ...] = (
 
 
 class ActivitiesModel(PagedModel[acts.ActivityRow]):
-    """The Activités list: every matching id read at once in the list's order (from the sort
-    key's index), their rows a page at a time."""
+    """The Activités list, a page at a time in the list's order (each page read from the sort
+    key's index), with the count of every match."""
 
     PAGE = 100
 
@@ -145,25 +145,25 @@ class ActivitiesModel(PagedModel[acts.ActivityRow]):
         self.descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
 
-    # The cursor is (every matching id, how many of them have been read).
+    # The cursor is how many rows have been read: each page is the next LIMIT of the sorted
+    # list, from the sort key's index; a change in the store reloads the list from the top.
     def first_page(self) -> PageWork:
         flt, key, desc, page = self.filter, self.sort_key, self.descending, self.PAGE
 
         def work(s: Session) -> Page[acts.ActivityRow]:
-            ids = acts.activity_ids(s, flt, key, desc)
-            read = min(page, len(ids))
-            return Page(acts.activity_rows(s, ids[:read]), read < len(ids), (ids, read), len(ids))
+            total = acts.count_activities(s, flt)
+            rows = acts.list_activities(s, flt, key, desc, limit=page)
+            return Page(rows, len(rows) < total, len(rows), total)
 
         return work
 
-    def next_page(self, cursor: tuple[list[str], int]) -> PageWork:
-        ids, read = cursor
-        wanted = ids[read : read + self.PAGE]
+    def next_page(self, cursor: int) -> PageWork:
+        flt, key, desc, page, total = self.filter, self.sort_key, self.descending, self.PAGE, self.total
 
         def work(s: Session) -> Page[acts.ActivityRow]:
-            # Rows deleted since the ids were read are simply not there.
-            done = read + len(wanted)
-            return Page(acts.activity_rows(s, wanted), done < len(ids), (ids, done))
+            rows = acts.list_activities(s, flt, key, desc, limit=page, offset=cursor)
+            done = cursor + len(rows)
+            return Page(rows, bool(rows) and done < total, done)
 
         return work
 

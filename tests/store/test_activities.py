@@ -222,7 +222,7 @@ def test_ids_then_rows_keep_the_order(store):
             for i in range(6)
         ]
     with store.reader() as s:
-        ids = acts.activity_ids(s, acts.ActivityFilter())
+        ids = acts.sorted_ids(s, acts.ActivityFilter())
         rows = acts.activity_rows(s, ids)
     assert sorted(r.id for r in rows) == sorted(made)
     assert [(r.date, r.start_time) for r in rows] == sorted(
@@ -261,7 +261,7 @@ def test_the_lists_filters_read_its_index_alone(store):
         acts.ActivityFilter(advisor_id=uuid.uuid4()),
     ]
     with store.reader() as s:
-        plans = plans_of(store.engine, s, lambda: [acts.activity_ids(s, flt) for flt in filters])
+        plans = plans_of(store.engine, s, lambda: [acts.sorted_ids(s, flt) for flt in filters])
     assert len(plans) == len(filters)
     for plan in plans:
         assert "COVERING INDEX ix_activity_" in plan and "TEMP B-TREE" not in plan, plan
@@ -277,7 +277,7 @@ def test_a_click_on_a_column_header_reads_the_sorted_ids_from_an_index(store, so
         plans = plans_of(
             store.engine,
             s,
-            lambda: [acts.activity_ids(s, flt, sort=sort, descending=descending) for flt in filters],
+            lambda: [acts.sorted_ids(s, flt, sort=sort, descending=descending) for flt in filters],
         )
     assert len(plans) == len(filters)
     for plan in plans:
@@ -292,6 +292,6 @@ def test_a_descending_sort_is_the_ascending_one_read_backwards(store):
                 s, _individual(store, duration_min=minutes), [acts.ParticipantInput(beneficiary_id=person)]
             )
     with store.reader() as s:
-        up = acts.activity_ids(s, acts.ActivityFilter(), sort="duration", descending=False)
-        down = acts.activity_ids(s, acts.ActivityFilter(), sort="duration", descending=True)
+        up = acts.sorted_ids(s, acts.ActivityFilter(), sort="duration", descending=False)
+        down = acts.sorted_ids(s, acts.ActivityFilter(), sort="duration", descending=True)
     assert down == up[::-1]

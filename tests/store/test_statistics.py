@@ -310,7 +310,7 @@ def test_workshops_awaiting_their_attendance(store, fx):
     assert (later.awaiting_attendance_workshops, later.awaiting_attendance_registered) == (3, 6)
     with store.reader() as s:
         flt = acts.ActivityFilter(awaiting_attendance_on=RULE.today)
-        listed = {uuid_hex for uuid_hex in acts.activity_ids(s, flt)}
+        listed = {i.hex for i in acts.sorted_ids(s, flt)}
         rows = acts.activity_rows(s, [fx.activities[k] for k in ("a3", "a4", "a11", "a13")], RULE.today)
     assert listed == {fx.activities["a4"].hex, fx.activities["a11"].hex}
     assert [r.awaiting_attendance for r in rows] == [False, True, True, False]
@@ -339,7 +339,7 @@ def test_awaiting_attendance_in_python_and_in_sql_agree(store, fx):
                 marked = sum(p.attended is not None for p in live)
                 if attendance_pending(a.type, a.status, a.date, today, registered, marked):
                     expected.add(a.id.hex)
-            found = set(acts.activity_ids(s, acts.ActivityFilter(awaiting_attendance_on=today)))
+            found = {i.hex for i in acts.sorted_ids(s, acts.ActivityFilter(awaiting_attendance_on=today))}
         assert found == expected, today
 
 

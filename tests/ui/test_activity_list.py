@@ -50,7 +50,7 @@ def test_a_failed_read_ends_the_loading_in_both_lists(qtbot, ctx, store, monkeyp
     def broken(*_args, **_kwargs):
         raise RuntimeError("PAYET Hélène")
 
-    monkeypatch.setattr(acts, "activity_ids", broken)
+    monkeypatch.setattr(acts, "list_activities", broken)
     monkeypatch.setattr(reg, "register_page", broken)
     for model, load in ((ActivitiesModel(ctx), "set_filter"), (BeneficiaryTableModel(ctx), "set_query")):
         with qtbot.waitSignal(model.loaded, timeout=5000):

@@ -14,7 +14,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import String, and_, func, or_, select, type_coerce
+from sqlalchemy import (
+    Column,
+    Date,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Time,
+    Uuid,
+    and_,
+    func,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 
 from stpaul_field.domain.counting import (
@@ -495,17 +509,31 @@ def awaiting_attendance(today: dt.date) -> Any:
 
 
 _VENUE_NAME = select(Venue.name).where(Venue.id == Activity.venue_id).correlate(Activity).scalar_subquery()
+# The « Bénéficiaire / atelier » sort key as computed, which migration 0018's triggers keep in
+# `activity_sort_keys` (a test holds the two equal).
 _WHO = func.coalesce(func.nullif(Activity.title, ""), _FIRST_PERSON, "")
 
 SORT_KEYS: dict[str, Any] = {
     "date": (Activity.date, Activity.start_time),
     "type": (Activity.type,),
     "status": (Activity.status,),
-    "title": (_WHO,),
-    "participants": (_PARTICIPANTS,),
     "duration": (Activity.duration_min,),
     "venue": (func.coalesce(_VENUE_NAME, Activity.commune),),
 }
+# The keys computed from other tables (the participations, the first person's name), kept
+# with the list's ties by triggers (migration 0018: `_PARTICIPANTS` and `_WHO`, refreshed
+# in the edit's transaction), so that a page is read in order from their index.
+SORT_KEY_TABLE = Table(
+    "activity_sort_keys",
+    MetaData(),
+    Column("activity_id", Uuid, primary_key=True),
+    Column("participants", Integer),
+    Column("who", String),
+    Column("date", Date),
+    Column("start_time", Time),
+)
+_KEPT = SORT_KEY_TABLE.c
+KEPT_SORT_KEYS: dict[str, Any] = {"title": _KEPT.who, "participants": _KEPT.participants}
 
 
 def _where(flt: ActivityFilter) -> list[Any]:
@@ -611,7 +639,15 @@ def sorted_ids(
 ) -> list[uuid.UUID]:
     """The matching activities' ids in the list's order, `limit` of them from `offset`
     (all with None): the sort key's index gives them in order, no row is read."""
-    stmt = select(Activity.id).where(and_(*_where(flt))).order_by(*_order(sort, descending))
+    stmt = select(Activity.id).where(and_(*_where(flt)))
+    kept = KEPT_SORT_KEYS.get(sort)
+    if kept is None:
+        stmt = stmt.order_by(*_order(sort, descending))
+    else:
+        keys = (kept, _KEPT.date, _KEPT.start_time, _KEPT.activity_id)
+        stmt = stmt.join(SORT_KEY_TABLE, _KEPT.activity_id == Activity.id).order_by(
+            *(k.desc() if descending else k.asc() for k in keys)
+        )
     return list(session.scalars(stmt.limit(limit).offset(offset)))
 
 

@@ -26,23 +26,26 @@ _PERSON = """
     WHERE p.activity_id = a.id AND p.deleted_at IS NULL
     ORDER BY p.created_at LIMIT 1
 """
+_COUNT = "SELECT count(*) FROM participation p WHERE p.activity_id = a.id AND p.deleted_at IS NULL"
+_WHO = f"coalesce(nullif(a.title, ''), ({_PERSON}), '')"
 _ROWS = f"""
-    INSERT INTO activity_sort_keys (activity_id, participants, who, date, start_time)
-    SELECT a.id,
-        (SELECT count(*) FROM participation p WHERE p.activity_id = a.id AND p.deleted_at IS NULL),
-        coalesce(nullif(a.title, ''), ({_PERSON}), ''),
-        a.date, a.start_time
-    FROM activity a
+    INSERT OR REPLACE INTO activity_sort_keys (activity_id, participants, who, date, start_time)
+    SELECT a.id, ({_COUNT}), {_WHO}, a.date, a.start_time FROM activity a
 """
 
 
-def _refresh(activities: str) -> str:
-    """Statements that refresh the keys of the activities whose ids `activities` selects."""
-    return f"""
-        DELETE FROM activity_sort_keys WHERE activity_id IN ({activities});
-        {_ROWS} WHERE a.id IN ({activities});
-    """
+def _update(activities: str, *columns: str) -> str:
+    """An UPDATE in place of the keys of the activities whose ids `activities` selects: only
+    the index entries of a changed key move (a first sync adds people one at a time)."""
+    values = {"participants": f"({_COUNT})", "who": _WHO, "date": "a.date", "start_time": "a.start_time"}
+    sets = ", ".join(
+        f"{c} = (SELECT {values[c]} FROM activity a WHERE a.id = activity_sort_keys.activity_id)"
+        for c in columns
+    )
+    return f"UPDATE activity_sort_keys SET {sets} WHERE activity_id IN ({activities});"
 
+
+_OF_PARTICIPATIONS = ("participants", "who")
 
 STATEMENTS = [
     """
@@ -58,12 +61,12 @@ STATEMENTS = [
     "CREATE INDEX ix_activity_sort_who ON activity_sort_keys (who, date, start_time, activity_id)",
     f"""
     CREATE TRIGGER activity_sort_keys_activity_ai AFTER INSERT ON activity BEGIN
-        {_refresh("SELECT new.id")}
+        {_ROWS} WHERE a.id = new.id;
     END
     """,
     f"""
     CREATE TRIGGER activity_sort_keys_activity_au AFTER UPDATE OF title, date, start_time ON activity BEGIN
-        {_refresh("SELECT new.id")}
+        {_update("SELECT new.id", "who", "date", "start_time")}
     END
     """,
     """
@@ -73,29 +76,29 @@ STATEMENTS = [
     """,
     f"""
     CREATE TRIGGER activity_sort_keys_participation_ai AFTER INSERT ON participation BEGIN
-        {_refresh("SELECT new.activity_id")}
+        {_update("SELECT new.activity_id", *_OF_PARTICIPATIONS)}
     END
     """,
     f"""
     CREATE TRIGGER activity_sort_keys_participation_au
     AFTER UPDATE OF activity_id, beneficiary_id, deleted_at, created_at ON participation BEGIN
-        {_refresh("SELECT new.activity_id UNION SELECT old.activity_id")}
+        {_update("SELECT new.activity_id UNION SELECT old.activity_id", *_OF_PARTICIPATIONS)}
     END
     """,
     f"""
     CREATE TRIGGER activity_sort_keys_participation_ad AFTER DELETE ON participation BEGIN
-        {_refresh("SELECT old.activity_id")}
+        {_update("SELECT old.activity_id", *_OF_PARTICIPATIONS)}
     END
     """,
     # A pulled page may bring a person after their participations.
     f"""
     CREATE TRIGGER activity_sort_keys_beneficiary_ai AFTER INSERT ON beneficiary BEGIN
-        {_refresh("SELECT activity_id FROM participation WHERE beneficiary_id = new.id")}
+        {_update("SELECT activity_id FROM participation WHERE beneficiary_id = new.id", "who")}
     END
     """,
     f"""
     CREATE TRIGGER activity_sort_keys_beneficiary_au AFTER UPDATE OF first_name, last_name ON beneficiary BEGIN
-        {_refresh("SELECT activity_id FROM participation WHERE beneficiary_id = new.id")}
+        {_update("SELECT activity_id FROM participation WHERE beneficiary_id = new.id", "who")}
     END
     """,
     # The activities already in the store.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -678,8 +679,10 @@ def agenda_items(
     today = today or reunion_today()
     flt = ActivityFilter(date_from=first_day, date_to=last_day, advisor_id=advisor_id)
     # Ids as stored text: the participations are matched to their activity without turning
-    # thousands of ids into UUID objects (what the week cost most in Python).
-    found = session.execute(
+    # thousands of ids into UUID objects (what the week cost most in Python). Core statements
+    # on the session's connection: the ORM's result layers cost as much as the reads.
+    conn = session.connection()
+    found = conn.execute(
         select(
             type_coerce(Activity.id, String),
             Activity.date,
@@ -689,7 +692,7 @@ def agenda_items(
             Activity.status,
             Activity.title,
             func.coalesce(Venue.name, Activity.commune, ""),
-            Activity.themes,
+            type_coerce(Activity.themes, String),  # parsed once per distinct list below
             func.coalesce(func.trim(Advisor.first_name + " " + Advisor.last_name), ""),
             Activity.series_id,
             Activity.session_number,
@@ -705,7 +708,7 @@ def agenda_items(
     # covering index alone), and the first person's name, read for individual ones only.
     counts = {
         activity_id: (int(n), int(registered or 0), int(marked or 0))
-        for activity_id, n, registered, marked in session.execute(
+        for activity_id, n, registered, marked in conn.execute(
             select(
                 type_coerce(p.activity_id, String),
                 func.count(),
@@ -718,7 +721,7 @@ def agenda_items(
     }
     names: dict[str, str] = {}
     individuals = week.where(Activity.type == INDIVIDUAL)
-    for activity_id, name in session.execute(
+    for activity_id, name in conn.execute(
         select(type_coerce(p.activity_id, String), _PERSON_NAME)
         .join(Beneficiary, Beneficiary.id == p.beneficiary_id)
         .where(p.activity_id.in_(individuals), p.deleted_at.is_(None))
@@ -726,7 +729,11 @@ def agenda_items(
     ):
         names.setdefault(activity_id, name)
     rows = []
+    # A week repeats a few theme lists thousands of times: each is decoded once.
+    themes: dict[str | None, tuple[str, ...]] = {None: ()}
     for r in found:
+        if r[8] not in themes:
+            themes[r[8]] = tuple(json.loads(r[8]) or ())
         n, registered, marked = counts.get(r[0], (0, 0, 0))
         pending = attendance_pending(r[4], r[5], r[1], today, registered, marked)
         rows.append(
@@ -741,7 +748,7 @@ def agenda_items(
                 beneficiary=names.get(r[0], ""),
                 participants=n,
                 venue=r[7] or "",
-                themes=tuple(r[8] or ()),
+                themes=themes[r[8]],
                 advisor=r[9] or "",
                 awaiting_attendance=pending,
                 series_id=r[10],

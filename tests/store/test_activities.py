@@ -186,6 +186,14 @@ def test_list_filters_sort_and_paging(store):
         assert page1[0].beneficiary == "ABED Zoé" and page1[0].participants == 1
         week = acts.agenda_items(s, dt.date(2026, 11, 2), dt.date(2026, 11, 8))
         assert [r.date.day for r in week] == [2, 3, 4, 5, 6, 7, 8]
+        # The agenda reads its week its own way, and shows what the list shows.
+        listed = acts.list_activities(
+            s,
+            acts.ActivityFilter(date_from=dt.date(2026, 11, 2), date_to=dt.date(2026, 11, 8)),
+            "date",
+            False,
+        )
+        assert week == listed and {r.themes for r in week} == {("sante",), ("email",)}
 
 
 def test_create_beneficiary_rejects_missing_name(store):

@@ -44,6 +44,8 @@ def test_every_link_of_the_help_leads_somewhere_in_the_page() -> None:
 def test_the_shortcuts_the_help_lists_are_the_windows_own(ctx, qtbot) -> None:
     window = MainWindow(ctx)
     qtbot.addWidget(window)
+    window.show()  # « Synchroniser maintenant » (F5) joins the menu once the window has painted
+    qtbot.waitUntil(lambda: window.view("sync").view is not None)
     page = resource(*HELP_PAGE).read_text(encoding="utf-8")
     menu_keys = {
         a.shortcut().toString()

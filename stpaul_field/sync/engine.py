@@ -45,6 +45,9 @@ from stpaul_field.sync.protocol import (
 )
 
 log = logging.getLogger(__name__)
+# A pull this large (a first sync) changes the tables' sizes enough to refresh the planner's
+# statistics (`Store.refresh_statistics`).
+FRESH_STATISTICS_AFTER = 10_000
 
 
 class Link(Protocol):
@@ -199,6 +202,8 @@ class SyncEngine:
             report.round_trips = self.transport.round_trips - start[0]
             report.bytes_sent = self.transport.bytes_sent - start[1]
             report.bytes_received = self.transport.bytes_received - start[2]
+        if report.pulled >= FRESH_STATISTICS_AFTER:
+            self.store.refresh_statistics()  # the planner's table sizes, after a bulk pull
         if report.complete:
             with self.store.session() as session:
                 state.put_instant(session, state.LAST_SUCCESS, self.now())

@@ -62,7 +62,8 @@ class Store:
         if upgrade:
             migrate.upgrade(engine, paths.backups, key, keep=backups_kept)
         store = cls(engine, key, paths, backups_kept)
-        store.refresh_statistics(force=False)
+        if upgrade:  # a store at its schema (one opened as it is may hold no table yet)
+            store.refresh_statistics(force=False)
         if first_start:
             ensure_first_start(store.sessions)
         return store

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from sqlalchemy import delete, select
 
@@ -81,6 +82,22 @@ class Laptop:
         assert self.enrolment is not None
         token = enrolment.device_token(self.store, self.enrolment)
         return Transport(url or self.world.live.url, token)
+
+    def raw_pull(self, protocol: int) -> dict[str, Any]:
+        """The central record's first answer to this laptop speaking `protocol`, as JSON: what
+        a laptop of an older version receives (the protocol-compatibility tests)."""
+        assert self.enrolment is not None
+        token = enrolment.device_token(self.store, self.enrolment)
+        body = {"protocol": protocol, "batch_id": str(uuid.uuid4()), "cursor": 0}
+        answer = httpx.post(
+            f"{self.world.live.url}/api/v1/sync",
+            json=body,
+            headers={"authorization": f"Bearer {token}"},
+            timeout=30,
+        )
+        assert answer.status_code == 200, answer.text
+        result: dict[str, Any] = answer.json()
+        return result
 
     def engine(self, url: str | None = None, **options: Any) -> SyncEngine:
         options.setdefault("sleep", lambda _s: None)

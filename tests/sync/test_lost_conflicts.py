@@ -7,9 +7,7 @@ records those whose losing stamp is its own. Protocol-1 clients get answers with
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
-import httpx
 from sqlalchemy import select
 
 from stpaul_bench.central_record import ServerEnv, sqlite_url
@@ -104,19 +102,10 @@ def test_pulling_the_same_window_again_records_nothing_twice(world: SyncWorld) -
 
 def test_a_protocol_1_client_is_still_served_without_the_conflicts(world: SyncWorld) -> None:
     marie, _paul, _ = _paul_overwrites_marie(world)
-    assert marie.enrolment is not None
-    headers = {"authorization": f"Bearer {enrolment.device_token(marie.store, marie.enrolment)}"}
-
-    def pull(protocol: int) -> dict[str, Any]:
-        body = {"protocol": protocol, "batch_id": str(uuid.uuid4()), "cursor": 0}
-        r = httpx.post(f"{world.live.url}/api/v1/sync", json=body, headers=headers, timeout=30)
-        assert r.status_code == 200, r.text
-        return r.json()
-
-    old = pull(1)
+    old = marie.raw_pull(1)
     assert "conflicts" not in old and old["protocol"] == 1
     SyncResponseV1.model_validate(old)
-    new = p.SyncResponse.model_validate(pull(2))
+    new = p.SyncResponse.model_validate(marie.raw_pull(2))
     assert new.protocol == 2 and new.conflicts is not None
     assert [(c.field, c.kept, c.lost) for c in new.conflicts] == [("commune", "Le Guillaume", "La Saline")]
 

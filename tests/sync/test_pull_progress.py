@@ -8,11 +8,10 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 from stpaul_field.server import sync_files
-from stpaul_field.sync import enrolment, file_sync
+from stpaul_field.sync import file_sync
 from stpaul_field.sync import protocol as p
 from stpaul_field.sync.engine import Backoff, PullEstimate, SyncEngine, SyncProgress
 from tests.sync_fixtures import Laptop, SyncWorld
@@ -130,19 +129,10 @@ def test_a_laptop_of_protocol_4_syncs_with_a_server_of_protocol_3_without_a_tota
 
 def test_a_laptop_of_protocol_3_is_answered_without_the_field_it_does_not_know(world: SyncWorld) -> None:
     marie = _team_of(world, people=2)
-    assert marie.enrolment is not None
-    headers = {"authorization": f"Bearer {enrolment.device_token(marie.store, marie.enrolment)}"}
-
-    def pull(protocol: int) -> dict[str, Any]:
-        body = {"protocol": protocol, "batch_id": str(uuid.uuid4()), "cursor": 0}
-        r = httpx.post(f"{world.live.url}/api/v1/sync", json=body, headers=headers, timeout=30)
-        assert r.status_code == 200, r.text
-        return r.json()
-
-    old = pull(3)
+    old = marie.raw_pull(3)
     assert "last_seq" not in old and old["protocol"] == 3
     SyncResponseV3.model_validate(old)  # what a laptop of protocol 3 accepts
-    new = p.SyncResponse.model_validate(pull(4))
+    new = p.SyncResponse.model_validate(marie.raw_pull(4))
     assert new.protocol == 4 and new.last_seq == new.cursor > 0
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from stpaul_bench.harness import BenchContext, Figure, percentile, timed
-from stpaul_bench.store_bench import TYPED, alternate_with_bare, ratio_figures
+from stpaul_bench.store_bench import TYPED, alternate_with_bare, register_order
 
 
 def _keystrokes(session: Session) -> list[float]:
@@ -27,7 +27,7 @@ def _keystrokes(session: Session) -> list[float]:
 def register_latency(ctx: BenchContext) -> list[Figure]:
     from stpaul_field.store import beneficiaries as reg
 
-    keystrokes, bare = alternate_with_bare(ctx, _keystrokes)
+    keys = alternate_with_bare(ctx, _keystrokes, register_order)
     store = ctx.open_store(ctx.demo_store())
     first_pages: dict[str, float] = {}
     try:
@@ -49,12 +49,12 @@ def register_latency(ctx: BenchContext) -> list[Figure]:
     n = f"{ctx.beneficiaries:,}".replace(",", " ")
     figures = [
         Figure(
-            f"registre : frappe (compte + 1re page) p50 ({n})", percentile(keystrokes, 50) * 1000, "ms", 30
+            f"registre : frappe (compte + 1re page) p50 ({n})", percentile(keys.ours, 50) * 1000, "ms", 30
         ),
         Figure(
-            f"registre : frappe (compte + 1re page) p95 ({n})", percentile(keystrokes, 95) * 1000, "ms", 30
+            f"registre : frappe (compte + 1re page) p95 ({n})", percentile(keys.ours, 95) * 1000, "ms", 30
         ),
-        *ratio_figures("registre : frappe", keystrokes, bare, 2.0),
+        *keys.figures("registre : frappe", 2.0),
         Figure(f"registre : page à 90 % de la liste ({n})", deep * 1000, "ms"),
     ]
     figures += [

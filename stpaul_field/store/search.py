@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from stpaul_field.domain.text import fold, normalize_phone
 
 _WORD = re.compile(r"[\w-]+")
-_PHONE_QUERY = re.compile(r"^[\d\s.+-]{2,}$")
+# Digits (and the spaces, dots and dashes typed between them): a phone number, however short.
+_PHONE_QUERY = re.compile(r"^(?=.*\d)[\d\s.+-]+$")
 # Fewer digits than this match most of the register ("0692…"): not worth a query.
 MIN_PHONE_DIGITS = 6
 # Ranking a one- or two-letter prefix is meaningless and costly: list those by name.
@@ -20,7 +21,7 @@ MIN_RANKED_WORD = 3
 # The register shows "plus de 1000" rather than counting every match of a short prefix.
 COUNT_CAP = 1000
 # Column weights for bm25: a hit in the last name matters most, then first name.
-_WEIGHTS = "2.0, 4.0, 1.0, 0.5"  # first_name, last_name, phone, commune
+WEIGHTS = "2.0, 4.0, 1.0, 0.5"  # first_name, last_name, phone, commune
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +50,8 @@ def match_expression(query: str) -> str | None:
     return " AND ".join(f'("{w}" OR "{w}"*)' if len(w) >= MIN_RANKED_WORD else f'"{w}"*' for w in words)
 
 
-def _ranked(query: str) -> bool:
+def is_ranked(query: str) -> bool:
+    """Whether hits are ranked (bm25) rather than listed by name: a word of 3 letters or more."""
     if _PHONE_QUERY.match(query.strip()):
         return False
     return any(len(w) >= MIN_RANKED_WORD for w in _WORD.findall(fold(query)))
@@ -63,7 +65,7 @@ WHERE beneficiary_search MATCH :match
 _COLUMNS = "SELECT b.id, b.first_name, b.last_name, b.phone, b.commune, b.birth_year"
 _PAGE = "LIMIT :limit OFFSET :offset"
 _RANKED_SQL = (
-    f"{_COLUMNS} {_MATCHES} ORDER BY bm25(beneficiary_search, {_WEIGHTS}), b.last_name, b.first_name {_PAGE}"
+    f"{_COLUMNS} {_MATCHES} ORDER BY bm25(beneficiary_search, {WEIGHTS}), b.last_name, b.first_name {_PAGE}"
 )
 _BY_NAME_SQL = f"{_COLUMNS} {_MATCHES} ORDER BY b.last_name, b.first_name {_PAGE}"
 _COUNT_SQL = f"SELECT count(*) FROM (SELECT 1 {_MATCHES} LIMIT :cap)"
@@ -73,7 +75,7 @@ def search_beneficiaries(session: Session, query: str, limit: int = 50, offset: 
     match = match_expression(query)
     if match is None:
         return []
-    sql = _RANKED_SQL if _ranked(query) else _BY_NAME_SQL
+    sql = _RANKED_SQL if is_ranked(query) else _BY_NAME_SQL
     rows = session.execute(text(sql), {"match": match, "limit": limit, "offset": offset})
     return [SearchHit(uuid.UUID(hex=r[0]) if isinstance(r[0], str) else r[0], *r[1:]) for r in rows]
 

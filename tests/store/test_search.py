@@ -47,6 +47,8 @@ def test_phone_with_or_without_spaces(register: Store):
     assert names(register, "0692 12 34") == ["Hélène PAYET"]
     assert names(register, "069212") == ["Hélène PAYET"]
     assert names(register, "06") == []  # too short to mean anything
+    with register.reader() as s:  # one digit is no search of every phone either
+        assert [count_matches(s, typed) for typed in ("0", " 0 ", "6")] == [0, 0, 0]
 
 
 def test_last_name_hit_ranks_before_first_name_and_commune_hits(register: Store):

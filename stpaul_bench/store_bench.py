@@ -69,7 +69,7 @@ def _bare_file(ctx: BenchContext, source: Path, key: bytes) -> Path:
 
 # The bare keystroke's SQL on the bare table, {order} filled in per keystroke.
 _BARE_PAGE = "SELECT rowid, first_name, last_name, phone, commune FROM bare WHERE bare MATCH ? {order}"
-_BARE_COUNT = "SELECT count(*) FROM (SELECT 1 FROM bare WHERE bare MATCH ? LIMIT 1001)"
+_BARE_COUNT = "SELECT count(*) FROM (SELECT 1 FROM bare WHERE bare MATCH ? LIMIT ?)"
 
 
 def search_order(typed: str) -> str:
@@ -91,20 +91,21 @@ def unsorted_order(_typed: str) -> str:
 
 
 def bare_keystrokes(ctx: BenchContext, source: Path, key: bytes, order: Callable[[str], str]) -> list[float]:
-    """Seconds per keystroke of the bare FTS5 query over TYPED: a page, the count capped at 1001.
+    """Seconds per keystroke of the bare FTS5 query over TYPED: a page, the count capped as ours.
 
     The same MATCH expression as ours and the page in `order`, run by the raw driver
     connection on a table with no join, no filter, no SQLAlchemy and no application code:
     the platform's own cost for the work a keystroke does, to divide ours by in the same run.
     """
     from stpaul_field.store.engine import make_engine
-    from stpaul_field.store.search import match_expression
+    from stpaul_field.store.search import COUNT_CAP, match_expression
 
     engine = make_engine(_bare_file(ctx, source, key), key)
     raw = engine.raw_connection()
     try:
         raw.execute(_BARE_PAGE.format(order="LIMIT 50"), ('"warm"*',)).fetchall()
         samples: list[float] = []
+        cap = COUNT_CAP + 1  # as `count_matches` asks
         for text in TYPED:
             for end in range(1, len(text) + 1):
                 typed = text[:end]
@@ -113,7 +114,10 @@ def bare_keystrokes(ctx: BenchContext, source: Path, key: bytes, order: Callable
                     timed(
                         lambda m=match, q=page: (
                             m is not None
-                            and (raw.execute(q, (m,)).fetchall(), raw.execute(_BARE_COUNT, (m,)).fetchone())
+                            and (
+                                raw.execute(q, (m,)).fetchall(),
+                                raw.execute(_BARE_COUNT, (m, cap)).fetchone(),
+                            )
                         )
                     )
                 )

@@ -10,8 +10,15 @@ from stpaul_field.records.migrations import MigrationScripts
 
 SCRIPTS = MigrationScripts(Path(__file__).with_name("migrations"))
 # Tables made by raw SQL in migrations (FTS5 index and its shadow tables, the reports' and the
-# register's tallies and the activities' sort keys kept by triggers), not by the models.
-UNMODELLED_PREFIXES = ("beneficiary_search", "activity_tally", "register_tally", "activity_sort_keys")
+# register's tallies, the activities' sort keys and the reports' follow-ups kept by triggers),
+# not by the models.
+UNMODELLED_PREFIXES = (
+    "beneficiary_search",
+    "activity_tally",
+    "register_tally",
+    "activity_sort_keys",
+    "report_unit",
+)
 
 
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:

@@ -155,6 +155,54 @@ _ACT_COLUMNS = (
 )
 _UNIT_COLUMNS = ("gender", "age_band", "social_status", "commune", "disability", "family_carer", "homeless")
 
+# Every participation that counts whenever its activity happens, with the activity's day,
+# status, type and advisor and the description it counts with, kept by triggers in the
+# edit's transaction (migration 0019): the report reads a month as one range of it instead
+# of looking up each participation's person, survivor and earlier follow-ups.
+# `tests/store/test_report_units.py` holds it equal to `unit_rows()` after random edits.
+UNIT_TABLE = Table(
+    "report_unit",
+    MetaData(),
+    Column("day", Date, primary_key=True),
+    Column("participation_id", Uuid, primary_key=True),
+    Column("activity_id", Uuid),
+    Column("status", String(20)),
+    Column("type", String(20)),
+    Column("advisor_id", Uuid),
+    Column("beneficiary_id", Uuid),
+    Column("person", Uuid),
+    *(Column(name, Beneficiary.__table__.c[name].type) for name in _UNIT_COLUMNS),
+)
+
+
+def unit_rows() -> Select[Any]:
+    """What `UNIT_TABLE` holds, computed from the participations, activities and people: a
+    live participation of a live activity that counts (`counted_participation`), its person
+    not deleted; a merged record counts as, and with the description of, its survivor."""
+    p, a, b, survivor = Participation, Activity, Beneficiary, aliased(Beneficiary)
+    return (
+        select(
+            a.date.label("day"),
+            p.id.label("participation_id"),
+            p.activity_id,
+            a.status,
+            a.type,
+            a.advisor_id,
+            p.beneficiary_id,
+            person_of(b).label("person"),
+            *(func.coalesce(getattr(survivor, n), getattr(b, n)).label(n) for n in _UNIT_COLUMNS),
+        )
+        .join(a, a.id == p.activity_id)
+        .join(b, b.id == p.beneficiary_id)
+        .outerjoin(survivor, survivor.id == b.merged_into_id)
+        .where(
+            a.deleted_at.is_(None),
+            counted_participation(p, a.type),
+            live_beneficiary(p),
+        )
+    )
+
+
 # The period's counted activities and follow-ups are copied once into two temporary tables
 # (private to the connection), so that a dozen breakdowns each read a few thousand rows
 # instead of re-running the joins over the whole store.
@@ -198,24 +246,12 @@ def _materialized(
     try:
         query = _activities_query(period, advisor_id, rule)
         conn.execute(insert(_acts).from_select([*_ACT_COLUMNS, "w"], query))
-        # Give the planner the temporary table's size, so it walks the period's activities
-        # (a few thousand) to their participations rather than every participation.
-        conn.exec_driver_sql(f"ANALYZE temp.{_acts.name}")
-        p, b, survivor = Participation, Beneficiary, aliased(Beneficiary)
-        units = (
-            select(
-                p.activity_id,
-                p.beneficiary_id,
-                person_of(b),
-                # A merged record counts with the description of the person it was merged into.
-                *(func.coalesce(getattr(survivor, n), getattr(b, n)) for n in _UNIT_COLUMNS),
-            )
-            .select_from(_acts)
-            .join(p, p.activity_id == _acts.c.id)
-            .join(b, b.id == p.beneficiary_id)
-            .outerjoin(survivor, survivor.id == b.merged_into_id)
-            .where(counted_participation(p, _acts.c.type), live_beneficiary(p))
+        u = UNIT_TABLE.c
+        units = select(u.activity_id, u.beneficiary_id, u.person, *(u[n] for n in _UNIT_COLUMNS)).where(
+            u.day >= period.start, u.day <= period.end, happened(u.status, u.day, rule)
         )
+        if advisor_id is not None:
+            units = units.where(u.advisor_id == advisor_id)
         conn.execute(
             insert(_units).from_select(["activity_id", "beneficiary_id", "person", *_UNIT_COLUMNS], units)
         )
@@ -359,23 +395,20 @@ def _figures(session: Session, period: Period, scope: Scope, rule: CountingRule)
     mandated = one(select(func.coalesce(func.sum(weights.c.w), 0)).where(weights.c.aidants_connect.is_(True)))
     unique = one(select(func.count(func.distinct(units.c.person))))
 
-    # New: the person's first counted follow-up, by anyone, falls in the period.
-    p2, a2 = aliased(Participation), aliased(Activity)
+    # New: the person's first counted follow-up, by anyone, falls in the period; the kept rows
+    # hold every record of the person (those merged into them too) by `person`.
+    earlier = UNIT_TABLE.c
+    people = select(units.c.person).distinct().subquery()
     seen_before = (
-        select(p2.activity_id)
-        .select_from(p2)
-        .join(a2, a2.id == p2.activity_id)
+        select(earlier.person)
         .where(
-            # Through the participation's beneficiary index; the earlier records of a person
-            # merged into this one are not looked up (see docs/reports.md).
-            p2.beneficiary_id.in_([units.c.beneficiary_id, units.c.person]),
-            a2.date < period.start,
-            counted_activity(a2, rule),
-            counted_participation(p2, a2.type),
+            earlier.person == people.c.person,
+            earlier.day < period.start,
+            happened(earlier.status, earlier.day, rule),
         )
         .exists()
     )
-    first_seen = select(units.c.person).distinct().where(~seen_before).subquery()
+    first_seen = select(people.c.person).where(~seen_before).subquery()
     new = one(select(func.count()).select_from(first_seen))
 
     venue_rows = _sum_by(session, weights, weights.c.venue_id)

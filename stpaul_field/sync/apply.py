@@ -254,7 +254,9 @@ def _insert_new(session: Session, new_rows: dict[tuple[str, uuid.UUID], dict[str
             )
         groups.setdefault((entity, frozenset(row)), []).append(row)
     for (entity, _names), rows in groups.items():
-        session.execute(insert(SYNCED_MODELS[entity]), rows)
+        # Core, not the ORM's bulk insert: the ORM split a page into thousands of statements
+        # (one per few rows, to fetch defaults back); a Core executemany is one statement.
+        session.execute(insert(SYNCED_MODELS[entity].__table__), rows)
     # A person deleted before this laptop ever held them arrives after their participations
     # (pages come in server order) and the tally has no trigger on a person's insert: the
     # one on `deleted_at` recounts their activities, as it does when a held person is deleted.

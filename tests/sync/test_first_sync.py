@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
 from sqlalchemy import event
@@ -13,6 +14,7 @@ from stpaul_field.store import beneficiaries as register
 from stpaul_field.store import statistics as st
 from stpaul_field.store.models import SYNCED_MODELS, Activity, Participation
 from stpaul_field.sync import apply, state
+from stpaul_field.sync import engine as engine_module
 from stpaul_field.sync.engine import Backoff, SyncEngine
 from stpaul_field.sync.errors import OfflineError
 from stpaul_field.sync.protocol import SyncRequest, SyncResponse
@@ -90,6 +92,7 @@ class _CutAfter:
         self.inner = inner
         self.pages = pages
         self.cursors: list[int] = []
+        self.page_sizes: list[int] = []
         self.answers: list[SyncResponse] = []
 
     def __getattr__(self, name: str) -> object:
@@ -99,6 +102,7 @@ class _CutAfter:
         if self.pages is not None and len(self.cursors) >= self.pages:
             raise OfflineError("Registre central injoignable.")
         self.cursors.append(request.cursor)
+        self.page_sizes.append(request.page_size)
         answer: SyncResponse = self.inner.sync(request)  # type: ignore[attr-defined]
         self.answers.append(answer)
         return answer
@@ -167,3 +171,78 @@ def test_a_page_that_fails_half_applied_leaves_neither_its_rows_nor_its_cursor(
     monkeypatch.setattr(apply, "_repair", real)
     resumed, complete = _run(laptop)
     assert complete and resumed.cursors[0] == link.answers[1].cursor
+
+
+def test_a_long_pull_asks_for_the_largest_pages_once_an_answer_says_more_is_waiting(
+    world: SyncWorld,
+) -> None:
+    """The engine's own choice (no page size given): the first page as a day's sync asks it,
+    the larger one for the rest of a long pull; a fixed page size is kept for every exchange."""
+    marie = _team_history(world)
+    fresh = world.laptop("marie")
+    link = _CutAfter(fresh.transport(), None)
+    engine = SyncEngine(fresh.store, link, sleep=lambda _s: None)  # type: ignore[arg-type]
+    engine.first_page_size, engine.long_pull_page_size = 2, 5  # the protocol's 500 and 2,000, small
+    assert engine.run().complete
+    link.inner.close()  # type: ignore[attr-defined]
+    assert link.page_sizes == [2] + [5] * (len(link.page_sizes) - 1) and len(link.page_sizes) > 2
+    assert all(len(a.changes) <= 5 for a in link.answers) and len(link.answers[1].changes) == 5
+    assert fresh.records() == marie.records()
+
+    fixed, complete = _run(world.laptop("marie"))  # page_size=3
+    assert complete and set(fixed.page_sizes) == {3}
+
+
+def test_a_long_pull_reads_the_next_page_while_it_applies_the_last_and_asks_the_same_pages(
+    world: SyncWorld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read ahead: the request for page N+1 reaches the server before page N is applied; the
+    pages asked are those of an engine that waits, and the laptop ends the same."""
+    marie = _team_history(world)
+    plain = world.laptop("marie")
+    link = _CutAfter(plain.transport(), None)
+    engine = SyncEngine(plain.store, link, page_size=3, sleep=lambda _s: None)  # type: ignore[arg-type]
+    engine.read_ahead = False
+    assert engine.run().complete
+    link.inner.close()  # type: ignore[attr-defined]
+
+    fresh = world.laptop("marie")
+    ahead = _CutAfter(fresh.transport(), None)
+    real = engine_module.apply_answer
+    waited: list[bool] = []
+
+    def applied_once_the_next_is_asked(store, response, *args):  # type: ignore[no-untyped-def]
+        if response.more:
+            deadline = time.monotonic() + 10
+            while len(ahead.answers) <= len(waited) + 1 and time.monotonic() < deadline:
+                time.sleep(0.005)
+            waited.append(len(ahead.answers) > len(waited) + 1)
+        return real(store, response, *args)
+
+    monkeypatch.setattr(engine_module, "apply_answer", applied_once_the_next_is_asked)
+    engine = SyncEngine(fresh.store, ahead, page_size=3, sleep=lambda _s: None)  # type: ignore[arg-type]
+    assert engine.run().complete
+    ahead.inner.close()  # type: ignore[attr-defined]
+    assert waited and all(waited)
+    assert ahead.cursors == link.cursors
+    assert fresh.records() == plain.records() == marie.records()
+    assert _what_the_advisor_sees(fresh) == _what_the_advisor_sees(marie)
+
+
+def test_a_page_read_ahead_that_fails_is_asked_again_in_the_open(world: SyncWorld) -> None:
+    marie = _team_history(world)
+    fresh = world.laptop("marie")
+
+    class _FailsSecond(_CutAfter):
+        def sync(self, request: SyncRequest) -> SyncResponse:
+            if len(self.cursors) == 1 and not getattr(self, "failed", False):
+                self.failed = True
+                raise OfflineError("Registre central injoignable.")
+            return super().sync(request)
+
+    link = _FailsSecond(fresh.transport(), None)
+    engine = SyncEngine(fresh.store, link, page_size=3, backoff=Backoff(max_tries=2), sleep=lambda _s: None)  # type: ignore[arg-type]
+    report = engine.run()
+    link.inner.close()  # type: ignore[attr-defined]
+    assert report.complete and link.failed
+    assert fresh.records() == marie.records()

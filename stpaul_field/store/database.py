@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from stpaul_field.domain.values import TIME_ZONE
 from stpaul_field.paths import AppPaths
-from stpaul_field.store import backup, cipher, migrate, outbox
+from stpaul_field.store import backup, bulk_indexes, cipher, migrate, outbox
 from stpaul_field.store.encryption import encrypt_plaintext_store
 from stpaul_field.store.engine import make_engine
 from stpaul_field.store.keys import resolve_key
@@ -60,6 +60,7 @@ class Store:
             cipher.check_key(paths.store_file, key)
         engine = make_engine(paths.store_file, key)
         if upgrade:
+            bulk_indexes.rebuild(engine)  # a first sync killed before it built them again
             migrate.upgrade(engine, paths.backups, key, keep=backups_kept)
         store = cls(engine, key, paths, backups_kept)
         if upgrade:  # a store at its schema (one opened as it is may hold no table yet)
@@ -107,6 +108,7 @@ class Store:
         )
         engine = make_engine(self.paths.store_file, self.key)
         # A backup from before a schema change is brought up to date, like any old store.
+        bulk_indexes.rebuild(engine)
         migrate.upgrade(engine, self.paths.backups, self.key, keep=self.backups_kept)
         self.engine = engine
         self.sessions.configure(bind=engine)

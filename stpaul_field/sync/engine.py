@@ -29,7 +29,7 @@ from typing import Protocol
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from stpaul_field.store import backup, cipher
+from stpaul_field.store import backup, bulk_indexes, cipher
 from stpaul_field.store.database import Store
 from stpaul_field.store.models import OutboxEntry, utcnow
 from stpaul_field.store.outbox import clock_for, heal_stamps, pending_count
@@ -209,12 +209,18 @@ class SyncEngine:
         start = (self.transport.round_trips, self.transport.bytes_sent, self.transport.bytes_received)
         with self.store.session() as session:
             state.put_instant(session, state.LAST_ATTEMPT, self.now())
+            first_pull = state.cursor(session) == 0
+        # A first sync into a store with no activity: the list's and the reports' indexes are
+        # built once at the end, however the run ends (`store.bulk_indexes`).
+        deferred = first_pull and bulk_indexes.defer(self.store.engine)
         try:
             self._loop(report, progress or (lambda _p: None), should_stop or (lambda: False))
         except SyncError as error:
             self._failed(error)
             raise
         finally:
+            if deferred:
+                bulk_indexes.rebuild(self.store.engine)
             report.round_trips = self.transport.round_trips - start[0]
             report.bytes_sent = self.transport.bytes_sent - start[1]
             report.bytes_received = self.transport.bytes_received - start[2]

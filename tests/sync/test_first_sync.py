@@ -11,7 +11,9 @@ from sqlalchemy import event
 from stpaul_field.domain.counting import CountingRule
 from stpaul_field.domain.report_model import Period
 from stpaul_field.store import beneficiaries as register
+from stpaul_field.store import bulk_indexes
 from stpaul_field.store import statistics as st
+from stpaul_field.store.database import Store
 from stpaul_field.store.models import SYNCED_MODELS, Activity, Participation
 from stpaul_field.sync import apply, state
 from stpaul_field.sync import engine as engine_module
@@ -246,3 +248,62 @@ def test_a_page_read_ahead_that_fails_is_asked_again_in_the_open(world: SyncWorl
     link.inner.close()  # type: ignore[attr-defined]
     assert report.complete and link.failed
     assert fresh.records() == marie.records()
+
+
+def _index_sql(laptop: Laptop) -> dict[str, str]:
+    marks = ", ".join("?" * len(bulk_indexes.DEFERRED))
+    with laptop.store.engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            f"SELECT name, sql FROM sqlite_master WHERE name IN ({marks})", bulk_indexes.DEFERRED
+        )
+        return dict(rows.all())
+
+
+def test_a_first_sync_builds_the_list_sort_indexes_once_at_the_end(
+    world: SyncWorld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    marie = _team_history(world)
+    expected = _index_sql(marie)
+    assert set(expected) == set(bulk_indexes.DEFERRED)
+    fresh = world.laptop("marie")
+    real = engine_module.apply_answer
+    during: list[dict[str, str]] = []
+
+    def seen(store, response, *args):  # type: ignore[no-untyped-def]
+        during.append(_index_sql(fresh))
+        return real(store, response, *args)
+
+    monkeypatch.setattr(engine_module, "apply_answer", seen)
+    assert fresh.sync(page_size=4).complete
+    assert len(during) > 2 and all(d == {} for d in during)  # none kept row by row
+    assert _index_sql(fresh) == expected  # the same indexes as a laptop that never pulled
+    with fresh.store.reader() as s:
+        assert state.get(s, bulk_indexes.KEY) is None
+    assert _what_the_advisor_sees(fresh) == _what_the_advisor_sees(marie)
+
+    monkeypatch.setattr(engine_module, "apply_answer", real)
+    marie.add_person(first_name="Lucie", last_name="PAYET")
+    during.clear()
+    monkeypatch.setattr(engine_module, "apply_answer", seen)
+    assert marie.sync().complete and fresh.sync().complete  # a later sync keeps them
+    assert during and all(d == expected for d in during)
+
+
+def test_a_first_sync_cut_mid_way_leaves_the_store_its_indexes(world: SyncWorld) -> None:
+    marie = _team_history(world)
+    cut = world.laptop("marie")
+    _link, complete = _run(cut, pages=2)
+    assert not complete
+    assert _index_sql(cut) == _index_sql(marie)
+
+
+def test_a_store_killed_while_its_indexes_were_dropped_builds_them_at_opening(world: SyncWorld) -> None:
+    laptop = world.laptop("marie")
+    expected = _index_sql(laptop)
+    assert bulk_indexes.defer(laptop.store.engine)  # the first step of a first sync, then killed
+    assert _index_sql(laptop) == {}
+    laptop.store.close()
+    laptop.store = Store.open(laptop.paths)
+    assert _index_sql(laptop) == expected
+    with laptop.store.reader() as s:
+        assert state.get(s, bulk_indexes.KEY) is None
